@@ -1,0 +1,31 @@
+package sigprop.net;
+
+/**
+ * An elementwise nonlinearity φ with its derivative side by side.
+ *
+ * <p>{@link #derivative(double, double)} takes both the input x and the output y = φ(x), so each
+ * activation uses whichever is cheaper and exact (tanh: 1 − y², sigmoid: y(1 − y)). At kinks
+ * (relu, leaky relu at 0) the derivative takes the right-hand value at 0⁺ for leaky relu and 0
+ * for relu, as PyTorch does.
+ */
+public interface Activation {
+  /** φ(x). */
+  double apply(double x);
+
+  /** φ′(x), given x and y = φ(x). */
+  double derivative(double x, double y);
+
+  /** sup |φ|, the bound saturation is measured against; +∞ for unbounded activations. */
+  double bound();
+
+  /** PyTorch's {@code torch.nn.init.calculate_gain} for this nonlinearity. */
+  double gain();
+
+  /** The config name with parameters, e.g. {@code leaky_relu(slope=0.01)}. */
+  String describe();
+
+  /** Parses a name such as {@code tanh}, {@code leaky_relu} (slope 0.01) or {@code elu}. */
+  static Activation named(String name, java.util.Map<String, Double> params) {
+    return Activations.named(name, params);
+  }
+}
