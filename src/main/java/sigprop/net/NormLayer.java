@@ -1,0 +1,177 @@
+package sigprop.net;
+
+/**
+ * Batch norm or layer norm with learnable γ (init 1) and β (init 0) per unit. Normalizes with the
+ * biased variance of the current batch (batch norm) or of the example's units (layer norm), and
+ * keeps only the means and inverse stds, from which backprop recomputes x̂.
+ */
+public final class NormLayer {
+  private final Norm kind;
+  private final double eps;
+  private final int batch;
+  private final int width;
+  private final Parameter gamma;
+  private final Parameter beta;
+  /** Per unit (batch norm) or per example (layer norm). */
+  private final double[] mean;
+  private final double[] invStd;
+
+  /** A norm over a batch × width tensor. */
+  public NormLayer(Norm kind, int batch, int width, double eps) {
+    if (kind == Norm.NONE) {
+      throw new IllegalArgumentException("NormLayer needs batch or layer norm");
+    }
+    if (kind == Norm.BATCH && batch < 2) {
+      throw new IllegalArgumentException(
+          "batch norm needs a batch of at least 2 (got " + batch + "): with one example every"
+              + " unit normalizes to 0");
+    }
+    this.kind = kind;
+    this.eps = eps;
+    this.batch = batch;
+    this.width = width;
+    Matrix g = new Matrix(1, width);
+    g.fill(1.0);
+    this.gamma = new Parameter("gamma", g);
+    this.beta = new Parameter("beta", new Matrix(1, width));
+    int groups = kind == Norm.BATCH ? width : batch;
+    this.mean = new double[groups];
+    this.invStd = new double[groups];
+  }
+
+  public Parameter gamma() {
+    return gamma;
+  }
+
+  public Parameter beta() {
+    return beta;
+  }
+
+  /** Computes the statistics of {@code in} and writes γ·x̂ + β to {@code out}. */
+  public void forward(Matrix in, Matrix out) {
+    double[] x = in.data;
+    if (kind == Norm.BATCH) {
+      double[] sum = new double[width];
+      for (int i = 0; i < batch; i++) {
+        int r = i * width;
+        for (int j = 0; j < width; j++) {
+          sum[j] += x[r + j];
+        }
+      }
+      for (int j = 0; j < width; j++) {
+        mean[j] = sum[j] / batch;
+        sum[j] = 0;
+      }
+      for (int i = 0; i < batch; i++) {
+        int r = i * width;
+        for (int j = 0; j < width; j++) {
+          double d = x[r + j] - mean[j];
+          sum[j] += d * d;
+        }
+      }
+      for (int j = 0; j < width; j++) {
+        invStd[j] = 1.0 / Math.sqrt(sum[j] / batch + eps);
+      }
+    } else {
+      for (int i = 0; i < batch; i++) {
+        int r = i * width;
+        double s = 0;
+        for (int j = 0; j < width; j++) {
+          s += x[r + j];
+        }
+        double m = s / width;
+        double ss = 0;
+        for (int j = 0; j < width; j++) {
+          double d = x[r + j] - m;
+          ss += d * d;
+        }
+        mean[i] = m;
+        invStd[i] = 1.0 / Math.sqrt(ss / width + eps);
+      }
+    }
+    apply(in, out);
+  }
+
+  /** Writes γ·x̂ + β to {@code out} with the statistics of the last forward (recomputation). */
+  public void apply(Matrix in, Matrix out) {
+    double[] x = in.data;
+    double[] y = out.data;
+    double[] g = gamma.value().data;
+    double[] b = beta.value().data;
+    boolean perUnit = kind == Norm.BATCH;
+    for (int i = 0; i < batch; i++) {
+      int r = i * width;
+      for (int j = 0; j < width; j++) {
+        int k = perUnit ? j : i;
+        y[r + j] = g[j] * ((x[r + j] - mean[k]) * invStd[k]) + b[j];
+      }
+    }
+  }
+
+  /**
+   * Backprop through the norm: from ∂L/∂out to ∂L/∂in, and ∂L/∂γ, ∂L/∂β (all in the same scale
+   * as gOut). With x̂ the normalized input and m the group size,
+   * ∂L/∂in = invStd/m · (m·ĝ − Σĝ − x̂·Σ(ĝ·x̂)), ĝ = γ·gOut.
+   */
+  public void backward(Matrix in, Matrix gOut, Matrix gIn, Matrix dGamma, Matrix dBeta) {
+    double[] x = in.data;
+    double[] go = gOut.data;
+    double[] gi = gIn.data;
+    double[] g = gamma.value().data;
+    double[] dg = dGamma.data;
+    double[] db = dBeta.data;
+    java.util.Arrays.fill(dg, 0.0);
+    java.util.Arrays.fill(db, 0.0);
+    if (kind == Norm.BATCH) {
+      double[] sumG = new double[width];
+      double[] sumGx = new double[width];
+      for (int i = 0; i < batch; i++) {
+        int r = i * width;
+        for (int j = 0; j < width; j++) {
+          double xh = (x[r + j] - mean[j]) * invStd[j];
+          double gh = go[r + j];
+          db[j] += gh;
+          dg[j] += gh * xh;
+        }
+      }
+      for (int j = 0; j < width; j++) {
+        sumG[j] = g[j] * db[j];
+        sumGx[j] = g[j] * dg[j];
+      }
+      for (int i = 0; i < batch; i++) {
+        int r = i * width;
+        for (int j = 0; j < width; j++) {
+          double xh = (x[r + j] - mean[j]) * invStd[j];
+          double gh = g[j] * go[r + j];
+          gi[r + j] = invStd[j] / batch * (batch * gh - sumG[j] - xh * sumGx[j]);
+        }
+      }
+    } else {
+      for (int i = 0; i < batch; i++) {
+        int r = i * width;
+        double m = mean[i];
+        double s = invStd[i];
+        double sumG = 0;
+        double sumGx = 0;
+        for (int j = 0; j < width; j++) {
+          double xh = (x[r + j] - m) * s;
+          double gh = g[j] * go[r + j];
+          db[j] += go[r + j];
+          dg[j] += go[r + j] * xh;
+          sumG += gh;
+          sumGx += gh * xh;
+        }
+        for (int j = 0; j < width; j++) {
+          double xh = (x[r + j] - m) * s;
+          double gh = g[j] * go[r + j];
+          gi[r + j] = s / width * (width * gh - sumG - xh * sumGx);
+        }
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return kind.key() + "_norm(eps=" + eps + ")";
+  }
+}
