@@ -1,0 +1,64 @@
+package sigprop.experiment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.TreeMap;
+import sigprop.net.LossType;
+import sigprop.net.NetworkSpec;
+
+/**
+ * One grid cell: a fully resolved network, input, loss, recording and training plan, and seed.
+ * {@code parameters} holds the cell's configuration as text (axis name → value, e.g. depth → 60,
+ * init → xavier_normal(gain=1.0)), the columns the output tables carry.
+ */
+public record CellSpec(
+    String sweep,
+    String experiment,
+    NetworkSpec network,
+    InputSpec input,
+    LossType loss,
+    long seed,
+    RecordSpec record,
+    TrainingSpec training,
+    Map<String, String> parameters) {
+
+  public CellSpec {
+    parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
+  }
+
+  /**
+   * A stable id from the content: experiment, every parameter and the seed (16 hex digits of a
+   * SHA-256), the same on every machine and run.
+   */
+  public String id() {
+    StringBuilder key = new StringBuilder(experiment);
+    for (Map.Entry<String, String> e : parameters.entrySet()) {
+      key.append('\u0000').append(e.getKey()).append('=').append(e.getValue());
+    }
+    key.append("\u0000seed=").append(seed);
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256")
+          .digest(key.toString().getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; i < 8; i++) {
+        hex.append(String.format("%02x", h[i]));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The configuration key: everything but the seed (what the summarizer averages over). */
+  public String configurationKey() {
+    return experiment + parameters;
+  }
+
+  /** Floating-point work of the cell: one recorded pass per step plus the training passes. */
+  public double flops() {
+    int passes = record.steps().size() + record.lastStep();
+    return network.flopsPerPass(input.batch()) * passes;
+  }
+}

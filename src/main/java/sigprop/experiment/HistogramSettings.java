@@ -1,0 +1,26 @@
+package sigprop.experiment;
+
+/**
+ * How histograms are binned for a configuration. Bounded sites (outputs of a bounded activation)
+ * get {@code linearBins} linear bins over [−bound, bound] unless {@code linearLo}/{@code linearHi}
+ * are set (not NaN); every other site gets signed log-magnitude bins, {@code logBinsPerDecade}
+ * per decade of |v| from 10^minDecade to 10^maxDecade.
+ */
+public record HistogramSettings(int linearBins, double linearLo, double linearHi,
+    int logBinsPerDecade, int minDecade, int maxDecade) {
+
+  /** 100 linear bins over the activation's range; 4 log bins per decade over 1e-400..1e400. */
+  public static final HistogramSettings DEFAULT =
+      new HistogramSettings(100, Double.NaN, Double.NaN, 4, -400, 400);
+
+  public HistogramSettings {
+    if (linearBins < 1 || logBinsPerDecade < 1 || minDecade >= maxDecade) {
+      throw new IllegalArgumentException("histogram bins must be >= 1 and min_decade < max_decade");
+    }
+    if (Double.isNaN(linearLo) != Double.isNaN(linearHi)
+        || (!Double.isNaN(linearLo) && !(linearLo < linearHi))) {
+      throw new IllegalArgumentException("histogram range needs lo < hi, got [" + linearLo + ", "
+          + linearHi + "]");
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package sigprop.experiment;
+
+import java.util.List;
+import java.util.Set;
+import sigprop.net.Site;
+
+/**
+ * What a cell records: the sites, the training steps after which to record (0 = at
+ * initialization; sorted, distinct), and the histogram binning.
+ */
+public record RecordSpec(Set<Site> sites, List<Integer> steps, HistogramSettings histogram) {
+  /** Outputs, output gradients, pre-activations and weights at initialization. */
+  public static final RecordSpec DEFAULT = new RecordSpec(
+      Set.of(Site.PRE_ACTIVATION, Site.OUTPUT, Site.OUTPUT_GRADIENT, Site.WEIGHT,
+          Site.WEIGHT_GRADIENT, Site.NORMALIZED),
+      List.of(0), HistogramSettings.DEFAULT);
+
+  public RecordSpec {
+    sites = Set.copyOf(sites);
+    steps = List.copyOf(steps);
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i) < 0 || (i > 0 && steps.get(i) <= steps.get(i - 1))) {
+        throw new IllegalArgumentException("record steps must be increasing and >= 0, got "
+            + steps);
+      }
+    }
+    if (steps.isEmpty()) {
+      throw new IllegalArgumentException("record steps must not be empty");
+    }
+  }
+
+  /** The last step recorded: how many training steps the cell takes. */
+  public int lastStep() {
+    return steps.get(steps.size() - 1);
+  }
+}
