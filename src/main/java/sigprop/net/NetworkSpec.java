@@ -75,6 +75,26 @@ public record NetworkSpec(
     return 6.0 * batch * weightCount();
   }
 
+  /**
+   * Bytes a network of this spec holds for one pass over {@code batch} examples: weights and
+   * biases (twice with a momentum buffer), the kept z of every layer, and the scratch tensors
+   * (about eight batch × width tensors and one weight-gradient matrix of the widest layer).
+   */
+  public long estimatedBytes(int batch, boolean momentum) {
+    long doubles = 0;
+    long widest = inputWidth;
+    long largestWeight = 0;
+    for (int l = 1; l <= depth() + 1; l++) {
+      long w = (long) width(l - 1) * width(l) + width(l);
+      doubles += momentum ? 2 * w : w;
+      doubles += (long) batch * width(l);
+      widest = Math.max(widest, width(l));
+      largestWeight = Math.max(largestWeight, w);
+    }
+    doubles += 8L * batch * widest + largestWeight + (long) batch * inputWidth;
+    return 8 * doubles;
+  }
+
   /** A copy with another weight init. */
   public NetworkSpec withWeightInit(InitSpec init) {
     return new NetworkSpec(inputWidth, hiddenWidths, activation, norm, placement, normEps, init,
