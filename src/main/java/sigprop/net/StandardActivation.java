@@ -4,10 +4,20 @@ import java.util.Locale;
 
 /** The parameter-free activations, each with φ and φ′ written side by side. */
 public enum StandardActivation implements Activation {
-  /** tanh(x); φ′ = 1 − y². */
+  /**
+   * tanh(x); φ′ = 1 − y², or 4e/(1 + e)² with e = exp(−2|x|) once |y| ≥ 1/2, where 1 − y² would
+   * cancel (and become exactly 0 for |x| > 19 while sech²x is still 1e-16).
+   */
   TANH(1.0, 5.0 / 3.0) {
     @Override public double apply(double x) { return Math.tanh(x); }
-    @Override public double derivative(double x, double y) { return 1.0 - y * y; }
+    @Override public double derivative(double x, double y) {
+      if (Math.abs(y) < 0.5) {
+        return 1.0 - y * y;
+      }
+      double e = Math.exp(-2.0 * Math.abs(x));
+      double d = 1.0 + e;
+      return 4.0 * e / (d * d);
+    }
   },
   /** max(0, x); φ′ = 1 for x > 0, else 0. */
   RELU(Double.POSITIVE_INFINITY, Math.sqrt(2.0)) {
@@ -32,12 +42,16 @@ public enum StandardActivation implements Activation {
       return Gaussian.cdf(x) + x * Gaussian.pdf(x);
     }
   },
-  /** 1 / (1 + e⁻ˣ); φ′ = y(1 − y). */
+  /** 1 / (1 + e⁻ˣ); φ′ = e/(1 + e)² with e = exp(−|x|), exact in both tails, unlike y(1 − y). */
   SIGMOID(1.0, 1.0) {
     @Override public double apply(double x) {
       return x >= 0 ? 1.0 / (1.0 + Math.exp(-x)) : Math.exp(x) / (1.0 + Math.exp(x));
     }
-    @Override public double derivative(double x, double y) { return y * (1.0 - y); }
+    @Override public double derivative(double x, double y) {
+      double e = Math.exp(-Math.abs(x));
+      double d = 1.0 + e;
+      return e / (d * d);
+    }
   },
   /** x / (1 + |x|) (Bergstra et al. 2009, used by Glorot and Bengio 2010); φ′ = 1 / (1 + |x|)². */
   SOFTSIGN(1.0, 1.0) {

@@ -1,0 +1,175 @@
+package sigprop.net;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NetworkTest {
+  private static Matrix input(int batch, int width, long seed) {
+    Matrix x = new Matrix(batch, width);
+    RandomStreams.standardNormals(RandomStreams.of(seed, 0, Purpose.INPUT), x.data);
+    return x;
+  }
+
+  /** Runs forward and backward, returning the output and every gradient at true scale. */
+  private static List<double[]> run(Network net, Matrix x, Loss loss) {
+    List<double[]> result = new ArrayList<>();
+    Matrix out = net.forward(x, Probe.NONE);
+    result.add(out.data.clone());
+    Matrix g = new Matrix(out.rows, out.cols);
+    loss.gradient(out, g);
+    net.backward(g, Probe.NONE, (layer, p, grad, scale) -> {
+      double[] d = grad.data.clone();
+      for (int i = 0; i < d.length; i++) {
+        d[i] = Math.scalb(d[i], scale);
+      }
+      result.add(d);
+    });
+    return result;
+  }
+
+  @Test
+  void sameSeedGivesBitIdenticalWeightsOutputsAndGradients() {
+    NetworkSpec spec = NetworkSpec.uniform(8, 16, 6, StandardActivation.TANH, Norm.BATCH,
+        InitSpec.of(InitScheme.XAVIER_NORMAL), 4);
+    Matrix x = input(10, 8, 0);
+    Loss loss = LossType.CROSS_ENTROPY.create(10, 4, RandomStreams.of(3, 0, Purpose.TARGETS));
+    List<double[]> a = run(Network.build(spec, 10, 3), x, loss);
+    List<double[]> b = run(Network.build(spec, 10, 3), x, loss);
+    assertEquals(a.size(), b.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertArrayEquals(a.get(i), b.get(i), 0.0);
+    }
+    List<double[]> other = run(Network.build(spec, 10, 4), x, loss);
+    assertTrue(other.get(0)[0] != a.get(0)[0]);
+  }
+
+  @Test
+  void rescalingGradientsByPowersOfTwoChangesNoBits() {
+    NetworkSpec spec = NetworkSpec.uniform(8, 16, 10, StandardActivation.TANH, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL), 4);
+    Matrix x = input(6, 8, 0);
+    Loss loss = LossType.CROSS_ENTROPY.create(6, 4, RandomStreams.of(5, 0, Purpose.TARGETS));
+    Network plain = Network.build(spec, 6, 5);
+    plain.setRescaleExponent(Integer.MAX_VALUE);
+    Network always = Network.build(spec, 6, 5);
+    always.setRescaleExponent(0);
+    List<double[]> a = run(plain, x, loss);
+    List<double[]> b = run(always, x, loss);
+    for (int i = 0; i < a.size(); i++) {
+      assertArrayEquals(a.get(i), b.get(i), 0.0);
+    }
+  }
+
+  @Test
+  void gradientsBeyondDoubleRangeStayFiniteWithTheirScale() {
+    // N(0,1) weights, tanh, width 64: the gradient variance grows ≈ 5× per layer toward the
+    // input (χ₁ = 64·E[φ′²] at the saturated fixed point), so |g| passes 2^64 long before layer 1.
+    NetworkSpec spec = NetworkSpec.uniform(64, 64, 200, StandardActivation.TANH, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL), 4);
+    Network net = Network.build(spec, 16, 1);
+    Matrix out = net.forward(input(16, 64, 0), Probe.NONE);
+    Matrix g = new Matrix(out.rows, out.cols);
+    LossType.SUM_OF_OUTPUTS.create(16, 4, null).gradient(out, g);
+    int[] lastScale = new int[1];
+    boolean[] finite = {true};
+    net.backward(g, new Probe() {
+      @Override public boolean wants(int layer, Site site) {
+        return site == Site.OUTPUT_GRADIENT;
+      }
+      @Override public void record(int layer, Site site, Matrix values, int log2Scale) {
+        for (double v : values.data) {
+          finite[0] &= Double.isFinite(v);
+        }
+        lastScale[0] = log2Scale;
+      }
+    }, GradientSink.NONE);
+    assertTrue(finite[0]);
+    assertTrue(lastScale[0] > 64, "scale " + lastScale[0]);
+  }
+
+  @Test
+  void batchNormWithOneExampleIsRejected() {
+    NetworkSpec spec = NetworkSpec.uniform(4, 4, 2, StandardActivation.TANH, Norm.BATCH,
+        InitSpec.of(InitScheme.XAVIER_NORMAL), 2);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Network.build(spec, 1, 0));
+    assertTrue(e.getMessage().contains("batch of at least 2"), e.getMessage());
+    Network.build(spec.withNorm(Norm.LAYER), 1, 0);
+  }
+
+  @Test
+  void batchNormOutputsHaveZeroMeanUnitVariancePerUnit() {
+    NetworkSpec spec = NetworkSpec.uniform(8, 12, 1, StandardActivation.LINEAR, Norm.BATCH,
+        InitSpec.of(InitScheme.NORMAL), 2);
+    Network net = Network.build(spec, 50, 9);
+    net.forward(input(50, 8, 1), new Probe() {
+      @Override public boolean wants(int layer, Site site) {
+        return layer == 1 && site == Site.NORMALIZED;
+      }
+      @Override public void record(int layer, Site site, Matrix v, int scale) {
+        for (int j = 0; j < v.cols; j++) {
+          double s = 0;
+          double ss = 0;
+          for (int i = 0; i < v.rows; i++) {
+            s += v.get(i, j);
+            ss += v.get(i, j) * v.get(i, j);
+          }
+          assertEquals(0.0, s / v.rows, 1e-12);
+          // biased variance normalized with eps: σ²/(σ² + eps) ≈ 1 − eps/σ²
+          assertEquals(1.0, ss / v.rows, 1e-3);
+        }
+      }
+    });
+  }
+
+  @Test
+  void probeSeesSitesInTheDocumentedOrder() {
+    NetworkSpec spec = NetworkSpec.uniform(3, 4, 2, StandardActivation.TANH, Norm.LAYER,
+        InitSpec.of(InitScheme.XAVIER_NORMAL), 2);
+    Network net = Network.build(spec, 5, 0);
+    List<String> seen = new ArrayList<>();
+    Probe probe = new Probe() {
+      @Override public boolean wants(int layer, Site site) {
+        return true;
+      }
+      @Override public void record(int layer, Site site, Matrix values, int scale) {
+        seen.add(layer + ":" + site.key());
+      }
+    };
+    Matrix out = net.forward(input(5, 3, 0), probe);
+    Matrix g = new Matrix(out.rows, out.cols);
+    g.fill(1);
+    net.backward(g, probe, GradientSink.NONE);
+    assertEquals(List.of("1:pre_activation", "1:weight", "1:normalized", "1:output",
+        "2:pre_activation", "2:weight", "2:normalized", "2:output",
+        "3:pre_activation", "3:weight", "3:output",
+        "3:output_gradient", "3:weight_gradient", "2:output_gradient", "2:weight_gradient",
+        "1:output_gradient", "1:weight_gradient"), seen);
+  }
+
+  @Test
+  void sgdStepLowersTheLossOnAFixedBatch() {
+    NetworkSpec spec = NetworkSpec.uniform(8, 16, 3, StandardActivation.TANH, Norm.BATCH,
+        InitSpec.of(InitScheme.XAVIER_NORMAL), 4);
+    Network net = Network.build(spec, 32, 2);
+    Matrix x = input(32, 8, 2);
+    Loss loss = LossType.CROSS_ENTROPY.create(32, 4, RandomStreams.of(2, 0, Purpose.TARGETS));
+    Sgd sgd = new Sgd(0.1, 0.9, 1e-4);
+    double first = loss.value(net.forward(x, Probe.NONE));
+    double last = first;
+    for (int step = 0; step < 20; step++) {
+      Matrix out = net.forward(x, Probe.NONE);
+      last = loss.value(out);
+      Matrix g = new Matrix(out.rows, out.cols);
+      loss.gradient(out, g);
+      net.backward(g, Probe.NONE, sgd);
+    }
+    assertTrue(last < 0.7 * first, first + " -> " + last);
+  }
+}
