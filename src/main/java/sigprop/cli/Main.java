@@ -1,0 +1,63 @@
+package sigprop.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** sigprop's command line: one verb per job. */
+public final class Main {
+  /** A verb's entry point: arguments after the verb, output and error streams; returns exit code. */
+  interface Verb {
+    int run(String[] args, PrintStream out, PrintStream err) throws Exception;
+  }
+
+  private static final Map<String, Verb> VERBS = new LinkedHashMap<>();
+  private static final Map<String, String> HELP = new LinkedHashMap<>();
+
+  static {
+    verb("check", "gradient-check every layer type, activation and loss", CheckCommand::run);
+  }
+
+  private Main() {}
+
+  private static void verb(String name, String help, Verb verb) {
+    VERBS.put(name, verb);
+    HELP.put(name, help);
+  }
+
+  public static void main(String[] args) {
+    int code;
+    try {
+      code = run(args, System.out, System.err);
+    } catch (Exception e) {
+      System.err.println("sigprop: " + e);
+      e.printStackTrace(System.err);
+      code = 1;
+    }
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Dispatches to a verb; exit code 2 for usage errors. */
+  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")
+        || args[0].equals("help")) {
+      usage(args.length == 0 ? err : out);
+      return args.length == 0 ? 2 : 0;
+    }
+    Verb verb = VERBS.get(args[0]);
+    if (verb == null) {
+      err.println("sigprop: " + sigprop.net.Names.unknown("verb", args[0], VERBS.keySet()));
+      return 2;
+    }
+    return verb.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+  }
+
+  private static void usage(PrintStream s) {
+    s.println("usage: sigprop VERB [options]   (VERB --help for its options)");
+    for (Map.Entry<String, String> e : HELP.entrySet()) {
+      s.printf("  %-10s %s%n", e.getKey(), e.getValue());
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The network core, pure Java: matrices and the matrix-product kernel, activations, init schemes, dense and norm layers, networks, losses, SGD, and the gradient check. No Spark. */
+package sigprop.net;
