@@ -1,0 +1,166 @@
+package sigprop.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** What every figure shares: headless AWT, colours, chart style, and PNG + SVG output. */
+final class Figures {
+  static {
+    // Must run before any AWT class loads: libawt picks its headless variant once, on load.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  /** Okabe–Ito: distinguishable under the common colour-vision deficiencies and in greyscale. */
+  private static final Color[] QUALITATIVE = {
+    new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+    new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000),
+  };
+
+  /** Viridis at nine even stops, interpolated between: dark = shallow, yellow = deep. */
+  private static final Color[] SEQUENTIAL = {
+    new Color(0x440154), new Color(0x472D7B), new Color(0x3B528B), new Color(0x2C728E),
+    new Color(0x21918C), new Color(0x28AE80), new Color(0x5EC962), new Color(0xADDC30),
+    new Color(0xFDE725),
+  };
+
+  private Figures() {}
+
+  /** Loads this class, so AWT starts headless; call first in every figure's static init. */
+  static void headless() {}
+
+  /** The i-th qualitative colour, cycling. */
+  static Color qualitative(int i) {
+    return QUALITATIVE[Math.floorMod(i, QUALITATIVE.length)];
+  }
+
+  /** The sequential colour at t in [0, 1]. */
+  static Color sequential(double t) {
+    double position = Math.max(0, Math.min(1, t)) * (SEQUENTIAL.length - 1);
+    int low = (int) Math.floor(position);
+    int high = Math.min(low + 1, SEQUENTIAL.length - 1);
+    double f = position - low;
+    Color a = SEQUENTIAL[low];
+    Color b = SEQUENTIAL[high];
+    return new Color(mix(a.getRed(), b.getRed(), f), mix(a.getGreen(), b.getGreen(), f),
+        mix(a.getBlue(), b.getBlue(), f));
+  }
+
+  private static int mix(int a, int b, double f) {
+    return (int) Math.round(a + (b - a) * f);
+  }
+
+  /** The colour with this opacity (0..255). */
+  static Color translucent(Color color, int alpha) {
+    return new Color(color.getRed(), color.getGreen(), color.getBlue(), alpha);
+  }
+
+  /** An empty line chart in the house style: white, boxed, outside legend, no markers. */
+  static XYChart newChart(
+      FigureSize size, String title, String xLabel, String yLabel, YScale yScale) {
+    XYChart chart = new XYChart(size.width(), size.height());
+    chart.setTitle(title);
+    chart.setXAxisTitle(xLabel);
+    chart.setYAxisTitle(yScale.label(yLabel));
+    XYStyler styler = chart.getStyler();
+    // Tick labels use '.' whatever the JVM's default locale, like the CSV beside the figure.
+    styler.setLocale(Locale.ROOT);
+    styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotBackgroundColor(Color.WHITE);
+    styler.setPlotBorderVisible(true);
+    styler.setPlotBorderColor(Color.DARK_GRAY);
+    styler.setPlotGridLinesColor(new Color(0xE0E0E0));
+    styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+    styler.setLegendBorderColor(Color.WHITE);
+    styler.setMarkerSize(0);
+    styler.setYAxisLogarithmic(yScale.logAxis());
+    return chart;
+  }
+
+  /** Adds a line with no markers and returns it for further styling. */
+  static XYSeries addLine(XYChart chart, String label, double[] x, double[] y, Color color) {
+    XYSeries series = chart.addSeries(label, x, y);
+    series.setMarker(SeriesMarkers.NONE);
+    series.setLineColor(color);
+    series.setLineWidth(2f);
+    return series;
+  }
+
+  /**
+   * Adds a filled band between lo and hi, one polygon per run of points where both edges are
+   * finite (a polygon across a gap would draw a false band), hidden from the legend.
+   */
+  static void addBand(XYChart chart, String label, double[] x, double[] lo, double[] hi,
+      Color color) {
+    int start = 0;
+    int polygon = 0;
+    while (start < x.length) {
+      while (start < x.length && !(Double.isFinite(lo[start]) && Double.isFinite(hi[start]))) {
+        start++;
+      }
+      int end = start;
+      while (end < x.length && Double.isFinite(lo[end]) && Double.isFinite(hi[end])) {
+        end++;
+      }
+      if (end > start) {
+        int n = end - start;
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+          px[i] = x[start + i];
+          py[i] = hi[start + i];
+          px[2 * n - 1 - i] = x[start + i];
+          py[2 * n - 1 - i] = lo[start + i];
+        }
+        XYSeries band = chart.addSeries(label + " band " + polygon++, px, py);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setMarker(SeriesMarkers.NONE);
+        band.setFillColor(translucent(color, 60));
+        band.setLineColor(translucent(color, 0));
+        band.setShowInLegend(false);
+      }
+      start = end;
+    }
+  }
+
+  /** Writes {@code <name>.png} and {@code <name>.svg} into the folder; returns both paths. */
+  static List<Path> write(XYChart chart, Path folder, String name, IfExists ifExists)
+      throws IOException {
+    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+      throw new IllegalArgumentException(
+          "figure name must be a plain file name without extension, got '" + name + "'");
+    }
+    Path png = folder.resolve(name + ".png");
+    Path svg = folder.resolve(name + ".svg");
+    // Check both first, so a refusal never leaves a new PNG beside an old SVG.
+    for (Path file : List.of(png, svg)) {
+      if (ifExists == IfExists.FAIL && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new FileAlreadyExistsException(file.toAbsolutePath().toString(), null,
+            "refusing to overwrite; pass IfExists.REPLACE to replace it");
+      }
+    }
+    List<Path> written = new ArrayList<>();
+    written.add(AtomicFiles.write(png, ifExists,
+        out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG)));
+    written.add(AtomicFiles.write(svg, ifExists,
+        out -> VectorGraphicsEncoder.saveVectorGraphic(
+            chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG)));
+    return List.copyOf(written);
+  }
+}
