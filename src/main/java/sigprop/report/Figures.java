@@ -1,7 +1,10 @@
 package sigprop.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -85,11 +88,14 @@ final class Figures {
     styler.setPlotBackgroundColor(Color.WHITE);
     styler.setPlotBorderVisible(true);
     styler.setPlotBorderColor(Color.DARK_GRAY);
-    styler.setPlotGridLinesColor(new Color(0xE0E0E0));
+    styler.setPlotGridLinesColor(new Color(0xE6E6E6));
+    styler.setPlotGridLinesStroke(new BasicStroke(1f));
     styler.setLegendPosition(Styler.LegendPosition.OutsideE);
     styler.setLegendBorderColor(Color.WHITE);
     styler.setMarkerSize(0);
     styler.setYAxisLogarithmic(yScale.logAxis());
+    // Grid lines at decades only: nine minor lines a decade turn 30 decades into a grey block.
+    styler.setYAxisLogarithmicDecadeOnly(true);
     return chart;
   }
 
@@ -139,6 +145,67 @@ final class Figures {
     }
   }
 
+  /**
+   * Gives both axes round-number ticks. XChart puts an axis's ticks only at data values when
+   * those are evenly spaced, as layers and bin centres are (ticks at 1, 5, 9, … or -0.86, -0.72,
+   * …); one extra point off both grids, inside the data range, invisible and outside the legend,
+   * restores its usual tick choice. Call after all other series are added.
+   */
+  static void roundTicks(XYChart chart) {
+    double[] x = range(chart, true);
+    double[] y = range(chart, false);
+    if (Double.isNaN(x[0]) || Double.isNaN(y[0])) {
+      return;
+    }
+    double offGridX = x[0] + (x[1] - x[0]) * 0x1p-10;
+    double offGridY = chart.getStyler().isYAxisLogarithmic()
+        ? Math.pow(10, Math.log10(y[0]) + (Math.log10(y[1]) - Math.log10(y[0])) * 0x1p-10)
+        : y[0] + (y[1] - y[0]) * 0x1p-10;
+    XYSeries hidden = chart.addSeries(
+        "__sigprop_tick_anchor__", new double[] {offGridX}, new double[] {offGridY});
+    hidden.setMarker(SeriesMarkers.NONE);
+    hidden.setShowInLegend(false);
+    hidden.setLineColor(translucent(Color.WHITE, 0));
+  }
+
+  /**
+   * The chart as SVG with its title in a {@code <title>} element. XChart draws every letter as a
+   * filled outline, so without this the SVG holds no text: no search, no accessible name.
+   */
+  static byte[] svgWithTitle(XYChart chart) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    VectorGraphicsEncoder.saveVectorGraphic(
+        chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    String svg = bytes.toString(StandardCharsets.UTF_8);
+    int root = svg.indexOf("<svg");
+    int rootEnd = root < 0 ? -1 : svg.indexOf('>', root);
+    if (rootEnd < 0 || svg.charAt(rootEnd - 1) == '/') {
+      throw new IOException("XChart wrote SVG without an open <svg> element");
+    }
+    String title = "\n  <title>" + escapeXml(chart.getTitle()) + "</title>";
+    return (svg.substring(0, rootEnd + 1) + title + svg.substring(rootEnd + 1))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String escapeXml(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /** {min, max} of the finite x or y data of all series; NaNs if there are none. */
+  private static double[] range(XYChart chart, boolean xData) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (XYSeries series : chart.getSeriesMap().values()) {
+      for (double v : xData ? series.getXData() : series.getYData()) {
+        if (Double.isFinite(v)) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      }
+    }
+    return min <= max ? new double[] {min, max} : new double[] {Double.NaN, Double.NaN};
+  }
+
   /** Writes {@code <name>.png} and {@code <name>.svg} into the folder; returns both paths. */
   static List<Path> write(XYChart chart, Path folder, String name, IfExists ifExists)
       throws IOException {
@@ -158,9 +225,8 @@ final class Figures {
     List<Path> written = new ArrayList<>();
     written.add(AtomicFiles.write(png, ifExists,
         out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG)));
-    written.add(AtomicFiles.write(svg, ifExists,
-        out -> VectorGraphicsEncoder.saveVectorGraphic(
-            chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG)));
+    byte[] svgBytes = svgWithTitle(chart);
+    written.add(AtomicFiles.write(svg, ifExists, out -> out.write(svgBytes)));
     return List.copyOf(written);
   }
 }

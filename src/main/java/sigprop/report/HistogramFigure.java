@@ -74,6 +74,7 @@ public final class HistogramFigure {
       Figures.addLine(chart, curve.label(), curve.x(), yScale.plotted(curve.y()),
           Figures.sequential(t));
     }
+    Figures.roundTicks(chart);
     return chart;
   }
 
