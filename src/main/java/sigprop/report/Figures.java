@@ -42,6 +42,9 @@ final class Figures {
     new Color(0xFDE725),
   };
 
+  /** The widest log-axis span, as a ratio, that keeps its horizontal grid lines. */
+  private static final double MAX_GRIDDED_DECADES = 1e12;
+
   private Figures() {}
 
   /** Loads this class, so AWT starts headless; call first in every figure's static init. */
@@ -146,14 +149,19 @@ final class Figures {
   }
 
   /**
-   * Gives both axes round-number ticks. XChart puts an axis's ticks only at data values when
-   * those are evenly spaced, as layers and bin centres are (ticks at 1, 5, 9, … or -0.86, -0.72,
-   * …); one extra point off both grids, inside the data range, invisible and outside the legend,
-   * restores its usual tick choice. Call after all other series are added.
+   * Last touches once all series are added. Gives both axes round-number ticks: XChart puts an
+   * axis's ticks only at data values when those are evenly spaced, as layers and bin centres are
+   * (ticks at 1, 5, 9, … or -0.86, -0.72, …); one extra point off both grids, inside the data
+   * range, invisible and outside the legend, restores its usual tick choice. Drops the horizontal
+   * grid of a log axis too tall for it.
    */
-  static void roundTicks(XYChart chart) {
+  static void finish(XYChart chart) {
     double[] x = range(chart, true);
     double[] y = range(chart, false);
+    if (chart.getStyler().isYAxisLogarithmic() && y[1] / y[0] > MAX_GRIDDED_DECADES) {
+      // XChart draws nine grid lines a decade; past a dozen decades they merge into grey bands.
+      chart.getStyler().setPlotGridHorizontalLinesVisible(false);
+    }
     if (Double.isNaN(x[0]) || Double.isNaN(y[0])) {
       return;
     }

@@ -74,7 +74,7 @@ public final class HistogramFigure {
       Figures.addLine(chart, curve.label(), curve.x(), yScale.plotted(curve.y()),
           Figures.sequential(t));
     }
-    Figures.roundTicks(chart);
+    Figures.finish(chart);
     return chart;
   }
 

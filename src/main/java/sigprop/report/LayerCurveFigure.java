@@ -97,7 +97,7 @@ public final class LayerCurveFigure {
       line.setLineStyle(dashes);
       line.setLineWidth(1.5f);
     }
-    Figures.roundTicks(chart);
+    Figures.finish(chart);
     return chart;
   }
 
