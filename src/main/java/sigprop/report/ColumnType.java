@@ -2,7 +2,7 @@ package sigprop.report;
 
 import java.util.Locale;
 
-/** The type of a {@link Table} column; each type has one missing-value form (an empty CSV field). */
+/** The type of a {@link Table} column; each has one missing-value form (an empty CSV field). */
 public enum ColumnType {
   /** Text; {@code null} is missing. */
   STRING,

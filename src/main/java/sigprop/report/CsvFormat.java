@@ -4,9 +4,9 @@ package sigprop.report;
  * The text form of one CSV field, shared by {@link CsvWriter} and {@link CsvReader} so the two
  * cannot drift apart.
  *
- * <p>Doubles are {@link Double#toString(double)}: locale-free, with '.' and 'E', and the shortest
- * digits that read back to the same bits (on JDK 17 a handful of values get one digit more than the
- * shortest, JDK-4511638, still exact). NaN is an empty field, like any missing value; infinities are
+ * <p>Doubles are the shortest decimal that reads back to the same bits, laid out as
+ * {@link Double#toString(double)} does on JDK 19+ ({@link ShortestDouble}): locale-free, '.' and
+ * 'E', the same text on every JDK. NaN is an empty field, like any missing value; infinities are
  * {@code inf} and {@code -inf}, which pandas, R's read.csv, gnuplot and strtod all read as
  * infinities.
  */
@@ -26,7 +26,7 @@ final class CsvFormat {
     if (Double.isInfinite(value)) {
       return value > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY;
     }
-    return Double.toString(value);
+    return ShortestDouble.format(value);
   }
 
   /** Reads what {@link #formatDouble} wrote; {@code null} (an empty field) is NaN. */

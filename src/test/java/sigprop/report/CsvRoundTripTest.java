@@ -55,8 +55,9 @@ class CsvRoundTripTest {
   void writesTheDocumentedTextForms() {
     Table table = Table.builder().doubleColumn("v")
         .addRow(1e-5).addRow(-0.0).addRow(Double.NaN).addRow(Double.POSITIVE_INFINITY)
-        .addRow(Double.NEGATIVE_INFINITY).addRow(Double.MIN_VALUE).addRow(0.25).build();
-    assertEquals("v\n1.0E-5\n-0.0\n\ninf\n-inf\n4.9E-324\n0.25\n", CsvWriter.toCsv(table));
+        .addRow(Double.NEGATIVE_INFINITY).addRow(Double.MIN_VALUE).addRow(0.25).addRow(2e23)
+        .build();
+    assertEquals("v\n1.0E-5\n-0.0\n\ninf\n-inf\n4.9E-324\n0.25\n2.0E23\n", CsvWriter.toCsv(table));
   }
 
   @Test
