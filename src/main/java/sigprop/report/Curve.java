@@ -24,6 +24,9 @@ public final class Curve {
     this.lo = lo == null ? null : lo.clone();
     this.hi = hi == null ? null : hi.clone();
     checkLength("y", y);
+    if (x.length == 0) {
+      throw new IllegalArgumentException("curve '" + label + "' has no points");
+    }
     if (lo != null) {
       checkLength("lo", lo);
       checkLength("hi", hi);

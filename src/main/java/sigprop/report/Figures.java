@@ -153,7 +153,7 @@ final class Figures {
    * axis's ticks only at data values when those are evenly spaced, as layers and bin centres are
    * (ticks at 1, 5, 9, … or -0.86, -0.72, …); one extra point off both grids, inside the data
    * range, invisible and outside the legend, restores its usual tick choice. Drops the horizontal
-   * grid of a log axis too tall for it.
+   * grid of a log axis too tall for it, and gives a figure with no finite value a plain range.
    */
   static void finish(XYChart chart) {
     double[] x = range(chart, true);
@@ -161,6 +161,12 @@ final class Figures {
     if (chart.getStyler().isYAxisLogarithmic() && y[1] / y[0] > MAX_GRIDDED_DECADES) {
       // XChart draws nine grid lines a decade; past a dozen decades they merge into grey bands.
       chart.getStyler().setPlotGridHorizontalLinesVisible(false);
+    }
+    if (Double.isNaN(y[0]) && chart.getStyler().getYAxisMin() == null) {
+      // Nothing finite to plot (every seed diverged, say): a plain empty axis, not ±1.8E308.
+      boolean log = chart.getStyler().isYAxisLogarithmic();
+      chart.getStyler().setYAxisMin(log ? 0.1 : 0.0);
+      chart.getStyler().setYAxisMax(log ? 10.0 : 1.0);
     }
     if (Double.isNaN(x[0]) || Double.isNaN(y[0])) {
       return;

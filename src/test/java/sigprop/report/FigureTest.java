@@ -190,6 +190,20 @@ class FigureTest {
   }
 
   @Test
+  void aFigureWithNothingFiniteStillRendersWithAPlainRange() throws Exception {
+    double[] diverged = {Double.NaN, Double.POSITIVE_INFINITY, Double.NaN};
+    LayerCurveFigure figure = LayerCurveFigure.builder("all seeds diverged")
+        .yScale(YScale.LOG_AXIS).series(Curve.of("normal", new long[] {1, 2, 3}, diverged))
+        .build();
+    XYChart chart = figure.chart();
+    assertEquals(0.1, chart.getStyler().getYAxisMin());
+    assertEquals(10.0, chart.getStyler().getYAxisMax());
+    assertPng(figure.write(folder, "diverged", IfExists.FAIL).get(0), 800, 500);
+    assertThrows(IllegalArgumentException.class,
+        () -> Curve.of("empty", new long[0], new double[0]));
+  }
+
+  @Test
   void histogramsOneLinePerChosenLayer() throws Exception {
     HistogramFigure.Builder builder = HistogramFigure.builder("Back-propagated gradients")
         .quantity("gradient").binScale(BinScale.SIGNED_LOG10_MAGNITUDE).size(700, 450);
