@@ -153,16 +153,11 @@ public final class CsvReader {
 
   private static Object parse(Column column, String field, int record) {
     try {
-      switch (column.type()) {
-        case STRING:
-          return field;
-        case LONG:
-          return field == null ? null : Long.parseLong(field);
-        case DOUBLE:
-          return CsvFormat.parseDouble(field);
-        default:
-          throw new AssertionError(column);
-      }
+      return switch (column.type()) {
+        case STRING -> field;
+        case LONG -> field == null ? null : Long.parseLong(field);
+        case DOUBLE -> CsvFormat.parseDouble(field);
+      };
     } catch (NumberFormatException bad) {
       throw new IllegalArgumentException(
           "record " + record + ", column " + column + ": cannot read '" + field + "'", bad);

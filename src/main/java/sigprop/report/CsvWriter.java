@@ -68,15 +68,10 @@ public final class CsvWriter {
     if (table.isMissing(row, column)) {
       return "";
     }
-    switch (table.columns().get(column).type()) {
-      case STRING:
-        return CsvFormat.formatString(table.getString(row, column));
-      case LONG:
-        return Long.toString(table.getLong(row, column));
-      case DOUBLE:
-        return CsvFormat.formatDouble(table.getDouble(row, column));
-      default:
-        throw new AssertionError(table.columns().get(column));
-    }
+    return switch (table.columns().get(column).type()) {
+      case STRING -> CsvFormat.formatString(table.getString(row, column));
+      case LONG -> Long.toString(table.getLong(row, column));
+      case DOUBLE -> CsvFormat.formatDouble(table.getDouble(row, column));
+    };
   }
 }

@@ -74,16 +74,11 @@ public final class Table {
   public boolean isMissing(int row, int column) {
     checkRow(row);
     Object values = data[column];
-    switch (columns.get(column).type()) {
-      case STRING:
-        return ((String[]) values)[row] == null;
-      case LONG:
-        return missing[column].get(row);
-      case DOUBLE:
-        return Double.isNaN(((double[]) values)[row]);
-      default:
-        throw new AssertionError(columns.get(column));
-    }
+    return switch (columns.get(column).type()) {
+      case STRING -> ((String[]) values)[row] == null;
+      case LONG -> missing[column].get(row);
+      case DOUBLE -> Double.isNaN(((double[]) values)[row]);
+    };
   }
 
   /** The cell as {@code String}, {@code Long} or {@code Double}; {@code null} when missing. */
@@ -91,16 +86,11 @@ public final class Table {
     if (isMissing(row, column)) {
       return null;
     }
-    switch (columns.get(column).type()) {
-      case STRING:
-        return getString(row, column);
-      case LONG:
-        return getLong(row, column);
-      case DOUBLE:
-        return getDouble(row, column);
-      default:
-        throw new AssertionError(columns.get(column));
-    }
+    return switch (columns.get(column).type()) {
+      case STRING -> getString(row, column);
+      case LONG -> getLong(row, column);
+      case DOUBLE -> getDouble(row, column);
+    };
   }
 
   /** A string cell; {@code null} when missing. */
@@ -183,18 +173,13 @@ public final class Table {
   }
 
   private boolean columnEquals(Table that, int column) {
-    switch (columns.get(column).type()) {
-      case STRING:
-        return Arrays.equals((String[]) data[column], (String[]) that.data[column]);
-      case LONG:
-        return missing[column].equals(that.missing[column])
-            && Arrays.equals(masked(column), that.masked(column));
-      case DOUBLE:
-        // Arrays.equals on doubles compares doubleToLongBits: bit-exact, every NaN alike.
-        return Arrays.equals((double[]) data[column], (double[]) that.data[column]);
-      default:
-        throw new AssertionError(columns.get(column));
-    }
+    return switch (columns.get(column).type()) {
+      case STRING -> Arrays.equals((String[]) data[column], (String[]) that.data[column]);
+      case LONG -> missing[column].equals(that.missing[column])
+          && Arrays.equals(masked(column), that.masked(column));
+      // Arrays.equals on doubles compares doubleToLongBits: bit-exact, every NaN alike.
+      case DOUBLE -> Arrays.equals((double[]) data[column], (double[]) that.data[column]);
+    };
   }
 
   /** The long column with missing cells zeroed, so equality ignores what lies under them. */
@@ -209,17 +194,11 @@ public final class Table {
     int hash = Objects.hash(columns, rowCount);
     for (int column = 0; column < columns.size(); column++) {
       Object values = data[column];
-      int columnHash;
-      switch (columns.get(column).type()) {
-        case STRING:
-          columnHash = Arrays.hashCode((String[]) values);
-          break;
-        case LONG:
-          columnHash = Arrays.hashCode(masked(column));
-          break;
-        default:
-          columnHash = Arrays.hashCode((double[]) values);
-      }
+      int columnHash = switch (columns.get(column).type()) {
+        case STRING -> Arrays.hashCode((String[]) values);
+        case LONG -> Arrays.hashCode(masked(column));
+        case DOUBLE -> Arrays.hashCode((double[]) values);
+      };
       hash = 31 * hash + columnHash;
     }
     return hash;
@@ -355,55 +334,48 @@ public final class Table {
       if (value == null) {
         return null;
       }
-      switch (column.type()) {
-        case STRING:
-          if (value instanceof String) {
-            return value;
-          }
-          break;
-        case LONG:
-          if (value instanceof Long || value instanceof Integer) {
-            return ((Number) value).longValue();
-          }
-          break;
-        case DOUBLE:
-          if (value instanceof Double || value instanceof Float || value instanceof Integer) {
-            return ((Number) value).doubleValue();
-          }
-          if (value instanceof Long) {
-            long asLong = (Long) value;
-            double asDouble = (double) asLong;
-            // (long) of 2^63 saturates to Long.MAX_VALUE, which would pass a naive check.
-            if (asDouble != 0x1p63 && (long) asDouble == asLong) {
-              return asDouble;
-            }
-          }
-          break;
-        default:
-          throw new AssertionError(column);
+      Object converted = switch (column.type()) {
+        case STRING -> value instanceof String ? value : null;
+        case LONG -> value instanceof Long || value instanceof Integer
+            ? (Object) ((Number) value).longValue() : null;
+        case DOUBLE -> toDouble(value);
+      };
+      if (converted != null) {
+        return converted;
       }
       throw new IllegalArgumentException("row " + rowCount + ", column " + column + ": "
           + value.getClass().getSimpleName() + " " + value + " does not fit");
     }
 
+    /** The value as a Double if it is one exactly, else null. */
+    private static Double toDouble(Object value) {
+      if (value instanceof Double || value instanceof Float || value instanceof Integer) {
+        return ((Number) value).doubleValue();
+      }
+      if (value instanceof Long) {
+        long asLong = (Long) value;
+        double asDouble = (double) asLong;
+        // (long) of 2^63 saturates to Long.MAX_VALUE, which would pass a naive check.
+        if (asDouble != 0x1p63 && (long) asDouble == asLong) {
+          return asDouble;
+        }
+      }
+      return null;
+    }
+
     private void store(int column, Object value) {
       Object array = data.get(column);
       switch (columns.get(column).type()) {
-        case STRING:
-          ((String[]) array)[rowCount] = (String) value;
-          break;
-        case LONG:
+        case STRING -> ((String[]) array)[rowCount] = (String) value;
+        case LONG -> {
           if (value == null) {
             missing.get(column).set(rowCount);
           } else {
             ((long[]) array)[rowCount] = (Long) value;
           }
-          break;
-        case DOUBLE:
-          ((double[]) array)[rowCount] = value == null ? Double.NaN : (Double) value;
-          break;
-        default:
-          throw new AssertionError(columns.get(column));
+        }
+        case DOUBLE -> ((double[]) array)[rowCount] = value == null ? Double.NaN : (Double) value;
+        default -> throw new AssertionError(columns.get(column));
       }
     }
 
@@ -418,16 +390,11 @@ public final class Table {
     }
 
     private static Object newArray(ColumnType type, int length) {
-      switch (type) {
-        case STRING:
-          return new String[length];
-        case LONG:
-          return new long[length];
-        case DOUBLE:
-          return new double[length];
-        default:
-          throw new AssertionError(type);
-      }
+      return switch (type) {
+        case STRING -> new String[length];
+        case LONG -> new long[length];
+        case DOUBLE -> new double[length];
+      };
     }
 
     private static Object trimmed(Object array, int length) {
