@@ -29,10 +29,13 @@ final class Figures {
     }
   }
 
-  /** Okabe–Ito: distinguishable under the common colour-vision deficiencies and in greyscale. */
+  /**
+   * Okabe–Ito, distinguishable under the common colour-vision deficiencies; without its black,
+   * which marks theory lines that predict no one series.
+   */
   private static final Color[] QUALITATIVE = {
     new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
-    new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000),
+    new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442),
   };
 
   /** Viridis at nine even stops, interpolated between: dark = shallow, yellow = deep. */
@@ -42,8 +45,8 @@ final class Figures {
     new Color(0xFDE725),
   };
 
-  /** The widest log-axis span, as a ratio, that keeps its horizontal grid lines. */
-  private static final double MAX_GRIDDED_DECADES = 1e12;
+  /** The widest log-axis span (max / min, so twelve decades) that keeps its horizontal grid. */
+  private static final double MAX_GRIDDED_RATIO = 1e12;
 
   private Figures() {}
 
@@ -97,7 +100,7 @@ final class Figures {
     styler.setLegendBorderColor(Color.WHITE);
     styler.setMarkerSize(0);
     styler.setYAxisLogarithmic(yScale.logAxis());
-    // Grid lines at decades only: nine minor lines a decade turn 30 decades into a grey block.
+    // Tick labels at powers of ten only; finish() drops the grid where decades crowd it.
     styler.setYAxisLogarithmicDecadeOnly(true);
     return chart;
   }
@@ -158,7 +161,7 @@ final class Figures {
   static void finish(XYChart chart) {
     double[] x = range(chart, true);
     double[] y = range(chart, false);
-    if (chart.getStyler().isYAxisLogarithmic() && y[1] / y[0] > MAX_GRIDDED_DECADES) {
+    if (chart.getStyler().isYAxisLogarithmic() && y[1] / y[0] > MAX_GRIDDED_RATIO) {
       // XChart draws nine grid lines a decade; past a dozen decades they merge into grey bands.
       chart.getStyler().setPlotGridHorizontalLinesVisible(false);
     }
