@@ -1,0 +1,237 @@
+package sigprop.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.w3c.dom.Document;
+
+class FigureTest {
+  private static final int LAYERS = 60;
+
+  @TempDir Path folder;
+
+  private static long[] layers() {
+    long[] layers = new long[LAYERS];
+    for (int i = 0; i < LAYERS; i++) {
+      layers[i] = i + 1;
+    }
+    return layers;
+  }
+
+  /** Variance halving per layer, mean ± one "sd" band that dips below zero early on. */
+  private static Curve decaying(String label) {
+    double[] y = new double[LAYERS];
+    double[] lo = new double[LAYERS];
+    double[] hi = new double[LAYERS];
+    for (int i = 0; i < LAYERS; i++) {
+      y[i] = Math.pow(0.5, i);
+      lo[i] = y[i] - (i < 3 ? 2 : 0.3 * y[i]);
+      hi[i] = y[i] * 1.3;
+    }
+    return Curve.of(label, layers(), y).withBand(lo, hi);
+  }
+
+  private static Curve flat(String label, double value) {
+    double[] y = new double[LAYERS];
+    java.util.Arrays.fill(y, value);
+    y[LAYERS / 2] = Double.NaN;
+    return Curve.of(label, layers(), y);
+  }
+
+  private static void assertPng(Path png, int width, int height) throws IOException {
+    assertTrue(Files.size(png) > 1000, png + " is " + Files.size(png) + " bytes");
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertEquals(width, image.getWidth());
+    assertEquals(height, image.getHeight());
+  }
+
+  private static void assertSvg(Path svg, String title) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    // The SVG names the W3C DTD; a test must not try to fetch it.
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    factory.setNamespaceAware(true);
+    Document document = factory.newDocumentBuilder().parse(svg.toFile());
+    assertEquals("svg", document.getDocumentElement().getLocalName());
+    assertEquals(title, document.getElementsByTagName("title").item(0).getTextContent());
+    assertTrue(document.getElementsByTagName("path").getLength() > 10, "drawn shapes");
+  }
+
+  private static int pixelsOfColour(Path png, int rgb) throws IOException {
+    BufferedImage image = ImageIO.read(png.toFile());
+    int count = 0;
+    for (int x = 0; x < image.getWidth(); x++) {
+      for (int y = 0; y < image.getHeight(); y++) {
+        if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  @Test
+  void layerCurvesWritePngOfTheRequestedSizeAndSvgWithTheTitle() throws Exception {
+    String title = "Output variance vs layer <tanh & width 256>";
+    LayerCurveFigure figure = LayerCurveFigure.builder(title)
+        .yLabel("variance of layer output").yScale(YScale.LOG_AXIS).size(640, 400)
+        .series(decaying("normal / none"))
+        .series(flat("xavier_normal / batch norm", 1.0))
+        .theory(Curve.of("theory: normal", layers(), decaying("t").y()), "normal / none")
+        .theory(flat("theory: fixed point", 1e-3))
+        .build();
+    List<Path> written = figure.write(folder, "variance", IfExists.FAIL);
+    assertEquals(List.of(folder.resolve("variance.png"), folder.resolve("variance.svg")), written);
+    assertPng(written.get(0), 640, 400);
+    assertSvg(written.get(1), title);
+    assertTrue(pixelsOfColour(written.get(0), 0x0072B2) > 100, "first series drawn in blue");
+    assertTrue(pixelsOfColour(written.get(0), 0xD55E00) > 100, "second series drawn in orange");
+  }
+
+  @Test
+  void defaultSizeIs800By500() throws Exception {
+    List<Path> written = LayerCurveFigure.builder("default").series(flat("a", 2)).build()
+        .write(folder, "default", IfExists.FAIL);
+    assertPng(written.get(0), 800, 500);
+  }
+
+  @Test
+  void refusesToOverwriteEitherFileUnlessTold() throws Exception {
+    LayerCurveFigure figure = LayerCurveFigure.builder("t").series(flat("a", 2)).build();
+    List<Path> written = figure.write(folder, "f", IfExists.FAIL);
+    Files.delete(written.get(0));
+    byte[] svg = Files.readAllBytes(written.get(1));
+    assertThrows(FileAlreadyExistsException.class, () -> figure.write(folder, "f", IfExists.FAIL));
+    assertTrue(Files.notExists(written.get(0)), "no PNG written beside the refused SVG");
+    assertArrayEquals(svg, Files.readAllBytes(written.get(1)));
+    assertEquals(written, figure.write(folder, "f", IfExists.REPLACE));
+    assertThrows(IllegalArgumentException.class, () -> figure.write(folder, "a/b", IfExists.FAIL));
+  }
+
+  @Test
+  void log10ScalesLabelTheAxisAndSpanHundredsOfDecades() throws Exception {
+    double[] log10Variance = new double[LAYERS];
+    double[] variance = new double[LAYERS];
+    for (int i = 0; i < LAYERS; i++) {
+      log10Variance[i] = -10.0 * i;
+      variance[i] = Math.pow(10, 300 - 10.0 * i);
+    }
+    LayerCurveFigure already = LayerCurveFigure.builder("gradients")
+        .yLabel("variance").yScale(YScale.VALUES_ARE_LOG10)
+        .series(Curve.of("normal", layers(), log10Variance)).build();
+    XYChart chart = already.chart();
+    assertEquals("log10 variance", chart.getYAxisTitle());
+    assertArrayEquals(log10Variance, chart.getSeriesMap().get("normal").getYData());
+
+    LayerCurveFigure taken = LayerCurveFigure.builder("gradients").yLabel("log10 variance")
+        .yScale(YScale.LOG10_OF_VALUES).series(Curve.of("normal", layers(), variance)).build();
+    assertEquals("log10 variance", taken.chart().getYAxisTitle());
+    double[] plotted = taken.chart().getSeriesMap().get("normal").getYData();
+    assertEquals(300, plotted[0], 1e-9);
+    assertEquals(300 - 10.0 * (LAYERS - 1), plotted[LAYERS - 1], 1e-9);
+    assertPng(taken.write(folder, "huge", IfExists.FAIL).get(0), 800, 500);
+  }
+
+  @Test
+  void bandsStayOutOfTheLegendAndReachTheFloorOnLogScales() {
+    XYChart chart = LayerCurveFigure.builder("b").yScale(YScale.LOG_AXIS)
+        .series(decaying("normal")).build().chart();
+    long inLegend = chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
+        .count();
+    assertEquals(1, inLegend);
+    XYSeries band = chart.getSeriesMap().get("normal band 0");
+    double floor = Math.pow(0.5, LAYERS - 1) * 0.7;
+    for (double y : band.getYData()) {
+      assertTrue(y >= floor * (1 - 1e-12), "band edge " + y + " below the smallest value");
+    }
+  }
+
+  @Test
+  void fractionFigureFixesTheRangeToZeroOne() throws Exception {
+    double[] saturated = new double[LAYERS];
+    for (int i = 0; i < LAYERS; i++) {
+      saturated[i] = Math.min(1, i / 40.0);
+    }
+    LayerCurveFigure figure = LayerCurveFigure.builder("Saturated units")
+        .yLabel("fraction with |tanh| > 0.97").fraction()
+        .series(Curve.of("normal", layers(), saturated)).build();
+    XYChart chart = figure.chart();
+    assertEquals(0.0, chart.getStyler().getYAxisMin());
+    assertEquals(1.0, chart.getStyler().getYAxisMax());
+    assertEquals(Locale.ROOT, chart.getStyler().getLocale());
+    assertSvg(figure.write(folder, "saturation", IfExists.FAIL).get(1), "Saturated units");
+  }
+
+  @Test
+  void curveFigureRejectsInconsistentInput() {
+    assertThrows(IllegalStateException.class, () -> LayerCurveFigure.builder("t").build());
+    assertThrows(IllegalStateException.class, () -> LayerCurveFigure.builder("t")
+        .series(flat("a", 1)).series(flat("a", 2)).build());
+    assertThrows(IllegalStateException.class, () -> LayerCurveFigure.builder("t")
+        .series(flat("a", 1)).theory(flat("th", 1), "b").build());
+    assertThrows(IllegalArgumentException.class,
+        () -> Curve.of("a", new double[] {1, 2}, new double[] {1}));
+    assertThrows(IllegalArgumentException.class,
+        () -> Curve.of("a", new double[] {Double.NaN}, new double[] {1}));
+  }
+
+  @Test
+  void aFigureWithNothingFiniteStillRendersWithAPlainRange() throws Exception {
+    double[] diverged = {Double.NaN, Double.POSITIVE_INFINITY, Double.NaN};
+    LayerCurveFigure figure = LayerCurveFigure.builder("all seeds diverged")
+        .yScale(YScale.LOG_AXIS).series(Curve.of("normal", new long[] {1, 2, 3}, diverged))
+        .build();
+    XYChart chart = figure.chart();
+    assertEquals(0.1, chart.getStyler().getYAxisMin());
+    assertEquals(10.0, chart.getStyler().getYAxisMax());
+    assertPng(figure.write(folder, "diverged", IfExists.FAIL).get(0), 800, 500);
+    assertThrows(IllegalArgumentException.class,
+        () -> Curve.of("empty", new long[0], new double[0]));
+  }
+
+  @Test
+  void histogramsOneLinePerChosenLayer() throws Exception {
+    HistogramFigure.Builder builder = HistogramFigure.builder("Back-propagated gradients")
+        .quantity("gradient").binScale(BinScale.SIGNED_LOG10_MAGNITUDE).size(700, 450);
+    double[] lo = new double[81];
+    double[] hi = new double[81];
+    for (int k = 0; k < lo.length; k++) {
+      lo[k] = -20 + 0.5 * k;
+      hi[k] = lo[k] + 0.5;
+    }
+    for (int layer = 1; layer <= 5; layer++) {
+      double[] density = new double[lo.length];
+      for (int k = 0; k < density.length; k++) {
+        double centre = lo[k] + 0.25;
+        density[k] = Math.exp(-Math.pow(centre + 3 * layer, 2) / 8) / Math.sqrt(8 * Math.PI);
+      }
+      builder.layer(layer, lo, hi, density);
+    }
+    HistogramFigure figure = builder.onlyLayers(5, 1, 3).build();
+    XYChart chart = figure.chart();
+    assertEquals("signed log10 |gradient|", chart.getXAxisTitle());
+    assertEquals("density", chart.getYAxisTitle());
+    List<String> legend = chart.getSeriesMap().values().stream()
+        .filter(XYSeries::isShowInLegend).map(XYSeries::getName).toList();
+    assertEquals(List.of("layer 1", "layer 3", "layer 5"), legend);
+    assertEquals(-19.75, chart.getSeriesMap().get("layer 1").getXData()[0]);
+    List<Path> written = figure.write(folder, "gradients", IfExists.FAIL);
+    assertPng(written.get(0), 700, 450);
+    assertSvg(written.get(1), "Back-propagated gradients");
+    assertThrows(IllegalStateException.class, () -> builder.onlyLayers(9).build());
+  }
+}
