@@ -5,7 +5,7 @@ package sigprop.net;
  *
  * <p>{@link #derivative(double, double)} takes both the input x and the output y = φ(x), so each
  * activation uses whichever is cheaper and exact (tanh: 1 − y², sigmoid: y(1 − y)). At kinks
- * (relu, leaky relu at 0) the derivative takes the right-hand value at 0⁺ for leaky relu and 0
+ * (relu, leaky relu at 0) the derivative takes the left-hand value: slope for leaky relu, 0
  * for relu, as PyTorch does.
  */
 public interface Activation {
