@@ -15,6 +15,7 @@ public record MeanField(Activation activation, double weightVariance, double bia
   /** Relative residual |ℳ(q)/q − 1| below which q counts as a fixed point. */
   static final double TOLERANCE = 1e-12;
 
+  /** Checks that both variances are >= 0. */
   public MeanField {
     if (!(weightVariance >= 0) || !(biasVariance >= 0)) {
       throw new IllegalArgumentException("variances must be >= 0, got σ_w² = " + weightVariance

@@ -17,7 +17,7 @@ public enum Placement {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses {@code before_activation} or {@code after_activation} (or {@code before}/{@code after}). */
+  /** Parses before_activation or after_activation, also as before or after. */
   public static Placement fromKey(String key) {
     String k = key.trim().toLowerCase(Locale.ROOT);
     for (Placement p : values()) {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import sigprop.net.Activation;
 import sigprop.net.Activations;
 import sigprop.net.InitScheme;
@@ -131,7 +133,7 @@ public final class TheoryCommand {
     for (Map.Entry<String, String> p : keyValues(o, "--activation-param").entrySet()) {
       params.put(p.getKey(), parseDouble("--activation-param", p.getValue()));
     }
-    boolean known = Activations.names().contains(name.trim().toLowerCase(java.util.Locale.ROOT));
+    boolean known = Activations.names().contains(name.trim().toLowerCase(Locale.ROOT));
     try {
       return Activations.named(name, params);
     } catch (IllegalArgumentException e) {
@@ -180,7 +182,7 @@ public final class TheoryCommand {
   }
 
   private static <T> T parsed(Map<String, List<String>> o, String name, String fallback,
-      java.util.function.Function<String, T> parser) {
+      Function<String, T> parser) {
     String value = o.containsKey(name) || fallback == null ? single(o, name) : fallback;
     try {
       return parser.apply(value);

@@ -23,6 +23,7 @@ public record TheoryInput(
     Activation activation, InitSpec init, double biasVariance, List<Integer> widths,
     double inputVariance, Norm norm, Placement placement, int batch) {
 
+  /** Validates every field, naming the bad value. */
   public TheoryInput {
     if (activation == null || init == null || norm == null || placement == null) {
       throw new IllegalArgumentException("activation, init, norm and placement are required");

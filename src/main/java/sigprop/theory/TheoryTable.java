@@ -11,6 +11,7 @@ import java.util.List;
  *     they describe the init and activation without a norm even when the input has one
  */
 public record TheoryTable(TheoryInput input, List<TheoryRow> rows, FixedPoint fixedPoint) {
+  /** Copies the rows. */
   public TheoryTable {
     rows = List.copyOf(rows);
   }
