@@ -1,0 +1,128 @@
+package sigprop.theory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import sigprop.net.Activation;
+
+/**
+ * Per-layer predictions for a deep fully-connected net at initialization, layer by layer so
+ * non-uniform widths get their own σ_w² = n_{l−1}·E[w²] (forward) and n_l·E[w²] (backward).
+ *
+ * <p>With v_{l−1} = E[(y^{l−1})²] (v_0 = q0), Var[z^l] = σ_w²·v_{l−1} + σ_b², and per norm:
+ * <ul>
+ *   <li>none: q^l = Var[z^l]; y = φ(z); χ_l = σ_w² E[φ′(√q^l z)²].
+ *   <li>norm before φ: q^l = 1; y = φ(ẑ), ẑ ~ N(0, 1); layer norm (large width):
+ *       χ_l = σ_w² E[φ′(z)²]/Var[z^l]; batch norm: {@link BatchNormGain#beforeActivation}.
+ *   <li>norm after φ: q^l = Var[z^l]; y = norm(φ(z)) has mean 0 and variance 1; layer norm:
+ *       χ_l = σ_w² E[φ′(√q z)²]/Var[φ(√q z)]; batch norm: {@link BatchNormGain#afterActivation}.
+ * </ul>
+ * Then Var[∂L/∂y^{l−1}] = Var[∂L/∂y^l]·χ_l·n_l/n_{l−1}, accumulated in log10 from the top.
+ * Output moments with batch norm use ẑ ~ N(0, 1), exact as B → ∞ (O(1/B) off at finite B).
+ */
+public final class Theory {
+  private Theory() {}
+
+  /** The table of predictions for {@code in}. */
+  public static TheoryTable predict(TheoryInput in) {
+    Activation phi = in.activation();
+    List<Integer> n = in.widths();
+    int depth = in.depth();
+    Saturation at90 = Saturation.of(phi, 0.9);
+    Saturation at99 = Saturation.of(phi, 0.99);
+    LayerLaw law = new LayerLaw(in);
+    double[] linearForward = LinearRegime.forwardVariances(n, in.init(), in.inputVariance(),
+        in.biasVariance());
+    double[] linearBackward = LinearRegime.backwardVariances(n, in.init());
+
+    double[] q = new double[depth + 1];
+    double[] pre = new double[depth + 1];
+    double[] chi = new double[depth + 1];
+    double[] factor = new double[depth + 1];
+    ActivationMoments[] out = new ActivationMoments[depth + 1];
+    double inputSecondMoment = in.inputVariance();
+    for (int l = 1; l <= depth; l++) {
+      double weightVariance = weightVariance(in, l);
+      pre[l] = weightVariance * inputSecondMoment + in.biasVariance();
+      q[l] = law.normBefore() ? 1.0 : pre[l];
+      out[l] = ActivationMoments.of(phi, q[l]);
+      chi[l] = law.chi(l, weightVariance, pre[l], out[l]);
+      factor[l] = chi[l] * n.get(l) / n.get(l - 1);
+      inputSecondMoment = law.normAfter() ? 1.0 : out[l].meanSquare();
+    }
+
+    double[] log10Gradient = new double[depth + 1];
+    for (int l = depth; l >= 2; l--) {
+      log10Gradient[l - 1] = log10Gradient[l] + Math.log10(factor[l]);
+    }
+
+    List<TheoryRow> rows = new ArrayList<>(depth);
+    for (int l = 1; l <= depth; l++) {
+      int fanIn = n.get(l - 1);
+      int fanOut = n.get(l);
+      rows.add(new TheoryRow(l, fanOut, q[l], pre[l],
+          law.normAfter() ? 0.0 : out[l].mean(),
+          law.normAfter() ? 1.0 : out[l].variance(),
+          chi[l], factor[l], Math.pow(10.0, log10Gradient[l]), log10Gradient[l],
+          at90.fraction(q[l]), at99.fraction(q[l]),
+          linearForward[l - 1], LinearRegime.forwardRatio(in.init(), fanIn, fanOut),
+          linearBackward[l - 1], LinearRegime.backwardRatio(in.init(), fanIn, fanOut)));
+    }
+    MeanField top = new MeanField(phi, weightVariance(in, depth), in.biasVariance());
+    return new TheoryTable(in, rows, top.fixedPoint(pre[1]));
+  }
+
+  /** σ_w² = n_{l−1}·E[w²] of layer l. */
+  static double weightVariance(TheoryInput in, int l) {
+    int fanIn = in.widths().get(l - 1);
+    return fanIn * in.init().meanSquare(fanIn, in.widths().get(l));
+  }
+
+  /** χ_l for the input's norm and placement, with the batch-norm estimates computed once. */
+  private static final class LayerLaw {
+    private final TheoryInput in;
+    private BatchNormGain.BeforeActivation before;
+    private final Map<Double, Double> after = new HashMap<>();
+
+    LayerLaw(TheoryInput in) {
+      this.in = in;
+    }
+
+    boolean normBefore() {
+      return in.norm() != Norm.NONE && in.placement() == Placement.BEFORE_ACTIVATION;
+    }
+
+    boolean normAfter() {
+      return in.norm() != Norm.NONE && in.placement() == Placement.AFTER_ACTIVATION;
+    }
+
+    double chi(int l, double weightVariance, double pre, ActivationMoments m) {
+      double derivative = weightVariance * m.derivativeMeanSquare();
+      switch (in.norm()) {
+        case LAYER:
+          return derivative / (normBefore() ? pre : m.variance());
+        case BATCH:
+          return normBefore() ? batchBefore(l) : batchAfter(l, weightVariance);
+        default:
+          return derivative;
+      }
+    }
+
+    private double batchBefore(int l) {
+      if (before == null) {
+        before = BatchNormGain.beforeActivation(in.activation(), in.batch());
+      }
+      return l == 1 ? before.gain(in.inputVariance()) : before.gain();
+    }
+
+    private double batchAfter(int l, double weightVariance) {
+      if (l == 1) {
+        return BatchNormGain.afterActivationFirstLayer(in.activation(), in.batch(),
+            weightVariance, in.biasVariance(), in.inputVariance());
+      }
+      return after.computeIfAbsent(weightVariance, w ->
+          BatchNormGain.afterActivation(in.activation(), in.batch(), w, in.biasVariance()));
+    }
+  }
+}

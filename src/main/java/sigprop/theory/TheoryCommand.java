@@ -1,0 +1,257 @@
+package sigprop.theory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import sigprop.net.Activation;
+import sigprop.net.Activations;
+import sigprop.net.InitScheme;
+import sigprop.net.InitSpec;
+import sigprop.net.Names;
+
+/**
+ * The CLI verb {@code theory}: prints the per-layer predictions and the mean-field scalars, and
+ * writes them as CSV with {@code --csv}. Exit code 0 on success, 2 on bad input (the message names
+ * the option).
+ */
+public final class TheoryCommand {
+  /** The usage text printed by {@code --help}. */
+  public static final String USAGE = String.join("\n",
+      "usage: theory --activation NAME --init SCHEME --depth L --width N [options]",
+      "",
+      "Predicts per-layer signal and gradient propagation at initialization: mean field",
+      "(Poole et al. 2016, Schoenholz et al. 2017), linear regime (Glorot & Bengio 2010),",
+      "batch norm (Yang et al. 2019), layer norm, saturation.",
+      "",
+      "  --activation NAME         " + String.join("|", Activations.names()),
+      "  --activation-param K=V    e.g. slope=0.1 for leaky_relu (repeatable)",
+      "  --init SCHEME             e.g. xavier_normal, glorot_standard, kaiming_normal, normal",
+      "  --init-param K=V          e.g. gain=1.0, std=0.01, mode=fan_out (repeatable)",
+      "  --depth L                 hidden layers (>= 1)",
+      "  --width N                 width of every hidden layer (>= 1)",
+      "  --input-width N0          width of the input x (default: --width)",
+      "  --batch B                 batch size (default 256; >= 4 with batch norm)",
+      "  --norm none|batch|layer   normalization in every hidden layer (default none)",
+      "  --placement before|after  norm before or after the activation (default before)",
+      "  --bias-var V              Var[b] (default 0)",
+      "  --input-var V             Var[x] (default 1)",
+      "  --csv FILE                also write the per-layer table as CSV",
+      "  --help                    print this help",
+      "");
+
+  private static final List<String> OPTIONS = List.of("--activation", "--activation-param",
+      "--init", "--init-param", "--depth", "--width", "--input-width", "--batch", "--norm",
+      "--placement", "--bias-var", "--input-var", "--csv", "--help");
+  private static final List<String> REPEATABLE = List.of("--activation-param", "--init-param");
+
+  private TheoryCommand() {}
+
+  /** Runs the verb with its arguments (the verb itself excluded); returns the exit code. */
+  public static int run(String[] args, PrintStream out) {
+    try {
+      Map<String, List<String>> options = parse(args);
+      if (options.containsKey("--help")) {
+        out.print(USAGE);
+        return 0;
+      }
+      TheoryInput input = input(options);
+      TheoryTable table = Theory.predict(input);
+      out.print(TheoryTableWriter.text(table));
+      if (options.containsKey("--csv")) {
+        Path path = Path.of(single(options, "--csv"));
+        writeCsv(path, table);
+        out.println("wrote " + path);
+      }
+      return 0;
+    } catch (BadOption e) {
+      out.println("theory: " + e.getMessage());
+      out.println("run 'theory --help' for usage");
+      return 2;
+    }
+  }
+
+  private static Map<String, List<String>> parse(String[] args) {
+    Map<String, List<String>> options = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new BadOption("unexpected argument '" + arg + "'");
+      }
+      String name = arg;
+      String value = null;
+      int eq = arg.indexOf('=');
+      if (eq > 0) {
+        name = arg.substring(0, eq);
+        value = arg.substring(eq + 1);
+      }
+      if (!OPTIONS.contains(name)) {
+        throw new BadOption(Names.unknown("option", name, OPTIONS));
+      }
+      if (name.equals("--help")) {
+        options.put(name, List.of());
+        continue;
+      }
+      if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new BadOption("option " + name + " needs a value");
+        }
+        value = args[++i];
+      }
+      List<String> values = options.computeIfAbsent(name, k -> new ArrayList<>());
+      if (!values.isEmpty() && !REPEATABLE.contains(name)) {
+        throw new BadOption("option " + name + " given twice");
+      }
+      values.add(value);
+    }
+    return options;
+  }
+
+  private static TheoryInput input(Map<String, List<String>> o) {
+    int depth = integer(o, "--depth", null, 1);
+    int width = integer(o, "--width", null, 1);
+    int inputWidth = integer(o, "--input-width", width, 1);
+    Norm norm = parsed(o, "--norm", "none", Norm::fromKey);
+    int batch = integer(o, "--batch", 256, norm == Norm.BATCH ? 4 : 1);
+    List<Integer> widths = new ArrayList<>(TheoryInput.uniformWidths(depth, width));
+    widths.set(0, inputWidth);
+    return new TheoryInput(activation(o), init(o), number(o, "--bias-var", 0.0, false), widths,
+        number(o, "--input-var", 1.0, true), norm,
+        parsed(o, "--placement", "before_activation", Placement::fromKey), batch);
+  }
+
+  private static Activation activation(Map<String, List<String>> o) {
+    String name = single(o, "--activation");
+    Map<String, Double> params = new LinkedHashMap<>();
+    for (Map.Entry<String, String> p : keyValues(o, "--activation-param").entrySet()) {
+      params.put(p.getKey(), parseDouble("--activation-param", p.getValue()));
+    }
+    boolean known = Activations.names().contains(name.trim().toLowerCase(Locale.ROOT));
+    try {
+      return Activations.named(name, params);
+    } catch (IllegalArgumentException e) {
+      throw new BadOption("bad " + (known ? "--activation-param" : "--activation") + ": "
+          + e.getMessage());
+    }
+  }
+
+  private static InitSpec init(Map<String, List<String>> o) {
+    InitScheme scheme = parsed(o, "--init", null, InitScheme::fromKey);
+    Map<String, Object> params = new LinkedHashMap<>();
+    for (Map.Entry<String, String> p : keyValues(o, "--init-param").entrySet()) {
+      Object value;
+      try {
+        value = Double.parseDouble(p.getValue());
+      } catch (NumberFormatException e) {
+        value = p.getValue(); // word parameters: mode, distribution, nonlinearity
+      }
+      params.put(p.getKey(), value);
+    }
+    try {
+      return InitSpec.of(scheme, params);
+    } catch (IllegalArgumentException e) {
+      throw new BadOption("bad --init-param: " + e.getMessage());
+    }
+  }
+
+  private static Map<String, String> keyValues(Map<String, List<String>> o, String name) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String kv : o.getOrDefault(name, List.of())) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new BadOption("bad " + name + ": expected KEY=VALUE, got '" + kv + "'");
+      }
+      out.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+    }
+    return out;
+  }
+
+  private static String single(Map<String, List<String>> o, String name) {
+    List<String> values = o.get(name);
+    if (values == null) {
+      throw new BadOption("missing " + name);
+    }
+    return values.get(0);
+  }
+
+  private static <T> T parsed(Map<String, List<String>> o, String name, String fallback,
+      Function<String, T> parser) {
+    String value = o.containsKey(name) || fallback == null ? single(o, name) : fallback;
+    try {
+      return parser.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadOption("bad " + name + ": " + e.getMessage());
+    }
+  }
+
+  private static int integer(Map<String, List<String>> o, String name, Integer fallback,
+      int min) {
+    if (!o.containsKey(name) && fallback != null) {
+      return fallback;
+    }
+    String value = single(o, name);
+    try {
+      int v = Integer.parseInt(value.trim());
+      if (v >= min) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new BadOption("bad " + name + ": expected an integer >= " + min + ", got '" + value
+        + "'");
+  }
+
+  private static double number(Map<String, List<String>> o, String name, double fallback,
+      boolean positive) {
+    if (!o.containsKey(name)) {
+      return fallback;
+    }
+    double v = parseDouble(name, single(o, name));
+    if (positive ? !(v > 0) : !(v >= 0)) {
+      throw new BadOption("bad " + name + ": expected a number " + (positive ? "> 0" : ">= 0")
+          + ", got " + v);
+    }
+    return v;
+  }
+
+  private static double parseDouble(String name, String value) {
+    try {
+      double v = Double.parseDouble(value.trim());
+      if (Double.isFinite(v)) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new BadOption("bad " + name + ": expected a finite number, got '" + value + "'");
+  }
+
+  private static void writeCsv(Path path, TheoryTable table) {
+    try {
+      Path parent = path.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(path, TheoryTableWriter.csv(table), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new BadOption("bad --csv: cannot write '" + path + "': " + e);
+    }
+  }
+
+  /** A mistake in the arguments; the message names the option. */
+  private static final class BadOption extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadOption(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package sigprop.theory;
+
+/**
+ * The predictions for hidden layer l (1..L).
+ *
+ * @param layer l
+ * @param width n_l
+ * @param q the variance of the value fed to φ (1 with a norm before φ; else Var[z^l])
+ * @param preActivationVariance Var[z^l], z^l = y^{l−1}·W^l + b^l before any norm (pooled over
+ *     units and batch)
+ * @param outputMean E[y^l]
+ * @param outputVariance Var[y^l] (1 with a norm after φ)
+ * @param chi χ_l: Var[∂L/∂y^{l−1}]/Var[∂L/∂y^l] for equal widths; without a norm the mean-field
+ *     χ₁ = σ_w² E[φ′(√q^l z)²] evaluated at this layer's q^l
+ * @param gradientFactor Var[∂L/∂y^{l−1}]/Var[∂L/∂y^l] = χ_l·n_l/n_{l−1}
+ * @param outputGradientVariance Var[∂L/∂y^l] relative to layer L (= 1)
+ * @param log10OutputGradientVariance its log10, finite where the value under- or overflows
+ * @param saturated90 P(|φ(ẑ)| > 0.9·bound), ẑ ~ N(0, q)
+ * @param saturated99 P(|φ(ẑ)| > 0.99·bound)
+ * @param linearForwardVariance Var[z^l] of the linear regime
+ * @param linearForwardRatio n_{l−1}Var[W^l]
+ * @param linearBackwardVariance Var[∂L/∂y^l] of the linear regime, relative to layer L
+ * @param linearBackwardRatio n_l Var[W^l]
+ */
+public record TheoryRow(
+    int layer, int width, double q, double preActivationVariance, double outputMean,
+    double outputVariance, double chi, double gradientFactor, double outputGradientVariance,
+    double log10OutputGradientVariance, double saturated90, double saturated99,
+    double linearForwardVariance, double linearForwardRatio, double linearBackwardVariance,
+    double linearBackwardRatio) {}

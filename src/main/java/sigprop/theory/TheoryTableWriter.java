@@ -1,0 +1,116 @@
+package sigprop.theory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Renders a {@link TheoryTable} as aligned text with its scalars, or as CSV. */
+public final class TheoryTableWriter {
+  private static final List<Column> COLUMNS = List.of(
+      new Column("layer", "layer", TheoryRow::layer),
+      new Column("width", "width", TheoryRow::width),
+      new Column("q", "q", TheoryRow::q),
+      new Column("pre_activation_var", "pre_var", TheoryRow::preActivationVariance),
+      new Column("output_mean", "out_mean", TheoryRow::outputMean),
+      new Column("output_var", "out_var", TheoryRow::outputVariance),
+      new Column("chi", "chi", TheoryRow::chi),
+      new Column("gradient_factor", "grad_factor", TheoryRow::gradientFactor),
+      new Column("output_gradient_var", "grad_var", TheoryRow::outputGradientVariance),
+      new Column("log10_output_gradient_var", "log10_grad_var",
+          TheoryRow::log10OutputGradientVariance),
+      new Column("saturated_90", "sat90", TheoryRow::saturated90),
+      new Column("saturated_99", "sat99", TheoryRow::saturated99),
+      new Column("linear_forward_var", "lin_fwd_var", TheoryRow::linearForwardVariance),
+      new Column("linear_forward_ratio", "lin_fwd_ratio", TheoryRow::linearForwardRatio),
+      new Column("linear_backward_var", "lin_bwd_var", TheoryRow::linearBackwardVariance),
+      new Column("linear_backward_ratio", "lin_bwd_ratio", TheoryRow::linearBackwardRatio));
+
+  private TheoryTableWriter() {}
+
+  /** The CSV column names, in order. */
+  public static List<String> csvHeader() {
+    List<String> names = new ArrayList<>();
+    for (Column c : COLUMNS) {
+      names.add(c.name);
+    }
+    return names;
+  }
+
+  /** A header row, then one row per layer; doubles via {@link Double#toString(double)}. */
+  public static String csv(TheoryTable table) {
+    StringBuilder b = new StringBuilder(String.join(",", csvHeader())).append('\n');
+    for (TheoryRow row : table.rows()) {
+      List<String> cells = new ArrayList<>();
+      for (Column c : COLUMNS) {
+        cells.add(String.valueOf(c.value.apply(row)));
+      }
+      b.append(String.join(",", cells)).append('\n');
+    }
+    return b.toString();
+  }
+
+  /** The input, the per-layer table in aligned columns, and the mean-field scalars. */
+  public static String text(TheoryTable table) {
+    List<String[]> cells = new ArrayList<>();
+    String[] labels = new String[COLUMNS.size()];
+    for (int j = 0; j < labels.length; j++) {
+      labels[j] = COLUMNS.get(j).label;
+    }
+    cells.add(labels);
+    for (TheoryRow row : table.rows()) {
+      String[] line = new String[COLUMNS.size()];
+      for (int j = 0; j < line.length; j++) {
+        line[j] = format(COLUMNS.get(j).value.apply(row));
+      }
+      cells.add(line);
+    }
+    int[] widths = new int[COLUMNS.size()];
+    for (String[] line : cells) {
+      for (int j = 0; j < line.length; j++) {
+        widths[j] = Math.max(widths[j], line[j].length());
+      }
+    }
+    StringBuilder b = new StringBuilder(describe(table.input())).append('\n');
+    for (String[] line : cells) {
+      for (int j = 0; j < line.length; j++) {
+        b.append(j == 0 ? "" : "  ").append(" ".repeat(widths[j] - line[j].length()))
+            .append(line[j]);
+      }
+      b.append('\n');
+    }
+    FixedPoint f = table.fixedPoint();
+    b.append(String.format(Locale.ROOT, "mean field of layer L without norm: sigma_w^2 = %s,"
+        + " sigma_b^2 = %s, q* = %s, chi1 = %s, length slope = %s, xi_q = %s, xi_c = %s%n",
+        format(f.weightVariance()), format(f.biasVariance()), format(f.qStar()),
+        format(f.chi1()), format(f.lengthSlope()), format(f.xiQ()), format(f.xiC())));
+    return b.toString();
+  }
+
+  private static String describe(TheoryInput in) {
+    List<Integer> n = in.widths();
+    String widths = new HashSet<>(n).size() == 1
+        ? "width " + n.get(0) + ", depth " + in.depth()
+        : "widths " + n;
+    String norm = in.norm() == Norm.NONE ? "no norm"
+        : in.norm().key() + " norm " + in.placement().key()
+            + (in.norm() == Norm.BATCH ? ", batch " + in.batch() : "");
+    return "theory: " + in.activation().describe() + ", init " + in.init() + ", " + widths
+        + ", input var " + in.inputVariance() + ", bias var " + in.biasVariance() + ", " + norm;
+  }
+
+  private static String format(Number v) {
+    if (v instanceof Integer) {
+      return v.toString();
+    }
+    double d = v.doubleValue();
+    if (d == 0 || Double.isNaN(d) || Double.isInfinite(d)) {
+      return Double.toString(d);
+    }
+    return String.format(Locale.ROOT, "%.5g", d);
+  }
+
+  /** One column: its CSV name, its short text label and its value. */
+  private record Column(String name, String label, Function<TheoryRow, Number> value) {}
+}

@@ -1,0 +1,147 @@
+package sigprop.theory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.special.Erf;
+import org.junit.jupiter.api.Test;
+import sigprop.net.Activation;
+import sigprop.net.InitScheme;
+import sigprop.net.InitSpec;
+import sigprop.net.StandardActivation;
+
+/** The per-layer table: known values, conventions per norm, and internal consistency. */
+class TheoryTest {
+  private static final InitSpec LECUN = InitSpec.of(InitScheme.LECUN_NORMAL); // σ_w² = 1
+  private static final Activation TANH = StandardActivation.TANH;
+  private static final Activation RELU = StandardActivation.RELU;
+
+  @Test
+  void criticalTanhOutputVarianceDecaysLikeOneOverTwoL() {
+    // The numbers are Var[y^l] = E[tanh²(z^l)] with q¹ = q0 = 1 (equivalently q^{l+1}):
+    // 0.128 at l = 4, 0.052 at l = 10, 0.0085 at l = 60. References from scipy.integrate.quad.
+    TheoryTable t = Theory.predict(TheoryInput.plain(TANH, LECUN,
+        TheoryInput.uniformWidths(60, 256)));
+    assertEquals(0.12790473529941496, t.row(4).outputVariance(), 1e-12);
+    assertEquals(0.052200082787028694, t.row(10).outputVariance(), 1e-12);
+    assertEquals(0.008496012483217151, t.row(60).outputVariance(), 1e-12);
+    assertEquals(0.128, t.row(4).outputVariance(), 5e-4);
+    assertEquals(0.052, t.row(10).outputVariance(), 5e-4);
+    assertEquals(0.0085, t.row(60).outputVariance(), 5e-5);
+    for (int l = 1; l < 60; l++) {
+      assertEquals(t.row(l).outputVariance(), t.row(l + 1).q(), 1e-15, "q^{l+1} = Var[y^l]");
+    }
+    assertEquals(1.0, 2 * 60 * t.row(60).outputVariance(), 0.025, "≈ 1/(2l)");
+    assertEquals(0.0, t.fixedPoint().qStar(), 0.0);
+    assertEquals(1.0, t.fixedPoint().chi1(), 1e-13);
+  }
+
+  @Test
+  void kaimingReluKeepsVarianceAndGradientConstant() {
+    TheoryTable t = Theory.predict(TheoryInput.plain(RELU, InitSpec.of(InitScheme.KAIMING_NORMAL),
+        TheoryInput.uniformWidths(20, 128)));
+    for (TheoryRow r : t.rows()) {
+      assertEquals(2.0, r.q(), 1e-13);
+      assertEquals(1.0, r.chi(), 1e-13);
+      assertEquals(1.0, r.outputGradientVariance(), 1e-12);
+      assertEquals(0.0, r.saturated90(), 0.0);
+    }
+  }
+
+  @Test
+  void gradientVariancesAreTheProductOfFactorsFromTheTop() {
+    InitSpec xavier = InitSpec.of(InitScheme.XAVIER_NORMAL, Map.of("gain", 1.2));
+    List<Integer> widths = List.of(100, 200, 50, 80, 80);
+    TheoryTable t = Theory.predict(new TheoryInput(TANH, xavier, 0.01, widths, 2.0, Norm.NONE,
+        Placement.BEFORE_ACTIVATION, 32));
+    assertEquals(1.0, t.row(4).outputGradientVariance(), 0.0);
+    for (int l = 2; l <= 4; l++) {
+      TheoryRow r = t.row(l);
+      double sigmaW2 = widths.get(l - 1) * xavier.meanSquare(widths.get(l - 1), widths.get(l));
+      assertEquals(sigmaW2 * ActivationMoments.of(TANH, r.q()).derivativeMeanSquare(), r.chi(),
+          1e-15);
+      assertEquals(r.chi() * widths.get(l) / widths.get(l - 1), r.gradientFactor(), 1e-15);
+      assertEquals(t.row(l).outputGradientVariance() * r.gradientFactor(),
+          t.row(l - 1).outputGradientVariance(), 1e-13);
+      assertEquals(Math.log10(t.row(l - 1).outputGradientVariance()),
+          t.row(l - 1).log10OutputGradientVariance(), 1e-13);
+      assertEquals(sigmaW2 * t.row(l - 1).outputVariance() + 0.01, r.q(), 1e-15,
+          "E[y] = 0 for tanh, so E[y²] = Var[y]");
+    }
+    assertEquals(xavier.meanSquare(100, 200) * 100 * 2.0 + 0.01, t.row(1).q(), 1e-15);
+  }
+
+  @Test
+  void saturationAndLinearColumns() {
+    TheoryTable t = Theory.predict(TheoryInput.plain(TANH,
+        InitSpec.of(InitScheme.GLOROT_STANDARD), TheoryInput.uniformWidths(5, 256)));
+    TheoryRow first = t.row(1);
+    assertEquals(1.0 / 3.0, first.q(), 1e-15);
+    double threshold = 0.5 * Math.log(1.9 / 0.1);
+    assertEquals(Erf.erfc(threshold / Math.sqrt(2 * first.q())), first.saturated90(), 1e-15);
+    assertEquals(1.0 / 3.0, first.linearForwardRatio(), 0.0);
+    assertEquals(1.0 / 3.0, first.linearForwardVariance(), 0.0);
+    assertEquals(Math.pow(3, -4), first.linearBackwardVariance(), 1e-17);
+  }
+
+  @Test
+  void layerNormBeforeReluKeepsGradients() {
+    // χ = σ_w² E[φ′²]/Var[z] with Var[z] = σ_w²·E[relu(z)²] = σ_w²/2: exactly 1 for any σ_w.
+    InitSpec init = InitSpec.of(InitScheme.NORMAL, Map.of("std", 0.3));
+    TheoryTable t = Theory.predict(TheoryInput.plain(RELU, init,
+        TheoryInput.uniformWidths(8, 64)).withNorm(Norm.LAYER, Placement.BEFORE_ACTIVATION, 1));
+    for (int l = 2; l <= 8; l++) {
+      assertEquals(1.0, t.row(l).q(), 0.0, "φ sees unit variance");
+      assertEquals(64 * 0.09 * 0.5, t.row(l).preActivationVariance(), 1e-13);
+      assertEquals(1.0, t.row(l).chi(), 1e-13);
+    }
+  }
+
+  @Test
+  void layerNormAfterTanhHasUnitOutputsAndItsOwnChi() {
+    TheoryTable t = Theory.predict(new TheoryInput(TANH, LECUN, 0.5,
+        TheoryInput.uniformWidths(6, 64), 1.0, Norm.LAYER, Placement.AFTER_ACTIVATION, 1));
+    ActivationMoments m = ActivationMoments.of(TANH, 1.5);
+    for (int l = 2; l <= 6; l++) {
+      TheoryRow r = t.row(l);
+      assertEquals(1.5, r.q(), 1e-15, "σ_w²·1 + σ_b²");
+      assertEquals(1.0, r.outputVariance(), 0.0);
+      assertEquals(0.0, r.outputMean(), 0.0);
+      assertEquals(m.derivativeMeanSquare() / m.variance(), r.chi(), 1e-15);
+    }
+  }
+
+  @Test
+  void batchNormUsesTheMonteCarloGainAndUnitVarianceIntoPhi() {
+    TheoryInput plain = TheoryInput.plain(TANH, InitSpec.of(InitScheme.XAVIER_NORMAL),
+        TheoryInput.uniformWidths(10, 128));
+    TheoryTable before = Theory.predict(plain.withNorm(Norm.BATCH,
+        Placement.BEFORE_ACTIVATION, 64));
+    BatchNormGain.BeforeActivation gain = BatchNormGain.beforeActivation(TANH, 64);
+    assertEquals(gain.gain(1.0), before.row(1).chi(), 0.0, "layer 1 sees x with spread q0");
+    for (int l = 2; l <= 10; l++) {
+      assertEquals(1.0, before.row(l).q(), 0.0);
+      assertEquals(gain.gain(), before.row(l).chi(), 0.0);
+    }
+    assertTrue(before.row(1).outputGradientVariance() > 4, "grows ≈ 1.19⁹ toward the input");
+    TheoryTable after = Theory.predict(plain.withNorm(Norm.BATCH,
+        Placement.AFTER_ACTIVATION, 64));
+    for (int l = 2; l <= 10; l++) {
+      assertEquals(1.0, after.row(l).q(), 1e-15, "σ_w² = 1 times unit-variance input");
+      assertEquals(1.0, after.row(l).outputVariance(), 0.0);
+      assertEquals(BatchNormGain.afterActivation(TANH, 64, 1.0, 0.0), after.row(l).chi(), 1e-14);
+    }
+  }
+
+  @Test
+  void explodingReluOverflowsToInfinityButKeepsLogGradients() {
+    TheoryTable t = Theory.predict(TheoryInput.plain(RELU, InitSpec.of(InitScheme.NORMAL),
+        TheoryInput.uniformWidths(500, 256)));
+    assertEquals(Double.POSITIVE_INFINITY, t.row(500).q());
+    assertEquals(128.0, t.row(500).chi(), 1e-10);
+    assertEquals(499 * Math.log10(128.0), t.row(1).log10OutputGradientVariance(), 1e-9);
+    assertEquals(Double.POSITIVE_INFINITY, t.fixedPoint().qStar());
+  }
+}
