@@ -17,6 +17,8 @@ public final class Main {
 
   static {
     verb("check", "gradient-check every layer type, activation and loss", CheckCommand::run);
+    verb("theory", "print mean-field and linear-regime predictions per layer",
+        (args, out, err) -> sigprop.theory.TheoryCommand.run(args, out));
   }
 
   private Main() {}
