@@ -1,0 +1,222 @@
+package sigprop.stats;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Immutable counts per slot of a {@link HistogramSpec}; histograms of equal specs merge exactly by
+ * adding counts. Only the range from the first to the last non-empty slot is stored, because a
+ * tensor touches few of the thousands of log bins.
+ *
+ * <p>Quantiles use the interpolation of numpy and torch ("linear"): rank r = p·(N − 1), between
+ * the order statistics x(⌊r⌋) and x(⌈r⌉). Each order statistic is estimated inside the slot that
+ * holds it (at its mid-rank position, linearly for linear bins, geometrically for log bins), so:
+ * <ul>
+ *   <li>linear bins: |estimate − exact| ≤ one bin width when both order statistics lie in [lo, hi];
+ *   <li>log bins: estimate/exact ∈ [1/ρ, ρ], ρ = 10^(1/binsPerDecade), when both order statistics
+ *       lie inside the decade range (or are zero) and are not of opposite sign.
+ * </ul>
+ * Given the data's min and max, slots are first clamped to [min, max], which makes the under-,
+ * overflow, tiny and huge slots usable (error ≤ their clamped width) and a constant tensor exact.
+ */
+public final class Histogram {
+  private final HistogramSpec spec;
+  private final int firstSlot;
+  private final long[] counts;
+  private final long total;
+
+  private Histogram(HistogramSpec spec, int firstSlot, long[] trimmed, long total) {
+    this.spec = spec;
+    this.firstSlot = firstSlot;
+    this.counts = trimmed;
+    this.total = total;
+  }
+
+  /** No counts. */
+  public static Histogram empty(HistogramSpec spec) {
+    return new Histogram(Objects.requireNonNull(spec, "spec"), 0, new long[0], 0);
+  }
+
+  /** From counts of every slot (length spec.slots()); the array is copied. */
+  public static Histogram of(HistogramSpec spec, long[] allCounts) {
+    if (allCounts.length != spec.slots()) {
+      throw new IllegalArgumentException(
+          "expected " + spec.slots() + " counts for " + spec + ", got " + allCounts.length);
+    }
+    return ofRange(spec, 0, allCounts);
+  }
+
+  /** From the counts of slots firstSlot, firstSlot+1, …; the array is copied. */
+  public static Histogram ofRange(HistogramSpec spec, int firstSlot, long[] counts) {
+    Objects.requireNonNull(spec, "spec");
+    if (firstSlot < 0 || (long) firstSlot + counts.length > spec.slots()) {
+      throw new IllegalArgumentException("slots " + firstSlot + ".." + (firstSlot + counts.length)
+          + " outside 0.." + spec.slots() + " of " + spec);
+    }
+    int lo = 0;
+    int hi = counts.length;
+    long total = 0;
+    for (long c : counts) {
+      if (c < 0) {
+        throw new IllegalArgumentException("negative count " + c);
+      }
+      total = Math.addExact(total, c);
+    }
+    while (lo < hi && counts[lo] == 0) {
+      lo++;
+    }
+    while (hi > lo && counts[hi - 1] == 0) {
+      hi--;
+    }
+    return lo == hi ? empty(spec)
+        : new Histogram(spec, firstSlot + lo, Arrays.copyOfRange(counts, lo, hi), total);
+  }
+
+  /** The bin layout. */
+  public HistogramSpec spec() {
+    return spec;
+  }
+
+  /** The first non-empty slot (0 when empty). */
+  public int firstSlot() {
+    return firstSlot;
+  }
+
+  /** The counts of slots firstSlot() .. firstSlot()+length−1, first and last non-zero. */
+  public long[] counts() {
+    return counts.clone();
+  }
+
+  /** The count of any slot. */
+  public long count(int slot) {
+    int i = slot - firstSlot;
+    return i >= 0 && i < counts.length ? counts[i] : 0;
+  }
+
+  /** The total count. */
+  public long total() {
+    return total;
+  }
+
+  /** Counts added slot by slot; throws if the specs differ, as the bins would not line up. */
+  public Histogram merge(Histogram other) {
+    if (!spec.equals(other.spec)) {
+      throw new IllegalArgumentException(
+          "cannot merge histograms with different specs: " + spec + " vs " + other.spec);
+    }
+    if (other.total == 0) {
+      return this;
+    }
+    if (total == 0) {
+      return other;
+    }
+    int lo = Math.min(firstSlot, other.firstSlot);
+    int hi = Math.max(firstSlot + counts.length, other.firstSlot + other.counts.length);
+    long[] sum = new long[hi - lo];
+    for (int i = 0; i < counts.length; i++) {
+      sum[firstSlot - lo + i] = counts[i];
+    }
+    for (int i = 0; i < other.counts.length; i++) {
+      int j = other.firstSlot - lo + i;
+      sum[j] = Math.addExact(sum[j], other.counts[i]);
+    }
+    return new Histogram(spec, lo, sum, Math.addExact(total, other.total));
+  }
+
+  /** count/(total·width) on the spec's axis; NaN for slots without finite width or when empty. */
+  public double density(int slot) {
+    double width = spec.upperEdge(slot) - spec.lowerEdge(slot);
+    return Double.isFinite(width) && width > 0 ? count(slot) / (total * width) : Double.NaN;
+  }
+
+  /** The stored slots (first to last non-empty) as output rows. */
+  public List<HistogramBin> bins() {
+    List<HistogramBin> rows = new ArrayList<>(counts.length);
+    for (int i = 0; i < counts.length; i++) {
+      int slot = firstSlot + i;
+      rows.add(new HistogramBin(slot, spec.slotKind(slot), spec.slotSign(slot),
+          spec.lowerEdge(slot), spec.upperEdge(slot), counts[i], density(slot)));
+    }
+    return rows;
+  }
+
+  /** The p-quantile estimated from the counts alone (see the class comment for the bound). */
+  public ScaledDouble quantile(double p) {
+    return quantile(p, null, null);
+  }
+
+  /**
+   * The p-quantile, with every slot first clamped to [min, max] of the data (null for unknown):
+   * tighter, and usable for the unbounded under/overflow and tiny/huge slots.
+   */
+  public ScaledDouble quantile(double p, ScaledDouble min, ScaledDouble max) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException("p must be in [0, 1], got " + p);
+    }
+    if (total == 0) {
+      throw new IllegalStateException("quantile of an empty histogram");
+    }
+    double rank = p * (total - 1);
+    long k0 = (long) Math.floor(rank);
+    double f = rank - k0;
+    ScaledDouble lower = orderStatistic(k0, min, max);
+    if (f == 0 || k0 + 1 >= total) {
+      return lower;
+    }
+    return ScaledDouble.lerp(lower, orderStatistic(k0 + 1, min, max), f);
+  }
+
+  /** The estimate of the k-th smallest value (0-based): at mid-rank within its slot. */
+  private ScaledDouble orderStatistic(long k, ScaledDouble min, ScaledDouble max) {
+    long before = 0;
+    int i = 0;
+    while (before + counts[i] <= k) {
+      before += counts[i++];
+    }
+    int slot = firstSlot + i;
+    ScaledDouble a = clamp(spec.slotStart(slot), min, min, max);
+    ScaledDouble b = clamp(spec.slotEnd(slot), max, min, max);
+    if (a == null || b == null) {
+      // Unbounded slot and no data bound: the finite edge is the best estimate available.
+      return a == null ? b : a;
+    }
+    double q = (k - before + 0.5) / counts[i];
+    return spec.interpolate(a, b, q);
+  }
+
+  /** x clamped to [min, max]; an unbounded end (null) becomes the bound on its side. */
+  private static ScaledDouble clamp(ScaledDouble x, ScaledDouble ifNull, ScaledDouble min,
+      ScaledDouble max) {
+    if (x == null) {
+      return ifNull;
+    }
+    if (min != null) {
+      x = ScaledDouble.max(x, min);
+    }
+    if (max != null) {
+      x = ScaledDouble.min(x, max);
+    }
+    return x;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Histogram h && spec.equals(h.spec) && firstSlot == h.firstSlot
+        && Arrays.equals(counts, h.counts);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(spec, firstSlot, Arrays.hashCode(counts));
+  }
+
+  /** The spec, the total and the occupied slot range. */
+  @Override
+  public String toString() {
+    return "Histogram[" + spec + ", total=" + total
+        + (total == 0 ? "" : ", slots " + firstSlot + ".." + (firstSlot + counts.length - 1))
+        + "]";
+  }
+}

@@ -1,0 +1,184 @@
+package sigprop.stats;
+
+/**
+ * Signed log-magnitude bins for unbounded quantities (gradients spanning hundreds of decades):
+ * {@code binsPerDecade} bins per decade of |v| over [10^minDecade, 10^maxDecade), separately for
+ * negative and positive values, plus slots for |v| below the range ("tiny"), at or above it
+ * ("huge"), and exact zeros. Magnitudes use the true value, so log10|v| + log2Scale·log10 2.
+ *
+ * <p>With D = (maxDecade − minDecade)·binsPerDecade bins per side the slots are, in value order:
+ * 0 negative huge, 1..D negative bins (largest magnitude first), D+1 negative tiny, D+2 zero,
+ * D+3 positive tiny, D+4..2D+3 positive bins, 2D+4 positive huge. Magnitude bin j covers
+ * log10|v| in [minDecade + j/k, minDecade + (j+1)/k), found as floor((log10|v| − minDecade)·k)
+ * with log10|v| from {@link FastLog2}: exact powers of two (1.0 included) place exactly, any other
+ * value within ~1e-13 decades of an edge may land on either side.
+ */
+public record LogBins(int minDecade, int maxDecade, int binsPerDecade) implements HistogramSpec {
+  /** [1e-400, 1e400), 10 bins per decade (ratio 10^0.1 ≈ 1.259 per bin). */
+  public static final LogBins DEFAULT = new LogBins(-400, 400, 10);
+
+  /** Checks the decade range and the resolution. */
+  public LogBins {
+    if (minDecade >= maxDecade || binsPerDecade < 1
+        || (long) (maxDecade - minDecade) * binsPerDecade > 1 << 22) {
+      throw new IllegalArgumentException("need minDecade < maxDecade, binsPerDecade >= 1 and at"
+          + " most 2^22 bins per side, got [" + minDecade + ", " + maxDecade + ") x "
+          + binsPerDecade);
+    }
+  }
+
+  /** D, the number of magnitude bins on each side. */
+  public int binsPerSide() {
+    return (maxDecade - minDecade) * binsPerDecade;
+  }
+
+  /** The slot counting exact zeros (both signs). */
+  public int zeroSlot() {
+    return binsPerSide() + 2;
+  }
+
+  /** The ratio between a bin's upper and lower magnitude, 10^(1/binsPerDecade). */
+  public double binRatio() {
+    return Math.pow(10, 1.0 / binsPerDecade);
+  }
+
+  @Override
+  public int slots() {
+    return 2 * binsPerSide() + 5;
+  }
+
+  @Override
+  public int slotOf(double value, int log2Scale) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("non-finite value " + value);
+    }
+    return slotOfBits(Double.doubleToRawLongBits(value), log2Scale - 1023.0, minDecade,
+        binsPerDecade, binsPerSide());
+  }
+
+  /**
+   * The slot of the finite double with raw bits {@code bits} scaled by 2^(exponentOffset + 1023):
+   * the one definition shared by the kernel and {@link #slotOf}, free of data-dependent branches
+   * except for subnormals (rare), so that zeros in a ReLU tensor cost no mispredictions.
+   */
+  static int slotOfBits(long bits, double exponentOffset, double minDecade, double k, int d) {
+    int biased = (int) (bits >>> 52) & 0x7ff;
+    if (biased == 0 && (bits << 1) != 0) {
+      double lifted = Double.longBitsToDouble(bits) * 0x1p54;
+      return slotOfBits(Double.doubleToRawLongBits(lifted), exponentOffset - 54, minDecade, k, d);
+    }
+    // For zero this computes a meaningless finite position; the final select discards it.
+    double log2 = (biased + exponentOffset) + FastLog2.mantissa(bits);
+    double x = (log2 * Pow2.LOG10_2 - minDecade) * k;
+    int j = (int) Math.floor(Math.max(-1.0, Math.min(x, d)));
+    int negative = (int) (bits >>> 63);
+    int slot = d + 4 - 4 * negative + (1 - 2 * negative) * j;
+    return biased == 0 ? d + 2 : slot;
+  }
+
+  @Override
+  public String slotKind(int slot) {
+    int d = checkSlot(slot);
+    if (slot == d + 2) {
+      return "zero";
+    }
+    int j = magnitudeBin(slot, d);
+    return j < 0 ? "tiny" : j == d ? "huge" : "bin";
+  }
+
+  @Override
+  public int slotSign(int slot) {
+    int d = checkSlot(slot);
+    return Integer.signum(slot - (d + 2));
+  }
+
+  @Override
+  public String axis() {
+    return "log10|value|";
+  }
+
+  @Override
+  public double lowerEdge(int slot) {
+    int d = checkSlot(slot);
+    if (slot == d + 2) {
+      return Double.NaN;
+    }
+    int j = magnitudeBin(slot, d);
+    return j < 0 ? Double.NEGATIVE_INFINITY : decadeEdge(j);
+  }
+
+  @Override
+  public double upperEdge(int slot) {
+    int d = checkSlot(slot);
+    if (slot == d + 2) {
+      return Double.NaN;
+    }
+    int j = magnitudeBin(slot, d);
+    return j == d ? Double.POSITIVE_INFINITY : decadeEdge(j + 1);
+  }
+
+  /** minDecade + j/binsPerDecade, exact at whole decades. */
+  private double decadeEdge(int j) {
+    return minDecade + (double) j / binsPerDecade;
+  }
+
+  @Override
+  public ScaledDouble slotStart(int slot) {
+    int sign = slotSign(slot);
+    return sign >= 0 ? magnitudeStart(slot, sign) : negate(magnitudeEnd(slot, sign));
+  }
+
+  @Override
+  public ScaledDouble slotEnd(int slot) {
+    int sign = slotSign(slot);
+    return sign >= 0 ? magnitudeEnd(slot, sign) : negate(magnitudeStart(slot, sign));
+  }
+
+  private ScaledDouble magnitudeStart(int slot, int sign) {
+    double e = lowerEdge(slot);
+    return sign == 0 || e == Double.NEGATIVE_INFINITY ? ScaledDouble.ZERO
+        : ScaledDouble.ofLog10(1, e);
+  }
+
+  private ScaledDouble magnitudeEnd(int slot, int sign) {
+    double e = upperEdge(slot);
+    return sign == 0 ? ScaledDouble.ZERO
+        : e == Double.POSITIVE_INFINITY ? null : ScaledDouble.ofLog10(1, e);
+  }
+
+  private static ScaledDouble negate(ScaledDouble x) {
+    return x == null ? null : new ScaledDouble(-x.value(), x.log2Scale());
+  }
+
+  @Override
+  public ScaledDouble interpolate(ScaledDouble a, ScaledDouble b, double q) {
+    if (a.equals(b) || q == 0) {
+      return a;
+    }
+    // A zero end (the inner end of a tiny slot) has no log: the estimate goes to the other end.
+    if (a.signum() == 0) {
+      return b;
+    }
+    if (b.signum() == 0) {
+      return a;
+    }
+    if (a.signum() != b.signum()) {
+      return ScaledDouble.lerp(a, b, q); // only after clamping to inconsistent min/max
+    }
+    double la = a.log10Abs();
+    return ScaledDouble.ofLog10(a.signum(), la + q * (b.log10Abs() - la));
+  }
+
+  /** The magnitude bin j of a nonzero slot: −1 for tiny, d for huge. */
+  private static int magnitudeBin(int slot, int d) {
+    return slot < d + 2 ? d - slot : slot - (d + 4);
+  }
+
+  private int checkSlot(int slot) {
+    int d = binsPerSide();
+    if (slot < 0 || slot > 2 * d + 4) {
+      throw new IndexOutOfBoundsException("slot " + slot + " not in 0.." + (2 * d + 4));
+    }
+    return d;
+  }
+}

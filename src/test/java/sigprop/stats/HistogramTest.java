@@ -1,0 +1,163 @@
+package sigprop.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class HistogramTest {
+  // [−1, 1] in 8 bins of 0.25: every edge is exact, so edges belong to the bin above them.
+  static final LinearBins EIGHTHS = new LinearBins(-1, 1, 8);
+
+  @Test
+  void linearBinsAtEdges() {
+    assertEquals(0, EIGHTHS.slotOf(Math.nextDown(-1.0), 0)); // underflow
+    assertEquals(1, EIGHTHS.slotOf(-1.0, 0)); // bin 0 = [−1, −0.75)
+    assertEquals(1, EIGHTHS.slotOf(Math.nextDown(-0.75), 0));
+    assertEquals(2, EIGHTHS.slotOf(-0.75, 0));
+    assertEquals(5, EIGHTHS.slotOf(0.0, 0)); // bin 4 = [0, 0.25)
+    assertEquals(5, EIGHTHS.slotOf(-0.0, 0));
+    assertEquals(4, EIGHTHS.slotOf(-0x1p-20, 0));
+    // Within an ulp of lo's scale of an edge, rounding decides: −2^-1074 − (−1) rounds to 1.
+    assertEquals(5, EIGHTHS.slotOf(-Double.MIN_VALUE, 0));
+    assertEquals(8, EIGHTHS.slotOf(Math.nextDown(1.0), 0));
+    assertEquals(8, EIGHTHS.slotOf(1.0, 0)); // last bin closed: tanh saturates to exactly 1
+    assertEquals(9, EIGHTHS.slotOf(Math.nextUp(1.0), 0)); // overflow
+    assertEquals(-0.75, EIGHTHS.lowerEdge(2));
+    assertEquals(-0.5, EIGHTHS.upperEdge(2));
+    assertEquals(Double.NEGATIVE_INFINITY, EIGHTHS.lowerEdge(0));
+    assertEquals("overflow", EIGHTHS.slotKind(9));
+  }
+
+  @Test
+  void linearBinsUseTheTrueValue() {
+    assertEquals(8, EIGHTHS.slotOf(0.5, 1)); // 0.5·2 = 1
+    assertEquals(7, EIGHTHS.slotOf(Math.scalb(0.5, 1000), -1000)); // 0.5, bin 6 = [0.5, 0.75)
+    assertEquals(7, EIGHTHS.slotOf(Math.scalb(0.5, -1000), 1000));
+    assertEquals(9, EIGHTHS.slotOf(1e-300, 5000)); // +∞ true value: overflow
+    assertEquals(0, EIGHTHS.slotOf(-1e-300, 5000));
+    assertEquals(5, EIGHTHS.slotOf(0.0, 5000)); // 0·2^5000 is 0, not NaN
+    assertEquals(5, EIGHTHS.slotOf(0.7, -5000)); // underflows to +0
+  }
+
+  @Test
+  void logBinsPlaceTrueMagnitudes() {
+    LogBins bins = LogBins.DEFAULT; // [1e-400, 1e400), 10 per decade, D = 8000 per side
+    int d = bins.binsPerSide();
+    // 1.0·2^-1300: log10 = -1300·log10 2 = -391.339, so the bin [-391.4, -391.3) of decade -392.
+    int slot = bins.slotOf(1.0, -1300);
+    assertEquals("bin", bins.slotKind(slot));
+    assertEquals(1, bins.slotSign(slot));
+    assertEquals(-391.4, bins.lowerEdge(slot), 1e-9);
+    assertEquals(-391.3, bins.upperEdge(slot), 1e-9);
+    // The negative value mirrors it around the zero slot.
+    assertEquals(2 * bins.zeroSlot() - slot, bins.slotOf(-1.0, -1300));
+    assertEquals(bins.zeroSlot(), bins.slotOf(0.0, -1300));
+    assertEquals(bins.zeroSlot(), bins.slotOf(-0.0, 7));
+    // 1.0 at scale 0 is exactly the edge log10 = 0: first bin of decade 0.
+    assertEquals(0.0, bins.lowerEdge(bins.slotOf(1.0, 0)));
+    // Subnormal inputs: 2^-1074·2^0 has log10 = -323.306, bin [-323.4, -323.3).
+    assertEquals(-323.4, bins.lowerEdge(bins.slotOf(Double.MIN_VALUE, 0)), 1e-9);
+    // Beyond the decade range: tiny and huge slots, on both sides.
+    assertEquals(d + 3, bins.slotOf(1.0, -1400)); // 1e-421
+    assertEquals(d + 1, bins.slotOf(-1.0, -1400));
+    assertEquals(2 * d + 4, bins.slotOf(1.0, 1400)); // 1e+421
+    assertEquals(0, bins.slotOf(-1.0, 1400));
+    assertEquals(2 * d + 5, bins.slots());
+  }
+
+  @Test
+  void logBinsJustInsideDecadeEdges() {
+    LogBins bins = new LogBins(-4, 4, 2); // edges at every half decade
+    for (int decade = -3; decade <= 3; decade++) {
+      double edge = Math.pow(10, decade);
+      assertEquals(decade, bins.lowerEdge(bins.slotOf(edge * (1 + 1e-12), 0)), 1e-12);
+      assertEquals(decade, bins.upperEdge(bins.slotOf(edge * (1 - 1e-12), 0)), 1e-12);
+      assertEquals(decade, bins.upperEdge(bins.slotOf(-edge * (1 + 1e-12), 0)) - 0.5, 1e-12);
+    }
+    assertEquals("tiny", bins.slotKind(bins.slotOf(0.999e-4, 0)));
+    assertEquals("bin", bins.slotKind(bins.slotOf(1.001e-4, 0)));
+    assertEquals("huge", bins.slotKind(bins.slotOf(1.001e4, 0)));
+    assertEquals("bin", bins.slotKind(bins.slotOf(0.999e4, 0)));
+  }
+
+  @Test
+  void mergeAddsCountsAndTrims() {
+    long[] a = new long[EIGHTHS.slots()];
+    long[] b = new long[EIGHTHS.slots()];
+    a[2] = 3;
+    a[3] = 1;
+    b[3] = 2;
+    b[9] = 5;
+    Histogram merged = Histogram.of(EIGHTHS, a).merge(Histogram.of(EIGHTHS, b));
+    assertEquals(2, merged.firstSlot());
+    assertEquals(11, merged.total());
+    assertEquals(3, merged.count(3));
+    assertEquals(0, merged.count(0));
+    assertEquals(Histogram.ofRange(EIGHTHS, 2, new long[] {3, 3, 0, 0, 0, 0, 0, 5}), merged);
+    assertEquals(merged, Histogram.of(EIGHTHS, b).merge(Histogram.of(EIGHTHS, a)));
+  }
+
+  @Test
+  void mergeWithAnotherSpecThrows() {
+    Histogram a = Histogram.empty(EIGHTHS);
+    Histogram b = Histogram.empty(new LinearBins(-1, 1, 16));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.merge(b));
+    assertTrue(e.getMessage().contains("bins=8") && e.getMessage().contains("bins=16"),
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> Histogram.empty(LogBins.DEFAULT).merge(Histogram.empty(new LogBins(-400, 400, 5))));
+  }
+
+  @Test
+  void densityIntegratesToTheInRangeFraction() {
+    long[] c = new long[EIGHTHS.slots()];
+    c[0] = 2; // underflow: no width, no density
+    c[1] = 4;
+    c[8] = 2;
+    Histogram h = Histogram.of(EIGHTHS, c);
+    // Bin 0 holds 4 of 8 values over a width of 0.25: density 0.5/0.25 = 2.
+    assertEquals(2.0, h.density(1));
+    assertTrue(Double.isNaN(h.density(0)));
+    List<HistogramBin> rows = h.bins();
+    assertEquals(9, rows.size());
+    double integral = 0;
+    for (HistogramBin row : rows) {
+      integral += row.kind().equals("bin") ? row.density() * (row.upper() - row.lower()) : 0;
+    }
+    assertEquals(6.0 / 8, integral, 1e-15);
+  }
+
+  @Test
+  void kernelAgreesWithScalarSlotOf() {
+    // The fused kernel and spec.slotOf share one formula; check on awkward values anyway.
+    SplittableRandom random = new SplittableRandom(6);
+    double[] x = new double[5000];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = switch (i % 5) {
+        case 0 -> random.nextGaussian();
+        case 1 -> Double.longBitsToDouble(random.nextLong()); // any bits: NaN, subnormal, huge
+        case 2 -> Math.pow(10, random.nextInt(-30, 30)) * (random.nextBoolean() ? 1 : -1);
+        case 3 -> (random.nextInt(9) - 4) * 0.25; // linear edges, zeros
+        default -> Math.nextUp(random.nextInt(-2, 3) * 0.25);
+      };
+    }
+    for (HistogramSpec spec : new HistogramSpec[] {EIGHTHS, LogBins.DEFAULT,
+        new LogBins(-5, 5, 3), new LinearBins(-3, 7, 13)}) {
+      for (int scale : new int[] {0, -1300, 977, 5000}) {
+        SiteAccumulator acc = new SiteAccumulator(spec, Double.NaN);
+        acc.add(x, scale);
+        long[] expected = new long[spec.slots()];
+        for (double v : x) {
+          if (Double.isFinite(v)) {
+            expected[spec.slotOf(v, scale)]++;
+          }
+        }
+        assertEquals(Histogram.of(spec, expected), acc.toRecord().histogram(), spec + " " + scale);
+      }
+    }
+  }
+}

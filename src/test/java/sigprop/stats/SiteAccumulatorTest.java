@@ -1,0 +1,205 @@
+package sigprop.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.descriptive.moment.Variance;
+import org.junit.jupiter.api.Test;
+
+class SiteAccumulatorTest {
+  static final LinearBins EIGHTHS = new LinearBins(-1, 1, 8);
+
+  @Test
+  void handComputedTanhVector() {
+    // 9 finite values, 3 non-finite (skipped, only counted).
+    // Σv = −1 −.95 −.5 +0 +0 +.5 +.95 +.995 +1 = .995, mean = .995/9.
+    // Σv² = 1 + .9025 + .25 + 0 + 0 + .25 + .9025 + .990025 + 1 = 5.295025;
+    // variance = (Σv² − (Σv)²/9)/8 = (5.295025 − .110002…)/8 = .648127…; rms = √(5.295025/9).
+    // Σ|v| = 5.895, meanAbs = .655. Zeros 2/9. |v| > .9: −1 −.95 .95 .995 1 → 5/9;
+    // |v| > .99: −1 .995 1 → 3/9. Slots of [−1,1]/8: −1, −.95 → 1; −.5 → 3; 0, 0 → 5; .5 → 7;
+    // .95, .995, 1 → 8 (the last bin is closed).
+    double[] v = {-1, -0.95, Double.NaN, -0.5, 0, 0, 0.5, Double.POSITIVE_INFINITY, 0.95, 0.995,
+        1, Double.NEGATIVE_INFINITY};
+    SiteAccumulator acc = new SiteAccumulator(EIGHTHS, 1);
+    acc.add(v, 0);
+    SiteRecord r = acc.toRecord();
+    assertEquals(9, r.count());
+    assertEquals(3, r.nonFinite());
+    assertEquals(0.995 / 9, r.mean(), 1e-15);
+    assertEquals((5.295025 - 0.995 * 0.995 / 9) / 8, r.variance(), 1e-15);
+    assertEquals(Math.sqrt(r.variance()), r.std(), 1e-15);
+    assertEquals(Math.log10(r.variance()), r.log10Variance(), 1e-14);
+    assertEquals(-1.0, r.min());
+    assertEquals(1.0, r.max());
+    assertEquals(0.655, r.meanAbs(), 1e-15);
+    assertEquals(Math.sqrt(5.295025 / 9), r.rms(), 1e-15);
+    assertEquals(2.0 / 9, r.fracZero());
+    assertEquals(5.0 / 9, r.fracSat90());
+    assertEquals(3.0 / 9, r.fracSat99());
+    assertEquals(Histogram.ofRange(EIGHTHS, 1, new long[] {2, 0, 1, 0, 2, 0, 1, 3}),
+        r.histogram());
+    assertTrue(Double.isNaN(r.jacobian()));
+  }
+
+  @Test
+  void unboundedSiteHasNaNSaturation() {
+    SiteAccumulator acc = SiteAccumulator.forBound(Double.POSITIVE_INFINITY);
+    acc.add(new double[] {0, 1e9, -3}, 0);
+    SiteRecord r = acc.toRecord();
+    assertEquals(LogBins.DEFAULT, r.histogram().spec());
+    assertTrue(Double.isNaN(r.fracSat90()) && Double.isNaN(r.fracSat99()));
+    assertEquals(1.0 / 3, r.fracZero());
+  }
+
+  @Test
+  void agreesWithReferencesOverManyBlocks() {
+    SplittableRandom random = new SplittableRandom(9);
+    double[] x = new double[100_003];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 1e4 + random.nextGaussian(); // offset 1e4 σ: catastrophic for Σx² − n·mean²
+    }
+    SiteAccumulator acc = new SiteAccumulator(LogBins.DEFAULT, Double.NaN);
+    acc.add(x, 0);
+    SiteRecord r = acc.toRecord();
+    // Block-wise corrected two-pass: as accurate as exact arithmetic to ~1e-13 here.
+    assertEquals(MomentsTest.exactVariance(x), r.variance(), 1e-13 * r.variance());
+    assertEquals(new Variance(true).evaluate(x), r.variance(), 1e-11 * r.variance());
+    MomentsTest.assertSameMoments(Moments.of(x, 0, x.length, 0), r.moments());
+  }
+
+  @Test
+  void twoHalvesMergeToTheWhole() {
+    double[] x = mixedData(10_000, 10);
+    for (HistogramSpec spec : new HistogramSpec[] {EIGHTHS, LogBins.DEFAULT}) {
+      for (int split : new int[] {0, 1023, 4321, 10_000}) {
+        SiteAccumulator whole = new SiteAccumulator(spec, 1);
+        whole.add(x, 0);
+        SiteAccumulator first = new SiteAccumulator(spec, 1);
+        first.add(x, 0, split, 0);
+        SiteAccumulator second = new SiteAccumulator(spec, 1);
+        second.add(x, split, x.length - split, 0);
+        assertSameRecord(whole.toRecord(), first.toRecord().merge(second.toRecord()));
+        first.merge(second.toRecord());
+        assertSameRecord(whole.toRecord(), first.toRecord());
+      }
+    }
+  }
+
+  @Test
+  void mergesHalvesGivenAtDifferentScales() {
+    double[] x = mixedData(6000, 11);
+    double[] secondHalfRescaled = new double[3000];
+    for (int i = 0; i < 3000; i++) {
+      secondHalfRescaled[i] = Math.scalb(x[3000 + i], -700); // true value unchanged at scale +700
+    }
+    for (HistogramSpec spec : new HistogramSpec[] {EIGHTHS, LogBins.DEFAULT}) {
+      SiteAccumulator whole = new SiteAccumulator(spec, 1);
+      whole.add(x, 0);
+      SiteAccumulator first = new SiteAccumulator(spec, 1);
+      first.add(x, 0, 3000, 0);
+      SiteAccumulator second = new SiteAccumulator(spec, 1);
+      second.add(secondHalfRescaled, 700);
+      assertSameRecord(whole.toRecord(), first.toRecord().merge(second.toRecord()));
+    }
+  }
+
+  @Test
+  void recordWithVarianceOutOfDoubleRange() {
+    // ±1 at scale s: variance 2·4^s, log10 = (2s+1)·log10 2 = -699.9 for s = -1163.
+    int s = -1163;
+    SiteAccumulator acc = new SiteAccumulator(LogBins.DEFAULT, Double.NaN);
+    acc.add(new double[] {1, -1}, s);
+    SiteRecord r = acc.toRecord();
+    assertEquals(0.0, r.variance());
+    assertEquals(0.0, r.std());
+    assertEquals((2 * s + 1) * Math.log10(2), r.log10Variance(), 1e-10);
+    assertEquals(s * Math.log10(2), r.log10Rms(), 1e-10);
+    assertEquals(-1, r.quantiles(0.0).signs()[0]);
+    assertEquals(s * Math.log10(2), r.quantiles(1.0).log10Abs()[0], 0.1);
+    // Gaussian data at the same scale: log10Variance = log10(sample variance) + 2s·log10 2.
+    SplittableRandom random = new SplittableRandom(12);
+    double[] x = new double[50_000];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextGaussian();
+    }
+    acc.reset();
+    acc.add(x, s);
+    r = acc.toRecord();
+    double expected = Math.log10(new Variance(true).evaluate(x)) + 2 * s * Math.log10(2);
+    assertEquals(expected, r.log10Variance(), 1e-12);
+    assertEquals(0.0, r.variance());
+    // And above range: the same data at scale -s.
+    acc.reset();
+    acc.add(x, -s);
+    assertEquals(Double.POSITIVE_INFINITY, acc.toRecord().variance());
+    assertEquals(expected + 4 * -s * Math.log10(2), acc.toRecord().log10Variance(), 1e-9);
+  }
+
+  @Test
+  void zerosAtOneScaleDoNotFlushTinyValuesAtAnother() {
+    SiteAccumulator acc = new SiteAccumulator(LogBins.DEFAULT, Double.NaN);
+    acc.add(new double[] {0, 0, 0}, 1000);
+    acc.add(new double[] {1, 3}, -1300);
+    // True values 0 0 0 1 3 (·2^-1300): mean 0.8, M2 = 3·.64 + .04 + 4.84 = 6.8, variance 1.7.
+    assertEquals(Math.log10(1.7) - 2600 * Math.log10(2), acc.toRecord().log10Variance(), 1e-12);
+  }
+
+  @Test
+  void mismatchedSpecsOrBoundsThrow() {
+    SiteRecord linear = new SiteAccumulator(EIGHTHS, 1).toRecord();
+    SiteRecord log = new SiteAccumulator(LogBins.DEFAULT, 1).toRecord();
+    SiteRecord otherBound = new SiteAccumulator(EIGHTHS, 2).toRecord();
+    assertThrows(IllegalArgumentException.class, () -> linear.merge(log));
+    assertThrows(IllegalArgumentException.class, () -> linear.merge(otherBound));
+    assertThrows(IllegalArgumentException.class,
+        () -> new SiteAccumulator(LogBins.DEFAULT, 1).merge(linear));
+  }
+
+  @Test
+  void jacobianIsAveragedOverReports() {
+    SiteAccumulator acc = SiteAccumulator.forBound(1);
+    acc.recordJacobian(0.5);
+    acc.recordJacobian(1.5);
+    SiteRecord r = acc.toRecord();
+    assertEquals(1.0, r.jacobian());
+    assertEquals(4.5 / 3, r.withJacobian(2.5).jacobian(), 1e-15);
+    assertEquals(1.0, r.merge(r).jacobian());
+    acc.reset();
+    assertTrue(Double.isNaN(acc.toRecord().jacobian()));
+  }
+
+  @Test
+  void recordPrintsItsHeadlineStatistics() {
+    SiteAccumulator acc = SiteAccumulator.forBound(1);
+    acc.add(new double[] {-0.5, 0.25, 1}, 0);
+    String s = acc.toRecord().toString();
+    assertTrue(s.startsWith("SiteRecord[count=3, mean=0.25"), s);
+    assertTrue(s.contains("50%="), s);
+  }
+
+  /** Normal and saturated values, exact zeros and an occasional NaN or infinity. */
+  static double[] mixedData(int n, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = switch (random.nextInt(20)) {
+        case 0 -> 0.0;
+        case 1 -> random.nextBoolean() ? Double.NaN : Double.NEGATIVE_INFINITY;
+        case 2 -> Math.signum(random.nextGaussian());
+        default -> Math.tanh(2 * random.nextGaussian());
+      };
+    }
+    return x;
+  }
+
+  static void assertSameRecord(SiteRecord expected, SiteRecord actual) {
+    assertEquals(expected.histogram(), actual.histogram());
+    assertEquals(expected.nonFinite(), actual.nonFinite());
+    assertEquals(expected.zeros(), actual.zeros());
+    assertEquals(expected.saturated90(), actual.saturated90());
+    assertEquals(expected.saturated99(), actual.saturated99());
+    MomentsTest.assertSameMoments(expected.moments(), actual.moments());
+  }
+}
