@@ -9,9 +9,9 @@ package sigprop.experiment;
 public record HistogramSettings(int linearBins, double linearLo, double linearHi,
     int logBinsPerDecade, int minDecade, int maxDecade) {
 
-  /** 100 linear bins over the activation's range; 4 log bins per decade over 1e-400..1e400. */
+  /** 200 linear bins over the activation's range; 10 log bins per decade over 1e-400..1e400. */
   public static final HistogramSettings DEFAULT =
-      new HistogramSettings(100, Double.NaN, Double.NaN, 4, -400, 400);
+      new HistogramSettings(200, Double.NaN, Double.NaN, 10, -400, 400);
 
   public HistogramSettings {
     if (linearBins < 1 || logBinsPerDecade < 1 || minDecade >= maxDecade) {
