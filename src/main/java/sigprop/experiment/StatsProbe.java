@@ -1,0 +1,108 @@
+package sigprop.experiment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import sigprop.net.Layer;
+import sigprop.net.Matrix;
+import sigprop.net.Network;
+import sigprop.net.NormPlacement;
+import sigprop.net.Probe;
+import sigprop.net.Site;
+import sigprop.stats.HistogramSpec;
+import sigprop.stats.LinearBins;
+import sigprop.stats.LogBins;
+import sigprop.stats.SiteAccumulator;
+import sigprop.stats.SiteRecord;
+
+/**
+ * Summarizes each recorded tensor the moment the network produces it. The output of a bounded
+ * activation gets linear bins over [−bound, bound] (or the configured range) and saturation
+ * fractions; every other site gets signed log-magnitude bins. One accumulator per bin layout is
+ * reused, so a 500-layer pass holds compact records, not tensors or full counter arrays.
+ */
+final class StatsProbe implements Probe {
+  private final Network network;
+  private final RecordSpec spec;
+  private final Map<HistogramSpec, SiteAccumulator> accumulators = new HashMap<>();
+  private final Map<Integer, Double> jacobians = new HashMap<>();
+  private final List<LayerRecord> records = new ArrayList<>();
+  private int step;
+  private long nonFinite;
+
+  StatsProbe(Network network, RecordSpec spec) {
+    this.network = network;
+    this.spec = spec;
+  }
+
+  /** Starts a recorded pass after {@code step} training steps. */
+  void beginPass(int step) {
+    this.step = step;
+  }
+
+  @Override
+  public boolean wants(int layer, Site site) {
+    return spec.sites().contains(site);
+  }
+
+  @Override
+  public void record(int layer, Site site, Matrix values, int log2Scale) {
+    double bound = saturationBound(layer, site);
+    HistogramSpec bins = binsFor(bound);
+    SiteAccumulator acc = accumulators.computeIfAbsent(bins,
+        b -> new SiteAccumulator(b, Double.isFinite(bound) ? bound : Double.NaN));
+    acc.reset();
+    acc.add(values.data, 0, values.size(), log2Scale);
+    SiteRecord r = acc.toRecord();
+    nonFinite += r.nonFinite();
+    records.add(new LayerRecord(step, layer, site, r));
+  }
+
+  @Override
+  public void recordJacobian(int layer, double meanSquaredSingularValue) {
+    jacobians.put(layer, meanSquaredSingularValue);
+  }
+
+  /** Attaches the pass's Jacobian diagnostics to the output records of their layers. */
+  void endPass() {
+    for (int i = 0; i < records.size(); i++) {
+      LayerRecord r = records.get(i);
+      Double j = jacobians.get(r.layer());
+      if (r.step() == step && r.site() == Site.OUTPUT && j != null) {
+        records.set(i, new LayerRecord(r.step(), r.layer(), r.site(), r.record().withJacobian(j)));
+      }
+    }
+    jacobians.clear();
+  }
+
+  List<LayerRecord> records() {
+    return records;
+  }
+
+  /** The count of non-finite values seen in every pass so far. */
+  long nonFinite() {
+    return nonFinite;
+  }
+
+  /** The activation's bound for a layer's output when the activation is last; else +∞. */
+  private double saturationBound(int layer, Site site) {
+    if (site != Site.OUTPUT) {
+      return Double.POSITIVE_INFINITY;
+    }
+    Layer l = network.layers().get(layer - 1);
+    boolean normLast = l.norm() != null
+        && network.spec().placement() == NormPlacement.AFTER_ACTIVATION;
+    return normLast ? Double.POSITIVE_INFINITY : l.activation().bound();
+  }
+
+  private HistogramSpec binsFor(double bound) {
+    HistogramSettings h = spec.histogram();
+    if (Double.isFinite(bound)) {
+      return Double.isNaN(h.linearLo())
+          ? new LinearBins(-bound, bound, h.linearBins())
+          : new LinearBins(h.linearLo(), h.linearHi(), h.linearBins());
+    }
+    return new LogBins(h.minDecade(), h.maxDecade(), h.logBinsPerDecade());
+  }
+}

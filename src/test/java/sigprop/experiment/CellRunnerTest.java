@@ -1,0 +1,140 @@
+package sigprop.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import sigprop.net.InitScheme;
+import sigprop.net.InitSpec;
+import sigprop.net.Matrix;
+import sigprop.net.Network;
+import sigprop.net.NetworkSpec;
+import sigprop.net.Norm;
+import sigprop.net.Probe;
+import sigprop.net.Site;
+import sigprop.net.StandardActivation;
+import sigprop.stats.SiteRecord;
+
+class CellRunnerTest {
+  private static SiteRecord find(CellResult r, int step, int layer, Site site) {
+    return r.records().stream()
+        .filter(x -> x.step() == step && x.layer() == layer && x.site() == site)
+        .findFirst().orElseThrow().record();
+  }
+
+  @Test
+  void recordsEverySiteOfEveryLayerAndMatchesADirectComputation() {
+    CellSpec cell = TestCells.tanh(16, 3, Norm.BATCH, InitScheme.XAVIER_NORMAL, 20, 4);
+    CellResult r = CellRunner.run(cell);
+    assertEquals(CellStatus.OK, r.status(), r.message());
+    // 3 hidden layers × 6 sites + head × 5 sites (no norm).
+    assertEquals(3 * 6 + 5, r.records().size());
+
+    Network net = Network.build(cell.network(), 20, 4);
+    Matrix x = cell.input().draw(4);
+    double[][] layer2 = new double[1][];
+    net.forward(x, new Probe() {
+      @Override public boolean wants(int layer, Site site) {
+        return layer == 2 && site == Site.OUTPUT;
+      }
+      @Override public void record(int layer, Site site, Matrix v, int s) {
+        layer2[0] = v.data.clone();
+      }
+    });
+    double mean = 0;
+    for (double v : layer2[0]) {
+      mean += v;
+    }
+    mean /= layer2[0].length;
+    double ss = 0;
+    for (double v : layer2[0]) {
+      ss += (v - mean) * (v - mean);
+    }
+    SiteRecord out2 = find(r, 0, 2, Site.OUTPUT);
+    assertEquals(320, out2.count());
+    assertEquals(mean, out2.mean(), 1e-15);
+    assertEquals(ss / 319, out2.variance(), 1e-13);
+    assertTrue(out2.jacobian() > 0, "jacobian " + out2.jacobian());
+    assertTrue(out2.fracSat90() >= 0 && out2.fracSat90() <= 1);
+    assertTrue(Double.isNaN(find(r, 0, 2, Site.OUTPUT_GRADIENT).fracSat90()));
+  }
+
+  @Test
+  void sameCellGivesIdenticalRecords() {
+    CellSpec cell = TestCells.tanh(8, 4, Norm.LAYER, InitScheme.ORTHOGONAL, 6, 2);
+    assertEquals(CellRunner.run(cell).records(), CellRunner.run(cell).records());
+  }
+
+  @Test
+  void trainingStepsChangeTheRecordsAndLowerTheTrainingLoss() {
+    NetworkSpec net = NetworkSpec.uniform(8, 16, 3, StandardActivation.TANH, Norm.BATCH,
+        InitSpec.of(InitScheme.XAVIER_NORMAL), 4);
+    CellResult r = CellRunner.run(TestCells.cell(net, 32, 1, List.of(0, 5)));
+    assertEquals(CellStatus.OK, r.status(), r.message());
+    assertEquals(2, r.losses().size());
+    assertTrue(find(r, 0, 1, Site.WEIGHT).mean() != find(r, 5, 1, Site.WEIGHT).mean());
+  }
+
+  @Test
+  void deepTanhWithBatchNormHasFiniteLogScaledGradientsThatGrowTowardTheInput() {
+    // 500 layers of tanh + batch norm: ∂L/∂y grows ≈1.18× in variance per layer toward the
+    // input (Yang et al. 2019), ≈1e36 overall — finite in every record via the log2 scale.
+    CellSpec cell = TestCells.tanh(64, 500, Norm.BATCH, InitScheme.XAVIER_NORMAL, 64, 0);
+    CellResult r = CellRunner.run(cell);
+    assertEquals(CellStatus.OK, r.status(), r.message());
+    for (int layer = 1; layer <= 500; layer++) {
+      SiteRecord g = find(r, 0, layer, Site.OUTPUT_GRADIENT);
+      assertTrue(Double.isFinite(g.log10Variance()), "layer " + layer);
+      assertEquals(0, g.nonFinite());
+    }
+    double top = find(r, 0, 450, Site.OUTPUT_GRADIENT).log10Variance();
+    double bottom = find(r, 0, 50, Site.OUTPUT_GRADIENT).log10Variance();
+    double perLayer = Math.pow(10, (bottom - top) / 400);
+    assertTrue(perLayer > 1.12 && perLayer < 1.26, "growth per layer " + perLayer);
+  }
+
+  @Test
+  void normalInitTanhGradientsLeaveDoubleRangeButRecordsStayFinite() {
+    // N(0,1) weights at width 128: the output gradient's variance grows 5–17× per layer toward
+    // the input, so over 500 layers it passes 1e308 — the record says so in log10 form.
+    CellSpec cell = TestCells.tanh(128, 500, Norm.NONE, InitScheme.NORMAL, 32, 0);
+    CellResult r = CellRunner.run(cell);
+    assertEquals(CellStatus.OK, r.status(), r.message());
+    SiteRecord first = find(r, 0, 1, Site.OUTPUT_GRADIENT);
+    SiteRecord last = find(r, 0, 500, Site.OUTPUT_GRADIENT);
+    double growth = first.log10Variance() - last.log10Variance();
+    assertTrue(growth > 308, "grew only 1e" + growth);
+    assertTrue(Double.isFinite(first.log10Variance()));
+    assertEquals(Double.POSITIVE_INFINITY, first.variance(), "true variance beyond double range");
+    double perLayer = Math.pow(10, growth / 499);
+    assertTrue(perLayer > 5 && perLayer < 17, "growth per layer " + perLayer);
+    SiteRecord out = find(r, 0, 200, Site.OUTPUT);
+    assertTrue(out.fracSat90() > 0.5, "N(0,1) tanh saturates: " + out.fracSat90());
+  }
+
+  @Test
+  void overflowIsRecordedAsDivergedWithItsRecords() {
+    // Linear, N(0,1), width 64: the output's std grows 8× per layer and overflows near layer 341.
+    NetworkSpec net = NetworkSpec.uniform(64, 64, 400, StandardActivation.LINEAR, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL), 4);
+    CellResult r = CellRunner.run(TestCells.cell(net, 8, 0, List.of(0)));
+    assertEquals(CellStatus.DIVERGED, r.status());
+    assertTrue(r.message().contains("non-finite"), r.message());
+    Predicate<LayerRecord> top = x -> x.layer() == 400 && x.site() == Site.OUTPUT;
+    assertTrue(r.records().stream().filter(top).findFirst().orElseThrow().record().nonFinite()
+        > 0);
+    assertEquals(400 * 5 + 5, r.records().size(), "every site still recorded");
+  }
+
+  @Test
+  void aFailingCellIsFailedNotThrown() {
+    NetworkSpec net = NetworkSpec.uniform(4, 4, 2, StandardActivation.TANH, Norm.BATCH,
+        InitSpec.of(InitScheme.NORMAL, Map.of()), 2);
+    CellResult r = CellRunner.run(TestCells.cell(net, 1, 0, List.of(0)));
+    assertEquals(CellStatus.FAILED, r.status());
+    assertTrue(r.message().contains("batch of at least 2"), r.message());
+  }
+}

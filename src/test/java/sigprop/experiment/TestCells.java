@@ -1,0 +1,29 @@
+package sigprop.experiment;
+
+import java.util.List;
+import java.util.Map;
+import sigprop.net.InitScheme;
+import sigprop.net.InitSpec;
+import sigprop.net.LossType;
+import sigprop.net.NetworkSpec;
+import sigprop.net.Norm;
+import sigprop.net.StandardActivation;
+
+/** Small cells for tests, built without a config file. */
+final class TestCells {
+  private TestCells() {}
+
+  static CellSpec cell(NetworkSpec net, int batch, long seed, List<Integer> steps) {
+    RecordSpec record = new RecordSpec(RecordSpec.DEFAULT.sites(), steps,
+        HistogramSettings.DEFAULT);
+    return new CellSpec("test", "exp", net, new InputSpec(batch, net.inputWidth(), "normal", 0,
+        false), LossType.CROSS_ENTROPY, seed, record, TrainingSpec.DEFAULT,
+        Map.of("depth", String.valueOf(net.depth()), "init", net.weightInit().toString(),
+            "norm", net.norm().key()));
+  }
+
+  static CellSpec tanh(int width, int depth, Norm norm, InitScheme init, int batch, long seed) {
+    return cell(NetworkSpec.uniform(width, width, depth, StandardActivation.TANH, norm,
+        InitSpec.of(init), 10), batch, seed, List.of(0));
+  }
+}
