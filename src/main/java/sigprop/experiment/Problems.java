@@ -1,0 +1,44 @@
+package sigprop.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects problems while a config is read, so that every problem is reported at once; a problem
+ * found twice (a bad default seen by two experiments) is kept once.
+ */
+final class Problems {
+  private final Set<Problem> problems = new LinkedHashSet<>();
+
+  /** Records a problem at a node's path and location. */
+  void add(YamlNode at, String message) {
+    problems.add(new Problem(at.path(), at.location(), message));
+  }
+
+  /** Records a problem at an explicit path and location. */
+  void add(String path, String location, String message) {
+    problems.add(new Problem(path, location, message));
+  }
+
+  /** The number of problems so far, to tell whether a step added any. */
+  int count() {
+    return problems.size();
+  }
+
+  boolean isEmpty() {
+    return problems.isEmpty();
+  }
+
+  /** Throws the problems so far, if any, as one exception. */
+  void throwIfAny(String source) throws ConfigException {
+    if (!problems.isEmpty()) {
+      throw new ConfigException(source, new ArrayList<>(problems));
+    }
+  }
+
+  List<Problem> list() {
+    return List.copyOf(problems);
+  }
+}
