@@ -1,6 +1,7 @@
 package sigprop.experiment;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,14 +32,23 @@ final class Problems {
     return problems.isEmpty();
   }
 
-  /** Throws the problems so far, if any, as one exception. */
+  /**
+   * Throws the problems so far, if any, as one exception: those with a line in line order, then
+   * those of overrides, then the rest, each group in the order found.
+   */
   void throwIfAny(String source) throws ConfigException {
     if (!problems.isEmpty()) {
-      throw new ConfigException(source, new ArrayList<>(problems));
+      List<Problem> sorted = new ArrayList<>(problems);
+      sorted.sort(Comparator.comparingLong(Problems::rank));
+      throw new ConfigException(source, sorted);
     }
   }
 
-  List<Problem> list() {
-    return List.copyOf(problems);
+  private static long rank(Problem p) {
+    String where = p.location();
+    if (where.startsWith("line ")) {
+      return Long.parseLong(where.substring("line ".length()));
+    }
+    return where.equals("--set") ? Long.MAX_VALUE - 1 : Long.MAX_VALUE;
   }
 }
