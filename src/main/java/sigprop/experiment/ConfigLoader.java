@@ -96,7 +96,8 @@ public final class ConfigLoader {
             + "'");
       }
       YamlNode.Mapping m = Schema.isNull(value)
-          ? YamlNode.Mapping.empty(value.path(), value.location()) : Values.mapping(value, problems);
+          ? YamlNode.Mapping.empty(value.path(), value.location())
+          : Values.mapping(value, problems);
       if (m != null) {
         Schema.checkExperiment(m, Schema.EXPERIMENT, problems);
         out.add(new ExperimentReader(new Scope(m, defaults), problems).read(name, m.path()));

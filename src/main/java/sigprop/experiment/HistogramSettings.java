@@ -24,7 +24,7 @@ public record HistogramSettings(int linearBins, double linearLo, double linearHi
     }
   }
 
-  /** Counters of one histogram at most: every linear or log bin, both signs, plus zero and tails. */
+  /** Counters of one histogram at most: every linear or log bin of both signs, zero, tails. */
   public long slots() {
     return linearBins + 2L * (maxDecade - minDecade) * logBinsPerDecade + 3;
   }

@@ -31,7 +31,8 @@ final class SpecValues {
     if (node instanceof YamlNode.Mapping m) {
       nameNode = m.get("name");
       if (nameNode == null) {
-        problems.add(node, "an activation mapping needs 'name', e.g. {name: leaky_relu, slope: 0.2}");
+        problems.add(node,
+            "an activation mapping needs 'name', e.g. {name: leaky_relu, slope: 0.2}");
         return null;
       }
     }

@@ -112,12 +112,29 @@ class ConfigLoaderTest {
         """;
     SweepPlan plan = Configs.plan(yaml, "grid.depth=5", "seeds=1", "grid.init=[normal, {scheme: normal, std: 2}]");
     assertEquals("1 depth × 2 inits × 1 seed = 2 cells", plan.experiment("a").shape());
-    assertEquals("normal(std=2.0)", plan.experiment("a").cells().get(1).parameters().get("init"));
+    assertEquals("normal(std=2.0)",
+        plan.experiment("a").cells().get(1).parameters().get("init"));
     // grid.depth is set in every experiment, so b's depth is an axis of one value, 5.
     assertEquals(5, plan.experiment("b").cells().get(0).network().depth());
     SweepPlan b = Configs.plan(yaml, "experiments.b.network.depth=9");
     assertEquals(9, b.experiment("b").cells().get(0).network().depth());
     assertEquals(4, b.experiment("b").seeds().size());
+  }
+
+  @Test
+  void anchorsAndMergeKeysShareBlocks() {
+    SweepPlan plan = Configs.plan("""
+        sweep: a
+        experiments:
+          base: &base {network: {depth: 3, width: 8}, seeds: 1}
+          other:
+            <<: *base
+            input: {batch: 8}
+        """);
+    CellSpec other = plan.experiment("other").cells().get(0);
+    assertEquals(List.of(8, 8, 8), other.network().hiddenWidths());
+    assertEquals(8, other.input().batch());
+    assertEquals(1, plan.experiment("other").seeds().size());
   }
 
   @Test
