@@ -45,10 +45,9 @@ final class Problems {
   }
 
   private static long rank(Problem p) {
-    String where = p.location();
-    if (where.startsWith("line ")) {
-      return Long.parseLong(where.substring("line ".length()));
+    if (p.line() > 0) {
+      return p.line();
     }
-    return where.equals("--set") ? Long.MAX_VALUE - 1 : Long.MAX_VALUE;
+    return p.location().equals("--set") ? Long.MAX_VALUE - 1 : Long.MAX_VALUE;
   }
 }

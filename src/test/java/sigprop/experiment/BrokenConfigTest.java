@@ -112,6 +112,8 @@ class BrokenConfigTest {
         grid: {norm: [none, btach]}
         """);
     assertEquals(5, e.problems().size(), e.getMessage());
+    assertEquals(java.util.List.of(1, 3, 4, 5, 6),
+        e.problems().stream().map(Problem::line).toList());
     String[] lines = e.getMessage().split("\n");
     assertEquals("test.yaml: 5 problems", lines[0]);
     assertEquals(6, lines.length);
