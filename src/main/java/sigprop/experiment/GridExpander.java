@@ -40,7 +40,9 @@ final class GridExpander {
     long combinations = 1;
     for (AxisConfig a : e.axes()) {
       axes.add(new Axis(a.setting().axis(), a.values().stream().map(SettingValue::text).toList()));
-      combinations *= a.values().size();
+      if (combinations <= ExperimentReader.MAX_CELLS) { // stops short of overflow
+        combinations *= a.values().size();
+      }
     }
     List<CellSpec> cells = new ArrayList<>();
     if (combinations * e.seeds().size() > ExperimentReader.MAX_CELLS) {

@@ -23,11 +23,6 @@ final class Problems {
     problems.add(new Problem(path, location, message));
   }
 
-  /** The number of problems so far, to tell whether a step added any. */
-  int count() {
-    return problems.size();
-  }
-
   boolean isEmpty() {
     return problems.isEmpty();
   }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import sigprop.net.Activation;
 import sigprop.net.Activations;
 import sigprop.net.InitScheme;
@@ -25,43 +27,16 @@ final class SpecValues {
 
   /** An activation: a name, or a mapping with {@code name} and the activation's parameters. */
   static Activation activation(YamlNode node, Problems problems) {
-    String name;
-    YamlNode nameNode = node;
-    Map<String, Double> params = new LinkedHashMap<>();
-    if (node instanceof YamlNode.Mapping m) {
-      nameNode = m.get("name");
-      if (nameNode == null) {
-        problems.add(node,
-            "an activation mapping needs 'name', e.g. {name: leaky_relu, slope: 0.2}");
-        return null;
-      }
-    }
-    name = Values.word(nameNode, problems, "activation", Activations.names());
-    if (name == null) {
+    YamlNode nameNode = node instanceof YamlNode.Mapping m ? m.get("name") : node;
+    if (nameNode == null) {
+      problems.add(node, "an activation mapping needs 'name', e.g. {name: leaky_relu, slope: 0.2}");
       return null;
     }
-    if (node instanceof YamlNode.Mapping m) {
-      int before = problems.count();
-      for (Map.Entry<String, YamlNode> e : m.view().entrySet()) {
-        if (e.getKey().equals("name")) {
-          continue;
-        }
-        java.util.Set<String> allowed = Activations.parameters(name);
-        if (!allowed.contains(e.getKey())) {
-          problems.add(e.getValue(), allowed.isEmpty()
-              ? "activation '" + name + "' takes no parameters, got '" + e.getKey() + "'"
-              : Names.unknown("parameter of " + name, e.getKey(),
-                  new java.util.TreeSet<>(allowed)));
-          continue;
-        }
-        Double v = Values.number(e.getValue(), problems);
-        if (v != null) {
-          params.put(e.getKey(), v);
-        }
-      }
-      if (problems.count() > before) {
-        return null;
-      }
+    String name = Values.word(nameNode, problems, "activation", Activations.names());
+    Map<String, Double> params = new LinkedHashMap<>();
+    if (name == null || (node instanceof YamlNode.Mapping m && !activationParameters(name, m,
+        params, problems))) {
+      return null;
     }
     try {
       return Activations.named(name, params);
@@ -69,6 +44,32 @@ final class SpecValues {
       problems.add(node, e.getMessage());
       return null;
     }
+  }
+
+  /** Reads an activation mapping's parameters into {@code params}; false if any is bad. */
+  private static boolean activationParameters(String name, YamlNode.Mapping m,
+      Map<String, Double> params, Problems problems) {
+    boolean ok = true;
+    Set<String> allowed = Activations.parameters(name);
+    for (Map.Entry<String, YamlNode> e : m.view().entrySet()) {
+      String key = e.getKey();
+      if (key.equals("name")) {
+        continue;
+      }
+      if (!allowed.contains(key)) {
+        problems.add(e.getValue(), allowed.isEmpty()
+            ? "activation '" + name + "' takes no parameters, got '" + key + "'"
+            : Names.unknown("parameter of " + name, key, new TreeSet<>(allowed)));
+        ok = false;
+        continue;
+      }
+      Double v = Values.number(e.getValue(), problems);
+      ok &= v != null;
+      if (v != null) {
+        params.put(key, v);
+      }
+    }
+    return ok;
   }
 
   /** A weight init: a scheme name, or a mapping with {@code scheme} and the scheme's parameters. */
@@ -98,16 +99,17 @@ final class SpecValues {
     InitScheme scheme = InitScheme.fromKey(name);
     Map<String, Object> params = new LinkedHashMap<>();
     if (node instanceof YamlNode.Mapping m) {
-      int before = problems.count();
+      boolean ok = true;
       for (Map.Entry<String, YamlNode> e : m.view().entrySet()) {
         if (!e.getKey().equals("scheme")) {
           Object v = parameter(scheme, e.getKey(), e.getValue(), problems);
+          ok &= v != null;
           if (v != null) {
             params.put(e.getKey(), v);
           }
         }
       }
-      if (problems.count() > before) {
+      if (!ok) {
         return null;
       }
     }

@@ -87,7 +87,11 @@ class BrokenConfigTest {
         row("netwrok: {depth: 4}", "netwrok: unknown key 'netwrok'; did you mean 'network'?"),
         row("network: 5", "network: expected a mapping (key: value, …), got '5'"),
         row("network: {depth: 4, depth: 5}", "network.depth: duplicate key 'depth'"),
-        row("network: [depth", "YAML syntax"));
+        row("network: [depth", "YAML syntax"),
+        row("grid: {depth: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], width: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],"
+            + " batch: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], classes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],"
+            + " input_width: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}",
+            "grid: the grid has more than 1000000 cells"));
   }
 
   private static Arguments row(String body, String fragment) {

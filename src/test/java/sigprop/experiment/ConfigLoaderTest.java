@@ -110,7 +110,8 @@ class ConfigLoaderTest {
           a: {grid: {depth: [1, 2, 3]}}
           b: {network: {depth: 7}}
         """;
-    SweepPlan plan = Configs.plan(yaml, "grid.depth=5", "seeds=1", "grid.init=[normal, {scheme: normal, std: 2}]");
+    SweepPlan plan = Configs.plan(yaml, "grid.depth=5", "seeds=1",
+        "grid.init=[normal, {scheme: normal, std: 2}]");
     assertEquals("1 depth × 2 inits × 1 seed = 2 cells", plan.experiment("a").shape());
     assertEquals("normal(std=2.0)",
         plan.experiment("a").cells().get(1).parameters().get("init"));
