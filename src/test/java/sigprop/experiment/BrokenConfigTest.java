@@ -90,7 +90,8 @@ class BrokenConfigTest {
         row("network: [depth", "YAML syntax"),
         row("grid: {depth: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], width: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],"
             + " batch: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], classes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],"
-            + " input_width: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}",
+            + " input_width: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], input_seed: [1, 2, 3, 4, 5, 6, 7, 8,"
+            + " 9, 10]}",
             "grid: the grid has more than 1000000 cells"));
   }
 
