@@ -56,6 +56,27 @@ public record CellSpec(
     return experiment + parameters;
   }
 
+  /** The same cell with another seed. */
+  public CellSpec withSeed(long otherSeed) {
+    return new CellSpec(sweep, experiment, network, input, loss, otherSeed, record, training,
+        parameters);
+  }
+
+  /**
+   * Estimated peak bytes of the cell: the network's pass (weights, kept activations, scratch;
+   * momentum buffers when training uses momentum), the training task's batch, teacher and targets
+   * when the cell trains, and the recorded statistics.
+   */
+  public long memoryBytes() {
+    long bytes = network.estimatedBytes(input.batch(), training.momentum() > 0);
+    if (record.lastStep() > 0) {
+      long n0 = input.width();
+      long classes = network.classes();
+      bytes += 8 * (input.batch() * n0 + n0 * classes + input.batch() * classes);
+    }
+    return bytes + record.statisticsBytes(network.depth() + 1);
+  }
+
   /** Floating-point work of the cell: one recorded pass per step plus the training passes. */
   public double flops() {
     int passes = record.steps().size() + record.lastStep();

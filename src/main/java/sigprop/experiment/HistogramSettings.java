@@ -23,4 +23,9 @@ public record HistogramSettings(int linearBins, double linearLo, double linearHi
           + linearHi + "]");
     }
   }
+
+  /** Counters of one histogram at most: every linear or log bin of both signs, zero, tails. */
+  public long slots() {
+    return linearBins + 2L * (maxDecade - minDecade) * logBinsPerDecade + 3;
+  }
 }

@@ -29,6 +29,18 @@ public record RecordSpec(Set<Site> sites, List<Integer> steps, HistogramSettings
     }
   }
 
+  /**
+   * Estimated bytes of the statistics a cell of {@code layers} dense layers keeps: one record per
+   * (layer, site, step), each about 1 KiB of moments and quantiles plus its histogram's occupied
+   * bins (at most 1024 counters: one tensor's values rarely span more than a few dozen decades),
+   * and one dense accumulator of every slot while a tensor is being read.
+   */
+  public long statisticsBytes(int layers) {
+    long records = (long) layers * sites.size() * steps.size();
+    long slots = histogram.slots();
+    return records * (1024 + 8 * Math.min(slots, 1024)) + 8 * slots;
+  }
+
   /** The last step recorded: how many training steps the cell takes. */
   public int lastStep() {
     return steps.get(steps.size() - 1);

@@ -1,0 +1,108 @@
+package sigprop.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a sweep config (docs/CONFIG.md): parses the YAML, applies {@code --set} overrides,
+ * checks every key and value, expands every experiment's grid and checks each cell against the
+ * executor heap. All problems are gathered into one {@link ConfigException}, so nothing runs
+ * until the whole config is right.
+ */
+public final class ConfigLoader {
+  private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+  private static final Pattern EXPERIMENT_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads a config file.
+   *
+   * @param overrides {@code key.path=value} strings, applied in order before validation
+   * @param heapBytes the heap one cell may use (e.g. the executor memory); 0 or less: no check
+   */
+  public static SweepPlan load(Path file, List<String> overrides, long heapBytes)
+      throws IOException, ConfigException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return parse(text, file.toString(), overrides, heapBytes);
+  }
+
+  /** Loads config text; {@code source} names it in messages. */
+  public static SweepPlan parse(String text, String source, List<String> overrides,
+      long heapBytes) throws ConfigException {
+    Problems problems = new Problems();
+    YamlNode.Mapping root = YamlTrees.parseFile(text, problems);
+    if (root == null) {
+      problems.throwIfAny(source);
+    }
+    Overrides.apply(root, overrides, problems);
+    boolean multi = Schema.checkRoot(root, problems);
+    String sweep = sweepName(root.get("sweep"), problems);
+    List<ExperimentConfig> configs = multi ? experiments(root, problems)
+        : List.of(new ExperimentReader(new Scope(root), problems).read(sweep, ""));
+    GridExpander expander = new GridExpander(sweep, heapBytes, problems);
+    List<ExperimentPlan> plans = new ArrayList<>();
+    for (ExperimentConfig c : configs) {
+      plans.add(expander.expand(c));
+    }
+    problems.throwIfAny(source);
+    String canonical = CanonicalConfig.render(sweep, configs);
+    return new SweepPlan(sweep, source, text, overrides, canonical,
+        CanonicalConfig.sha256(canonical), plans);
+  }
+
+  private static String sweepName(YamlNode node, Problems problems) {
+    if (node == null) {
+      problems.add("sweep", "", "missing: name the sweep (its output folder), e.g. sweep: hw7");
+      return "sweep";
+    }
+    String name = Values.text(node, problems, "a sweep name");
+    if (name != null && (!SWEEP_NAME.matcher(name).matches() || name.matches("\\.+"))) {
+      problems.add(node, "a sweep name is a folder name of letters, digits, '.', '_' and '-', got '"
+          + name + "'");
+      name = null;
+    }
+    return name == null ? "sweep" : name;
+  }
+
+  private static List<ExperimentConfig> experiments(YamlNode.Mapping root, Problems problems) {
+    YamlNode.Mapping defaults = null;
+    YamlNode d = root.get("defaults");
+    if (d != null && !Schema.isNull(d)) {
+      defaults = Values.mapping(d, problems);
+      if (defaults != null) {
+        Schema.checkExperiment(defaults, Schema.DEFAULTS, problems);
+      }
+    }
+    List<ExperimentConfig> out = new ArrayList<>();
+    YamlNode node = root.get("experiments");
+    if (!(node instanceof YamlNode.Mapping exps) || exps.view().isEmpty()) {
+      problems.add(node, "expected a mapping of experiment name to its settings, e.g. "
+          + "experiments: {task1: {grid: {depth: [4, 20]}}}, got "
+          + (node instanceof YamlNode.Mapping ? "no experiments" : node.describe()));
+      return out;
+    }
+    for (Map.Entry<String, YamlNode> e : exps.view().entrySet()) {
+      String name = e.getKey();
+      YamlNode value = e.getValue();
+      if (!EXPERIMENT_NAME.matcher(name).matches()) {
+        problems.add(value, "an experiment name is letters, digits, '_' and '-', got '" + name
+            + "'");
+      }
+      YamlNode.Mapping m = Schema.isNull(value)
+          ? YamlNode.Mapping.empty(value.path(), value.location())
+          : Values.mapping(value, problems);
+      if (m != null) {
+        Schema.checkExperiment(m, Schema.EXPERIMENT, problems);
+        out.add(new ExperimentReader(new Scope(m, defaults), problems).read(name, m.path()));
+      }
+    }
+    return out;
+  }
+}

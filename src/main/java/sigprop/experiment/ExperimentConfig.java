@@ -1,0 +1,27 @@
+package sigprop.experiment;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One experiment as read and checked, before expansion: its fixed settings (every setting, with
+ * defaults filled in), its grid axes in file order, its seeds and what to record.
+ *
+ * @param path the key path of the experiment ({@code experiments.task1}, or empty for a
+ *     single-experiment file)
+ */
+record ExperimentConfig(String name, String path, Map<Setting, SettingValue> fixed,
+    List<AxisConfig> axes, List<Long> seeds, RecordSpec record) {
+  ExperimentConfig {
+    fixed = Collections.unmodifiableMap(new EnumMap<>(fixed));
+    axes = List.copyOf(axes);
+    seeds = List.copyOf(seeds);
+  }
+
+  /** The path of a key of this experiment, e.g. {@code experiments.task1.grid}. */
+  String child(String key) {
+    return YamlNode.child(path, key);
+  }
+}

@@ -1,0 +1,150 @@
+package sigprop.experiment;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one experiment — its fixed settings, grid axes, seeds and record section — from its own
+ * mapping and the file's defaults, recording every problem and carrying on past it.
+ */
+final class ExperimentReader {
+  /** Seeds 0..9 unless told otherwise. */
+  static final int DEFAULT_SEEDS = 10;
+  /** More seeds or cells than this is a typo, not a sweep. */
+  static final long MAX_CELLS = 1_000_000;
+
+  private final Scope scope;
+  private final Problems problems;
+
+  ExperimentReader(Scope scope, Problems problems) {
+    this.scope = scope;
+    this.problems = problems;
+  }
+
+  /** The experiment, with defaults standing in for values that had problems. */
+  ExperimentConfig read(String name, String path) {
+    Map<Setting, SettingValue> fixed = new EnumMap<>(Setting.class);
+    for (Setting s : Setting.values()) {
+      fixed.put(s, fixed(s));
+    }
+    List<AxisConfig> axes = axes();
+    for (AxisConfig axis : axes) {
+      SettingValue f = fixed.get(axis.setting());
+      boolean ownOverride = f.node() != null && f.node().location().equals("--set")
+          && f.node() == scope.own(axis.setting().section(), axis.setting().key());
+      if (ownOverride) {
+        problems.add(f.node(), "has no effect: the grid varies " + axis.setting().axis()
+            + " (" + axis.node().path() + "); use --set grid." + axis.setting().axis() + "=…");
+      }
+    }
+    List<Long> seeds = seeds();
+    long cells = seeds.size();
+    for (AxisConfig axis : axes) {
+      cells *= Math.max(1, axis.values().size());
+      if (cells > MAX_CELLS) {
+        problems.add(YamlNode.child(path, "grid"), "", "the grid has more than " + MAX_CELLS
+            + " cells");
+        break;
+      }
+    }
+    RecordSpec record = new RecordReader(scope, problems).read();
+    return new ExperimentConfig(name, path, fixed, axes, seeds, record);
+  }
+
+  private SettingValue fixed(Setting s) {
+    YamlNode node = scope.find(s.section(), s.key());
+    Object value = node == null ? null : s.read(node, problems);
+    return value == null ? new SettingValue(s.defaultValue(), null) : new SettingValue(value, node);
+  }
+
+  private List<AxisConfig> axes() {
+    List<AxisConfig> axes = new ArrayList<>();
+    if (!(scope.own("grid") instanceof YamlNode.Mapping grid)) {
+      return axes;
+    }
+    for (Map.Entry<String, YamlNode> e : grid.view().entrySet()) {
+      Setting setting = Setting.byAxis(e.getKey());
+      if (setting != null) { // unknown axes and seeds are handled elsewhere
+        axes.add(axis(setting, e.getValue()));
+      }
+    }
+    return axes;
+  }
+
+  private AxisConfig axis(Setting setting, YamlNode node) {
+    List<SettingValue> values = new ArrayList<>();
+    if (node instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
+      problems.add(node, "empty axis: list at least one value");
+      return new AxisConfig(setting, node, values);
+    }
+    if (setting == Setting.WIDTHS && node instanceof YamlNode.Sequence seq
+        && seq.items().stream().allMatch(i -> i instanceof YamlNode.Scalar s && !s.isNull())) {
+      problems.add(node, "a widths axis is a list of width lists, e.g. widths: [[50, 30], "
+          + "[20, 20]] (one network: widths: [" + RecordReader.describe(node).substring(1) + "])");
+      return new AxisConfig(setting, node, values);
+    }
+    Map<String, YamlNode> seen = new HashMap<>();
+    for (YamlNode item : Values.items(node)) {
+      Object value = setting.read(item, problems);
+      if (value == null) {
+        continue;
+      }
+      SettingValue v = new SettingValue(value, item);
+      YamlNode first = seen.putIfAbsent(v.text(), item);
+      if (first != null) {
+        problems.add(item, "value " + v.text() + " appears twice in this axis (also "
+            + first.path() + ")");
+        continue;
+      }
+      values.add(v);
+    }
+    return new AxisConfig(setting, node, values);
+  }
+
+  private List<Long> seeds() {
+    YamlNode inGrid = scope.own("grid", "seeds");
+    YamlNode own = scope.own("seeds");
+    if (inGrid != null && own != null) {
+      problems.add(inGrid, "seeds are given twice (also " + own.path() + "); keep one");
+    }
+    YamlNode node = inGrid != null ? inGrid : scope.find("seeds");
+    List<Long> seeds = new ArrayList<>();
+    if (node == null) {
+      for (long s = 0; s < DEFAULT_SEEDS; s++) {
+        seeds.add(s);
+      }
+    } else if (node instanceof YamlNode.Scalar) {
+      Long count = Values.longInteger(node, problems, 1, MAX_CELLS);
+      for (long s = 0; s < (count == null ? 1 : count); s++) {
+        seeds.add(s);
+      }
+    } else if (node instanceof YamlNode.Sequence seq) {
+      seedList(seq, seeds);
+    } else {
+      problems.add(node, "expected a count (seeds: 10 → 0..9) or a list of seeds, got "
+          + node.describe());
+      seeds.add(0L);
+    }
+    return seeds;
+  }
+
+  private void seedList(YamlNode.Sequence seq, List<Long> seeds) {
+    if (seq.items().isEmpty()) {
+      problems.add(seq, "must list at least one seed");
+    }
+    for (YamlNode item : seq.items()) {
+      Long seed = Values.longInteger(item, problems, 0, Long.MAX_VALUE);
+      if (seed != null && seeds.contains(seed)) {
+        problems.add(item, "seed " + seed + " appears twice");
+      } else if (seed != null) {
+        seeds.add(seed);
+      }
+    }
+    if (seeds.isEmpty()) {
+      seeds.add(0L);
+    }
+  }
+}

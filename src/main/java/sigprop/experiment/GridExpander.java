@@ -1,0 +1,169 @@
+package sigprop.experiment;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sigprop.net.Activation;
+import sigprop.net.InitSpec;
+import sigprop.net.LossType;
+import sigprop.net.NetworkSpec;
+import sigprop.net.Norm;
+import sigprop.net.NormPlacement;
+
+/**
+ * Expands an experiment into cells — every combination of its axes (first axis outermost), each
+ * at every seed (innermost) — and checks each combination: batch norm over one example, a cell
+ * larger than the executor heap, two combinations that make the same cell.
+ */
+final class GridExpander {
+  /** Heap problems listed per experiment before the rest are only counted. */
+  private static final int MAX_HEAP_PROBLEMS = 5;
+
+  private final String sweep;
+  private final long heapBytes;
+  private final Problems problems;
+
+  /** An expander checking cells against {@code heapBytes} (0 or less: no memory check). */
+  GridExpander(String sweep, long heapBytes, Problems problems) {
+    this.sweep = sweep;
+    this.heapBytes = heapBytes;
+    this.problems = problems;
+  }
+
+  /** The experiment's plan; combinations with problems are left out. */
+  ExperimentPlan expand(ExperimentConfig e) {
+    List<Axis> axes = new ArrayList<>();
+    long combinations = 1;
+    for (AxisConfig a : e.axes()) {
+      axes.add(new Axis(a.setting().axis(), a.values().stream().map(SettingValue::text).toList()));
+      if (combinations <= ExperimentReader.MAX_CELLS) { // stops short of overflow
+        combinations *= a.values().size();
+      }
+    }
+    List<CellSpec> cells = new ArrayList<>();
+    if (combinations * e.seeds().size() > ExperimentReader.MAX_CELLS) {
+      return new ExperimentPlan(e.name(), axes, e.seeds(), cells); // reported by the reader
+    }
+    Map<String, String> seen = new HashMap<>();
+    int heapProblems = 0;
+    int[] index = new int[e.axes().size()];
+    for (long c = 0; c < combinations; c++) {
+      Map<Setting, SettingValue> values = new EnumMap<>(e.fixed());
+      Map<String, String> picked = new LinkedHashMap<>();
+      for (int a = 0; a < index.length; a++) {
+        SettingValue v = e.axes().get(a).values().get(index[a]);
+        values.put(e.axes().get(a).setting(), v);
+        picked.put(e.axes().get(a).setting().axis(), v.text());
+      }
+      CellSpec cell = build(e, values, picked);
+      if (cell != null) {
+        checkBatchNorm(e, values);
+        if (heapBytes > 0 && cell.memoryBytes() > heapBytes
+            && heapProblems++ < MAX_HEAP_PROBLEMS) {
+          problems.add(e.path(), "", tooLarge(cell, picked));
+        }
+        String other = seen.putIfAbsent(cell.parameters().toString(), describe(picked));
+        if (other != null) {
+          problems.add(e.child("grid"), "", "the grid values " + other + " and "
+              + describe(picked) + " make the same cell" + sameCellHint(e));
+        }
+        for (long seed : e.seeds()) {
+          cells.add(cell.withSeed(seed));
+        }
+      }
+      advance(index, e.axes());
+    }
+    if (heapProblems > MAX_HEAP_PROBLEMS) {
+      problems.add(e.path(), "", "… and " + (heapProblems - MAX_HEAP_PROBLEMS)
+          + " more configurations larger than the executor heap");
+    }
+    return new ExperimentPlan(e.name(), axes, e.seeds(), cells);
+  }
+
+  /** Moves to the next combination, the last axis fastest. */
+  private static void advance(int[] index, List<AxisConfig> axes) {
+    for (int a = index.length - 1; a >= 0; a--) {
+      if (++index[a] < axes.get(a).values().size()) {
+        return;
+      }
+      index[a] = 0;
+    }
+  }
+
+  private CellSpec build(ExperimentConfig e, Map<Setting, SettingValue> v,
+      Map<String, String> picked) {
+    @SuppressWarnings("unchecked")
+    List<Integer> explicit = (List<Integer>) v.get(Setting.WIDTHS).value();
+    int depth = (Integer) v.get(Setting.DEPTH).value();
+    int width = (Integer) v.get(Setting.WIDTH).value();
+    int inputWidth = (Integer) v.get(Setting.INPUT_WIDTH).value();
+    try {
+      NetworkSpec network = new NetworkSpec(inputWidth,
+          explicit.isEmpty() ? Collections.nCopies(depth, width) : explicit,
+          (Activation) v.get(Setting.ACTIVATION).value(), (Norm) v.get(Setting.NORM).value(),
+          (NormPlacement) v.get(Setting.NORM_PLACEMENT).value(),
+          (Double) v.get(Setting.NORM_EPS).value(), (InitSpec) v.get(Setting.INIT).value(),
+          (InitSpec) v.get(Setting.BIAS).value(), (Integer) v.get(Setting.CLASSES).value(),
+          (Activation) v.get(Setting.OUTPUT_ACTIVATION).value());
+      InputSpec input = new InputSpec((Integer) v.get(Setting.BATCH).value(), inputWidth,
+          (String) v.get(Setting.DISTRIBUTION).value(), (Long) v.get(Setting.INPUT_SEED).value(),
+          (Boolean) v.get(Setting.REDRAW_PER_SEED).value());
+      TrainingSpec training = new TrainingSpec((Double) v.get(Setting.LEARNING_RATE).value(),
+          (Double) v.get(Setting.MOMENTUM).value(), (Double) v.get(Setting.WEIGHT_DECAY).value());
+      LossType loss = (LossType) v.get(Setting.LOSS).value();
+      return new CellSpec(sweep, e.name(), network, input, loss, 0L, e.record(), training,
+          CellParameters.of(network, input, loss, training, e.record()));
+    } catch (IllegalArgumentException ex) {
+      // The readers check every value on its own; this catches what only a combination breaks.
+      problems.add(e.child("grid"), "", describe(picked) + ": " + ex.getMessage());
+      return null;
+    }
+  }
+
+  private void checkBatchNorm(ExperimentConfig e, Map<Setting, SettingValue> v) {
+    SettingValue norm = v.get(Setting.NORM);
+    SettingValue batch = v.get(Setting.BATCH);
+    if (norm.value() == Norm.BATCH && (Integer) batch.value() == 1) {
+      String batchKey = e.child("input.batch");
+      problems.add(norm.node() == null ? e.child("network.norm") : norm.node().path(),
+          norm.node() == null ? "" : norm.node().location(),
+          "batch norm needs a batch of at least 2, but " + batch.where(batchKey)
+              + " is 1 (over one example every normalized value is 0)");
+    }
+  }
+
+  private String tooLarge(CellSpec cell, Map<String, String> picked) {
+    Map<String, String> shown = new LinkedHashMap<>(picked);
+    for (String key : List.of(CellParameters.DEPTH, CellParameters.WIDTH, CellParameters.WIDTHS,
+        CellParameters.BATCH, CellParameters.INPUT_WIDTH)) {
+      String value = cell.parameters().get(key);
+      if (value != null) {
+        shown.putIfAbsent(key, value);
+      }
+    }
+    return "the cell " + describe(shown) + " needs about " + Sizes.bytes(cell.memoryBytes())
+        + ", more than the executor heap of " + Sizes.bytes(heapBytes)
+        + "; lower batch, width or depth, or give the executors more memory";
+  }
+
+  private static String sameCellHint(ExperimentConfig e) {
+    boolean widthsSet = !((List<?>) e.fixed().get(Setting.WIDTHS).value()).isEmpty()
+        || e.axes().stream().anyMatch(a -> a.setting() == Setting.WIDTHS);
+    return widthsSet ? " (widths, when set, overrides width and depth)" : "";
+  }
+
+  /** {depth: 4, init: normal(std=1.0)}, or "the experiment's settings" without axes. */
+  private static String describe(Map<String, String> picked) {
+    if (picked.isEmpty()) {
+      return "(the experiment's settings)";
+    }
+    StringBuilder b = new StringBuilder("{");
+    picked.forEach((k, val) -> b.append(b.length() > 1 ? ", " : "").append(k).append(": ")
+        .append(val));
+    return b.append('}').toString();
+  }
+}

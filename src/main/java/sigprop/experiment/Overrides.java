@@ -1,0 +1,87 @@
+package sigprop.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import sigprop.net.Names;
+
+/**
+ * Applies {@code --set key.path=value} overrides to a config tree before it is checked. Paths
+ * follow the file's own keys ({@code input.batch}, {@code grid.depth},
+ * {@code experiments.task3.network.depth}); values are YAML ({@code 4,60} is a list). In a file
+ * with several experiments, a path that starts with an experiment key ({@code input},
+ * {@code network}, {@code grid}, {@code seeds}, …) is set in every experiment.
+ */
+final class Overrides {
+  private Overrides() {}
+
+  /** Applies each override in order, later ones winning. */
+  static void apply(YamlNode.Mapping root, List<String> overrides, Problems problems) {
+    for (String override : overrides) {
+      int eq = override.indexOf('=');
+      String path = eq < 0 ? override.trim() : override.substring(0, eq).trim();
+      if (eq < 0 || path.isEmpty() || path.startsWith(".") || path.endsWith(".")
+          || path.contains("..")) {
+        problems.add(path, "--set", "expected --set key.path=value, got '" + override + "'");
+        continue;
+      }
+      YamlNode value = YamlTrees.parseOverrideValue(override.substring(eq + 1), path, problems);
+      if (value == null) {
+        continue;
+      }
+      List<String> keys = List.of(path.split("\\."));
+      for (YamlNode.Mapping target : targets(root, keys, path, problems)) {
+        set(target, keys, value, path, problems);
+      }
+    }
+  }
+
+  /** The mappings the path is relative to: the root, or every experiment. */
+  private static List<YamlNode.Mapping> targets(YamlNode.Mapping root, List<String> keys,
+      String path, Problems problems) {
+    boolean everyExperiment = root.get("experiments") instanceof YamlNode.Mapping
+        && Schema.EXPERIMENT.contains(keys.get(0));
+    if (!everyExperiment) {
+      if (keys.size() >= 2 && keys.get(0).equals("experiments")
+          && root.get("experiments") instanceof YamlNode.Mapping exps
+          && exps.get(keys.get(1)) == null) {
+        problems.add(path, "--set", Names.unknown("experiment", keys.get(1),
+            new ArrayList<>(exps.view().keySet())));
+        return List.of();
+      }
+      return List.of(root);
+    }
+    YamlNode.Mapping exps = (YamlNode.Mapping) root.get("experiments");
+    List<YamlNode.Mapping> out = new ArrayList<>();
+    for (String name : new ArrayList<>(exps.view().keySet())) {
+      YamlNode e = exps.get(name);
+      if (Schema.isNull(e)) { // "task2:" with nothing under it
+        e = YamlNode.Mapping.empty(e.path(), e.location());
+        exps.entries().put(name, e);
+      }
+      if (e instanceof YamlNode.Mapping m) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static void set(YamlNode.Mapping target, List<String> keys, YamlNode value,
+      String path, Problems problems) {
+    YamlNode.Mapping at = target;
+    for (int i = 0; i < keys.size() - 1; i++) {
+      String key = keys.get(i);
+      YamlNode next = at.get(key);
+      if (next == null || Schema.isNull(next)) {
+        next = YamlNode.Mapping.empty(YamlNode.child(at.path(), key), "--set");
+        at.entries().put(key, next);
+      }
+      if (!(next instanceof YamlNode.Mapping m)) {
+        problems.add(path, "--set", "cannot set a key inside " + next.path() + ", which is "
+            + next.describe() + ", not a mapping");
+        return;
+      }
+      at = m;
+    }
+    at.entries().put(keys.get(keys.size() - 1), value);
+  }
+}

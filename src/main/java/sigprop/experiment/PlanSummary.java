@@ -1,0 +1,100 @@
+package sigprop.experiment;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The dry-run view of a sweep: per experiment its grid shape, estimated work and memory, and on
+ * request its cells (id, seed and the parameters that vary between them).
+ */
+final class PlanSummary {
+  private PlanSummary() {}
+
+  /** Prints the summary; {@code heapBytes} is the heap the cells were checked against. */
+  static void print(SweepPlan plan, long heapBytes, boolean listCells, PrintStream out) {
+    out.println("sweep " + plan.sweep() + " (" + plan.source() + "), config hash "
+        + plan.configHash().substring(0, 16));
+    double totalFlops = 0;
+    long maxMemory = 0;
+    for (ExperimentPlan e : plan.experiments()) {
+      out.println(e.name() + ": " + e.shape());
+      double flops = e.flops();
+      double maxFlops = e.cells().stream().mapToDouble(CellSpec::flops).max().orElse(0);
+      long memory = e.maxMemoryBytes();
+      long summed = e.cells().stream().mapToLong(CellSpec::memoryBytes).sum();
+      out.println("  work:   " + Sizes.gflop(flops) + " in total, max " + Sizes.gflop(maxFlops)
+          + " per cell");
+      out.println("  memory: max " + Sizes.bytes(memory) + " per cell, " + Sizes.bytes(summed)
+          + " summed over cells");
+      if (listCells) {
+        printCells(e, out);
+      }
+      totalFlops += flops;
+      maxMemory = Math.max(maxMemory, memory);
+    }
+    out.println("total: " + plan.cellCount() + (plan.cellCount() == 1 ? " cell, " : " cells, ")
+        + Sizes.gflop(totalFlops) + ", max " + Sizes.bytes(maxMemory) + " per cell"
+        + (heapBytes > 0 ? " (heap " + Sizes.bytes(heapBytes) + ")" : ""));
+  }
+
+  private static void printCells(ExperimentPlan e, PrintStream out) {
+    Set<String> varying = varying(e.cells());
+    Map<String, String> fixed = new LinkedHashMap<>();
+    if (!e.cells().isEmpty()) {
+      e.cells().get(0).parameters().forEach((k, v) -> {
+        if (!varying.contains(k)) {
+          fixed.put(k, v);
+        }
+      });
+    }
+    out.println("  fixed: " + join(fixed));
+    for (CellSpec c : e.cells()) {
+      Map<String, String> shown = new LinkedHashMap<>();
+      for (Axis a : e.axes()) {
+        putIfVarying(shown, c, a.name(), varying);
+      }
+      for (String k : c.parameters().keySet()) {
+        putIfVarying(shown, c, k, varying); // e.g. width when a widths axis varies
+      }
+      out.println("    " + c.id() + "  seed=" + c.seed() + (shown.isEmpty() ? "" : "  ")
+          + join(shown));
+    }
+  }
+
+  private static void putIfVarying(Map<String, String> shown, CellSpec c, String key,
+      Set<String> varying) {
+    if (varying.contains(key) && !shown.containsKey(key)) {
+      shown.put(key, c.parameters().getOrDefault(key, "-"));
+    }
+  }
+
+  /** Parameter keys whose value (or presence) differs between cells. */
+  private static Set<String> varying(List<CellSpec> cells) {
+    Set<String> keys = new HashSet<>();
+    if (cells.isEmpty()) {
+      return keys;
+    }
+    Map<String, String> first = cells.get(0).parameters();
+    for (CellSpec c : cells) {
+      Set<String> all = new HashSet<>(first.keySet());
+      all.addAll(c.parameters().keySet());
+      for (String k : all) {
+        if (!java.util.Objects.equals(first.get(k), c.parameters().get(k))) {
+          keys.add(k);
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static String join(Map<String, String> params) {
+    List<String> parts = new ArrayList<>();
+    params.forEach((k, v) -> parts.add(k + "=" + v));
+    return String.join(" ", parts);
+  }
+}

@@ -1,0 +1,136 @@
+package sigprop.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import sigprop.net.Site;
+
+/**
+ * Reads an experiment's {@code record:} section (sites, steps, histogram), each key from the
+ * experiment or else the defaults; missing keys take {@link RecordSpec#DEFAULT}'s values.
+ */
+final class RecordReader {
+  private final Scope scope;
+  private final Problems problems;
+
+  RecordReader(Scope scope, Problems problems) {
+    this.scope = scope;
+    this.problems = problems;
+  }
+
+  /** The record spec; values with problems fall back to the defaults so reading can go on. */
+  RecordSpec read() {
+    Set<Site> sites = sites(scope.find("record", "sites"));
+    List<Integer> steps = steps(scope.find("record", "steps"));
+    HistogramSettings histogram = histogram();
+    return new RecordSpec(sites == null ? RecordSpec.DEFAULT.sites() : sites,
+        steps == null ? RecordSpec.DEFAULT.steps() : steps, histogram);
+  }
+
+  private Set<Site> sites(YamlNode node) {
+    if (node == null) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (Site s : Site.values()) {
+      names.add(s.key());
+    }
+    if (node instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
+      problems.add(node, "must name at least one site (valid: " + String.join(", ", names) + ")");
+      return null;
+    }
+    Set<Site> sites = new LinkedHashSet<>();
+    for (YamlNode item : Values.items(node)) {
+      String name = Values.word(item, problems, "site", names);
+      if (name != null) {
+        sites.add(Site.fromKey(name));
+      }
+    }
+    return sites.isEmpty() ? null : sites;
+  }
+
+  private List<Integer> steps(YamlNode node) {
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
+      problems.add(node, "must list at least one step (0 = at initialization)");
+      return null;
+    }
+    List<Integer> steps = new ArrayList<>();
+    for (YamlNode item : Values.items(node)) {
+      Integer step = Values.integer(item, problems, 0, Integer.MAX_VALUE);
+      if (step == null) {
+        return null;
+      }
+      if (!steps.isEmpty() && step <= steps.get(steps.size() - 1)) {
+        problems.add(node, "steps must be increasing, got " + describe(node));
+        return null;
+      }
+      steps.add(step);
+    }
+    return steps;
+  }
+
+  private HistogramSettings histogram() {
+    HistogramSettings d = HistogramSettings.DEFAULT;
+    Integer linearBins = count("linear_bins", d.linearBins(), 1);
+    Integer perDecade = count("log_bins_per_decade", d.logBinsPerDecade(), 1);
+    Integer minDecade = count("min_decade", d.minDecade(), Integer.MIN_VALUE / 2);
+    Integer maxDecade = count("max_decade", d.maxDecade(), Integer.MIN_VALUE / 2);
+    if (minDecade != null && maxDecade != null && minDecade >= maxDecade) {
+      YamlNode max = scope.find("record", "histogram", "max_decade");
+      YamlNode min = scope.find("record", "histogram", "min_decade");
+      YamlNode at = max != null ? max : min;
+      problems.add(at, "min_decade must be below max_decade, got " + minDecade + " and "
+          + maxDecade);
+      minDecade = null;
+    }
+    double[] range = range(scope.find("record", "histogram", "range"));
+    if (linearBins == null || perDecade == null || minDecade == null || maxDecade == null
+        || range == null) {
+      return d;
+    }
+    return new HistogramSettings(linearBins, range[0], range[1], perDecade, minDecade, maxDecade);
+  }
+
+  private Integer count(String key, int defaultValue, int min) {
+    YamlNode node = scope.find("record", "histogram", key);
+    return node == null ? Integer.valueOf(defaultValue)
+        : Values.integer(node, problems, min, Integer.MAX_VALUE / 2);
+  }
+
+  /** [lo, hi] of the linear bins, or {NaN, NaN} for the activation's own range. */
+  private double[] range(YamlNode node) {
+    if (node == null || Schema.isNull(node)) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    if (!(node instanceof YamlNode.Sequence seq) || seq.items().size() != 2) {
+      problems.add(node, "expected [lo, hi] or null, got " + describe(node));
+      return null;
+    }
+    Double lo = Values.number(seq.items().get(0), problems);
+    Double hi = Values.number(seq.items().get(1), problems);
+    if (lo == null || hi == null) {
+      return null;
+    }
+    if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi)) {
+      problems.add(node, "needs finite lo < hi, got [" + lo + ", " + hi + "]");
+      return null;
+    }
+    return new double[] {lo, hi};
+  }
+
+  /** A node's value for a message: a scalar's text, a list as [a, b, …]. */
+  static String describe(YamlNode node) {
+    if (node instanceof YamlNode.Sequence seq) {
+      List<String> parts = new ArrayList<>();
+      for (YamlNode item : seq.items()) {
+        parts.add(describe(item));
+      }
+      return "[" + String.join(", ", parts) + "]";
+    }
+    return node instanceof YamlNode.Scalar s ? s.text() : node.describe();
+  }
+}

@@ -1,0 +1,43 @@
+package sigprop.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where an experiment's settings are looked up: its own mapping first, then the file's
+ * {@code defaults:}. Each key is resolved on its own, so an experiment that sets only
+ * {@code network.depth} still inherits every other network key from the defaults.
+ */
+final class Scope {
+  private final List<YamlNode.Mapping> layers;
+
+  /** Layers in order of precedence; null layers (no defaults) are skipped. */
+  Scope(YamlNode.Mapping... layers) {
+    List<YamlNode.Mapping> present = new ArrayList<>();
+    for (YamlNode.Mapping m : layers) {
+      if (m != null) {
+        present.add(m);
+      }
+    }
+    this.layers = List.copyOf(present);
+  }
+
+  /** The value at a key path such as {@code record, histogram, range}, or null when unset. */
+  YamlNode find(String... keys) {
+    for (YamlNode.Mapping layer : layers) {
+      YamlNode node = layer;
+      for (String key : keys) {
+        node = node instanceof YamlNode.Mapping m ? m.get(key) : null;
+      }
+      if (node != null) {
+        return node;
+      }
+    }
+    return null;
+  }
+
+  /** The value in the first (the experiment's own) layer only, or null. */
+  YamlNode own(String... keys) {
+    return layers.isEmpty() ? null : new Scope(layers.get(0)).find(keys);
+  }
+}

@@ -1,0 +1,139 @@
+package sigprop.experiment;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import sigprop.net.Names;
+
+/**
+ * Typed readers for YAML values: each returns the value, or null after recording a problem that
+ * says what was expected and what was found ("expected an integer, got 'abc'").
+ */
+final class Values {
+  private Values() {}
+
+  /** A scalar's text, or null (with a problem) for null, a list or a mapping. */
+  static String text(YamlNode node, Problems problems, String expected) {
+    if (node instanceof YamlNode.Scalar s && !s.isNull()) {
+      return s.text().trim();
+    }
+    problems.add(node, "expected " + expected + ", got " + node.describe());
+    return null;
+  }
+
+  /** An integer in [min, max]. */
+  static Integer integer(YamlNode node, Problems problems, int min, int max) {
+    Long v = longInteger(node, problems, min, max);
+    return v == null ? null : v.intValue();
+  }
+
+  /** A long integer in [min, max]. */
+  static Long longInteger(YamlNode node, Problems problems, long min, long max) {
+    String text = text(node, problems, "an integer");
+    if (text == null) {
+      return null;
+    }
+    long v;
+    try {
+      v = Long.parseLong(text.replace("_", ""));
+    } catch (NumberFormatException e) {
+      problems.add(node, "expected an integer, got '" + text + "'");
+      return null;
+    }
+    if (v < min || v > max) {
+      problems.add(node, v < min ? "must be >= " + min + ", got " + v
+          : "must be <= " + max + ", got " + v);
+      return null;
+    }
+    return v;
+  }
+
+  /** Any number, NaN and infinities included (written .nan, .inf, -.inf or NaN, Infinity). */
+  static Double number(YamlNode node, Problems problems) {
+    String text = text(node, problems, "a number");
+    if (text == null) {
+      return null;
+    }
+    String t = text.replace("_", "").toLowerCase(Locale.ROOT);
+    switch (t) {
+      case ".nan": case "nan": return Double.NaN;
+      case ".inf": case "+.inf": case "inf": case "infinity": return Double.POSITIVE_INFINITY;
+      case "-.inf": case "-inf": case "-infinity": return Double.NEGATIVE_INFINITY;
+      default:
+        break;
+    }
+    try {
+      // parseDouble alone would also take Java literals such as 1d or 0x1p3: keep to decimals.
+      if (!t.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)(e[-+]?\\d+)?")) {
+        throw new NumberFormatException(t);
+      }
+      return Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      problems.add(node, "expected a number, got '" + text + "'");
+      return null;
+    }
+  }
+
+  /** A finite number >= 0 (a learning rate, a decay, a std). */
+  static Double nonNegative(YamlNode node, Problems problems) {
+    Double v = number(node, problems);
+    if (v != null && !(Double.isFinite(v) && v >= 0)) {
+      problems.add(node, "must be a finite number >= 0, got " + v);
+      return null;
+    }
+    return v;
+  }
+
+  /** A finite number > 0 (an epsilon). */
+  static Double positive(YamlNode node, Problems problems) {
+    Double v = number(node, problems);
+    if (v != null && !(Double.isFinite(v) && v > 0)) {
+      problems.add(node, "must be a finite number > 0, got " + v);
+      return null;
+    }
+    return v;
+  }
+
+  /** true or false (YAML's yes/no/on/off too). */
+  static Boolean bool(YamlNode node, Problems problems) {
+    String text = text(node, problems, "true or false");
+    if (text == null) {
+      return null;
+    }
+    switch (text.toLowerCase(Locale.ROOT)) {
+      case "true": case "yes": case "on": return Boolean.TRUE;
+      case "false": case "no": case "off": return Boolean.FALSE;
+      default:
+        problems.add(node, "expected true or false, got '" + text + "'");
+        return null;
+    }
+  }
+
+  /** One of the valid names (case-insensitive); unknown names get the closest one suggested. */
+  static String word(YamlNode node, Problems problems, String what, Collection<String> valid) {
+    String text = text(node, problems, "a " + what + " name");
+    if (text == null) {
+      return null;
+    }
+    String w = text.toLowerCase(Locale.ROOT);
+    if (!valid.contains(w)) {
+      problems.add(node, Names.unknown(what, text, valid));
+      return null;
+    }
+    return w;
+  }
+
+  /** A list's items; a single scalar or mapping stands for a list of one. */
+  static List<YamlNode> items(YamlNode node) {
+    return node instanceof YamlNode.Sequence s ? s.items() : List.of(node);
+  }
+
+  /** The node as a mapping, or null (with a problem) when it is something else. */
+  static YamlNode.Mapping mapping(YamlNode node, Problems problems) {
+    if (node instanceof YamlNode.Mapping m) {
+      return m;
+    }
+    problems.add(node, "expected a mapping (key: value, …), got " + node.describe());
+    return null;
+  }
+}

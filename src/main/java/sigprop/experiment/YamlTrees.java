@@ -1,0 +1,171 @@
+package sigprop.experiment;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads YAML text into {@link YamlNode} trees with SnakeYAML's composer, which keeps every
+ * node's line and resolves each plain scalar's type (int, float, bool, null, string). Duplicate
+ * keys, non-scalar keys and syntax errors become problems; {@code <<} merge keys are applied.
+ */
+final class YamlTrees {
+  /** Deeper nesting than this can only come from a recursive alias. */
+  private static final int MAX_DEPTH = 64;
+
+  private final Problems problems;
+  private final String location;
+
+  private YamlTrees(Problems problems, String location) {
+    this.problems = problems;
+    this.location = location;
+  }
+
+  /** The root mapping of a config file, or null after recording why there is none. */
+  static YamlNode.Mapping parseFile(String text, Problems problems) {
+    Node root;
+    try {
+      root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      problems.add("", lineOf(e.getProblemMark()), "YAML syntax: " + e.getProblem()
+          + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+      return null;
+    } catch (YAMLException e) {
+      problems.add("", "", "YAML syntax: " + e.getMessage());
+      return null;
+    }
+    if (root == null) {
+      problems.add("", "", "the config is empty; it needs at least 'sweep:' (see docs/CONFIG.md)");
+      return null;
+    }
+    YamlNode tree = new YamlTrees(problems, null).convert(root, "", 0,
+        lineOf(root.getStartMark()));
+    if (tree instanceof YamlNode.Mapping m) {
+      return m;
+    }
+    problems.add(tree, "a config must be a mapping of keys (sweep:, network:, …), got "
+        + tree.describe());
+    return null;
+  }
+
+  /**
+   * The value of a {@code --set path=value} override: a YAML flow value, where values separated by
+   * top-level commas make a list ({@code 4,60} → [4, 60]); null after recording a problem.
+   */
+  static YamlNode parseOverrideValue(String value, String path, Problems problems) {
+    if (value.isBlank()) {
+      problems.add(path, "--set", "no value given (write --set " + path + "=VALUE)");
+      return null;
+    }
+    Node node;
+    try {
+      node = new Yaml(new LoaderOptions()).compose(new StringReader("[" + value + "]"));
+    } catch (YAMLException e) {
+      String why = e instanceof MarkedYAMLException m ? m.getProblem() : e.getMessage();
+      problems.add(path, "--set", "cannot read value '" + value + "': " + why);
+      return null;
+    }
+    List<Node> items = ((SequenceNode) node).getValue();
+    Node single = items.size() == 1 ? items.get(0) : node; // one value stands for itself
+    return new YamlTrees(problems, "--set").convert(single, path, 0, "--set");
+  }
+
+  /** Converts a node; {@code where} is its key's line for a mapping's value, else its own. */
+  private YamlNode convert(Node node, String path, int depth, String where) {
+    if (depth > MAX_DEPTH) {
+      problems.add(path, where, "nested too deeply (a recursive alias?)");
+      return new YamlNode.Scalar("", YamlNode.Kind.NULL, path, where);
+    }
+    if (node instanceof ScalarNode s) {
+      return new YamlNode.Scalar(s.getValue(), kind(s.getTag()), path, where);
+    }
+    if (node instanceof SequenceNode s) {
+      List<YamlNode> items = new ArrayList<>();
+      for (Node item : s.getValue()) {
+        items.add(convert(item, path + "[" + items.size() + "]", depth + 1, where(item)));
+      }
+      return new YamlNode.Sequence(items, path, where);
+    }
+    return mapping((MappingNode) node, path, where, depth);
+  }
+
+  private YamlNode.Mapping mapping(MappingNode node, String path, String where, int depth) {
+    LinkedHashMap<String, YamlNode> entries = new LinkedHashMap<>();
+    Map<String, String> firstSeen = new HashMap<>();
+    List<YamlNode.Mapping> merged = new ArrayList<>();
+    for (NodeTuple t : node.getValue()) {
+      Node keyNode = t.getKeyNode();
+      String keyWhere = where(keyNode);
+      if (keyNode.getTag().equals(Tag.MERGE)) {
+        merged.addAll(mergeSources(t.getValueNode(), path, depth));
+        continue;
+      }
+      if (!(keyNode instanceof ScalarNode k)) {
+        problems.add(path, keyWhere, "keys must be plain names, got a list or mapping as a key");
+        continue;
+      }
+      String key = k.getValue();
+      if (firstSeen.containsKey(key)) {
+        problems.add(YamlNode.child(path, key), keyWhere, (path.equals("experiments")
+            ? "duplicate experiment name '" : "duplicate key '") + key + "' (first at "
+            + firstSeen.get(key) + ")");
+        continue;
+      }
+      firstSeen.put(key, keyWhere);
+      String child = YamlNode.child(path, key);
+      entries.put(key, convert(t.getValueNode(), child, depth + 1, keyWhere));
+    }
+    for (YamlNode.Mapping m : merged) {
+      m.entries().forEach(entries::putIfAbsent); // explicit keys win over merged ones, as in YAML
+    }
+    return new YamlNode.Mapping(entries, path, where);
+  }
+
+  private List<YamlNode.Mapping> mergeSources(Node value, String path, int depth) {
+    List<Node> sources = value instanceof SequenceNode s ? s.getValue() : List.of(value);
+    List<YamlNode.Mapping> out = new ArrayList<>();
+    for (Node source : sources) {
+      if (source instanceof MappingNode m) {
+        out.add(mapping(m, path, where(m), depth + 1));
+      } else {
+        problems.add(path, where(source), "'<<' must merge a mapping");
+      }
+    }
+    return out;
+  }
+
+  private String where(Node node) {
+    return location != null ? location : lineOf(node.getStartMark());
+  }
+
+  private static YamlNode.Kind kind(Tag tag) {
+    if (tag.equals(Tag.NULL)) {
+      return YamlNode.Kind.NULL;
+    } else if (tag.equals(Tag.BOOL)) {
+      return YamlNode.Kind.BOOL;
+    } else if (tag.equals(Tag.INT)) {
+      return YamlNode.Kind.INT;
+    } else if (tag.equals(Tag.FLOAT)) {
+      return YamlNode.Kind.FLOAT;
+    }
+    return YamlNode.Kind.STRING;
+  }
+
+  private static String lineOf(Mark mark) {
+    return mark == null ? "" : "line " + (mark.getLine() + 1);
+  }
+}

@@ -1,0 +1,193 @@
+package sigprop.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Broken configs, each with the message fragment (key path and suggestion) it must produce. */
+class BrokenConfigTest {
+  static Stream<Arguments> broken() {
+    return Stream.of(
+        row("network: {activaton: tanh}",
+            "line 2: network.activaton: unknown key 'activaton'; did you mean 'activation'?"),
+        row("network: {activation: tanhh}",
+            "network.activation: unknown activation 'tanhh'; did you mean 'tanh'?"),
+        row("network: {init: xavier_norml}",
+            "network.init: unknown init scheme 'xavier_norml'; did you mean 'xavier_normal'?"),
+        row("grid: {init: [normal, xavier_norml]}",
+            "grid.init[1]: unknown init scheme 'xavier_norml'; did you mean 'xavier_normal'?"),
+        row("network: {init: {scheme: normal, sdt: 0.1}}",
+            "network.init.sdt: unknown parameter of init normal 'sdt'; did you mean 'std'?"),
+        row("network: {init: {std: 0.1}}", "network.init: an init mapping needs 'scheme'"),
+        row("network: {activation: {name: leaky_relu, slop: 0.2}}",
+            "network.activation.slop: unknown parameter of leaky_relu 'slop'; did you mean "
+                + "'slope'?"),
+        row("network: {norm: btach}", "network.norm: unknown norm 'btach'; did you mean 'batch'?"),
+        row("network: {norm_placement: before}",
+            "network.norm_placement: unknown norm placement 'before'; did you mean "
+                + "'before_activation'?"),
+        row("loss: {type: msee}", "loss.type: unknown loss 'msee'; did you mean 'mse'?"),
+        row("record: {sites: [output, outptu]}",
+            "record.sites[1]: unknown site 'outptu'; did you mean 'output'?"),
+        row("input: {distribution: unifrom}",
+            "input.distribution: unknown input distribution 'unifrom'; did you mean 'uniform'?"),
+        row("network: {bias: {scheme: orthogonal}}",
+            "network.bias.scheme: unknown bias scheme 'orthogonal'"),
+        row("network: {depth: abc}",
+            "line 2: network.depth: expected an integer, got 'abc'"),
+        row("network: {depth: 4.5}", "network.depth: expected an integer, got '4.5'"),
+        row("network: {depth: 0}", "network.depth: must be >= 1, got 0"),
+        row("network: {width: -3}", "network.width: must be >= 1, got -3"),
+        row("input: {batch: 0}", "input.batch: must be >= 1, got 0"),
+        row("network: {classes: 0}", "network.classes: must be >= 1, got 0"),
+        row("network: {widths: [50, 0]}", "network.widths[1]: must be >= 1, got 0"),
+        row("network: {norm_eps: 0}", "network.norm_eps: must be a finite number > 0, got 0.0"),
+        row("training: {learning_rate: -0.1}",
+            "training.learning_rate: must be a finite number >= 0, got -0.1"),
+        row("training: {momentum: .nan}", "training.momentum: must be a finite number >= 0"),
+        row("network: {init: {scheme: normal, std: .nan}}",
+            "network.init.std: init normal.std must be finite, got NaN"),
+        row("network: {init: {scheme: normal, std: -1}}",
+            "network.init.std: init normal.std must be >= 0, got -1.0"),
+        row("network: {init: {scheme: kaiming_normal, mode: fan_inn}}",
+            "did you mean 'fan_in'?"),
+        row("input: {redraw_per_seed: maybe}",
+            "input.redraw_per_seed: expected true or false, got 'maybe'"),
+        row("grid: {depth: []}", "grid.depth: empty axis"),
+        row("grid: {dept: [4]}", "grid.dept: unknown grid axis 'dept'; did you mean 'depth'?"),
+        row("grid: {input.width: [4]}", "unknown grid axis 'input.width'; did you mean "
+            + "'input_width'?"),
+        row("grid: {depth: [4, 4]}", "grid.depth[1]: value 4 appears twice in this axis"),
+        row("grid: {widths: [50, 30]}", "grid.widths: a widths axis is a list of width lists"),
+        row("network: {widths: [8, 8]}\ngrid: {depth: [2, 3]}",
+            "grid: the grid values {depth: 2} and {depth: 3} make the same cell (widths, when "
+                + "set, overrides width and depth)"),
+        row("input: {batch: 1}\nnetwork: {norm: batch}",
+            "line 3: network.norm: batch norm needs a batch of at least 2, but input.batch "
+                + "(line 2) is 1"),
+        row("input: {batch: 1}\ngrid: {norm: [none, batch]}",
+            "grid.norm[1]: batch norm needs a batch of at least 2, but input.batch (line 2) is 1"),
+        row("record: {steps: [0, 10, 5]}",
+            "record.steps: steps must be increasing, got [0, 10, 5]"),
+        row("record: {steps: [-1]}", "record.steps[0]: must be >= 0, got -1"),
+        row("record: {histogram: {min_decade: 5, max_decade: 5}}",
+            "record.histogram.max_decade: min_decade must be below max_decade"),
+        row("record: {histogram: {range: [1, -1]}}",
+            "record.histogram.range: needs finite lo < hi"),
+        row("seeds: 0", "seeds: must be >= 1, got 0"),
+        row("seeds: [1, 2, 1]", "seeds[2]: seed 1 appears twice"),
+        row("seeds: 2\ngrid: {seeds: 3}", "grid.seeds: seeds are given twice"),
+        row("network: {batch: 4}", "network.batch: unknown key 'batch' here; it belongs in "
+            + "input: (input.batch)"),
+        row("netwrok: {depth: 4}", "netwrok: unknown key 'netwrok'; did you mean 'network'?"),
+        row("network: 5", "network: expected a mapping (key: value, …), got '5'"),
+        row("network: {depth: 4, depth: 5}", "network.depth: duplicate key 'depth'"),
+        row("network: [depth", "YAML syntax"),
+        row("grid: {depth: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], width: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],"
+            + " batch: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], classes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],"
+            + " input_width: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], input_seed: [1, 2, 3, 4, 5, 6, 7, 8,"
+            + " 9, 10]}",
+            "grid: the grid has more than 1000000 cells"));
+  }
+
+  private static Arguments row(String body, String fragment) {
+    return Arguments.of("sweep: t\n" + body + "\n", fragment);
+  }
+
+  @ParameterizedTest
+  @MethodSource("broken")
+  void reportsTheProblemWithItsKeyPath(String yaml, String fragment) {
+    String message = Configs.failure(yaml).getMessage();
+    assertTrue(message.contains(fragment), () -> "expected\n  " + fragment + "\nin\n" + message);
+  }
+
+  @Test
+  void reportsEveryProblemAtOnce() {
+    ConfigException e = Configs.failure("""
+        sweep: many problems
+        network:
+          activaton: tanh
+          depth: abc
+          init: xavier_norml
+        grid: {norm: [none, btach]}
+        """);
+    assertEquals(5, e.problems().size(), e.getMessage());
+    assertEquals(java.util.List.of(1, 3, 4, 5, 6),
+        e.problems().stream().map(Problem::line).toList());
+    String[] lines = e.getMessage().split("\n");
+    assertEquals("test.yaml: 5 problems", lines[0]);
+    assertEquals(6, lines.length);
+    assertTrue(e.getMessage().contains("line 1: sweep: a sweep name"));
+    assertTrue(e.getMessage().contains("line 3: network.activaton: unknown key"));
+    assertTrue(e.getMessage().contains("line 4: network.depth: expected an integer, got 'abc'"));
+    assertTrue(e.getMessage().contains("line 5: network.init: unknown init scheme"));
+    assertTrue(e.getMessage().contains("line 6: grid.norm[1]: unknown norm 'btach'"));
+  }
+
+  @Test
+  void multiExperimentProblems() {
+    String message = Configs.failure("""
+        sweep: m
+        network: {depth: 4}
+        defaults:
+          network: {activation: tanhh}
+          grid: {depth: [1]}
+        experiments:
+          task1: {input: {batch: 8}}
+          task1: {input: {batch: 9}}
+          task.2: {}
+        """).getMessage();
+    for (String fragment : new String[] {
+        "line 2: network: with 'experiments:', shared settings go under 'defaults:'",
+        "line 4: defaults.network.activation: unknown activation 'tanhh'",
+        "line 5: defaults.grid: grid axes belong to each experiment",
+        "line 8: experiments.task1: duplicate experiment name 'task1' (first at line 7)",
+        "experiments.task.2: an experiment name is letters"}) {
+      assertTrue(message.contains(fragment), () -> fragment + "\nnot in\n" + message);
+    }
+    // A bad default is reported once, not once per experiment.
+    assertEquals(1, message.split("tanhh", -1).length - 1, message);
+  }
+
+  @Test
+  void badOverrides() {
+    String yaml = "sweep: o\nexperiments: {task1: {grid: {depth: [4, 8]}}}\n";
+    String message = Configs.failure(yaml, "experiments.task9.network.depth=3", "input.batch",
+        "network.depth=100", "input.batch=abc").getMessage();
+    for (String fragment : new String[] {
+        "--set: experiments.task9.network.depth: unknown experiment 'task9'; did you mean "
+            + "'task1'?",
+        "expected --set key.path=value, got 'input.batch'",
+        "--set: network.depth: has no effect: the grid varies depth",
+        "--set: input.batch: expected an integer, got 'abc'"}) {
+      assertTrue(message.contains(fragment), () -> fragment + "\nnot in\n" + message);
+    }
+  }
+
+  @Test
+  void cellLargerThanTheHeap() {
+    ConfigException e = Configs.failure("""
+        sweep: big
+        network: {width: 4096}
+        input: {batch: 512}
+        grid: {depth: [2, 100]}
+        """, 1L << 30);
+    assertEquals(1, e.problems().size(), e.getMessage());
+    String message = e.problems().get(0).toString();
+    assertTrue(message.startsWith("the cell {depth: 100, width: 4096, batch: 512, input_width: "
+        + "256} needs about "), message);
+    assertTrue(message.contains("GiB, more than the executor heap of 1.00 GiB"), message);
+  }
+
+  @Test
+  void missingSweepAndEmptyFile() {
+    assertTrue(Configs.failure("network: {depth: 4}\n").getMessage()
+        .contains("sweep: missing"));
+    assertTrue(Configs.failure("# nothing\n").getMessage().contains("the config is empty"));
+  }
+}

@@ -1,0 +1,95 @@
+package sigprop.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GridCommandTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return GridCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void summarizesTheExample() {
+    assertEquals(0, run("conf/example.yaml"), err());
+    assertTrue(out().contains("example: 2 depths × 2 inits × 2 norms × 3 seeds = 24 cells"),
+        out());
+    assertTrue(out().contains("  work:   "), out());
+    assertTrue(out().contains(" GFLOP in total, max "), out());
+    assertTrue(out().contains("  memory: max "), out());
+    assertTrue(out().contains("total: 24 cells, "), out());
+    assertEquals("", err());
+  }
+
+  @Test
+  void listsCellsWithIdsSeedsAndVaryingParameters() {
+    assertEquals(0, run("conf/example.yaml", "--cells", "--set", "seeds=2"), err());
+    long cellLines = out().lines().filter(l -> l.matches("    [0-9a-f]{16}  seed=\\d.*")).count();
+    assertEquals(16, cellLines, out());
+    assertTrue(out().contains("seed=1  depth=20 init=xavier_normal(gain=1.0) norm=batch"),
+        out());
+    assertTrue(out().contains("  fixed: activation=tanh batch=64 "), out());
+  }
+
+  @Test
+  void overridesReshapeTheGrid() {
+    assertEquals(0, run("conf/example.yaml", "--set", "grid.depth=4,60,100",
+        "--set=seeds=[7]"), err());
+    assertTrue(out().contains("3 depths × 2 inits × 2 norms × 1 seed = 12 cells"), out());
+  }
+
+  @Test
+  void helpGoesToOutWithExitZero() {
+    assertEquals(0, run("--help"));
+    assertTrue(out().startsWith("usage: grid CONFIG"), out());
+  }
+
+  @Test
+  void invalidConfigPrintsEveryProblemAndExitsTwo(@TempDir Path dir) throws IOException {
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(config, "sweep: bad\nnetwork: {activaton: tanh, depth: x}\n");
+    assertEquals(2, run(config.toString()));
+    assertTrue(err().contains("bad.yaml: 2 problems"), err());
+    assertTrue(err().contains("did you mean 'activation'?"), err());
+    assertTrue(err().contains("network.depth: expected an integer, got 'x'"), err());
+    assertEquals("", out());
+  }
+
+  @Test
+  void tooSmallHeapExitsTwo() {
+    assertEquals(2, run("conf/example.yaml", "--heap-mb", "1"));
+    assertTrue(err().contains("more than the executor heap of 1.0 MiB"), err());
+  }
+
+  @Test
+  void badArgumentsExitTwo() {
+    assertEquals(2, run());
+    assertTrue(err().contains("missing CONFIG"), err());
+    assertEquals(2, run("conf/example.yaml", "--frobnicate"));
+    assertTrue(err().contains("unknown option '--frobnicate'"), err());
+    assertEquals(2, run("conf/example.yaml", "--heap-mb", "lots"));
+    assertEquals(2, run("conf/example.yaml", "--set"));
+    assertEquals(2, run("no/such/file.yaml"));
+    assertTrue(err().contains("cannot read no/such/file.yaml"), err());
+  }
+}
