@@ -1,8 +1,5 @@
 package sigprop.experiment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.TreeMap;
 import sigprop.net.LossType;
@@ -33,27 +30,24 @@ public record CellSpec(
    * SHA-256), the same on every machine and run.
    */
   public String id() {
+    return CanonicalConfig.sha256(configurationKey() + "\u0000seed=" + seed).substring(0, 16);
+  }
+
+  /**
+   * The configuration's id: as {@link #id()} without the seed, so every seed of one configuration
+   * shares it (what the summarizer averages over).
+   */
+  public String configId() {
+    return CanonicalConfig.sha256(configurationKey()).substring(0, 16);
+  }
+
+  /** The configuration as text: the experiment and every parameter, in key order. */
+  public String configurationKey() {
     StringBuilder key = new StringBuilder(experiment);
     for (Map.Entry<String, String> e : parameters.entrySet()) {
       key.append('\u0000').append(e.getKey()).append('=').append(e.getValue());
     }
-    key.append("\u0000seed=").append(seed);
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256")
-          .digest(key.toString().getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder();
-      for (int i = 0; i < 8; i++) {
-        hex.append(String.format("%02x", h[i]));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The configuration key: everything but the seed (what the summarizer averages over). */
-  public String configurationKey() {
-    return experiment + parameters;
+    return key.toString();
   }
 
   /** The same cell with another seed. */
