@@ -15,4 +15,24 @@ public enum Norm {
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /** Parses a config name (placements also without the _activation suffix). */
+  public static Norm fromKey(String key) {
+    String k = key.trim().toLowerCase(Locale.ROOT);
+    for (Norm p : values()) {
+      if (p.key().equals(k)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException(Names.unknown("norm", key, keys()));
+  }
+
+  /** Every config name. */
+  public static java.util.List<String> keys() {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    for (Norm p : values()) {
+      keys.add(p.key());
+    }
+    return keys;
+  }
 }

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import sigprop.net.Activation;
+import sigprop.net.Norm;
+import sigprop.net.NormPlacement;
 
 /**
  * Per-layer predictions for a deep fully-connected net at initialization, layer by layer so
@@ -90,11 +92,11 @@ public final class Theory {
     }
 
     boolean normBefore() {
-      return in.norm() != Norm.NONE && in.placement() == Placement.BEFORE_ACTIVATION;
+      return in.norm() != Norm.NONE && in.placement() == NormPlacement.BEFORE_ACTIVATION;
     }
 
     boolean normAfter() {
-      return in.norm() != Norm.NONE && in.placement() == Placement.AFTER_ACTIVATION;
+      return in.norm() != Norm.NONE && in.placement() == NormPlacement.AFTER_ACTIVATION;
     }
 
     double chi(int l, double weightVariance, double pre, ActivationMoments m) {

@@ -16,6 +16,8 @@ import sigprop.net.Activations;
 import sigprop.net.InitScheme;
 import sigprop.net.InitSpec;
 import sigprop.net.Names;
+import sigprop.net.Norm;
+import sigprop.net.NormPlacement;
 
 /**
  * The CLI verb {@code theory}: prints the per-layer predictions and the mean-field scalars, and
@@ -124,7 +126,7 @@ public final class TheoryCommand {
     widths.set(0, inputWidth);
     return new TheoryInput(activation(o), init(o), number(o, "--bias-var", 0.0, false), widths,
         number(o, "--input-var", 1.0, true), norm,
-        parsed(o, "--placement", "before_activation", Placement::fromKey), batch);
+        parsed(o, "--placement", "before_activation", NormPlacement::fromKey), batch);
   }
 
   private static Activation activation(Map<String, List<String>> o) {

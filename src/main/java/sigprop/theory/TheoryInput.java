@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.List;
 import sigprop.net.Activation;
 import sigprop.net.InitSpec;
+import sigprop.net.Norm;
+import sigprop.net.NormPlacement;
 
 /**
  * What the predictions need: the activation, the weight init of every layer, Var[b], the widths
@@ -21,7 +23,7 @@ import sigprop.net.InitSpec;
  */
 public record TheoryInput(
     Activation activation, InitSpec init, double biasVariance, List<Integer> widths,
-    double inputVariance, Norm norm, Placement placement, int batch) {
+    double inputVariance, Norm norm, NormPlacement placement, int batch) {
 
   /** Validates every field, naming the bad value. */
   public TheoryInput {
@@ -55,7 +57,7 @@ public record TheoryInput(
   /** A plain net: σ_b = 0, q0 = 1, no norm, batch 256. */
   public static TheoryInput plain(Activation activation, InitSpec init, List<Integer> widths) {
     return new TheoryInput(activation, init, 0.0, widths, 1.0, Norm.NONE,
-        Placement.BEFORE_ACTIVATION, 256);
+        NormPlacement.BEFORE_ACTIVATION, 256);
   }
 
   /** n_0 = .. = n_L = width. */
@@ -68,7 +70,7 @@ public record TheoryInput(
   }
 
   /** The same input with another norm, placement and batch. */
-  public TheoryInput withNorm(Norm newNorm, Placement newPlacement, int newBatch) {
+  public TheoryInput withNorm(Norm newNorm, NormPlacement newPlacement, int newBatch) {
     return new TheoryInput(activation, init, biasVariance, widths, inputVariance, newNorm,
         newPlacement, newBatch);
   }

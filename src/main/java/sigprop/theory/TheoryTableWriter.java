@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import sigprop.net.Norm;
 
 /** Renders a {@link TheoryTable} as aligned text with its scalars, or as CSV. */
 public final class TheoryTableWriter {

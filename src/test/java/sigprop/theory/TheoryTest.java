@@ -11,6 +11,8 @@ import sigprop.net.Activation;
 import sigprop.net.InitScheme;
 import sigprop.net.InitSpec;
 import sigprop.net.StandardActivation;
+import sigprop.net.Norm;
+import sigprop.net.NormPlacement;
 
 /** The per-layer table: known values, conventions per norm, and internal consistency. */
 class TheoryTest {
@@ -55,7 +57,7 @@ class TheoryTest {
     InitSpec xavier = InitSpec.of(InitScheme.XAVIER_NORMAL, Map.of("gain", 1.2));
     List<Integer> widths = List.of(100, 200, 50, 80, 80);
     TheoryTable t = Theory.predict(new TheoryInput(TANH, xavier, 0.01, widths, 2.0, Norm.NONE,
-        Placement.BEFORE_ACTIVATION, 32));
+        NormPlacement.BEFORE_ACTIVATION, 32));
     assertEquals(1.0, t.row(4).outputGradientVariance(), 0.0);
     for (int l = 2; l <= 4; l++) {
       TheoryRow r = t.row(l);
@@ -91,7 +93,7 @@ class TheoryTest {
     // χ = σ_w² E[φ′²]/Var[z] with Var[z] = σ_w²·E[relu(z)²] = σ_w²/2: exactly 1 for any σ_w.
     InitSpec init = InitSpec.of(InitScheme.NORMAL, Map.of("std", 0.3));
     TheoryTable t = Theory.predict(TheoryInput.plain(RELU, init,
-        TheoryInput.uniformWidths(8, 64)).withNorm(Norm.LAYER, Placement.BEFORE_ACTIVATION, 1));
+        TheoryInput.uniformWidths(8, 64)).withNorm(Norm.LAYER, NormPlacement.BEFORE_ACTIVATION, 1));
     for (int l = 2; l <= 8; l++) {
       assertEquals(1.0, t.row(l).q(), 0.0, "φ sees unit variance");
       assertEquals(64 * 0.09 * 0.5, t.row(l).preActivationVariance(), 1e-13);
@@ -102,7 +104,7 @@ class TheoryTest {
   @Test
   void layerNormAfterTanhHasUnitOutputsAndItsOwnChi() {
     TheoryTable t = Theory.predict(new TheoryInput(TANH, LECUN, 0.5,
-        TheoryInput.uniformWidths(6, 64), 1.0, Norm.LAYER, Placement.AFTER_ACTIVATION, 1));
+        TheoryInput.uniformWidths(6, 64), 1.0, Norm.LAYER, NormPlacement.AFTER_ACTIVATION, 1));
     ActivationMoments m = ActivationMoments.of(TANH, 1.5);
     for (int l = 2; l <= 6; l++) {
       TheoryRow r = t.row(l);
@@ -118,7 +120,7 @@ class TheoryTest {
     TheoryInput plain = TheoryInput.plain(TANH, InitSpec.of(InitScheme.XAVIER_NORMAL),
         TheoryInput.uniformWidths(10, 128));
     TheoryTable before = Theory.predict(plain.withNorm(Norm.BATCH,
-        Placement.BEFORE_ACTIVATION, 64));
+        NormPlacement.BEFORE_ACTIVATION, 64));
     BatchNormGain.BeforeActivation gain = BatchNormGain.beforeActivation(TANH, 64);
     assertEquals(gain.gain(1.0), before.row(1).chi(), 0.0, "layer 1 sees x with spread q0");
     for (int l = 2; l <= 10; l++) {
@@ -127,7 +129,7 @@ class TheoryTest {
     }
     assertTrue(before.row(1).outputGradientVariance() > 4, "grows ≈ 1.19⁹ toward the input");
     TheoryTable after = Theory.predict(plain.withNorm(Norm.BATCH,
-        Placement.AFTER_ACTIVATION, 64));
+        NormPlacement.AFTER_ACTIVATION, 64));
     for (int l = 2; l <= 10; l++) {
       assertEquals(1.0, after.row(l).q(), 1e-15, "σ_w² = 1 times unit-variance input");
       assertEquals(1.0, after.row(l).outputVariance(), 0.0);
