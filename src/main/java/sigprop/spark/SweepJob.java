@@ -71,11 +71,14 @@ public final class SweepJob {
       out.printf(Locale.ROOT, "sigprop: %s: %s, %.3g GFLOP%n", e.name(), e.shape(),
           e.flops() / 1e9);
     }
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.start("sigprop sweep " + plan.sweep(), o.master());
     try {
       return new Run(spark, plan, o, output, out).execute();
     } finally {
-      spark.stop();
+      if (ownSession) {
+        spark.stop();
+      }
     }
   }
 
