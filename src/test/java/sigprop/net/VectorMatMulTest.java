@@ -56,7 +56,8 @@ class VectorMatMulTest {
         new int[] {97, 300, 270}, new int[] {200, 257, 33}, new int[] {1, 513, 1}));
     SplittableRandom random = new SplittableRandom(20261122);
     for (int t = 0; t < 40; t++) {
-      shapes.add(new int[] {1 + random.nextInt(70), 1 + random.nextInt(70), 1 + random.nextInt(70)});
+      int m = 1 + random.nextInt(70), k = 1 + random.nextInt(70), n = 1 + random.nextInt(70);
+      shapes.add(new int[] {m, k, n});
     }
     return shapes;
   }
