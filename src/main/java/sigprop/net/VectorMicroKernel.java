@@ -27,10 +27,11 @@ final class VectorMicroKernel {
   private VectorMicroKernel() {}
 
   /**
-   * c[tile] (+)= Σ_p ap[aOff + p·MR + r] · bp[bOff + p·NR + j] for r < MR, j < NR, where the tile
+   * c[tile] (+)= Σ_p ap[aOff + p·MR + r] · b[bOff + p·ldb + j] for r < MR, j < NR, where the tile
    * starts at {@code c[cOff]} with row stride {@code ldc}; overwrites unless {@code accumulate}.
+   * b is a packed panel (ldb = NR) or, for few rows of c, b's own rows read in place.
    */
-  static void multiply(double[] ap, int aOff, double[] bp, int bOff, int kc,
+  static void multiply(double[] ap, int aOff, double[] b, int bOff, int ldb, int kc,
       double[] c, int cOff, int ldc, boolean accumulate) {
     DoubleVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
     int c0 = cOff, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
@@ -63,9 +64,9 @@ final class VectorMicroKernel {
       c51 = zero;
     }
     for (int p = 0; p < kc; p++) {
-      int bi = bOff + p * NR;
-      DoubleVector b0 = DoubleVector.fromArray(SPECIES, bp, bi);
-      DoubleVector b1 = DoubleVector.fromArray(SPECIES, bp, bi + VL);
+      int bi = bOff + p * ldb;
+      DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bi);
+      DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bi + VL);
       int ai = aOff + p * MR;
       DoubleVector x = DoubleVector.broadcast(SPECIES, ap[ai]);
       c00 = x.fma(b0, c00);
