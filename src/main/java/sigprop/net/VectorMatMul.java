@@ -12,6 +12,9 @@ import java.util.Arrays;
  * s = 0, whatever the shapes, blocking or JIT tier: results are deterministic and bit-identical
  * to that scalar chain. Single-threaded; shareable between threads (scratch is per thread).
  * Loading this class needs the {@code jdk.incubator.vector} module; use {@link MatMuls#best()}.
+ *
+ * <p>The first products in a JVM run the Vector API uncompiled, hundreds of times slower than
+ * scalar code, until C2 compiles the kernel: expect a one-time cost of about 0.1–0.4 s.
  */
 public final class VectorMatMul implements MatMul {
   /** Depth of a packed block: a KC × NR panel of b (32 KB with AVX-512) stays in L1. */
@@ -28,6 +31,7 @@ public final class VectorMatMul implements MatMul {
    */
   static final int IN_PLACE_MAX_ROWS = 3 * MR;
 
+  // Per thread, at most (MC + NC) · KC doubles (0.7 MB with AVX-512) are kept between calls.
   private static final ThreadLocal<KernelScratch> SCRATCH =
       ThreadLocal.withInitial(() -> new KernelScratch(MR * NR));
 
