@@ -100,7 +100,6 @@ class MatMulsTest {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xshare:auto");
     command.add("-Xlog:class+load=info");
     command.addAll(List.of(options));
     command.add("-cp");
