@@ -26,6 +26,7 @@ import java.util.Objects;
  */
 public final class SiteAccumulator {
   private static final int BLOCK = 1024;
+  private static final int MAX_LOG2_SCALE = 1 << 30;
   private static final long MAX_VALUE_BITS = Double.doubleToRawLongBits(Double.MAX_VALUE);
 
   private final HistogramSpec spec;
@@ -74,9 +75,16 @@ public final class SiteAccumulator {
     add(values, 0, values.length, log2Scale);
   }
 
-  /** Adds values[offset, offset+length), with true value values[i]·2^log2Scale. */
+  /**
+   * Adds values[offset, offset+length), with true value values[i]·2^log2Scale; |log2Scale| must
+   * be at most 2^30 (magnitudes of 10^±3e8: anything larger is a caller's bug).
+   */
   public void add(double[] values, int offset, int length, int log2Scale) {
     Objects.checkFromIndexSize(offset, length, values.length);
+    if (Math.abs(log2Scale) > MAX_LOG2_SCALE) {
+      throw new IllegalArgumentException(
+          "|log2Scale| must be <= 2^30 so scales cannot overflow, got " + log2Scale);
+    }
     int end = offset + length;
     for (int from = offset; from < end; from += BLOCK) {
       addBlock(values, from, Math.min(end, from + BLOCK), log2Scale);

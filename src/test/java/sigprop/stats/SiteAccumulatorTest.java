@@ -158,6 +158,16 @@ class SiteAccumulatorTest {
   }
 
   @Test
+  void absurdScalesAreRejectedAtTheBoundary() {
+    SiteAccumulator acc = SiteAccumulator.forBound(1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> acc.add(new double[] {1}, Integer.MAX_VALUE));
+    assertTrue(e.getMessage().contains("2147483647"), e.getMessage());
+    acc.add(new double[] {1}, 1 << 30); // the largest allowed: 1·2^(2^30), far beyond +∞
+    assertEquals(Double.POSITIVE_INFINITY, acc.toRecord().max());
+  }
+
+  @Test
   void jacobianIsAveragedOverReports() {
     SiteAccumulator acc = SiteAccumulator.forBound(1);
     acc.recordJacobian(0.5);
