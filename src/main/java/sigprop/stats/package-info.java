@@ -16,6 +16,10 @@
  * width for linear bins, within a factor 10^(1/binsPerDecade) for log bins; see
  * {@link sigprop.stats.Histogram}.
  *
+ * <p>Reproducible: a tensor's record depends only on its values and the order of calls, bit for
+ * bit on any platform (logs come from StrictMath; the kernel uses only exactly rounded
+ * arithmetic), so a cell retried on another executor records the same statistics.
+ *
  * <p>Imports only the JDK: no network and no Spark types, so records are plain values that any
  * layer can build, test and serialize.
  */
