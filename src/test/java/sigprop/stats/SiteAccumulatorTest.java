@@ -54,6 +54,19 @@ class SiteAccumulatorTest {
   }
 
   @Test
+  void zerosCountedTheSameByTheZeroSlotAndByTheCountingLoop() {
+    double[] x = mixedData(5000, 13); // about 5% exact zeros, some NaN
+    SiteAccumulator unbounded = new SiteAccumulator(LogBins.DEFAULT, Double.NaN); // zero slot
+    SiteAccumulator bounded = new SiteAccumulator(LogBins.DEFAULT, 1); // counting loop
+    unbounded.add(x, 0);
+    bounded.add(x, 0);
+    long expected = java.util.Arrays.stream(x).filter(v -> v == 0).count();
+    assertEquals(expected, unbounded.toRecord().zeros());
+    assertEquals(expected, bounded.toRecord().zeros());
+    assertTrue(expected > 100);
+  }
+
+  @Test
   void agreesWithReferencesOverManyBlocks() {
     SplittableRandom random = new SplittableRandom(9);
     double[] x = new double[20_003]; // 20 blocks
