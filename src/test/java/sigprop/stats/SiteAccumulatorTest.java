@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class SiteAccumulatorTest {
     SiteAccumulator bounded = new SiteAccumulator(LogBins.DEFAULT, 1); // counting loop
     unbounded.add(x, 0);
     bounded.add(x, 0);
-    long expected = java.util.Arrays.stream(x).filter(v -> v == 0).count();
+    long expected = Arrays.stream(x).filter(v -> v == 0).count();
     assertEquals(expected, unbounded.toRecord().zeros());
     assertEquals(expected, bounded.toRecord().zeros());
     assertTrue(expected > 100);
