@@ -15,7 +15,7 @@ final class FastLog2 {
   private static final int TABLE_SIZE = 1 << TABLE_BITS;
   private static final long MANTISSA_MASK = (1L << 52) - 1;
   private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
-  private static final double LN2 = Math.log(2.0);
+  private static final double LN2 = StrictMath.log(2.0);
   private static final double C1 = 1 / LN2;
   private static final double C2 = -1 / (2 * LN2);
   private static final double C3 = 1 / (3 * LN2);
@@ -29,7 +29,7 @@ final class FastLog2 {
       double c = 1 + (double) i / TABLE_SIZE;
       POINT[i] = c;
       INVERSE[i] = 1 / c;
-      LOG2_POINT[i] = Math.log(c) / LN2;
+      LOG2_POINT[i] = StrictMath.log(c) / LN2;
     }
   }
 

@@ -42,7 +42,7 @@ public record LogBins(int minDecade, int maxDecade, int binsPerDecade) implement
 
   /** The ratio between a bin's upper and lower magnitude, 10^(1/binsPerDecade). */
   public double binRatio() {
-    return Math.pow(10, 1.0 / binsPerDecade);
+    return StrictMath.pow(10, 1.0 / binsPerDecade);
   }
 
   @Override

@@ -13,7 +13,7 @@ import java.util.Objects;
  *   <li>min, max and a count of NaN and ±∞ (by exponent bits); a block holding any has its
  *       finite values compacted into a scratch block first, so the loops below need no checks;
  *   <li>the histogram slot of each value (for log bins through {@link LogBinMemo});
- *   <li>zeros, saturation, Σ|x|, Σd and Σd² with x = v·f and d = x − c, f a power of two putting
+ *   <li>zeros (unless log bins counted them), saturation, Σ|x|, Σd and Σd² with x = v·f and d = x − c, f a power of two putting
  *       the block's largest magnitude in [1, 2) and c its mid-range, giving mean = c + Σd/n and
  *       M2 = Σd² − (Σd)²/n: the corrected two-pass algorithm, as accurate as Welford here since
  *       |c − mean| ≤ range/2, without Welford's per-value division (a loop-carried latency chain).
@@ -34,6 +34,7 @@ public final class SiteAccumulator {
   private final boolean bounded;
   private final long[] counts;
   private final LogBinMemo logMemo;
+  private final int zeroSlot;
   private Moments moments = Moments.EMPTY;
   private long nonFinite;
   private long zeros;
@@ -58,6 +59,7 @@ public final class SiteAccumulator {
     this.bound = bounded ? bound : Double.NaN;
     this.counts = new long[spec.slots()];
     this.logMemo = spec instanceof LogBins log ? LogBinMemo.of(log) : null;
+    this.zeroSlot = spec instanceof LogBins log ? log.zeroSlot() : -1;
   }
 
   /** An accumulator with {@link HistogramSpec#forBound} bins. */
@@ -164,10 +166,17 @@ public final class SiteAccumulator {
       }
       return;
     }
+    boolean zerosBinned = false;
     if (spec instanceof LinearBins linear) {
       binLinear(linear, a, from, to, log2Scale);
     } else {
+      long zerosBefore = counts[zeroSlot];
       binLog((LogBins) spec, a, from, to, log2Scale);
+      if (!bounded) {
+        // Log bins count exact zeros in their own slot; nothing is left for the counting loop.
+        zeros += counts[zeroSlot] - zerosBefore;
+        zerosBinned = true;
+      }
     }
     int n = to - from;
     double maxAbs = Math.max(-min, max);
@@ -178,7 +187,8 @@ public final class SiteAccumulator {
     // Saturation thresholds in stored units: |v|·2^s > t ⇔ |v| > t·2^-s; +∞ counts nothing.
     double t90 = bounded ? Pow2.scale(0.9 * bound, -(long) log2Scale) : Double.POSITIVE_INFINITY;
     double t99 = bounded ? Pow2.scale(0.99 * bound, -(long) log2Scale) : Double.POSITIVE_INFINITY;
-    double[] sums = sumsAndCounts(a, from, to, f, shift, t90, t99);
+    double[] sums = zerosBinned ? sums(a, from, to, f, shift)
+        : sumsAndCounts(a, from, to, f, shift, t90, t99);
     double sd = sums[0];
     double m2 = Math.max(0.0, sums[1] - sd * sd / n);
     moments = moments.merge(new Moments(n, shift + sd / n, m2, min * f, max * f, sums[2],
@@ -271,6 +281,37 @@ public final class SiteAccumulator {
     zeros += zero;
     saturated90 += sat90;
     saturated99 += sat99;
+    return new double[] {s0 + s1, q0 + q1, b0 + b1};
+  }
+
+  /** {Σd, Σd², Σ|x|} over x = v·f, d = x − shift: {@link #sumsAndCounts} without the counts. */
+  private static double[] sums(double[] a, int from, int to, double f, double shift) {
+    double s0 = 0;
+    double s1 = 0;
+    double q0 = 0;
+    double q1 = 0;
+    double b0 = 0;
+    double b1 = 0;
+    int i = from;
+    for (; i + 1 < to; i += 2) {
+      double x0 = a[i] * f;
+      double x1 = a[i + 1] * f;
+      double d0 = x0 - shift;
+      double d1 = x1 - shift;
+      s0 += d0;
+      s1 += d1;
+      q0 += d0 * d0;
+      q1 += d1 * d1;
+      b0 += Math.abs(x0);
+      b1 += Math.abs(x1);
+    }
+    if (i < to) {
+      double x = a[i] * f;
+      double d = x - shift;
+      s0 += d;
+      q0 += d * d;
+      b0 += Math.abs(x);
+    }
     return new double[] {s0 + s1, q0 + q1, b0 + b1};
   }
 

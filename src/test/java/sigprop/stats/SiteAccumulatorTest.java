@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,19 @@ class SiteAccumulatorTest {
     assertEquals(LogBins.DEFAULT, r.histogram().spec());
     assertTrue(Double.isNaN(r.fracSat90()) && Double.isNaN(r.fracSat99()));
     assertEquals(1.0 / 3, r.fracZero());
+  }
+
+  @Test
+  void zerosCountedTheSameByTheZeroSlotAndByTheCountingLoop() {
+    double[] x = mixedData(5000, 13); // about 5% exact zeros, some NaN
+    SiteAccumulator unbounded = new SiteAccumulator(LogBins.DEFAULT, Double.NaN); // zero slot
+    SiteAccumulator bounded = new SiteAccumulator(LogBins.DEFAULT, 1); // counting loop
+    unbounded.add(x, 0);
+    bounded.add(x, 0);
+    long expected = Arrays.stream(x).filter(v -> v == 0).count();
+    assertEquals(expected, unbounded.toRecord().zeros());
+    assertEquals(expected, bounded.toRecord().zeros());
+    assertTrue(expected > 100);
   }
 
   @Test
