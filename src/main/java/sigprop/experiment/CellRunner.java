@@ -21,7 +21,9 @@ import sigprop.net.SumOfOutputsLoss;
  * backpropagates the loss and records every site; between recorded steps it takes SGD steps on a
  * synthetic task (fresh inputs each step, labelled by a fixed random linear teacher, all from the
  * cell's seed). Never throws for the cell's own failures: they become the result's status.
- * Single-threaded and in a fixed order, so a cell gives the same bits wherever it runs.
+ * Single-threaded and in a fixed order, so a cell gives the same bits wherever it runs. A cell
+ * that never trains redraws its weights instead of keeping them ({@link CellSpec#weightMode()}),
+ * which halves its memory and changes no bit.
  */
 public final class CellRunner {
   private CellRunner() {}
@@ -33,7 +35,7 @@ public final class CellRunner {
     StatsProbe probe = null;
     try {
       int batch = cell.input().batch();
-      Network net = Network.build(cell.network(), batch, cell.seed(), mm);
+      Network net = Network.build(cell.network(), batch, cell.seed(), mm, cell.weightMode());
       probe = new StatsProbe(net, cell.record());
       Matrix x = cell.input().draw(cell.seed());
       Loss loss = cell.loss().create(batch, cell.network().classes(),

@@ -10,20 +10,20 @@ package sigprop.stats;
  * (Sterbenz), and u = 0 at table points, so exact powers of two give exact integer logs.
  */
 final class FastLog2 {
-  private static final int TABLE_BITS = 8;
-  private static final int TABLE_SIZE = 1 << TABLE_BITS;
-  private static final long MANTISSA_MASK = (1L << 52) - 1;
-  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+  static final int TABLE_BITS = 8;
+  static final int TABLE_SIZE = 1 << TABLE_BITS;
+  static final long MANTISSA_MASK = (1L << 52) - 1;
+  static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
   private static final double LN2 = Math.log(2.0);
-  private static final double C1 = 1 / LN2;
-  private static final double C2 = -1 / (2 * LN2);
-  private static final double C3 = 1 / (3 * LN2);
-  private static final double C4 = -1 / (4 * LN2);
-  private static final double C5 = 1 / (5 * LN2);
-  private static final double C6 = -1 / (6 * LN2);
+  static final double C1 = 1 / LN2;
+  static final double C2 = -1 / (2 * LN2);
+  static final double C3 = 1 / (3 * LN2);
+  static final double C4 = -1 / (4 * LN2);
+  static final double C5 = 1 / (5 * LN2);
+  static final double C6 = -1 / (6 * LN2);
   private static final double[] POINT = new double[TABLE_SIZE];
-  private static final double[] INVERSE = new double[TABLE_SIZE];
-  private static final double[] LOG2_POINT = new double[TABLE_SIZE];
+  static final double[] INVERSE = new double[TABLE_SIZE];
+  static final double[] LOG2_POINT = new double[TABLE_SIZE];
 
   static {
     for (int i = 0; i < TABLE_SIZE; i++) {

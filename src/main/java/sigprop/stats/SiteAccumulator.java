@@ -13,14 +13,16 @@ import java.util.Objects;
  * mean = c + Σd/n and M2 = Σd² − (Σd)²/n (the corrected two-pass algorithm, as accurate as
  * Welford here since |c − mean| ≤ range/2); blocks then merge by {@link Moments#merge}. Welford's
  * per-value division would be a loop-carried latency chain several times slower. No sorting,
- * boxing or per-value allocation.
+ * boxing or per-value allocation. Both passes run in a {@link BlockKernel}: Vector API lanes when
+ * the module is present, plain loops otherwise, with the same counts and bits.
  *
  * <p>The histogram is a dense array of spec.slots() counters (128 KB for {@link LogBins#DEFAULT}):
  * keep an accumulator only while its site's tensors arrive, keep the compact {@link SiteRecord}
  * afterwards, and {@link #reset()} to reuse the array.
  */
 public final class SiteAccumulator {
-  private static final int BLOCK = 1024;
+  private static final int BLOCK = BlockKernel.BLOCK;
+  private static final BlockKernel KERNEL = BlockKernels.best();
 
   private final HistogramSpec spec;
   private final double bound;
@@ -33,10 +35,9 @@ public final class SiteAccumulator {
   private double jacobianSum;
   private long jacobianCount;
 
-  // Results of the classifying pass over the current block.
-  private int blockNonFinite;
-  private double blockMin;
-  private double blockMax;
+  // The classifying pass's results for the current block, and the kernel's work arrays.
+  private final BlockSummary block = new BlockSummary();
+  private final double[] sums = new double[3];
 
   /**
    * An empty accumulator binning by {@code spec}; {@code bound} is the activation's bound for the
@@ -127,155 +128,41 @@ public final class SiteAccumulator {
     // Saturation thresholds in stored units: |v|·2^s > t ⇔ |v| > t·2^-s.
     double t90 = Pow2.scale(0.9 * bound, -(long) log2Scale);
     double t99 = Pow2.scale(0.99 * bound, -(long) log2Scale);
+    BlockSummary b = block;
     if (spec instanceof LinearBins linear) {
-      classifyLinear(linear, a, from, to, log2Scale, t90, t99);
+      KERNEL.classifyLinear(linear, a, from, to, log2Scale, t90, t99, counts, b);
     } else {
-      classifyLog((LogBins) spec, a, from, to, log2Scale, t90, t99);
+      KERNEL.classifyLog((LogBins) spec, a, from, to, log2Scale, t90, t99, counts, b);
     }
-    nonFinite += blockNonFinite;
-    int n = to - from - blockNonFinite;
+    nonFinite += b.nonFinite;
+    zeros += b.zeros;
+    saturated90 += b.saturated90;
+    saturated99 += b.saturated99;
+    int n = to - from - b.nonFinite;
     if (n == 0) {
       return;
     }
-    double maxAbs = Math.max(-blockMin, blockMax);
+    double maxAbs = Math.max(-b.min, b.max);
     // Normalize the block's largest magnitude into [1, 2): no sum below can overflow or underflow.
     int e = maxAbs == 0 ? 0 : Math.getExponent(maxAbs);
     double f = Math.scalb(1.0, -e);
-    double min = blockMin * f;
-    double max = blockMax * f;
+    double min = b.min * f;
+    double max = b.max * f;
     double shift = 0.5 * (min + max);
-    double[] sums = blockNonFinite == 0 ? shiftedSums(a, from, to, f, shift)
-        : shiftedSumsFiniteOnly(a, from, to, f, shift);
+    if (b.nonFinite == 0) {
+      KERNEL.shiftedSums(a, from, to, f, shift, sums);
+    } else {
+      shiftedSumsFiniteOnly(a, from, to, f, shift, sums);
+    }
     double sd = sums[0];
     double m2 = Math.max(0.0, sums[1] - sd * sd / n);
     moments = moments.merge(
         new Moments(n, shift + sd / n, m2, min, max, sums[2], Math.addExact(log2Scale, e)));
   }
 
-  private void classifyLinear(LinearBins bins, double[] a, int from, int to, int log2Scale,
-      double t90, double t99) {
-    long[] c = counts;
-    double[] factors = LinearBins.scaleFactors(log2Scale);
-    double f1 = factors[0];
-    double f2 = factors[1];
-    double f3 = factors[2];
-    double lo = bins.lo();
-    double hi = bins.hi();
-    double perUnit = bins.binsPerUnit();
-    int nBins = bins.bins();
-    int bad = 0;
-    int zero = 0;
-    int sat90 = 0;
-    int sat99 = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = from; i < to; i++) {
-      double v = a[i];
-      double abs = Math.abs(v);
-      if (!(abs <= Double.MAX_VALUE)) {
-        bad++;
-        continue;
-      }
-      min = v < min ? v : min;
-      max = v > max ? v : max;
-      zero += v == 0 ? 1 : 0;
-      sat90 += abs > t90 ? 1 : 0;
-      sat99 += abs > t99 ? 1 : 0;
-      c[LinearBins.slotOfTrue(LinearBins.trueValue(v, f1, f2, f3), lo, hi, perUnit, nBins)]++;
-    }
-    finishClassify(bad, zero, sat90, sat99, min, max);
-  }
-
-  private void classifyLog(LogBins bins, double[] a, int from, int to, int log2Scale,
-      double t90, double t99) {
-    long[] c = counts;
-    double exponentOffset = log2Scale - 1023.0;
-    double minDecade = bins.minDecade();
-    double perDecade = bins.binsPerDecade();
-    int perSide = bins.binsPerSide();
-    int bad = 0;
-    int zero = 0;
-    int sat90 = 0;
-    int sat99 = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = from; i < to; i++) {
-      double v = a[i];
-      double abs = Math.abs(v);
-      if (!(abs <= Double.MAX_VALUE)) {
-        bad++;
-        continue;
-      }
-      min = v < min ? v : min;
-      max = v > max ? v : max;
-      zero += v == 0 ? 1 : 0;
-      sat90 += abs > t90 ? 1 : 0;
-      sat99 += abs > t99 ? 1 : 0;
-      long bits = Double.doubleToRawLongBits(v);
-      c[LogBins.slotOfBits(bits, exponentOffset, minDecade, perDecade, perSide)]++;
-    }
-    finishClassify(bad, zero, sat90, sat99, min, max);
-  }
-
-  private void finishClassify(int bad, int zero, int sat90, int sat99, double min, double max) {
-    blockNonFinite = bad;
-    zeros += zero;
-    saturated90 += sat90;
-    saturated99 += sat99;
-    blockMin = min;
-    blockMax = max;
-  }
-
-  /** {Σd, Σd², Σ|x|} over x = v·f, d = x − shift; four interleaved chains hide add latency. */
-  private static double[] shiftedSums(double[] a, int from, int to, double f, double shift) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    double q0 = 0;
-    double q1 = 0;
-    double q2 = 0;
-    double q3 = 0;
-    double b0 = 0;
-    double b1 = 0;
-    double b2 = 0;
-    double b3 = 0;
-    int i = from;
-    for (; i + 3 < to; i += 4) {
-      double x0 = a[i] * f;
-      double x1 = a[i + 1] * f;
-      double x2 = a[i + 2] * f;
-      double x3 = a[i + 3] * f;
-      double d0 = x0 - shift;
-      double d1 = x1 - shift;
-      double d2 = x2 - shift;
-      double d3 = x3 - shift;
-      s0 += d0;
-      s1 += d1;
-      s2 += d2;
-      s3 += d3;
-      q0 += d0 * d0;
-      q1 += d1 * d1;
-      q2 += d2 * d2;
-      q3 += d3 * d3;
-      b0 += Math.abs(x0);
-      b1 += Math.abs(x1);
-      b2 += Math.abs(x2);
-      b3 += Math.abs(x3);
-    }
-    for (; i < to; i++) {
-      double x = a[i] * f;
-      double d = x - shift;
-      s0 += d;
-      q0 += d * d;
-      b0 += Math.abs(x);
-    }
-    return new double[] {(s0 + s1) + (s2 + s3), (q0 + q1) + (q2 + q3), (b0 + b1) + (b2 + b3)};
-  }
-
-  /** As {@link #shiftedSums} but skipping NaN and ±∞ (only for blocks that hold some). */
-  private static double[] shiftedSumsFiniteOnly(
-      double[] a, int from, int to, double f, double shift) {
+  /** As {@link BlockKernel#shiftedSums} but skipping NaN and ±∞ (only for blocks that hold some). */
+  private static void shiftedSumsFiniteOnly(
+      double[] a, int from, int to, double f, double shift, double[] sums) {
     double s = 0;
     double q = 0;
     double b = 0;
@@ -289,6 +176,8 @@ public final class SiteAccumulator {
         b += Math.abs(x);
       }
     }
-    return new double[] {s, q, b};
+    sums[0] = s;
+    sums[1] = q;
+    sums[2] = b;
   }
 }
