@@ -15,6 +15,7 @@ import sigprop.net.Purpose;
 import sigprop.net.RandomStreams;
 import sigprop.net.Sgd;
 import sigprop.net.SumOfOutputsLoss;
+import sigprop.net.WeightMode;
 
 /**
  * Runs one cell: builds its network, and at every recorded step forwards the fixed input x,
@@ -30,12 +31,20 @@ public final class CellRunner {
 
   /** Runs the cell with the given matrix kernel. */
   public static CellResult run(CellSpec cell, MatMul mm) {
+    return run(cell, mm, cell.weightMode());
+  }
+
+  /**
+   * Runs the cell with the given kernel and weight mode; any mode gives the same bits, so this
+   * is for tests and benchmarks. {@link WeightMode#REDRAWN} fails (status FAILED) if it trains.
+   */
+  public static CellResult run(CellSpec cell, MatMul mm, WeightMode weightMode) {
     long start = System.nanoTime();
     List<Double> losses = new ArrayList<>();
     StatsProbe probe = null;
     try {
       int batch = cell.input().batch();
-      Network net = Network.build(cell.network(), batch, cell.seed(), mm, cell.weightMode());
+      Network net = Network.build(cell.network(), batch, cell.seed(), mm, weightMode);
       probe = new StatsProbe(net, cell.record());
       Matrix x = cell.input().draw(cell.seed());
       Loss loss = cell.loss().create(batch, cell.network().classes(),

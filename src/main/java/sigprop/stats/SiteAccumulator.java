@@ -160,7 +160,7 @@ public final class SiteAccumulator {
         new Moments(n, shift + sd / n, m2, min, max, sums[2], Math.addExact(log2Scale, e)));
   }
 
-  /** As {@link BlockKernel#shiftedSums} but skipping NaN and ±∞ (only for blocks that hold some). */
+  /** As {@link BlockKernel#shiftedSums}, skipping NaN and ±∞ (for blocks that hold some). */
   private static void shiftedSumsFiniteOnly(
       double[] a, int from, int to, double f, double shift, double[] sums) {
     double s = 0;
