@@ -3,6 +3,7 @@ package sigprop.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import sigprop.experiment.CellResult;
 import sigprop.experiment.CellRunner;
 import sigprop.experiment.CellSpec;
@@ -55,7 +58,8 @@ import sigprop.net.WeightMode;
  * work=products} only the three matrix products per layer; statistics per layer = (cell − pass)
  * and their fraction of the products = (cell − pass) / products.
  *
- * <p>Each fork prints "peak-heap: …" at its end: the sum of the heap pools' peaks (an upper
+ * <p>Each iteration prints "cpu-seconds: …", the thread's CPU time (what the cell costs when it
+ * has a core to itself: the machine may be shared). Each fork prints "peak-heap: …" at its end: the sum of the heap pools' peaks (an upper
  * bound of the peak heap) and the old generation's peak, to show what a case needs of its -Xmx.
  *
  * <p>How to run: {@code jobs/bench-cell} (runs each case in a forked JVM with -Xmx2g, or -Xmx1g
@@ -70,6 +74,8 @@ import sigprop.net.WeightMode;
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules=jdk.incubator.vector"})
 public class CellBenchmark {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   /** Hidden layers. */
   @Param({"500"})
   public int depth;
@@ -98,6 +104,7 @@ public class CellBenchmark {
   private WeightMode weightMode;
   private MatMul mm;
   private Matrix[] operands;
+  private long cpuNanos;
 
   /** The cell, and for work=products seeded operands of the layer's three products. */
   @Setup(Level.Trial)
@@ -130,6 +137,13 @@ public class CellBenchmark {
   /** One cell (or its baseline); the result is returned so the JIT cannot drop the work. */
   @Benchmark
   public Object run() {
+    long start = THREADS.getCurrentThreadCpuTime();
+    Object result = runOnce();
+    cpuNanos += THREADS.getCurrentThreadCpuTime() - start;
+    return result;
+  }
+
+  private Object runOnce() {
     switch (work) {
       case "cell":
         CellResult r = CellRunner.run(cell, mm, weightMode);
@@ -167,6 +181,18 @@ public class CellBenchmark {
       mm.abT(gZ, w, operands[5]);
     }
     return operands[5];
+  }
+
+  /**
+   * Prints the iteration's CPU time for jobs/bench-cell: on a shared machine the wall time JMH
+   * reports includes the time the thread waited for a core, the CPU time only the time it ran.
+   */
+  @TearDown(Level.Iteration)
+  public void reportCpuTime(IterationParams iteration) {
+    System.out.printf(Locale.ROOT, "%ncpu-seconds: depth=%d width=%d batch=%d norm=%s work=%s"
+        + " weights=%s %s %.3f%n", depth, width, batch, norm, work, weights,
+        iteration.getType() == IterationType.WARMUP ? "warmup" : "measurement", cpuNanos / 1e9);
+    cpuNanos = 0;
   }
 
   /** Prints the peak heap of this fork for jobs/bench-cell. */
