@@ -15,25 +15,36 @@ import sigprop.net.Purpose;
 import sigprop.net.RandomStreams;
 import sigprop.net.Sgd;
 import sigprop.net.SumOfOutputsLoss;
+import sigprop.net.WeightMode;
 
 /**
  * Runs one cell: builds its network, and at every recorded step forwards the fixed input x,
  * backpropagates the loss and records every site; between recorded steps it takes SGD steps on a
  * synthetic task (fresh inputs each step, labelled by a fixed random linear teacher, all from the
  * cell's seed). Never throws for the cell's own failures: they become the result's status.
- * Single-threaded and in a fixed order, so a cell gives the same bits wherever it runs.
+ * Single-threaded and in a fixed order, so a cell gives the same bits wherever it runs. A cell
+ * that never trains redraws its weights instead of keeping them ({@link CellSpec#weightMode()}),
+ * which halves its memory and changes no bit.
  */
 public final class CellRunner {
   private CellRunner() {}
 
   /** Runs the cell with the given matrix kernel. */
   public static CellResult run(CellSpec cell, MatMul mm) {
+    return run(cell, mm, cell.weightMode());
+  }
+
+  /**
+   * Runs the cell with the given kernel and weight mode; any mode gives the same bits, so this
+   * is for tests and benchmarks. {@link WeightMode#REDRAWN} fails (status FAILED) if it trains.
+   */
+  public static CellResult run(CellSpec cell, MatMul mm, WeightMode weightMode) {
     long start = System.nanoTime();
     List<Double> losses = new ArrayList<>();
     StatsProbe probe = null;
     try {
       int batch = cell.input().batch();
-      Network net = Network.build(cell.network(), batch, cell.seed(), mm);
+      Network net = Network.build(cell.network(), batch, cell.seed(), mm, weightMode);
       probe = new StatsProbe(net, cell.record());
       Matrix x = cell.input().draw(cell.seed());
       Loss loss = cell.loss().create(batch, cell.network().classes(),

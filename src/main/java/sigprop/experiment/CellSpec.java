@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import sigprop.net.LossType;
 import sigprop.net.NetworkSpec;
+import sigprop.net.WeightMode;
 
 /**
  * One grid cell: a fully resolved network, input, loss, recording and training plan, and seed.
@@ -57,12 +58,22 @@ public record CellSpec(
   }
 
   /**
-   * Estimated peak bytes of the cell: the network's pass (weights, kept activations, scratch;
-   * momentum buffers when training uses momentum), the training task's batch, teacher and targets
-   * when the cell trains, and the recorded statistics.
+   * How the cell's network holds its weights: redrawn at each use when the cell never trains
+   * (it records only step 0) and its init is cheap to draw, else kept. Either gives the same bits.
+   */
+  public WeightMode weightMode() {
+    boolean trains = record.lastStep() > 0;
+    return trains || !network.weightInit().scheme().cheapToRedraw()
+        ? WeightMode.KEPT : WeightMode.REDRAWN;
+  }
+
+  /**
+   * Estimated peak bytes of the cell: the network's pass (weights unless redrawn, kept
+   * activations, scratch; momentum buffers when training uses momentum), the training task's
+   * batch, teacher and targets when the cell trains, and the recorded statistics.
    */
   public long memoryBytes() {
-    long bytes = network.estimatedBytes(input.batch(), training.momentum() > 0);
+    long bytes = network.estimatedBytes(input.batch(), training.momentum() > 0, weightMode());
     if (record.lastStep() > 0) {
       long n0 = input.width();
       long classes = network.classes();

@@ -15,6 +15,26 @@ public interface Activation {
   /** φ′(x), given x and y = φ(x). */
   double derivative(double x, double y);
 
+  /** y[yOff + i] = φ(x[xOff + i]) for i &lt; n, with the bits of {@link #apply}. */
+  default void applyAll(double[] x, int xOff, double[] y, int yOff, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yOff + i] = apply(x[xOff + i]);
+    }
+  }
+
+  /**
+   * As {@link #applyAll}, also writing d[dOff + i] = φ′ with the bits of {@link #derivative}:
+   * one pass, so an activation can share work between the two (tanh shares its exponential).
+   */
+  default void applyAllWithDerivative(double[] x, int xOff, double[] y, int yOff, double[] d,
+      int dOff, int n) {
+    for (int i = 0; i < n; i++) {
+      double v = apply(x[xOff + i]);
+      y[yOff + i] = v;
+      d[dOff + i] = derivative(x[xOff + i], v);
+    }
+  }
+
   /** sup |φ|, the bound saturation is measured against; +∞ for unbounded activations. */
   double bound();
 

@@ -163,6 +163,9 @@ public enum InitScheme {
       double gain = s.number("gain");
       return gain * gain / Math.max(fanIn, fanOut);
     }
+    @Override public boolean cheapToRedraw() {
+      return false; // a QR factorization per draw: ~n³ work, as much as a pass's products
+    }
   },
   /** W = gain·I (rectangular: ones on the main diagonal), torch eye_. */
   IDENTITY(defaults("gain", 1.0)) {
@@ -239,6 +242,14 @@ public enum InitScheme {
     } else {
       uniform(w, uniformBound(w.rows, w.cols, s), rng);
     }
+  }
+
+  /**
+   * Whether a draw costs about as much as writing the matrix (no factorization), so that a pass
+   * may draw the weights again instead of keeping them ({@link WeightMode#REDRAWN}).
+   */
+  public boolean cheapToRedraw() {
+    return true;
   }
 
   /**

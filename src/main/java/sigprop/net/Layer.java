@@ -2,30 +2,49 @@ package sigprop.net;
 
 /**
  * One dense layer z = x·W + b followed by an optional norm and an activation, either
- * z → norm → φ (before) or z → φ → norm (after). It keeps only z (batch × fanOut) and the norm's
- * means and inverse stds; backprop recomputes the rest from z with the same code, so the
- * recomputed values are bit-identical to the forward ones.
+ * z → norm → φ (before) or z → φ → norm (after). Between forward and backward it keeps only z
+ * (batch × fanOut, in the network's {@link KeptTensors}) and the norm's means and inverse stds;
+ * backprop recomputes the rest from z with the same code, so the recomputed values are
+ * bit-identical to the forward ones. Its weights are kept, or drawn again from the layer's seeded
+ * stream at each use ({@link WeightMode#REDRAWN}).
+ *
+ * <p>The elementwise work runs as a few whole-tensor passes written to vectorize: the activation
+ * and its derivative come out of one pass ({@link Activation#applyAllWithDerivative}), and a
+ * derivative is computed once per pass and layer, not again for every use.
  */
 public final class Layer {
   private final int index;
   private final int batch;
+  private final int fanIn;
+  private final int fanOut;
   private final Parameter weight;
+  private final InitSpec weightInit;
+  private final long seed;
   private final Parameter bias;
   private final Activation activation;
   private final NormLayer norm;
   private final NormPlacement placement;
-  private final Matrix z;
+  private final KeptTensors kept;
 
-  Layer(int index, int batch, Matrix w, Matrix b, Activation activation, NormLayer norm,
-      NormPlacement placement) {
+  /**
+   * Layer {@code index} of a network built from {@code seed}; {@code w} is its weight matrix, or
+   * null when the weights are redrawn from (seed, index, WEIGHTS) by {@code weightInit}.
+   */
+  Layer(int index, int batch, int fanIn, int fanOut, Matrix w, InitSpec weightInit, long seed,
+      Matrix b, Activation activation, NormLayer norm, NormPlacement placement,
+      KeptTensors kept) {
     this.index = index;
     this.batch = batch;
-    this.weight = new Parameter("weight", w);
+    this.fanIn = fanIn;
+    this.fanOut = fanOut;
+    this.weight = w == null ? null : new Parameter("weight", w);
+    this.weightInit = weightInit;
+    this.seed = seed;
     this.bias = new Parameter("bias", b);
     this.activation = activation;
     this.norm = norm;
     this.placement = placement;
-    this.z = new Matrix(batch, w.cols);
+    this.kept = kept;
   }
 
   /** 1-based layer number; the output head is depth + 1. */
@@ -34,14 +53,24 @@ public final class Layer {
   }
 
   public int fanIn() {
-    return weight.value().rows;
+    return fanIn;
   }
 
   public int fanOut() {
-    return weight.value().cols;
+    return fanOut;
   }
 
+  /** Whether the weights are kept ({@link WeightMode#KEPT}) rather than redrawn. */
+  public boolean weightsKept() {
+    return weight != null;
+  }
+
+  /** The kept weights; throws for a network that redraws them. */
   public Parameter weight() {
+    if (weight == null) {
+      throw new IllegalStateException("layer " + index + " redraws its weights at each use"
+          + " (WeightMode.REDRAWN): there is no kept weight matrix to read or update");
+    }
     return weight;
   }
 
@@ -58,20 +87,35 @@ public final class Layer {
     return norm;
   }
 
+  /** The weights for this use: the kept matrix, or a fresh draw into scratch. */
+  private Matrix weights(Scratch scratch) {
+    if (weight != null) {
+      return weight.value();
+    }
+    Matrix w = scratch.get(fanIn, fanOut, Scratch.WEIGHTS);
+    weightInit.fill(w, RandomStreams.of(seed, index, Purpose.WEIGHTS));
+    return w;
+  }
+
   /**
    * Forward from {@code in} (batch × fanIn): computes and keeps z, writes the layer output to
-   * {@code out} and the intermediate (norm output or φ(z), as placed) to {@code mid}.
+   * {@code out} and the intermediate (norm output or φ(z), as placed) to {@code mid}; {@code
+   * deriv} receives φ′ when the probe records anything (for the Jacobian diagnostic).
    */
-  void forward(Matrix in, Matrix mid, Matrix out, MatMul mm, Probe probe) {
-    mm.ab(in, weight.value(), z);
-    addBias(z, bias.value());
+  void forward(Matrix in, Matrix mid, Matrix out, Matrix deriv, Scratch scratch, MatMul mm,
+      Probe probe) {
+    Matrix w = weights(scratch);
+    Matrix z = scratch.get(batch, fanOut, Scratch.Z);
+    mm.ab(in, w, z);
+    addBiasAndKeep(z);
     if (probe.wants(index, Site.PRE_ACTIVATION)) {
       probe.record(index, Site.PRE_ACTIVATION, z, 0);
     }
     if (probe.wants(index, Site.WEIGHT)) {
-      probe.record(index, Site.WEIGHT, weight.value(), 0);
+      probe.record(index, Site.WEIGHT, w, 0);
     }
-    fromZ(mid, out, true);
+    boolean diagnose = probe != Probe.NONE;
+    fromZ(z.data, 0, mid, out, diagnose ? deriv : null, true);
     if (norm != null && probe.wants(index, Site.NORMALIZED)) {
       probe.record(index, Site.NORMALIZED, placement == NormPlacement.BEFORE_ACTIVATION ? mid : out,
           0);
@@ -79,78 +123,101 @@ public final class Layer {
     if (probe.wants(index, Site.OUTPUT)) {
       probe.record(index, Site.OUTPUT, out, 0);
     }
-    if (probe != Probe.NONE) {
-      probe.recordJacobian(index, jacobianMeanSquaredSingularValue(mid, out));
-    }
-  }
-
-  /** Recomputes the layer's intermediate and output from the kept z (for backprop). */
-  void recompute(Matrix mid, Matrix out) {
-    fromZ(mid, out, false);
-  }
-
-  private void fromZ(Matrix mid, Matrix out, boolean fresh) {
-    if (norm == null) {
-      applyActivation(z, out);
-    } else if (placement == NormPlacement.BEFORE_ACTIVATION) {
-      if (fresh) {
-        norm.forward(z, mid);
-      } else {
-        norm.apply(z, mid);
-      }
-      applyActivation(mid, out);
-    } else {
-      applyActivation(z, mid);
-      if (fresh) {
-        norm.forward(mid, out);
-      } else {
-        norm.apply(mid, out);
-      }
-    }
-  }
-
-  private void applyActivation(Matrix in, Matrix out) {
-    double[] x = in.data;
-    double[] y = out.data;
-    for (int i = 0; i < x.length; i++) {
-      y[i] = activation.apply(x[i]);
+    if (diagnose) {
+      probe.recordJacobian(index, jacobianMeanSquaredSingularValue(w, deriv));
     }
   }
 
   /**
-   * Backprop through the layer, after {@link #recompute} filled {@code mid} and {@code out}.
-   * {@code gOut} is ∂L/∂out·2^{-scale}; writes ∂L/∂in·2^{-scale} to {@code gIn} (unless null),
-   * and hands the parameter gradients (same scale) to the sink only after every use of the
-   * parameters, so an optimizer may update them in place.
+   * Recomputes the layer's intermediate, output and φ′ from the kept z (for backprop), with the
+   * same code as forward.
    */
-  void backward(Matrix in, Matrix mid, Matrix out, Matrix gOut, int scale, Matrix gIn,
+  void recompute(Matrix mid, Matrix out, Matrix deriv) {
+    fromZ(kept.array(index - 1), kept.offset(index - 1), mid, out, deriv, false);
+  }
+
+  /** z = z + b, copied to the kept tensors in the same pass. */
+  private void addBiasAndKeep(Matrix z) {
+    double[] zd = z.data;
+    double[] bd = bias.value().data;
+    double[] keep = kept.array(index - 1);
+    int offset = kept.offset(index - 1);
+    for (int i = 0; i < batch; i++) {
+      int r = i * fanOut;
+      int k = offset + r;
+      for (int j = 0; j < fanOut; j++) {
+        double v = zd[r + j] + bd[j];
+        zd[r + j] = v;
+        keep[k + j] = v;
+      }
+    }
+  }
+
+  /** Norm and activation from z at zd[zOff]; φ′ into deriv unless it is null. */
+  private void fromZ(double[] zd, int zOff, Matrix mid, Matrix out, Matrix deriv,
+      boolean fresh) {
+    if (norm == null) {
+      activate(zd, zOff, out, deriv);
+    } else if (placement == NormPlacement.BEFORE_ACTIVATION) {
+      if (fresh) {
+        norm.forward(zd, zOff, mid);
+      } else {
+        norm.apply(zd, zOff, mid);
+      }
+      activate(mid.data, 0, out, deriv);
+    } else {
+      activate(zd, zOff, mid, deriv);
+      if (fresh) {
+        norm.forward(mid.data, 0, out);
+      } else {
+        norm.apply(mid.data, 0, out);
+      }
+    }
+  }
+
+  private void activate(double[] x, int xOff, Matrix y, Matrix deriv) {
+    int n = batch * fanOut;
+    if (deriv == null) {
+      activation.applyAll(x, xOff, y.data, 0, n);
+    } else {
+      activation.applyAllWithDerivative(x, xOff, y.data, 0, deriv.data, 0, n);
+    }
+  }
+
+  /**
+   * Backprop through the layer, after {@link #recompute} filled {@code mid}, {@code out} and
+   * {@code deriv}. {@code gOut} is ∂L/∂out·2^{-scale}; writes ∂L/∂in·2^{-scale} to {@code gIn}
+   * (unless null), and hands the parameter gradients (same scale) to the sink only after every
+   * use of the parameters, so an optimizer may update them in place.
+   */
+  void backward(Matrix in, Matrix mid, Matrix deriv, Matrix gOut, int scale, Matrix gIn,
       Scratch scratch, MatMul mm, Probe probe, GradientSink sink) {
     if (probe.wants(index, Site.OUTPUT_GRADIENT)) {
       probe.record(index, Site.OUTPUT_GRADIENT, gOut, scale);
     }
-    Matrix gZ = scratch.get(batch, fanOut(), Scratch.GRAD_Z);
+    Matrix gZ = scratch.get(batch, fanOut, Scratch.GRAD_Z);
     Matrix dGamma = null;
     Matrix dBeta = null;
     if (norm == null) {
-      multiplyByDerivative(gOut, z, out, gZ);
+      multiply(gOut, deriv, gZ);
     } else {
-      Matrix gMid = scratch.get(batch, fanOut(), Scratch.GRAD_MID);
-      dGamma = scratch.get(1, fanOut(), Scratch.GRAD_GAMMA);
-      dBeta = scratch.get(1, fanOut(), Scratch.GRAD_BETA);
+      Matrix gMid = scratch.get(batch, fanOut, Scratch.GRAD_MID);
+      dGamma = scratch.get(1, fanOut, Scratch.GRAD_GAMMA);
+      dBeta = scratch.get(1, fanOut, Scratch.GRAD_BETA);
       if (placement == NormPlacement.BEFORE_ACTIVATION) {
-        multiplyByDerivative(gOut, mid, out, gMid);
-        norm.backward(z, gMid, gZ, dGamma, dBeta);
+        multiply(gOut, deriv, gMid);
+        norm.backward(kept.array(index - 1), kept.offset(index - 1), gMid, gZ, dGamma, dBeta);
       } else {
-        norm.backward(mid, gOut, gMid, dGamma, dBeta);
-        multiplyByDerivative(gMid, z, mid, gZ);
+        norm.backward(mid.data, 0, gOut, gMid, dGamma, dBeta);
+        multiply(gMid, deriv, gZ);
       }
     }
-    Matrix dW = scratch.get(fanIn(), fanOut(), Scratch.GRAD_WEIGHT);
+    Matrix dW = scratch.get(fanIn, fanOut, Scratch.GRAD_WEIGHT);
     mm.aTb(in, gZ, dW);
-    Matrix dB = scratch.get(1, fanOut(), Scratch.GRAD_BIAS);
+    Matrix dB = scratch.get(1, fanOut, Scratch.GRAD_BIAS);
     columnSums(gZ, dB);
     if (gIn != null) {
-      mm.abT(gZ, weight.value(), gIn);
+      mm.abT(gZ, weights(scratch), gIn);
     }
     if (probe.wants(index, Site.WEIGHT_GRADIENT)) {
       probe.record(index, Site.WEIGHT_GRADIENT, dW, scale);
@@ -159,18 +226,19 @@ public final class Layer {
       sink.accept(index, norm.gamma(), dGamma, scale);
       sink.accept(index, norm.beta(), dBeta, scale);
     }
-    sink.accept(index, weight, dW, scale);
+    if (weight != null) {
+      sink.accept(index, weight, dW, scale);
+    }
     sink.accept(index, bias, dB, scale);
   }
 
-  /** g ⊙ φ′(x), with y = φ(x). */
-  private void multiplyByDerivative(Matrix g, Matrix x, Matrix y, Matrix result) {
+  /** result = g ⊙ d. */
+  private static void multiply(Matrix g, Matrix d, Matrix result) {
     double[] gd = g.data;
-    double[] xd = x.data;
-    double[] yd = y.data;
+    double[] dd = d.data;
     double[] r = result.data;
     for (int i = 0; i < r.length; i++) {
-      r[i] = gd[i] * activation.derivative(xd[i], yd[i]);
+      r[i] = gd[i] * dd[i];
     }
   }
 
@@ -178,38 +246,27 @@ public final class Layer {
    * ‖W·diag(φ′)‖²_F / min(fanIn, fanOut) averaged over the batch: the mean squared singular value
    * of the dense-plus-activation Jacobian (Glorot and Bengio 2010, §4.2.2; the norm is left out).
    */
-  private double jacobianMeanSquaredSingularValue(Matrix mid, Matrix out) {
-    Matrix x = norm != null && placement == NormPlacement.BEFORE_ACTIVATION ? mid : z;
-    Matrix y = norm != null && placement == NormPlacement.AFTER_ACTIVATION ? mid : out;
-    double[] w = weight.value().data;
-    int n = fanOut();
+  private double jacobianMeanSquaredSingularValue(Matrix weights, Matrix deriv) {
+    double[] w = weights.data;
+    int n = fanOut;
     double[] columnNorms = new double[n];
-    for (int i = 0; i < fanIn(); i++) {
+    for (int i = 0; i < fanIn; i++) {
+      int r = i * n;
       for (int j = 0; j < n; j++) {
-        double v = w[i * n + j];
+        double v = w[r + j];
         columnNorms[j] += v * v;
       }
     }
+    double[] d = deriv.data;
     double total = 0;
     for (int s = 0; s < batch; s++) {
+      int r = s * n;
       for (int j = 0; j < n; j++) {
-        double d = activation.derivative(x.data[s * n + j], y.data[s * n + j]);
-        total += d * d * columnNorms[j];
+        double dv = d[r + j];
+        total += dv * dv * columnNorms[j];
       }
     }
-    return total / batch / Math.min(fanIn(), fanOut());
-  }
-
-  private static void addBias(Matrix z, Matrix b) {
-    double[] zd = z.data;
-    double[] bd = b.data;
-    int n = z.cols;
-    for (int i = 0; i < z.rows; i++) {
-      int r = i * n;
-      for (int j = 0; j < n; j++) {
-        zd[r + j] += bd[j];
-      }
-    }
+    return total / batch / Math.min(fanIn, fanOut);
   }
 
   private static void columnSums(Matrix g, Matrix sums) {

@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * A fully-connected network: hidden layers 1..L and an output head L+1, built from a
- * {@link NetworkSpec} and a seed. Forward keeps one batch × width tensor per layer (z); backward
- * recomputes everything else from it, one layer at a time.
+ * {@link NetworkSpec} and a seed. Forward keeps one batch × width tensor per layer (z, packed in
+ * {@link KeptTensors}); backward recomputes everything else from it, one layer at a time. The
+ * weights are kept, or with {@link WeightMode#REDRAWN} drawn again from their seeded streams at
+ * each use, which halves the memory of a pass at initialization and gives the same bits.
  *
  * <p>Backward carries the gradient as g̃·2^scale: whenever |g̃|'s largest exponent leaves
  * ±{@value #DEFAULT_RESCALE_EXPONENT}, g̃ is rescaled by an exact power of two, so gradients that
@@ -22,42 +24,66 @@ public final class Network {
   private final int batch;
   private final MatMul mm;
   private final List<Layer> layers;
+  private final WeightMode weightMode;
+  private final KeptTensors kept;
   private final Scratch scratch = new Scratch();
   private int rescaleExponent = DEFAULT_RESCALE_EXPONENT;
   private Matrix input;
 
-  private Network(NetworkSpec spec, int batch, MatMul mm, List<Layer> layers) {
+  private Network(NetworkSpec spec, int batch, MatMul mm, WeightMode weightMode,
+      KeptTensors kept, List<Layer> layers) {
     this.spec = spec;
     this.batch = batch;
     this.mm = mm;
+    this.weightMode = weightMode;
+    this.kept = kept;
     this.layers = layers;
   }
 
   /**
    * Builds the network for batches of {@code batch} examples; layer l's weights come from the
-   * stream (seed, l, WEIGHTS) and its biases from (seed, l, BIASES).
+   * stream (seed, l, WEIGHTS) and its biases from (seed, l, BIASES). With {@link
+   * WeightMode#REDRAWN} the weights are not kept but drawn from that stream at each use.
    */
-  public static Network build(NetworkSpec spec, int batch, long seed, MatMul mm) {
+  public static Network build(NetworkSpec spec, int batch, long seed, MatMul mm,
+      WeightMode weightMode) {
     if (batch < 1) {
       throw new IllegalArgumentException("batch must be >= 1, got " + batch);
     }
-    List<Layer> layers = new ArrayList<>();
     int depth = spec.depth();
+    int[] keptLengths = new int[depth + 1];
     for (int l = 1; l <= depth + 1; l++) {
-      Matrix w = new Matrix(spec.width(l - 1), spec.width(l));
-      spec.weightInit().fill(w, RandomStreams.of(seed, l, Purpose.WEIGHTS));
-      Matrix b = new Matrix(1, spec.width(l));
+      keptLengths[l - 1] = Math.multiplyExact(batch, spec.width(l));
+    }
+    KeptTensors kept = new KeptTensors(keptLengths);
+    List<Layer> layers = new ArrayList<>();
+    for (int l = 1; l <= depth + 1; l++) {
+      int fanIn = spec.width(l - 1);
+      int fanOut = spec.width(l);
+      Matrix w = null;
+      if (weightMode == WeightMode.KEPT) {
+        w = new Matrix(fanIn, fanOut);
+        spec.weightInit().fill(w, RandomStreams.of(seed, l, Purpose.WEIGHTS));
+      }
+      Matrix b = new Matrix(1, fanOut);
       spec.biasInit().fill(b, RandomStreams.of(seed, l, Purpose.BIASES));
       boolean hidden = l <= depth;
       NormLayer norm = hidden && spec.norm() != Norm.NONE
-          ? new NormLayer(spec.norm(), batch, spec.width(l), spec.normEps()) : null;
+          ? new NormLayer(spec.norm(), batch, fanOut, spec.normEps()) : null;
       Activation act = hidden ? spec.activation() : spec.outputActivation();
-      layers.add(new Layer(l, batch, w, b, act, norm, spec.placement()));
+      layers.add(new Layer(l, batch, fanIn, fanOut, w, spec.weightInit(), seed, b, act, norm,
+          spec.placement(), kept));
     }
-    return new Network(spec, batch, mm, Collections.unmodifiableList(layers));
+    return new Network(spec, batch, mm, weightMode, kept,
+        Collections.unmodifiableList(layers));
   }
 
-  /** Builds with the fastest available kernel. */
+  /** Builds with kept weights. */
+  public static Network build(NetworkSpec spec, int batch, long seed, MatMul mm) {
+    return build(spec, batch, seed, mm, WeightMode.KEPT);
+  }
+
+  /** Builds with kept weights and the fastest available kernel. */
   public static Network build(NetworkSpec spec, int batch, long seed) {
     return build(spec, batch, seed, MatMuls.best());
   }
@@ -70,13 +96,19 @@ public final class Network {
     return batch;
   }
 
+  /** Whether the weights are kept or redrawn at each use. */
+  public WeightMode weightMode() {
+    return weightMode;
+  }
+
   /** Hidden layers then the output head, index l at position l − 1. */
   public List<Layer> layers() {
     return layers;
   }
 
-  /** Every learnable parameter with its layer, in a fixed order. */
+  /** Every learnable parameter with its layer, in a fixed order; only with kept weights. */
   public List<Parameter> parameters() {
+    requireKeptWeights("parameters()");
     List<Parameter> ps = new ArrayList<>();
     for (Layer layer : layers) {
       ps.add(layer.weight());
@@ -106,10 +138,12 @@ public final class Network {
     input = x;
     Matrix in = x;
     for (Layer layer : layers) {
-      boolean odd = (layer.index() & 1) == 1;
-      Matrix mid = scratch.get(batch, layer.fanOut(), odd ? Scratch.MID_A : Scratch.MID_B);
-      Matrix out = scratch.get(batch, layer.fanOut(), odd ? Scratch.OUT_A : Scratch.OUT_B);
-      layer.forward(in, mid, out, mm, probe);
+      int l = layer.index();
+      int n = layer.fanOut();
+      Matrix mid = scratch.get(batch, n, slot(l, Scratch.MID_A, Scratch.MID_B));
+      Matrix out = scratch.get(batch, n, slot(l, Scratch.OUT_A, Scratch.OUT_B));
+      Matrix deriv = scratch.get(batch, n, slot(l, Scratch.DERIV_A, Scratch.DERIV_B));
+      layer.forward(in, mid, out, deriv, scratch, mm, probe);
       in = out;
     }
     return in;
@@ -117,54 +151,72 @@ public final class Network {
 
   /**
    * Backward pass after {@link #forward}: {@code gradOutput} = ∂L/∂output. Parameter gradients go
-   * to the sink top layer first; returns the binary scale of the last gradient handed out.
+   * to the sink top layer first; returns the binary scale of the last gradient handed out. A
+   * network that redraws its weights takes only {@link GradientSink#NONE}: its weights cannot be
+   * updated.
    */
   public int backward(Matrix gradOutput, Probe probe, GradientSink sink) {
     if (input == null) {
       throw new IllegalStateException("backward before forward");
     }
+    if (sink != GradientSink.NONE) {
+      requireKeptWeights("backward with a gradient sink");
+    }
     int top = layers.size();
     Matrix g = gradOutput;
     int scale = 0;
-    Matrix mid = scratch.get(batch, layers.get(top - 1).fanOut(), recomputeSlot(top, true));
-    Matrix out = scratch.get(batch, layers.get(top - 1).fanOut(), recomputeSlot(top, false));
-    layers.get(top - 1).recompute(mid, out);
+    Buffers current = recompute(top);
     for (int l = top; l >= 1; l--) {
       Layer layer = layers.get(l - 1);
       Matrix in = input;
-      Matrix prevMid = null;
+      Buffers below = null;
       Matrix gIn = null;
       if (l > 1) {
-        Layer below = layers.get(l - 2);
-        prevMid = scratch.get(batch, below.fanOut(), recomputeSlot(l - 1, true));
-        in = scratch.get(batch, below.fanOut(), recomputeSlot(l - 1, false));
-        below.recompute(prevMid, in);
-        gIn = scratch.get(batch, below.fanOut(), (l & 1) == 1 ? Scratch.GRAD_A : Scratch.GRAD_B);
+        below = recompute(l - 1);
+        in = below.out;
+        gIn = scratch.get(batch, layers.get(l - 2).fanOut(),
+            slot(l, Scratch.GRAD_A, Scratch.GRAD_B));
       }
-      layer.backward(in, mid, out, g, scale, gIn, scratch, mm, probe, sink);
+      layer.backward(in, current.mid, current.deriv, g, scale, gIn, scratch, mm, probe, sink);
       if (gIn != null) {
         scale += rescale(gIn);
         g = gIn;
-        mid = prevMid;
-        out = in;
+        current = below;
       }
     }
     return scale;
   }
 
-  private static int recomputeSlot(int layer, boolean mid) {
-    boolean odd = (layer & 1) == 1;
-    if (mid) {
-      return odd ? Scratch.MID_A : Scratch.MID_B;
+  /** The recomputed intermediate, output and φ′ of one layer. */
+  private record Buffers(Matrix mid, Matrix out, Matrix deriv) {}
+
+  private Buffers recompute(int l) {
+    int n = layers.get(l - 1).fanOut();
+    Buffers b = new Buffers(scratch.get(batch, n, slot(l, Scratch.MID_A, Scratch.MID_B)),
+        scratch.get(batch, n, slot(l, Scratch.OUT_A, Scratch.OUT_B)),
+        scratch.get(batch, n, slot(l, Scratch.DERIV_A, Scratch.DERIV_B)));
+    layers.get(l - 1).recompute(b.mid, b.out, b.deriv);
+    return b;
+  }
+
+  /** Odd layers use slot a, even ones slot b, so a layer and the one below never share. */
+  private static int slot(int layer, int a, int b) {
+    return (layer & 1) == 1 ? a : b;
+  }
+
+  private void requireKeptWeights(String what) {
+    if (weightMode != WeightMode.KEPT) {
+      throw new IllegalStateException(what + " needs kept weights, but this network redraws"
+          + " them at each use (WeightMode." + weightMode + ")");
     }
-    return odd ? Scratch.OUT_A : Scratch.OUT_B;
   }
 
   /** Divides g by 2^e when its largest exponent e is beyond the threshold; returns e or 0. */
   private int rescale(Matrix g) {
+    double[] d = g.data;
     double max = 0;
-    for (double v : g.data) {
-      max = Math.max(max, Math.abs(v));
+    for (int i = 0; i < d.length; i++) {
+      max = Math.max(max, Math.abs(d[i]));
     }
     if (!(max > 0) || Double.isInfinite(max)) {
       return 0; // zero or non-finite: nothing a power of two can fix
@@ -173,23 +225,30 @@ public final class Network {
     if (Math.abs(e) <= rescaleExponent) {
       return 0;
     }
-    for (int i = 0; i < g.data.length; i++) {
-      g.data[i] = Math.scalb(g.data[i], -e);
+    // 2^-e is exactly a double for every exponent e of a nonzero double (−1023..1023), and
+    // v·2^-e rounds once, to the bits of Math.scalb(v, -e), in a loop that vectorizes.
+    double factor = Math.scalb(1.0, -e);
+    for (int i = 0; i < d.length; i++) {
+      d[i] *= factor;
     }
     return e;
   }
 
-  /** Doubles held by kept activations and weights and scratch, for memory reports. */
+  /** Doubles held by kept tensors, weights and biases, and scratch, for memory reports. */
   public long doublesHeld() {
-    long n = scratch.doubles();
+    long n = scratch.doubles() + kept.doubles();
     for (Layer layer : layers) {
-      n += (long) batch * layer.fanOut() + (long) layer.fanIn() * layer.fanOut() + layer.fanOut();
+      n += layer.fanOut();
+      if (layer.weightsKept()) {
+        n += (long) layer.fanIn() * layer.fanOut();
+      }
     }
     return n;
   }
 
   @Override
   public String toString() {
-    return "Network(depth=" + spec.depth() + ", batch=" + batch + ", kernel=" + mm.name() + ")";
+    return "Network(depth=" + spec.depth() + ", batch=" + batch + ", kernel=" + mm.name()
+        + ", weights " + weightMode.name().toLowerCase(java.util.Locale.ROOT) + ")";
   }
 }

@@ -78,20 +78,26 @@ public record NetworkSpec(
   /**
    * Bytes a network of this spec holds for one pass over {@code batch} examples: weights and
    * biases (twice with a momentum buffer), the kept z of every layer, and the scratch tensors
-   * (about eight batch × width tensors and one weight-gradient matrix of the widest layer).
+   * (eleven batch × width tensors and two weight matrices of the widest layer).
    */
   public long estimatedBytes(int batch, boolean momentum) {
+    return estimatedBytes(batch, momentum, WeightMode.KEPT);
+  }
+
+  /** As {@link #estimatedBytes(int, boolean)}, without the weights when they are redrawn. */
+  public long estimatedBytes(int batch, boolean momentum, WeightMode weights) {
     long doubles = 0;
     long widest = inputWidth;
     long largestWeight = 0;
     for (int l = 1; l <= depth() + 1; l++) {
-      long w = (long) width(l - 1) * width(l) + width(l);
-      doubles += momentum ? 2 * w : w;
+      long w = (long) width(l - 1) * width(l);
+      long kept = (weights == WeightMode.KEPT ? w : 0) + width(l);
+      doubles += momentum ? 2 * kept : kept;
       doubles += (long) batch * width(l);
       widest = Math.max(widest, width(l));
       largestWeight = Math.max(largestWeight, w);
     }
-    doubles += 8L * batch * widest + largestWeight + (long) batch * inputWidth;
+    doubles += 11L * batch * widest + 2 * largestWeight + (long) batch * inputWidth;
     return 8 * doubles;
   }
 

@@ -15,6 +15,10 @@ public final class NormLayer {
   /** Per unit (batch norm) or per example (layer norm). */
   private final double[] mean;
   private final double[] invStd;
+  /** Per-unit work rows for batch norm, reused across passes. */
+  private final double[] work;
+  private final double[] work2;
+  private final double[] work3;
 
   /** A norm over a batch × width tensor. */
   public NormLayer(Norm kind, int batch, int width, double eps) {
@@ -37,6 +41,10 @@ public final class NormLayer {
     int groups = kind == Norm.BATCH ? width : batch;
     this.mean = new double[groups];
     this.invStd = new double[groups];
+    int units = kind == Norm.BATCH ? width : 0;
+    this.work = new double[units];
+    this.work2 = new double[units];
+    this.work3 = new double[units];
   }
 
   public Parameter gamma() {
@@ -49,11 +57,18 @@ public final class NormLayer {
 
   /** Computes the statistics of {@code in} and writes γ·x̂ + β to {@code out}. */
   public void forward(Matrix in, Matrix out) {
-    double[] x = in.data;
+    forward(in.data, 0, out);
+  }
+
+  /** As {@link #forward(Matrix, Matrix)} for the batch × width tensor at x[xOff]. */
+  void forward(double[] x, int xOff, Matrix out) {
     if (kind == Norm.BATCH) {
-      double[] sum = new double[width];
+      // Column by column down the batch, as one running sum per unit: the loops vectorize
+      // across units without changing any unit's order of summation.
+      double[] sum = work;
+      java.util.Arrays.fill(sum, 0.0);
       for (int i = 0; i < batch; i++) {
-        int r = i * width;
+        int r = xOff + i * width;
         for (int j = 0; j < width; j++) {
           sum[j] += x[r + j];
         }
@@ -63,7 +78,7 @@ public final class NormLayer {
         sum[j] = 0;
       }
       for (int i = 0; i < batch; i++) {
-        int r = i * width;
+        int r = xOff + i * width;
         for (int j = 0; j < width; j++) {
           double d = x[r + j] - mean[j];
           sum[j] += d * d;
@@ -74,7 +89,7 @@ public final class NormLayer {
       }
     } else {
       for (int i = 0; i < batch; i++) {
-        int r = i * width;
+        int r = xOff + i * width;
         double s = 0;
         for (int j = 0; j < width; j++) {
           s += x[r + j];
@@ -89,21 +104,32 @@ public final class NormLayer {
         invStd[i] = 1.0 / Math.sqrt(ss / width + eps);
       }
     }
-    apply(in, out);
+    apply(x, xOff, out);
   }
 
   /** Writes γ·x̂ + β to {@code out} with the statistics of the last forward (recomputation). */
   public void apply(Matrix in, Matrix out) {
-    double[] x = in.data;
+    apply(in.data, 0, out);
+  }
+
+  /** As {@link #apply(Matrix, Matrix)} for the batch × width tensor at x[xOff]. */
+  void apply(double[] x, int xOff, Matrix out) {
     double[] y = out.data;
     double[] g = gamma.value().data;
     double[] b = beta.value().data;
-    boolean perUnit = kind == Norm.BATCH;
     for (int i = 0; i < batch; i++) {
       int r = i * width;
-      for (int j = 0; j < width; j++) {
-        int k = perUnit ? j : i;
-        y[r + j] = g[j] * ((x[r + j] - mean[k]) * invStd[k]) + b[j];
+      int xr = xOff + r;
+      if (kind == Norm.BATCH) {
+        for (int j = 0; j < width; j++) {
+          y[r + j] = g[j] * ((x[xr + j] - mean[j]) * invStd[j]) + b[j];
+        }
+      } else {
+        double m = mean[i];
+        double s = invStd[i];
+        for (int j = 0; j < width; j++) {
+          y[r + j] = g[j] * ((x[xr + j] - m) * s) + b[j];
+        }
       }
     }
   }
@@ -114,7 +140,11 @@ public final class NormLayer {
    * ∂L/∂in = invStd/m · (m·ĝ − Σĝ − x̂·Σ(ĝ·x̂)), ĝ = γ·gOut.
    */
   public void backward(Matrix in, Matrix gOut, Matrix gIn, Matrix dGamma, Matrix dBeta) {
-    double[] x = in.data;
+    backward(in.data, 0, gOut, gIn, dGamma, dBeta);
+  }
+
+  /** As {@link #backward(Matrix, Matrix, Matrix, Matrix, Matrix)} with the input at x[xOff]. */
+  void backward(double[] x, int xOff, Matrix gOut, Matrix gIn, Matrix dGamma, Matrix dBeta) {
     double[] go = gOut.data;
     double[] gi = gIn.data;
     double[] g = gamma.value().data;
@@ -123,38 +153,44 @@ public final class NormLayer {
     java.util.Arrays.fill(dg, 0.0);
     java.util.Arrays.fill(db, 0.0);
     if (kind == Norm.BATCH) {
-      double[] sumG = new double[width];
-      double[] sumGx = new double[width];
       for (int i = 0; i < batch; i++) {
         int r = i * width;
+        int xr = xOff + r;
         for (int j = 0; j < width; j++) {
-          double xh = (x[r + j] - mean[j]) * invStd[j];
+          double xh = (x[xr + j] - mean[j]) * invStd[j];
           double gh = go[r + j];
           db[j] += gh;
           dg[j] += gh * xh;
         }
       }
+      double[] sumG = work;
+      double[] sumGx = work2;
+      double[] scale = work3;
       for (int j = 0; j < width; j++) {
         sumG[j] = g[j] * db[j];
         sumGx[j] = g[j] * dg[j];
+        scale[j] = invStd[j] / batch;
       }
+      double m = batch;
       for (int i = 0; i < batch; i++) {
         int r = i * width;
+        int xr = xOff + r;
         for (int j = 0; j < width; j++) {
-          double xh = (x[r + j] - mean[j]) * invStd[j];
+          double xh = (x[xr + j] - mean[j]) * invStd[j];
           double gh = g[j] * go[r + j];
-          gi[r + j] = invStd[j] / batch * (batch * gh - sumG[j] - xh * sumGx[j]);
+          gi[r + j] = scale[j] * (m * gh - sumG[j] - xh * sumGx[j]);
         }
       }
     } else {
       for (int i = 0; i < batch; i++) {
         int r = i * width;
+        int xr = xOff + r;
         double m = mean[i];
         double s = invStd[i];
         double sumG = 0;
         double sumGx = 0;
         for (int j = 0; j < width; j++) {
-          double xh = (x[r + j] - m) * s;
+          double xh = (x[xr + j] - m) * s;
           double gh = g[j] * go[r + j];
           db[j] += go[r + j];
           dg[j] += go[r + j] * xh;
@@ -162,7 +198,7 @@ public final class NormLayer {
           sumGx += gh * xh;
         }
         for (int j = 0; j < width; j++) {
-          double xh = (x[r + j] - m) * s;
+          double xh = (x[xr + j] - m) * s;
           double gh = g[j] * go[r + j];
           gi[r + j] = s / width * (width * gh - sumG - xh * sumGx);
         }

@@ -20,6 +20,10 @@ final class Scratch {
   static final int OUT_A = 9;
   static final int MID_B = 10;
   static final int OUT_B = 11;
+  static final int DERIV_A = 12;
+  static final int DERIV_B = 13;
+  static final int Z = 14;
+  static final int WEIGHTS = 15;
 
   private final Map<Long, Matrix> buffers = new HashMap<>();
 

@@ -3,11 +3,17 @@ package sigprop.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import sigprop.net.InitScheme;
+import sigprop.net.MatMuls;
+import sigprop.net.WeightMode;
 import sigprop.net.InitSpec;
 import sigprop.net.Matrix;
 import sigprop.net.Network;
@@ -66,6 +72,40 @@ class CellRunnerTest {
   void sameCellGivesIdenticalRecords() {
     CellSpec cell = TestCells.tanh(8, 4, Norm.LAYER, InitScheme.ORTHOGONAL, 6, 2);
     assertEquals(CellRunner.run(cell).records(), CellRunner.run(cell).records());
+  }
+
+  @Test
+  void redrawingTheWeightsChangesNoRecord() {
+    CellSpec cell = TestCells.tanh(24, 20, Norm.BATCH, InitScheme.XAVIER_NORMAL, 10, 6);
+    assertEquals(WeightMode.REDRAWN, cell.weightMode(), "a cell that never trains redraws");
+    CellResult redrawn = CellRunner.run(cell);
+    CellResult kept = CellRunner.run(cell, MatMuls.best(), WeightMode.KEPT);
+    assertEquals(CellStatus.OK, redrawn.status(), redrawn.message());
+    assertEquals(kept.records(), redrawn.records());
+    assertEquals(kept.losses(), redrawn.losses());
+    NetworkSpec orthogonal = cell.network().withWeightInit(InitSpec.of(InitScheme.ORTHOGONAL));
+    assertEquals(WeightMode.KEPT, TestCells.cell(orthogonal, 10, 6, List.of(0)).weightMode(),
+        "a QR per draw is kept");
+    assertEquals(WeightMode.KEPT, TestCells.cell(cell.network(), 10, 6, List.of(0, 2))
+        .weightMode(), "a cell that trains keeps its weights");
+  }
+
+  @Test
+  void sameBitsInAnyThreadAndWhileOtherCellsRun() throws Exception {
+    CellSpec cell = TestCells.tanh(32, 12, Norm.BATCH, InitScheme.XAVIER_NORMAL, 16, 9);
+    List<LayerRecord> alone = CellRunner.run(cell).records();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<CellResult>> runs = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        runs.add(pool.submit(() -> CellRunner.run(cell)));
+      }
+      for (Future<CellResult> run : runs) {
+        assertEquals(alone, run.get().records());
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test

@@ -170,7 +170,7 @@ class ConfigLoaderTest {
   void memoryEstimateCoversNetworkAndStatistics() {
     CellSpec cell = Configs.plan("sweep: m\nseeds: 1\nnetwork: {depth: 3, width: 32}\n")
         .cells().get(0);
-    long network = cell.network().estimatedBytes(cell.input().batch(), false);
+    long network = cell.network().estimatedBytes(cell.input().batch(), false, cell.weightMode());
     assertTrue(cell.memoryBytes() > network);
     assertTrue(cell.memoryBytes() < network + 4L * 6 * 12 * 1024 + 8 * 7000);
   }
