@@ -1,0 +1,74 @@
+package sigprop.summary;
+
+import java.util.List;
+
+/**
+ * A per-seed statistic of the layers table that the summary averages over seeds; its
+ * {@link #column()} is the layers-table column it is read from and the stem of the summary's
+ * {@code <column>_mean}, {@code _sd}, {@code _ci_lo} and {@code _ci_hi} columns.
+ */
+public enum LayerStatistic {
+  MEAN("mean", "the mean of the values"),
+  VARIANCE("variance", "the unbiased variance (n − 1) of the values"),
+  STD("std", "the standard deviation of the values"),
+  LOG10_VARIANCE("log10_variance",
+      "log10 of the variance, finite even where the variance leaves double range; its mean over"
+          + " seeds is log10 of the geometric mean"),
+  LOG10_STD("log10_std", "log10 of the standard deviation"),
+  MIN("min", "the smallest value"),
+  MAX("max", "the largest value"),
+  MEAN_ABS("mean_abs", "the mean of |v|"),
+  LOG10_MEAN_ABS("log10_mean_abs", "log10 of the mean of |v|"),
+  RMS("rms", "the root mean square √(Σv²/n)"),
+  LOG10_RMS("log10_rms", "log10 of the root mean square"),
+  FRAC_ZERO("frac_zero", "the fraction of values exactly 0"),
+  FRAC_SAT90("frac_sat90",
+      "the fraction of values with |v| > 0.9·bound of a bounded activation (tanh: 0.9); empty at"
+          + " sites without a bound"),
+  FRAC_SAT99("frac_sat99", "the fraction with |v| > 0.99·bound; empty without a bound"),
+  JACOBIAN("jacobian",
+      "the layer Jacobian's mean squared singular value ‖W·diag(φ′)‖²_F/n (Glorot & Bengio"
+          + " 2010, §4.2.2); output site only"),
+  Q01("q01", "the 1 % quantile"),
+  Q02("q02", "the 2 % quantile"),
+  Q15("q15", "the 15 % quantile"),
+  Q50("q50", "the median"),
+  Q85("q85", "the 85 % quantile"),
+  Q98("q98", "the 98 % quantile"),
+  Q99("q99", "the 99 % quantile");
+
+  /** Every statistic, in column order. */
+  public static final List<LayerStatistic> ALL = List.of(values());
+
+  private final String column;
+  private final String description;
+
+  LayerStatistic(String column, String description) {
+    this.column = column;
+    this.description = description;
+  }
+
+  /** The layers-table column, e.g. {@code log10_variance}. */
+  public String column() {
+    return column;
+  }
+
+  /** What one seed's value is, for the schema. */
+  public String description() {
+    return description;
+  }
+
+  /**
+   * The statistic holding this one's log10 where the value itself can leave double range (0 or
+   * +∞ while its log10 is finite), or null.
+   */
+  public LayerStatistic logForm() {
+    return switch (this) {
+      case VARIANCE -> LOG10_VARIANCE;
+      case STD -> LOG10_STD;
+      case MEAN_ABS -> LOG10_MEAN_ABS;
+      case RMS -> LOG10_RMS;
+      default -> null;
+    };
+  }
+}
