@@ -17,6 +17,10 @@ public final class Main {
 
   static {
     verb("check", "gradient-check every layer type, activation and loss", CheckCommand::run);
+    verb("grid", "expand a config's grid without running it (dry run)",
+        sigprop.experiment.GridCommand::run);
+    verb("sweep", "run a config's grid on Spark and write Parquet",
+        sigprop.spark.SweepCommand::run);
     verb("theory", "print mean-field and linear-regime predictions per layer",
         (args, out, err) -> sigprop.theory.TheoryCommand.run(args, out));
   }

@@ -7,6 +7,9 @@ package sigprop.experiment;
  * kind of machine and dominates narrow layers.
  */
 public final class CostModel {
+  /** Flop-equivalents per second one core gets through, roughly, for planning batches. */
+  public static final double ASSUMED_RATE = 5e9;
+
   /** Flop-equivalents per activation entry per pass for activation, norm and statistics work. */
   public static final double ELEMENTWISE_FLOPS = 1000;
 

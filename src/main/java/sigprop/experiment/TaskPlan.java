@@ -20,6 +20,11 @@ public final class TaskPlan {
    * one cell alone is larger, and at least {@link #MIN_TASK_WORK}; ordered by work, largest first.
    */
   public static List<List<CellSpec>> tasks(List<CellSpec> cells, int slots) {
+    return tasks(cells, slots, Double.NaN);
+  }
+
+  /** As {@link #tasks(List, int)} with a fixed target work per task (NaN = automatic). */
+  public static List<List<CellSpec>> tasks(List<CellSpec> cells, int slots, double taskWork) {
     List<CellSpec> sorted = new ArrayList<>(cells);
     sorted.sort(Comparator.comparingDouble(CostModel::work).reversed()
         .thenComparing(CellSpec::id));
@@ -27,7 +32,8 @@ public final class TaskPlan {
     for (CellSpec c : sorted) {
       total += CostModel.work(c);
     }
-    double target = Math.max(MIN_TASK_WORK, total / (8.0 * Math.max(1, slots)));
+    double target = Double.isNaN(taskWork)
+        ? Math.max(MIN_TASK_WORK, total / (8.0 * Math.max(1, slots))) : taskWork;
     List<List<CellSpec>> tasks = new ArrayList<>();
     List<CellSpec> current = new ArrayList<>();
     double currentWork = 0;

@@ -31,7 +31,7 @@ public final class CellTable {
     f.addAll(ParameterColumns.fields());
     f.add(DataTypes.createStructField("status", DataTypes.StringType, false));
     f.add(DataTypes.createStructField("message", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("loss", DataTypes.DoubleType, false));
+    f.add(DataTypes.createStructField("initial_loss", DataTypes.DoubleType, false));
     f.add(DataTypes.createStructField("final_loss", DataTypes.DoubleType, false));
     f.add(DataTypes.createStructField("records", DataTypes.IntegerType, false));
     f.add(DataTypes.createStructField("wall_seconds", DataTypes.DoubleType, false));

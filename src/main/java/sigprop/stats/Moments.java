@@ -40,8 +40,9 @@ public record Moments(
   }
 
   /**
-   * The moments of the finite values of {@code values[offset, offset+length)} whose true values are
-   * values·2^log2Scale: a plain Welford pass, kept simple as a reference for {@link SiteAccumulator}.
+   * The moments of the finite values of {@code values[offset, offset+length)} whose true values
+   * are values·2^log2Scale: a plain Welford pass, kept simple as a reference for
+   * {@link SiteAccumulator}.
    */
   public static Moments of(double[] values, int offset, int length, int log2Scale) {
     Objects.checkFromIndexSize(offset, length, values.length);

@@ -56,7 +56,7 @@ class SiteAccumulatorTest {
   @Test
   void agreesWithReferencesOverManyBlocks() {
     SplittableRandom random = new SplittableRandom(9);
-    double[] x = new double[100_003];
+    double[] x = new double[20_003]; // 20 blocks
     for (int i = 0; i < x.length; i++) {
       x[i] = 1e4 + random.nextGaussian(); // offset 1e4 σ: catastrophic for Σx² − n·mean²
     }
@@ -155,6 +155,16 @@ class SiteAccumulatorTest {
     assertThrows(IllegalArgumentException.class, () -> linear.merge(otherBound));
     assertThrows(IllegalArgumentException.class,
         () -> new SiteAccumulator(LogBins.DEFAULT, 1).merge(linear));
+  }
+
+  @Test
+  void absurdScalesAreRejectedAtTheBoundary() {
+    SiteAccumulator acc = SiteAccumulator.forBound(1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> acc.add(new double[] {1}, Integer.MAX_VALUE));
+    assertTrue(e.getMessage().contains("2147483647"), e.getMessage());
+    acc.add(new double[] {1}, 1 << 30); // the largest allowed: 1·2^(2^30), far beyond +∞
+    assertEquals(Double.POSITIVE_INFINITY, acc.toRecord().max());
   }
 
   @Test

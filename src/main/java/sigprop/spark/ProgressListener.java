@@ -1,0 +1,50 @@
+package sigprop.spark;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+
+/**
+ * Prints a progress line whenever a task of the sweep finishes: cells done / total, elapsed time
+ * and an ETA from the work done so far (cells are estimated by their cost, not counted equal).
+ */
+final class ProgressListener extends SparkListener {
+  private final PrintStream out;
+  private final long total;
+  private final LongSupplier done;
+  private final long start = System.nanoTime();
+  private long lastPrinted = -1;
+
+  ProgressListener(PrintStream out, long total, LongSupplier done) {
+    this.out = out;
+    this.total = total;
+    this.done = done;
+  }
+
+  @Override
+  public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+    report();
+  }
+
+  synchronized void report() {
+    long d = Math.min(done.getAsLong(), total);
+    if (d == lastPrinted) {
+      return;
+    }
+    lastPrinted = d;
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    String eta = d == 0 ? "?" : clock(elapsed * (total - d) / d);
+    out.printf(Locale.ROOT, "sigprop: %d/%d cells (%.0f%%), elapsed %s, ETA %s%n", d, total,
+        100.0 * d / Math.max(1, total), clock(elapsed), eta);
+    out.flush();
+  }
+
+  static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+}

@@ -1,0 +1,98 @@
+package sigprop.spark;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code sweep} verb: parses its arguments and runs {@link SweepJob}. */
+public final class SweepCommand {
+  /** The usage text. */
+  public static final String USAGE = String.join("\n",
+      "usage: sigprop sweep CONFIG [--set key.path=value]... [--out DIR] [--resume | --overwrite]",
+      "                    [--master URL] [--wave-seconds S] [--task-slots N] [--task-gflop G]",
+      "  CONFIG             YAML experiment config (a local path or any Hadoop URI)",
+      "  --set k=v          override a config key before validation; a,b,c makes a list/axis",
+      "  --out DIR          results root (default output); data go to DIR/<sweep>/",
+      "  --resume           run only the cells not yet complete (an interrupted sweep)",
+      "  --overwrite        delete the sweep's existing results first",
+      "  --master URL       Spark master when spark.master is not set (default local[*])",
+      "  --wave-seconds S   estimated work per committed batch of cells (default 120):",
+      "                     what a killed sweep can lose",
+      "  --task-slots N     plan tasks for N parallel slots (default: Spark's parallelism)",
+      "  --task-gflop G     target work per Spark task in GFLOP-equivalents (default: automatic,",
+      "                     about total/(8 x slots), at least 2)");
+
+  private SweepCommand() {}
+
+  /** Runs the verb; exit code 2 for bad arguments. */
+  public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    String config = null;
+    List<String> overrides = new ArrayList<>();
+    String outDir = "output";
+    boolean resume = false;
+    boolean overwrite = false;
+    String master = null;
+    double waveSeconds = SweepOptions.DEFAULT_WAVE_SECONDS;
+    int slots = 0;
+    double taskWork = Double.NaN;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "--help", "-h" -> {
+            out.println(USAGE);
+            return 0;
+          }
+          case "--set" -> overrides.add(value(args, ++i, a));
+          case "--out" -> outDir = value(args, ++i, a);
+          case "--resume" -> resume = true;
+          case "--overwrite" -> overwrite = true;
+          case "--master" -> master = value(args, ++i, a);
+          case "--wave-seconds" -> waveSeconds = positive(value(args, ++i, a), a);
+          case "--task-slots" -> slots = (int) positive(value(args, ++i, a), a);
+          case "--task-gflop" -> taskWork = 1e9 * positive(value(args, ++i, a), a);
+          default -> {
+            if (a.startsWith("--set=")) {
+              overrides.add(a.substring(6));
+            } else if (a.startsWith("-") || config != null) {
+              throw new IllegalArgumentException("unexpected argument '" + a + "'");
+            } else {
+              config = a;
+            }
+          }
+        }
+      }
+      if (config == null) {
+        throw new IllegalArgumentException("missing CONFIG");
+      }
+      if (resume && overwrite) {
+        throw new IllegalArgumentException("--resume and --overwrite exclude each other");
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("sigprop sweep: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    return SweepJob.run(new SweepOptions(config, overrides, outDir, resume, overwrite, master,
+        waveSeconds, slots, taskWork), out, err);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static double positive(String text, String option) {
+    try {
+      double v = Double.parseDouble(text);
+      if (v > 0 && Double.isFinite(v)) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(option + " needs a positive number, got '" + text + "'");
+  }
+}

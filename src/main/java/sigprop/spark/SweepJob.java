@@ -1,0 +1,227 @@
+package sigprop.spark;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import sigprop.experiment.CellSpec;
+import sigprop.experiment.ConfigException;
+import sigprop.experiment.ConfigLoader;
+import sigprop.experiment.CostModel;
+import sigprop.experiment.ExperimentPlan;
+import sigprop.experiment.SweepPlan;
+import sigprop.experiment.TaskPlan;
+
+/**
+ * The sweep driver: validates the config before Spark starts, refuses to touch existing results
+ * unless resuming or overwriting, then runs the cells not yet done in waves — each wave one Spark
+ * job over tasks ordered most expensive first, committed as {@code layers/wave=k} then
+ * {@code cells/wave=k} — so a killed sweep loses at most its wave in flight.
+ */
+public final class SweepJob {
+  private SweepJob() {}
+
+  /** Runs the sweep; returns the exit code (2 for a bad config or refused output). */
+  public static int run(SweepOptions o, PrintStream out, PrintStream err) throws Exception {
+    SweepPlan plan;
+    try {
+      plan = ConfigLoader.parse(ConfigText.read(o.config()), o.config(), o.overrides(),
+          SparkSessions.heapPerTask(o.master()));
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      return 2;
+    } catch (java.io.IOException e) {
+      err.println("sigprop sweep: cannot read config: " + e.getMessage());
+      return 2;
+    }
+    SweepOutput output = new SweepOutput(o.outDir(), plan.sweep(), new Configuration());
+    if (output.hasData()) {
+      if (o.overwrite()) {
+        out.println("sigprop: --overwrite: deleting " + output.root());
+        output.deleteAll();
+      } else if (!o.resume()) {
+        err.println("sigprop sweep: " + output.root() + " already holds results; use --resume to"
+            + " run only the missing cells, or --overwrite to replace them");
+        return 2;
+      } else {
+        String manifest = output.readManifest();
+        if (manifest != null && !Manifest.configHash(manifest).equals(plan.configHash())) {
+          err.println("sigprop sweep: cannot resume " + output.root() + ": its config hash "
+              + Manifest.configHash(manifest) + " differs from this config's "
+              + plan.configHash() + " (config or --set changed); use --overwrite or another"
+              + " sweep name");
+          return 2;
+        }
+      }
+    }
+    for (ExperimentPlan e : plan.experiments()) {
+      out.printf(Locale.ROOT, "sigprop: %s: %s, %.3g GFLOP%n", e.name(), e.shape(),
+          e.flops() / 1e9);
+    }
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = SparkSessions.start("sigprop sweep " + plan.sweep(), o.master());
+    try {
+      return new Run(spark, plan, o, output, out).execute();
+    } finally {
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
+  /** One execution against a live session. */
+  private static final class Run {
+    private final SparkSession spark;
+    private final SweepPlan plan;
+    private final SweepOptions options;
+    private final SweepOutput output;
+    private final PrintStream out;
+
+    Run(SparkSession spark, SweepPlan plan, SweepOptions options, SweepOutput output,
+        PrintStream out) {
+      this.spark = spark;
+      this.plan = plan;
+      this.options = options;
+      this.output = output;
+      this.out = out;
+    }
+
+    int execute() throws Exception {
+      long start = System.nanoTime();
+      if (output.readManifest() == null) {
+        output.writeManifest(Manifest.of(plan));
+      }
+      int dropped = output.dropIncompleteWaves();
+      if (dropped > 0) {
+        out.println("sigprop: removed " + dropped + " incomplete wave(s) of an interrupted run");
+      }
+      writeTheory();
+      Set<String> done = doneCellIds();
+      List<CellSpec> cells = plan.cells();
+      Map<String, Integer> index = new HashMap<>();
+      List<CellSpec> remaining = new ArrayList<>();
+      for (int i = 0; i < cells.size(); i++) {
+        index.put(cells.get(i).id(), i);
+        if (!done.contains(cells.get(i).id())) {
+          remaining.add(cells.get(i));
+        }
+      }
+      if (remaining.isEmpty()) {
+        out.println("sigprop: sweep " + plan.sweep() + " is complete: all " + cells.size()
+            + " cells are in " + output.root() + "; nothing to run");
+        return 0;
+      }
+      if (!done.isEmpty()) {
+        out.println("sigprop: resuming: " + done.size() + " cells done, " + remaining.size()
+            + " to run");
+      }
+      int slots = options.taskSlots() > 0 ? options.taskSlots()
+          : spark.sparkContext().defaultParallelism();
+      List<List<CellSpec>> tasks = TaskPlan.tasks(remaining, slots, options.taskWork());
+      double work = 0;
+      for (CellSpec c : remaining) {
+        work += CostModel.work(c);
+      }
+      int waveCount = (int) Math.max(1, Math.ceil(
+          work / (slots * CostModel.ASSUMED_RATE) / options.waveSeconds()));
+      List<List<List<CellSpec>>> waves = TaskPlan.waves(tasks, waveCount);
+      out.printf(Locale.ROOT, "sigprop: %d cells in %d tasks, %d wave(s), %d slots%n",
+          remaining.size(), tasks.size(), waves.size(), slots);
+
+      LongAccumulator cellsDone = spark.sparkContext().longAccumulator("sigprop cells done");
+      ProgressListener progress = new ProgressListener(out, remaining.size(), cellsDone::value);
+      spark.sparkContext().addSparkListener(progress);
+      boolean fault = spark.conf().get("spark.sigprop.test.failFirstAttempts", "false")
+          .equals("true");
+      CellTask task = new CellTask(plan.configText(), plan.source(), plan.overrides(),
+          plan.configHash(), CodeVersion.get(), cellsDone, fault);
+      int wave = output.waves().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+      try {
+        for (List<List<CellSpec>> w : waves) {
+          runWave(wave++, w, index, task);
+        }
+      } finally {
+        spark.sparkContext().removeSparkListener(progress);
+      }
+      report(start);
+      return 0;
+    }
+
+    private void runWave(int wave, List<List<CellSpec>> tasks, Map<String, Integer> index,
+        CellTask task) {
+      List<int[]> indices = new ArrayList<>();
+      for (List<CellSpec> t : tasks) {
+        indices.add(t.stream().mapToInt(c -> index.get(c.id())).toArray());
+      }
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      jsc.setJobGroup("sigprop-wave-" + wave, "sigprop sweep " + plan.sweep() + " wave " + wave,
+          false);
+      JavaRDD<CellOutput> results = jsc.parallelize(indices, indices.size())
+          .mapPartitions(task)
+          .persist(StorageLevel.MEMORY_AND_DISK_SER());
+      try {
+        JavaRDD<Row> layers = results.flatMap(c -> c.layers().iterator());
+        spark.createDataFrame(layers, LayerTable.SCHEMA).write()
+            .parquet(output.layersWave(wave).toString());
+        JavaRDD<Row> cellRows = results.map(CellOutput::cell);
+        spark.createDataFrame(cellRows, CellTable.SCHEMA).write()
+            .parquet(output.cellsWave(wave).toString());
+      } finally {
+        results.unpersist(false);
+        jsc.clearJobGroup();
+      }
+    }
+
+    private Set<String> doneCellIds() throws java.io.IOException {
+      if (!output.hasCommittedWaves()) {
+        return Set.of();
+      }
+      return new HashSet<>(spark.read().parquet(output.cells().toString())
+          .select("cell_id").as(Encoders.STRING()).collectAsList());
+    }
+
+    private void writeTheory() throws java.io.IOException {
+      if (output.committed(output.theory())) {
+        return;
+      }
+      Map<String, CellSpec> configs = new LinkedHashMap<>();
+      for (CellSpec c : plan.cells()) {
+        configs.putIfAbsent(c.configId(), c);
+      }
+      List<Row> rows = new ArrayList<>();
+      for (CellSpec c : configs.values()) {
+        rows.addAll(TheoryTableRows.rows(c));
+      }
+      spark.createDataFrame(rows, TheoryTableRows.SCHEMA).coalesce(1).write().mode("overwrite")
+          .parquet(output.theory().toString());
+    }
+
+    private void report(long start) {
+      Map<String, Long> byStatus = new LinkedHashMap<>();
+      for (String s : List.of("ok", "diverged", "failed")) {
+        byStatus.put(s, 0L);
+      }
+      for (Row r : spark.read().parquet(output.cells().toString()).groupBy("status").count()
+          .collectAsList()) {
+        byStatus.put(r.getString(0), r.getLong(1));
+      }
+      long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+      out.printf(Locale.ROOT, "sigprop: sweep %s: %d cells (%d ok, %d diverged, %d failed) in"
+          + " %.1f s -> %s%n", plan.sweep(), total, byStatus.get("ok"), byStatus.get("diverged"),
+          byStatus.get("failed"), (System.nanoTime() - start) / 1e9, output.root());
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package sigprop.spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The folder of one sweep, {@code <out>/<sweep>/}: {@code cells/wave=k/} and {@code layers/wave=k/}
+ * (one pair per batch of cells, the cells part written last, so a wave whose cells part has no
+ * {@code _SUCCESS} marker is incomplete), {@code theory/}, and the manifest {@code sweep.json}.
+ * Works on any Hadoop file system.
+ */
+final class SweepOutput {
+  static final String MANIFEST = "sweep.json";
+  private static final Pattern WAVE = Pattern.compile("wave=(\\d+)");
+
+  private final FileSystem fs;
+  private final Path root;
+
+  SweepOutput(String outDir, String sweep, Configuration conf) throws IOException {
+    Path base = new Path(outDir);
+    this.fs = base.getFileSystem(conf);
+    this.root = fs.makeQualified(new Path(base, sweep));
+  }
+
+  Path root() {
+    return root;
+  }
+
+  Path cells() {
+    return new Path(root, "cells");
+  }
+
+  Path layers() {
+    return new Path(root, "layers");
+  }
+
+  Path theory() {
+    return new Path(root, "theory");
+  }
+
+  Path cellsWave(int wave) {
+    return new Path(cells(), "wave=" + wave);
+  }
+
+  Path layersWave(int wave) {
+    return new Path(layers(), "wave=" + wave);
+  }
+
+  /** True when the sweep folder exists and holds anything. */
+  boolean hasData() throws IOException {
+    return fs.exists(root) && fs.listStatus(root).length > 0;
+  }
+
+  /** Deletes the whole sweep folder (for --overwrite). */
+  void deleteAll() throws IOException {
+    fs.delete(root, true);
+  }
+
+  /** The manifest's text, or null when there is none. */
+  String readManifest() throws IOException {
+    Path p = new Path(root, MANIFEST);
+    if (!fs.exists(p)) {
+      return null;
+    }
+    try (InputStream in = fs.open(p)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  void writeManifest(String json) throws IOException {
+    fs.mkdirs(root);
+    try (OutputStream o = fs.create(new Path(root, MANIFEST), true)) {
+      o.write(json.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Whether a Spark write to {@code dir} committed. */
+  boolean committed(Path dir) throws IOException {
+    return fs.exists(new Path(dir, "_SUCCESS"));
+  }
+
+  /** The wave numbers present under cells/ or layers/, committed or not. */
+  List<Integer> waves() throws IOException {
+    List<Integer> waves = new ArrayList<>();
+    for (Path dir : List.of(cells(), layers())) {
+      if (!fs.exists(dir)) {
+        continue;
+      }
+      for (FileStatus s : fs.listStatus(dir)) {
+        Matcher m = WAVE.matcher(s.getPath().getName());
+        if (s.isDirectory() && m.matches() && !waves.contains(Integer.valueOf(m.group(1)))) {
+          waves.add(Integer.valueOf(m.group(1)));
+        }
+      }
+    }
+    waves.sort(null);
+    return waves;
+  }
+
+  /**
+   * Deletes every wave whose cells part did not commit (a run killed midway) and returns how
+   * many; their cells run again. Committed waves are complete: their layers were written first.
+   */
+  int dropIncompleteWaves() throws IOException {
+    int dropped = 0;
+    for (int wave : waves()) {
+      if (!committed(cellsWave(wave))) {
+        fs.delete(cellsWave(wave), true);
+        fs.delete(layersWave(wave), true);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  /** True when at least one committed wave exists. */
+  boolean hasCommittedWaves() throws IOException {
+    for (int wave : waves()) {
+      if (committed(cellsWave(wave))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,222 @@
+package sigprop.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sigprop.experiment.CellResult;
+import sigprop.experiment.CellRunner;
+import sigprop.experiment.CellSpec;
+import sigprop.experiment.ConfigLoader;
+
+/** The sweep job end to end on a real local Spark session, reading back real Parquet. */
+class SweepJobTest {
+  static final String CONFIG = String.join("\n",
+      "sweep: t",
+      "input: {batch: 12, width: 10, seed: 0}",
+      "network: {width: 12, activation: tanh, classes: 4}",
+      "record: {sites: [output, output_gradient, weight_gradient], steps: [0, 2]}",
+      "grid:",
+      "  depth: [2, 6]",
+      "  init: [normal, xavier_normal]",
+      "  norm: [none, batch]",
+      "seeds: 2",
+      "");
+
+  static SparkSession spark;
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[2,4]").appName("sweep-test")
+        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+        .getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  static Path write(Path dir, String text) throws IOException {
+    Path p = dir.resolve("sweep.yaml");
+    Files.writeString(p, text);
+    return p;
+  }
+
+  /** Runs the sweep verb, returning its exit code and appending its output to {@code log}. */
+  static int sweep(StringBuilder log, String... args) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    int code = SweepCommand.run(args, ps, ps);
+    log.append(bytes.toString(StandardCharsets.UTF_8));
+    return code;
+  }
+
+  /** Every row of a table, sorted, without the columns that legitimately differ between runs. */
+  static List<String> rows(Path table, String... drop) {
+    return rows(spark, table, drop);
+  }
+
+  /** As {@link #rows(Path, String...)} with a given session. */
+  static List<String> rows(SparkSession spark, Path table, String... drop) {
+    List<String> out = new ArrayList<>();
+    for (Row r : spark.read().parquet(table.toString()).drop("wave").drop(drop)
+        .collectAsList()) {
+      out.add(r.toString());
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** Equal lists, reporting only the sizes and the first difference. */
+  static void assertSameRows(List<String> expected, List<String> actual) {
+    assertEquals(expected.size(), actual.size(), "row count");
+    for (int i = 0; i < expected.size(); i++) {
+      if (!expected.get(i).equals(actual.get(i))) {
+        String e = expected.get(i);
+        String a = actual.get(i);
+        int at = 0;
+        while (at < Math.min(e.length(), a.length()) && e.charAt(at) == a.charAt(at)) {
+          at++;
+        }
+        throw new AssertionError("row " + i + " differs at char " + at + ": expected ..."
+            + e.substring(Math.max(0, at - 80), Math.min(e.length(), at + 80)) + "... got ..."
+            + a.substring(Math.max(0, at - 80), Math.min(a.length(), at + 80)) + "...");
+      }
+    }
+  }
+
+  @Test
+  void sweepWritesTheCoresExactResultsAsParquet() throws Exception {
+    Path config = write(dir, CONFIG);
+    StringBuilder log = new StringBuilder();
+    assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("out").toString()), log::toString);
+    assertTrue(log.toString().contains("2 depths × 2 inits × 2 norms × 2 seeds = 16 cells"), log::toString);
+    assertTrue(log.toString().contains("16/16 cells"), log::toString);
+    Path root = dir.resolve("out/t");
+    assertEquals(16, spark.read().parquet(root.resolve("cells").toString()).count());
+    assertTrue(Files.exists(root.resolve("sweep.json")));
+
+    CellSpec cell = ConfigLoader.parse(CONFIG, config.toString(), List.of(), 0).cells().get(13);
+    CellResult direct = CellRunner.run(cell);
+    List<String> expected = new ArrayList<>();
+    for (Row r : spark.createDataFrame(LayerTable.rows(direct), LayerTable.SCHEMA)
+        .collectAsList()) {
+      expected.add(r.toString());
+    }
+    expected.sort(null);
+    List<String> written = new ArrayList<>();
+    for (Row r : spark.read().parquet(root.resolve("layers").toString()).drop("wave")
+        .where("cell_id = '" + cell.id() + "'").collectAsList()) {
+      written.add(r.toString());
+    }
+    written.sort(null);
+    assertSameRows(expected, written);
+    Row cellRow = spark.read().parquet(root.resolve("cells").toString())
+        .where("cell_id = '" + cell.id() + "'").first();
+    assertEquals("ok", cellRow.getAs("status"));
+    assertEquals(direct.losses().get(0), (Double) cellRow.getAs("initial_loss"));
+    assertTrue(spark.read().parquet(root.resolve("theory").toString()).count() > 0);
+  }
+
+  @Test
+  void existingResultsAreNeverOverwrittenSilently() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    String out = dir.resolve("out").toString();
+    StringBuilder log = new StringBuilder();
+    assertEquals(0, sweep(log, config.toString(), "--out", out));
+    List<String> before = rows(dir.resolve("out/t/layers"));
+    assertEquals(2, sweep(log, config.toString(), "--out", out), log::toString);
+    assertTrue(log.toString().contains("already holds results"), log::toString);
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"));
+    assertTrue(log.toString().contains("is complete"), log::toString);
+    assertSameRows(before, rows(dir.resolve("out/t/layers")));
+    assertEquals(2, sweep(log, config.toString(), "--out", out, "--resume", "--set",
+        "input.batch=13"), log::toString);
+    assertTrue(log.toString().contains("config hash"), log::toString);
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--overwrite"));
+    assertSameRows(before, rows(dir.resolve("out/t/layers")));
+  }
+
+  @Test
+  void interruptedSweepResumesToTheSameData() throws Exception {
+    Path config = write(dir, CONFIG);
+    StringBuilder log = new StringBuilder();
+    String whole = dir.resolve("whole").toString();
+    assertEquals(0, sweep(log, config.toString(), "--out", whole));
+    // Several small waves, then simulate a kill -9 inside the last one: its layers committed,
+    // its cells not (no _SUCCESS, a half-written temporary folder).
+    String cut = dir.resolve("cut").toString();
+    assertEquals(0, sweep(log, config.toString(), "--out", cut, "--wave-seconds", "0.002",
+        "--task-gflop", "0.001"), log::toString);
+    Path cells = dir.resolve("cut/t/cells");
+    Path last;
+    try (Stream<Path> waves = Files.list(cells)) {
+      last = waves.max(Comparator.comparing(p -> Integer.parseInt(
+          p.getFileName().toString().substring(5)))).orElseThrow();
+    }
+    assertTrue(last.getFileName().toString().compareTo("wave=0") > 0, "several waves");
+    Files.delete(last.resolve("_SUCCESS"));
+    Files.createDirectories(last.resolve("_temporary/0"));
+    assertEquals(0, sweep(log, config.toString(), "--out", cut, "--resume"), log::toString);
+    assertTrue(log.toString().contains("removed 1 incomplete wave"), log::toString);
+    assertSameRows(rows(dir.resolve("whole/t/layers")), rows(dir.resolve("cut/t/layers")));
+    assertSameRows(rows(dir.resolve("whole/t/cells"), "wall_seconds"),
+        rows(dir.resolve("cut/t/cells"), "wall_seconds"));
+  }
+
+  @Test
+  void failedTaskAttemptsAreRetriedAndEveryCellLandsOnce() throws Exception {
+    Path config = write(dir, CONFIG);
+    StringBuilder log = new StringBuilder();
+    spark.conf().set("spark.sigprop.test.failFirstAttempts", "true");
+    try {
+      assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("f").toString(),
+          "--task-gflop", "0.001"), log::toString);
+    } finally {
+      spark.conf().unset("spark.sigprop.test.failFirstAttempts");
+    }
+    List<Row> ids = spark.read().parquet(dir.resolve("f/t/cells").toString())
+        .groupBy("cell_id").count().collectAsList();
+    assertEquals(16, ids.size());
+    for (Row r : ids) {
+      assertEquals(1L, r.getLong(1));
+    }
+    assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("g").toString()));
+    assertSameRows(rows(dir.resolve("g/t/layers")), rows(dir.resolve("f/t/layers")));
+  }
+
+  @Test
+  void badConfigsExitTwoListEveryProblemAndWriteNothing() throws Exception {
+    Path config = write(dir, CONFIG.replace("activation: tanh", "activation: tanhh")
+        .replace("depth: [2, 6]", "depth: [0, 6]").replace("seeds: 2", "seedz: 2"));
+    StringBuilder log = new StringBuilder();
+    String out = dir.resolve("bad").toString();
+    assertEquals(2, sweep(log, config.toString(), "--out", out));
+    String text = log.toString();
+    assertTrue(text.contains("did you mean 'tanh'"), text);
+    assertTrue(text.contains("grid.depth"), text);
+    assertTrue(text.contains("did you mean 'seeds'"), text);
+    assertFalse(Files.exists(dir.resolve("bad")), "nothing written");
+    assertEquals(2, sweep(log, dir.resolve("missing.yaml").toString(), "--out", out));
+    assertTrue(log.toString().contains("not found"), log::toString);
+  }
+}
