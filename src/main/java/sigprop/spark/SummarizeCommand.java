@@ -4,12 +4,12 @@ import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The {@code summarize} verb: parses the options, checks the inputs and the output folder before
- * any Spark work, runs {@link SummarizeJob} in the active session or in a new one, and maps
+ * any Spark work, runs {@link SummarizeJob} in the active session or in a new one (master from
+ * spark.master when set, else {@code --master}, else local[*]), and maps
  * outcomes to exit codes (0 done, 1 the job failed, 2 bad input or an existing summary).
  * Usable as a spark-submit main class too: {@code --class sigprop.spark.SummarizeCommand}.
  */
@@ -50,7 +50,7 @@ public final class SummarizeCommand {
     }
     boolean ownSession = SparkSession.getActiveSession().isEmpty()
         && SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = session(options.master(), err);
+    SparkSession spark = SparkSessions.start("sigprop summarize", options.master());
     try {
       SummarizeJob.run(spark, options, out);
       return 0;
@@ -96,20 +96,5 @@ public final class SummarizeCommand {
       }
     }
     return null;
-  }
-
-  /**
-   * The session: the active one if any (tests, a notebook), else a new one whose master is
-   * spark.master when set (spark-submit sets it), else {@code --master}, else local[*].
-   */
-  static SparkSession session(String master, PrintStream err) {
-    SparkSession.Builder builder = SparkSession.builder().appName("sigprop summarize");
-    boolean masterSet = new SparkConf().contains("spark.master");
-    if (!masterSet) {
-      builder.master(master == null ? "local[*]" : master);
-    } else if (master != null) {
-      err.println("summarize: spark.master is set; ignoring --master " + master);
-    }
-    return builder.getOrCreate();
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +74,7 @@ public final class SummarizeJob {
     log.println("summarize: " + describe(cells, configs, experiments, options));
 
     List<Row> collected = summarize(filtered(input.layers(), experiments, options));
+    long layerRows = 0;
     List<LayerRow> rows = new ArrayList<>();
     int orphans = 0;
     for (Row r : collected) {
@@ -81,24 +83,33 @@ public final class SummarizeJob {
         orphans++;
         continue;
       }
-      rows.add(new LayerRow(c, SummaryRows.key(r), SummaryRows.summary(r), TheoryColumns.NONE));
+      LayerRow row = new LayerRow(c, SummaryRows.key(r), SummaryRows.summary(r),
+          TheoryColumns.NONE);
+      layerRows += row.summary().nRows();
+      rows.add(row);
     }
     if (orphans > 0) {
       log.println("summarize: warning: " + orphans + " summary rows belong to configurations"
           + " without cells in the cells table; left out");
     }
-    rows = new ArrayList<>(TheoryJoin.join(rows, theory(input.theory())));
+    List<Row> theory = latestTheory(input.theory());
+    rows = new ArrayList<>(TheoryJoin.join(rows, theoryValues(theory)));
     rows.sort(LayerRow.ORDER);
+    log.printf(Locale.ROOT, "summarize: %d layer rows (one per cell) summarized into %d (%.1f s)%n",
+        layerRows, rows.size(), (System.nanoTime() - start) / 1e9);
 
+    long tablesStart = System.nanoTime();
     List<SummaryTable> tables = List.of(
         LayerStatisticsTable.build(rows, SparkColumns.of(ParameterColumns.fields())),
         HistogramTable.build(rows),
         cellsTable(input.cells(), cells, byKey, parameterNames),
-        theoryTable(input.theory(), byKey));
+        theoryTable(input.theory(), theory, byKey));
+    long written = System.nanoTime();
     List<Path> files = SummaryWriter.write(options.out(), tables, rows, options.figures(),
         options.overwrite());
-    log.printf(Locale.ROOT, "summarize: wrote %d files to %s in %.1f s%n", files.size(),
-        options.out(), (System.nanoTime() - start) / 1e9);
+    log.printf(Locale.ROOT, "summarize: wrote %d files to %s (tables %.1f s, files %.1f s,"
+        + " total %.1f s)%n", files.size(), options.out(), (written - tablesStart) / 1e9,
+        (System.nanoTime() - written) / 1e9, (System.nanoTime() - start) / 1e9);
     return new Result(options.out(), cells.size(), configs.size(), rows.size(), files);
   }
 
@@ -181,7 +192,7 @@ public final class SummarizeJob {
           r.getString(r.fieldIndex("status")).toUpperCase(Locale.ROOT));
       configs.compute(SourceTable.key(sweep, configId), (k, c) -> {
         if (c == null) {
-          List<Object> parameters = List.of(SparkColumns.values(r,
+          List<Object> parameters = Arrays.asList(SparkColumns.values(r,
               SparkColumns.of(ParameterColumns.fields())));
           Object depth = r.get(r.fieldIndex("depth"));
           c = new Configuration(sweep, r.getString(r.fieldIndex("experiment")), configId, 0, "",
@@ -194,16 +205,28 @@ public final class SummarizeJob {
     return new ArrayList<>(configs.values());
   }
 
-  /** Theory values (double columns) by {@link TheoryJoin#key}; the last folder wins. */
-  private static Map<String, Map<String, Double>> theory(Dataset<Row> theory) {
-    Map<String, Map<String, Double>> values = new HashMap<>();
+  /** The theory rows, one per (sweep, configuration, layer): the last folder's; empty if none. */
+  private static List<Row> latestTheory(Dataset<Row> theory) {
     if (theory == null) {
-      return values;
+      return List.of();
     }
-    List<Row> rows = new ArrayList<>(theory.collectAsList());
-    rows.sort((a, b) -> Integer.compare(a.getInt(a.fieldIndex("source")),
-        b.getInt(b.fieldIndex("source"))));
-    for (Row r : rows) {
+    Map<String, Row> latest = new LinkedHashMap<>();
+    for (Row r : theory.collectAsList()) {
+      String key = TheoryJoin.key(r.getString(r.fieldIndex("sweep")),
+          r.getString(r.fieldIndex("config_id")), r.getInt(r.fieldIndex("layer")));
+      Row seen = latest.get(key);
+      if (seen == null
+          || r.getInt(r.fieldIndex("source")) > seen.getInt(seen.fieldIndex("source"))) {
+        latest.put(key, r);
+      }
+    }
+    return new ArrayList<>(latest.values());
+  }
+
+  /** The double columns of each theory row, by {@link TheoryJoin#key}. */
+  private static Map<String, Map<String, Double>> theoryValues(List<Row> theory) {
+    Map<String, Map<String, Double>> values = new HashMap<>();
+    for (Row r : theory) {
       Map<String, Double> row = new HashMap<>();
       for (int i = 0; i < r.size(); i++) {
         if (r.get(i) instanceof Double d) {
@@ -226,26 +249,16 @@ public final class SummarizeJob {
         SourceDescriptions.cells(parameterNames));
   }
 
-  private static SummaryTable theoryTable(Dataset<Row> theory,
+  private static SummaryTable theoryTable(Dataset<Row> source, List<Row> theory,
       Map<String, Configuration> configs) {
-    List<sigprop.report.Column> columns = theory == null
-        ? SparkColumns.of(TheoryTableRows.SCHEMA) : withoutSource(theory);
-    columns = new ArrayList<>(columns);
+    List<sigprop.report.Column> columns = new ArrayList<>(source == null
+        ? SparkColumns.of(TheoryTableRows.SCHEMA) : withoutSource(source));
     columns.removeIf(c -> c.name().equals("wave"));
-    Map<String, Object[]> rows = new LinkedHashMap<>();
-    if (theory != null) {
-      List<Row> collected = new ArrayList<>(theory.collectAsList());
-      collected.sort((a, b) -> Integer.compare(a.getInt(a.fieldIndex("source")),
-          b.getInt(b.fieldIndex("source"))));
-      for (Row r : collected) {
-        rows.put(TheoryJoin.key(r.getString(r.fieldIndex("sweep")),
-            r.getString(r.fieldIndex("config_id")), r.getInt(r.fieldIndex("layer"))),
-            SparkColumns.values(r, columns));
-      }
-    }
+    List<Object[]> rows = new ArrayList<>();
+    theory.forEach(r -> rows.add(SparkColumns.values(r, columns)));
     return SourceTable.build("theory", "configuration and hidden layer: the predictions at"
-        + " initialization", columns, new ArrayList<>(rows.values()), configs,
-        List.of("layer"), SourceDescriptions.theory());
+        + " initialization", columns, rows, configs, List.of("layer"),
+        SourceDescriptions.theory());
   }
 
   private static List<sigprop.report.Column> withoutSource(Dataset<Row> table) {

@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * One configuration of a sweep (every parameter but the seed): its id, its position in the
  * summary ({@code config_index}), a legend label naming what varies within its experiment, its
- * number of hidden layers L, its parameter values (typed: Long, Double, String or null, in the summary's parameter-column
- * order) and how its cells ended.
+ * number of hidden layers L, its parameter values (typed: Long, Double, String or null, in the
+ * summary's parameter-column order) and how its cells ended.
  */
 public record Configuration(String sweep, String experiment, String configId, int index,
     String label, int depth, List<Object> parameters, StatusCounts counts) {

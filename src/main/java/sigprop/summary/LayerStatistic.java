@@ -23,12 +23,12 @@ public enum LayerStatistic {
   LOG10_RMS("log10_rms", "log10 of the root mean square"),
   FRAC_ZERO("frac_zero", "the fraction of values exactly 0"),
   FRAC_SAT90("frac_sat90",
-      "the fraction of values with |v| > 0.9·bound of a bounded activation (tanh: 0.9); empty at"
-          + " sites without a bound"),
+      "the fraction of values with |v| > 0.9·bound (1 for tanh); only on the output site of a"
+          + " bounded activation not followed by a norm"),
   FRAC_SAT99("frac_sat99", "the fraction with |v| > 0.99·bound; empty without a bound"),
   JACOBIAN("jacobian",
-      "the layer Jacobian's mean squared singular value ‖W·diag(φ′)‖²_F/n (Glorot & Bengio"
-          + " 2010, §4.2.2); output site only"),
+      "the layer Jacobian's mean squared singular value, ‖W·diag(φ′)‖²_F/min(fan_in, fan_out)"
+          + " averaged over the batch (Glorot & Bengio 2010, §4.2.2); output site only"),
   Q01("q01", "the 1 % quantile"),
   Q02("q02", "the 2 % quantile"),
   Q15("q15", "the 15 % quantile"),

@@ -30,7 +30,8 @@ public final class SourceTable {
    * @param descriptions descriptions of the sweep table's columns
    */
   public static SummaryTable build(String name, String rowMeaning, List<Column> columns,
-      List<Object[]> rows, Map<String, Configuration> configs, List<String> orderBy, Map<String, String> descriptions) {
+      List<Object[]> rows, Map<String, Configuration> configs, List<String> orderBy,
+      Map<String, String> descriptions) {
     List<String> names = columns.stream().map(Column::name).toList();
     int sweep = names.indexOf("sweep");
     int configId = names.indexOf("config_id");

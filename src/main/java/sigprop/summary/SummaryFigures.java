@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import sigprop.net.Site;
 import sigprop.report.Curve;
+import sigprop.report.FigureSize;
 import sigprop.report.HistogramFigure;
 import sigprop.report.IfExists;
 import sigprop.report.LayerCurveFigure;
@@ -22,7 +23,7 @@ import sigprop.report.YScale;
  * <ul>
  *   <li>{@code <exp>-variance-output}, {@code <exp>-variance-output_gradient}: mean over seeds of
  *       log10 variance against hidden layer, one line per configuration with a ±1 sd band, dashed
- *       theory in the same colour;
+ *       theory in the same colour ({@link #CURVES} size);
  *   <li>{@code <exp>-saturation}: fraction of outputs with |v| &gt; 0.9·bound against layer, with
  *       its theory (bounded activations only);
  *   <li>{@code <exp>-hist-<site>-c<index>-<label>}: per configuration, the pooled distribution of
@@ -31,6 +32,9 @@ import sigprop.report.YScale;
  * </ul>
  */
 public final class SummaryFigures {
+  /** Curves against layer: wider than the default, for legends of long configuration labels. */
+  public static final FigureSize CURVES = new FigureSize(1000, 560);
+
   private SummaryFigures() {}
 
   /** Writes every figure of the rows into the folder; returns the files written. */
@@ -57,9 +61,9 @@ public final class SummaryFigures {
       String name = prefix + (manySteps ? "-step" + first.key().step() : "");
       String title = first.config().experiment()
           + (manySteps || first.key().step() > 0 ? ", step " + first.key().step() : "");
-      written.addAll(variance(group, Site.OUTPUT, "layer outputs", name, title, folder,
+      written.addAll(variance(group, Site.OUTPUT, "y", "layer outputs", name, title, folder,
           ifExists));
-      written.addAll(variance(group, Site.OUTPUT_GRADIENT, "output gradients dL/dy", name,
+      written.addAll(variance(group, Site.OUTPUT_GRADIENT, "dL/dy", "output gradients", name,
           title, folder, ifExists));
       written.addAll(saturation(group, name, title, folder, ifExists));
       written.addAll(histograms(group, name, title, folder, ifExists));
@@ -72,13 +76,15 @@ public final class SummaryFigures {
     return withSweep ? slug(row.config().sweep()) + "-" + experiment : experiment;
   }
 
-  private static List<Path> variance(List<LayerRow> group, Site site, String what, String name,
-      String title, Path folder, IfExists ifExists) throws IOException {
+  private static List<Path> variance(List<LayerRow> group, Site site, String symbol,
+      String what, String name, String title, Path folder, IfExists ifExists)
+      throws IOException {
     LayerCurveFigure.Builder figure = LayerCurveFigure.builder(
-        title + ": variance of " + what + " (seed mean, band ±1 sd, dashed theory)")
+        title + ": variance of " + what + " " + symbol + " per layer")
         .xLabel("hidden layer")
-        .yLabel("log10 Var[" + (site == Site.OUTPUT ? "y" : "dL/dy") + "] over units and batch")
-        .yScale(YScale.VALUES_ARE_LOG10);
+        .yLabel("log10 Var[" + symbol + "]: mean over seeds ± 1 sd")
+        .yScale(YScale.VALUES_ARE_LOG10)
+        .size(CURVES);
     boolean any = addSeries(figure, group, site, LayerStatistic.LOG10_VARIANCE,
         TheoryColumns::log10Variance);
     if (!any) {
@@ -90,10 +96,11 @@ public final class SummaryFigures {
   private static List<Path> saturation(List<LayerRow> group, String name, String title,
       Path folder, IfExists ifExists) throws IOException {
     LayerCurveFigure.Builder figure = LayerCurveFigure.builder(
-        title + ": saturated outputs (seed mean, band ±1 sd, dashed theory)")
+        title + ": saturated outputs, |y| > 0.9 of the bound")
         .xLabel("hidden layer")
-        .yLabel("fraction of outputs with |y| > 0.9 x bound")
-        .fraction();
+        .yLabel("fraction saturated: mean over seeds ± 1 sd")
+        .fraction()
+        .size(CURVES);
     boolean any = addSeries(figure, group, Site.OUTPUT, LayerStatistic.FRAC_SAT90,
         TheoryColumns::fracSat90);
     if (!any) {

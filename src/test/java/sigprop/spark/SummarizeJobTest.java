@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import sigprop.experiment.CellResult;
@@ -48,7 +47,8 @@ class SummarizeJobTest extends SharedSparkSession {
       "grid: {init: [normal, xavier_normal], norm: [none, batch]}",
       "seeds: 3",
       "");
-  static final Path SWEEP = Path.of("target", "summarize-test", "tiny");
+  static final Path ROOT = Path.of("target", "summarize-test");
+  static final Path SWEEP = ROOT.resolve("tiny");
   static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true,
       StandardCharsets.UTF_8);
 
@@ -57,16 +57,22 @@ class SummarizeJobTest extends SharedSparkSession {
   static SummarizeJob.Result result;
 
   @BeforeAll
-  static void sweepAndSummarize() throws IOException {
-    deleteTree(SWEEP);
-    plan = SyntheticSweep.write(spark, YAML, SWEEP);
+  static void sweepAndSummarize() throws Exception {
+    long t0 = System.nanoTime();
+    deleteTree(ROOT);
+    plan = TestSweeps.write(spark, YAML, SWEEP);
+    System.err.println("TIMING sweep " + (System.nanoTime() - t0) / 1e9);
     failed = plan.cells().get(0).withSeed(99);
     injectFailedCell(failed);
     result = SummarizeJob.run(spark, options(SWEEP.resolve("summary"), false, true,
-        LayerSelection.ALL, List.of()), QUIET);
+        LayerSelection.ALL, List.of()), System.err);
+    System.err.println("TIMING summarize " + (System.nanoTime() - t0) / 1e9);
   }
 
-  /** A cell of configuration 0 that failed, with outputs a thousand times too large. */
+  /**
+   * A cell of configuration 0 that failed, with means and variances far off, in a wave of its
+   * own (as a rerun sweep would add it).
+   */
   private static void injectFailedCell(CellSpec cell) {
     CellResult ran = CellRunner.run(cell);
     CellResult result = new CellResult(cell, CellStatus.FAILED, "injected", ran.losses(),
@@ -83,11 +89,9 @@ class SummarizeJobTest extends SharedSparkSession {
       v[variance] = 1e6;
       rows.add(RowFactory.create(v));
     }
-    spark.createDataFrame(rows, LayerTable.SCHEMA).write().mode(SaveMode.Append)
-        .parquet(SWEEP.resolve("layers/wave=1").toString());
-    spark.createDataFrame(List.of(CellTable.row(result, plan.configHash(), "test")),
-        CellTable.SCHEMA).write().mode(SaveMode.Append)
-        .parquet(SWEEP.resolve("cells/wave=1").toString());
+    TestSweeps.append(spark, rows, LayerTable.SCHEMA, SWEEP.resolve("layers/wave=99"));
+    TestSweeps.append(spark, List.of(CellTable.row(result, plan.configHash(), "test")),
+        CellTable.SCHEMA, SWEEP.resolve("cells/wave=99"));
   }
 
   static SummarizeOptions options(Path out, boolean overwrite, boolean figures,
@@ -173,8 +177,9 @@ class SummarizeJobTest extends SharedSparkSession {
     assertEquals(8, names.stream().filter(n -> n.contains("-hist-")).count(), names.toString());
     for (Path png : pngs) {
       BufferedImage image = ImageIO.read(png.toFile());
-      assertEquals(800, image.getWidth(), png.toString());
-      assertEquals(500, image.getHeight());
+      boolean curves = !png.toString().contains("-hist-");
+      assertEquals(curves ? 1000 : 800, image.getWidth(), png.toString());
+      assertEquals(curves ? 560 : 500, image.getHeight());
       assertTrue(Files.size(png) > 5000);
       assertTrue(Files.size(Path.of(png.toString().replace(".png", ".svg"))) > 5000);
     }
