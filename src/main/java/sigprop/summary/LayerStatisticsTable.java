@@ -81,9 +81,10 @@ public final class LayerStatisticsTable {
     return v;
   }
 
-  /** The variance, or NaN where it left double range (0 or +∞ with a finite log10). */
+  /** The variance, or NaN where it left double's normal range (with a finite log10). */
   private static double missingOutOfRange(double variance, double log10) {
-    boolean outside = (variance == 0 || Double.isInfinite(variance)) && Double.isFinite(log10);
+    boolean outside = !(variance >= Double.MIN_NORMAL && variance <= Double.MAX_VALUE)
+        && Double.isFinite(log10);
     return outside ? Double.NaN : variance;
   }
 
@@ -104,7 +105,7 @@ public final class LayerStatisticsTable {
     for (LayerStatistic s : LayerStatistic.ALL) {
       String what = s.description() + " of one seed";
       String why = s.logForm() == null ? ""
-          : "; empty where a seed's value left double range (0 or ∞): use "
+          : "; empty where a seed's value left double's normal range (0, subnormal or ∞): use "
               + s.logForm().column() + "_*";
       d.put(s.column() + "_mean", what + ": mean over the n_used seeds; empty unless finite in"
           + " every one" + why);

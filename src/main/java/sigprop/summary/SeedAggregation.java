@@ -17,8 +17,8 @@ import sigprop.stats.SiteRecord;
  *   <li>only cells with status ok are averaged and pooled; the others are only counted;
  *   <li>a statistic is summarized only where every used seed has a finite value; where one does
  *       not (no saturation bound, no Jacobian, a dead layer's log10 of 0) it is missing, and so is
- *       a value that left double range (0 or +∞ while its log10 form is finite): read the log10
- *       form there;
+ *       a value that left double's normal range (0, subnormal or +∞ while its log10 form is
+ *       finite): read the log10 form there;
  *   <li>seeds are taken in order of seed, so sums and merges, and the output, do not depend on
  *       the order rows arrive in.
  * </ul>
@@ -71,7 +71,8 @@ public final class SeedAggregation {
       if (!Double.isFinite(v)) {
         return SeedStatistics.MISSING;
       }
-      if (logForm != null && v == 0 && Double.isFinite(used.get(i).value(logForm))) {
+      if (logForm != null && v < Double.MIN_NORMAL
+          && Double.isFinite(used.get(i).value(logForm))) {
         return SeedStatistics.MISSING; // underflowed: only its log10 form is meaningful
       }
       values[i] = v;

@@ -30,20 +30,29 @@ public record SeedStatistics(int n, double mean, double sd, double ciLo, double 
     return new SeedStatistics(n, mean, sd, mean - half, mean + half);
   }
 
-  /** Σv/n; Σ(v/n) when the plain sum overflows (variances near the top of double range). */
+  /**
+   * Σv/n, then corrected by the mean residual Σ(v − mean)/n, which removes most of the sum's
+   * rounding (equal values give exactly their value); Σ(v/n) when the plain sum overflows
+   * (variances near the top of double range).
+   */
   private static double mean(double[] values) {
+    int n = values.length;
     double sum = 0;
     for (double v : values) {
       sum += v;
     }
-    if (Double.isFinite(sum)) {
-      return sum / values.length;
+    double mean = sum / n;
+    if (!Double.isFinite(mean)) {
+      mean = 0;
+      for (double v : values) {
+        mean += v / n;
+      }
     }
-    double scaled = 0;
+    double residual = 0;
     for (double v : values) {
-      scaled += v / values.length;
+      residual += (v - mean) / n;
     }
-    return scaled;
+    return mean + residual;
   }
 
   /** √(Σ(v − mean)²/(n − 1)), computed on deviations scaled by the largest so none overflows. */

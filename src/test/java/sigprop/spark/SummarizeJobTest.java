@@ -58,15 +58,12 @@ class SummarizeJobTest extends SharedSparkSession {
 
   @BeforeAll
   static void sweepAndSummarize() throws Exception {
-    long t0 = System.nanoTime();
     deleteTree(ROOT);
     plan = TestSweeps.write(spark, YAML, SWEEP);
-    System.err.println("TIMING sweep " + (System.nanoTime() - t0) / 1e9);
     failed = plan.cells().get(0).withSeed(99);
     injectFailedCell(failed);
     result = SummarizeJob.run(spark, options(SWEEP.resolve("summary"), false, true,
-        LayerSelection.ALL, List.of()), System.err);
-    System.err.println("TIMING summarize " + (System.nanoTime() - t0) / 1e9);
+        LayerSelection.ALL, List.of()), QUIET);
   }
 
   /**
@@ -206,12 +203,19 @@ class SummarizeJobTest extends SharedSparkSession {
   }
 
   @Test
-  void existingSummaryIsRefusedUnlessOverwriting() throws IOException {
-    Path out = SWEEP.resolve("filtered");
-    SummarizeOptions filtered = options(out, false, false, LayerSelection.parse("every:2"),
+  void existingSummaryIsRefusedUnlessOverwritingThenReplacedByAFilteredOne() throws IOException {
+    Path copy = SWEEP.resolve("copy");
+    copyTree(result.folder(), copy);
+    SummarizeOptions filtered = options(copy, false, false, LayerSelection.parse("every:2"),
         List.of("output"));
-    SummarizeJob.run(spark, filtered, QUIET);
-    Table t = layersCsv(out);
+    assertThrows(FileAlreadyExistsException.class,
+        () -> SummarizeJob.run(spark, filtered, QUIET));
+    assertEquals(2, SummarizeCommand.run(new String[] {SWEEP.toString(), "--out",
+        copy.toString()}, QUIET, QUIET));
+    Table before = layersCsv(copy);
+    SummarizeJob.run(spark, options(copy, true, false, filtered.layers(), filtered.sites()),
+        QUIET);
+    Table t = layersCsv(copy);
     TreeSet<Long> layers = new TreeSet<>();
     TreeSet<String> sites = new TreeSet<>();
     for (int i = 0; i < t.rowCount(); i++) {
@@ -220,13 +224,17 @@ class SummarizeJobTest extends SharedSparkSession {
     }
     assertEquals(List.of(1L, 3L, 4L, 5L), List.copyOf(layers), "1, 1+2, L = 4, head 5");
     assertEquals(List.of("output"), List.copyOf(sites));
-    assertThrows(FileAlreadyExistsException.class,
-        () -> SummarizeJob.run(spark, filtered, QUIET));
-    assertEquals(2, SummarizeCommand.run(new String[] {SWEEP.toString(), "--out",
-        out.toString()}, QUIET, QUIET));
-    SummarizeJob.run(spark, options(out, true, false, LayerSelection.ALL, List.of()), QUIET);
-    assertTrue(layersCsv(out).rowCount() > t.rowCount());
-    assertFalse(Files.exists(out.resolve("figures/tiny-saturation.png")));
+    assertTrue(t.rowCount() < before.rowCount());
+    assertFalse(Files.exists(copy.resolve("figures/tiny-saturation.png")),
+        "figures of the earlier run are gone with --no-figures");
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
+      }
+    }
   }
 
   static void deleteTree(Path root) throws IOException {

@@ -39,9 +39,7 @@ final class TestSweeps {
         theory.addAll(TheoryTableRows.rows(cell));
       }
     }
-    System.err.println("TIMING cells done " + System.nanoTime() / 1e9);
     append(spark, layers, LayerTable.SCHEMA, folder.resolve("layers/wave=0"));
-    System.err.println("TIMING layers written " + System.nanoTime() / 1e9);
     append(spark, cells, CellTable.SCHEMA, folder.resolve("cells/wave=0"));
     append(spark, theory, TheoryTableRows.SCHEMA, folder.resolve("theory"));
     return plan;
