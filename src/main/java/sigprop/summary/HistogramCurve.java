@@ -17,6 +17,16 @@ import sigprop.stats.LinearBins;
  */
 public record HistogramCurve(double[] x, double[] density, boolean logMagnitude) {
 
+  /** Copies the arrays, which must be of equal length. */
+  public HistogramCurve {
+    if (x.length != density.length) {
+      throw new IllegalArgumentException(x.length + " centres for " + density.length
+          + " densities");
+    }
+    x = x.clone();
+    density = density.clone();
+  }
+
   /** The curve of a histogram; empty arrays when it has no regular bin. */
   public static HistogramCurve of(SparseHistogram histogram) {
     HistogramSpec spec = histogram.spec();
@@ -51,6 +61,18 @@ public record HistogramCurve(double[] x, double[] density, boolean logMagnitude)
       density[j] = count / (total * width);
     }
     return new HistogramCurve(x, density, log);
+  }
+
+  /** A copy of the bin centres. */
+  @Override
+  public double[] x() {
+    return x.clone();
+  }
+
+  /** A copy of the densities. */
+  @Override
+  public double[] density() {
+    return density.clone();
   }
 
   /** Whether there is nothing to draw. */

@@ -8,34 +8,33 @@ import java.util.List;
  * {@code <column>_mean}, {@code _sd}, {@code _ci_lo} and {@code _ci_hi} columns.
  */
 public enum LayerStatistic {
-  MEAN("mean", "the mean of the values"),
-  VARIANCE("variance", "the unbiased variance (n − 1) of the values"),
-  STD("std", "the standard deviation of the values"),
+  MEAN("mean", "the mean of its values"),
+  VARIANCE("variance", "the unbiased variance (n − 1) of its values"),
+  STD("std", "the standard deviation of its values"),
   LOG10_VARIANCE("log10_variance",
-      "log10 of the variance, finite even where the variance leaves double range; its mean over"
-          + " seeds is log10 of the geometric mean"),
-  LOG10_STD("log10_std", "log10 of the standard deviation"),
-  MIN("min", "the smallest value"),
-  MAX("max", "the largest value"),
-  MEAN_ABS("mean_abs", "the mean of |v|"),
-  LOG10_MEAN_ABS("log10_mean_abs", "log10 of the mean of |v|"),
-  RMS("rms", "the root mean square √(Σv²/n)"),
-  LOG10_RMS("log10_rms", "log10 of the root mean square"),
-  FRAC_ZERO("frac_zero", "the fraction of values exactly 0"),
+      "log10 of its variance, finite even where the variance leaves double range"),
+  LOG10_STD("log10_std", "log10 of its standard deviation"),
+  MIN("min", "its smallest value"),
+  MAX("max", "its largest value"),
+  MEAN_ABS("mean_abs", "the mean of |v| over its values"),
+  LOG10_MEAN_ABS("log10_mean_abs", "log10 of its mean |v|"),
+  RMS("rms", "the root mean square √(Σv²/n) of its values"),
+  LOG10_RMS("log10_rms", "log10 of its root mean square"),
+  FRAC_ZERO("frac_zero", "the fraction of its values exactly 0"),
   FRAC_SAT90("frac_sat90",
-      "the fraction of values with |v| > 0.9·bound (1 for tanh); only on the output site of a"
-          + " bounded activation not followed by a norm"),
-  FRAC_SAT99("frac_sat99", "the fraction with |v| > 0.99·bound; empty without a bound"),
+      "the fraction of its values with |v| > 0.9·bound (1 for tanh), only on the output site of"
+          + " a bounded activation not followed by a norm"),
+  FRAC_SAT99("frac_sat99", "the fraction with |v| > 0.99·bound, as frac_sat90"),
   JACOBIAN("jacobian",
-      "the layer Jacobian's mean squared singular value, ‖W·diag(φ′)‖²_F/min(fan_in, fan_out)"
-          + " averaged over the batch (Glorot & Bengio 2010, §4.2.2); output site only"),
-  Q01("q01", "the 1 % quantile"),
-  Q02("q02", "the 2 % quantile"),
-  Q15("q15", "the 15 % quantile"),
-  Q50("q50", "the median"),
-  Q85("q85", "the 85 % quantile"),
-  Q98("q98", "the 98 % quantile"),
-  Q99("q99", "the 99 % quantile");
+      "its layer Jacobian's mean squared singular value ‖W·diag(φ′)‖²_F/min(fan_in, fan_out),"
+          + " averaged over the batch (Glorot & Bengio 2010, §4.2.2), output site only"),
+  Q01("q01", "its 1 % quantile"),
+  Q02("q02", "its 2 % quantile"),
+  Q15("q15", "its 15 % quantile"),
+  Q50("q50", "its median"),
+  Q85("q85", "its 85 % quantile"),
+  Q98("q98", "its 98 % quantile"),
+  Q99("q99", "its 99 % quantile");
 
   /** Every statistic, in column order. */
   public static final List<LayerStatistic> ALL = List.of(values());
@@ -53,7 +52,7 @@ public enum LayerStatistic {
     return column;
   }
 
-  /** What one seed's value is, for the schema. */
+  /** What one seed's value is, as a noun phrase about the seed ("its median"). */
   public String description() {
     return description;
   }

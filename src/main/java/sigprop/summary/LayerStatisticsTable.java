@@ -103,17 +103,20 @@ public final class LayerStatisticsTable {
     d.put("n_rows", "cells with a row at this step, layer and site, whatever their status");
     d.put("n_used", "ok cells with a row here: the seeds every mean, sd and bound is over");
     for (LayerStatistic s : LayerStatistic.ALL) {
-      String what = s.description() + " of one seed";
-      String why = s.logForm() == null ? ""
+      String what = "each used seed's value of " + s.description();
+      String column = s.column();
+      String log = column.startsWith("log10") ? " (the mean of a log10 is log10 of the"
+          + " geometric mean over seeds)" : "";
+      String range = s.logForm() == null ? ""
           : "; empty where a seed's value left double's normal range (0, subnormal or ∞): use "
               + s.logForm().column() + "_*";
-      d.put(s.column() + "_mean", what + ": mean over the n_used seeds; empty unless finite in"
-          + " every one" + why);
-      d.put(s.column() + "_sd", what + ": standard deviation over the seeds (n − 1); empty for"
-          + " fewer than two");
-      d.put(s.column() + "_ci_lo", what + ": lower 95 % confidence bound of the mean,"
+      d.put(column + "_mean", "mean over the n_used seeds of " + what + log
+          + "; empty unless finite in every seed" + range);
+      d.put(column + "_sd", "standard deviation (n − 1) over the seeds of " + what
+          + "; empty for fewer than two seeds");
+      d.put(column + "_ci_lo", "lower 95 % confidence bound of " + column + "_mean:"
           + " mean − t(0.975; n − 1)·sd/√n (Student t)");
-      d.put(s.column() + "_ci_hi", what + ": upper 95 % confidence bound of the mean,"
+      d.put(column + "_ci_hi", "upper 95 % confidence bound of " + column + "_mean:"
           + " mean + t(0.975; n − 1)·sd/√n");
     }
     d.put("pooled_count", "finite values of all used seeds together");
