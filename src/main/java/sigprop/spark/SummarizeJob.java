@@ -1,5 +1,6 @@
 package sigprop.spark;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
@@ -19,7 +20,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import sigprop.experiment.CellStatus;
 import sigprop.summary.Configuration;
 import sigprop.summary.Configurations;
@@ -73,30 +77,14 @@ public final class SummarizeJob {
     configs.forEach(c -> byKey.put(SourceTable.key(c.sweep(), c.configId()), c));
     log.println("summarize: " + describe(cells, configs, experiments, options));
 
-    List<Row> collected = summarize(filtered(input.layers(), experiments, options));
-    long layerRows = 0;
-    List<LayerRow> rows = new ArrayList<>();
-    int orphans = 0;
-    for (Row r : collected) {
-      Configuration c = byKey.get(SourceTable.key(r.getString(0), r.getString(1)));
-      if (c == null) {
-        orphans++;
-        continue;
-      }
-      LayerRow row = new LayerRow(c, SummaryRows.key(r), SummaryRows.summary(r),
-          TheoryColumns.NONE);
-      layerRows += row.summary().nRows();
-      rows.add(row);
-    }
-    if (orphans > 0) {
-      log.println("summarize: warning: " + orphans + " summary rows belong to configurations"
-          + " without cells in the cells table; left out");
-    }
+    Dataset<Row> layers = ofCellsRows(spark, filtered(input.layers(), experiments, options), cells);
+    List<LayerRow> rows = layerRows(summarize(layers), byKey, log);
     List<Row> theory = latestTheory(input.theory());
     rows = new ArrayList<>(TheoryJoin.join(rows, theoryValues(theory)));
     rows.sort(LayerRow.ORDER);
     log.printf(Locale.ROOT, "summarize: %d layer rows (one per cell) summarized into %d (%.1f s)%n",
-        layerRows, rows.size(), (System.nanoTime() - start) / 1e9);
+        rows.stream().mapToLong(r -> r.summary().nRows()).sum(), rows.size(),
+        (System.nanoTime() - start) / 1e9);
 
     long tablesStart = System.nanoTime();
     List<SummaryTable> tables = List.of(
@@ -111,6 +99,27 @@ public final class SummarizeJob {
         + " total %.1f s)%n", files.size(), options.out(), (written - tablesStart) / 1e9,
         (System.nanoTime() - written) / 1e9, (System.nanoTime() - start) / 1e9);
     return new Result(options.out(), cells.size(), configs.size(), rows.size(), files);
+  }
+
+  /** The collected summaries as table rows of their configurations (theory still to join). */
+  private static List<LayerRow> layerRows(List<Row> collected,
+      Map<String, Configuration> configs, PrintStream log) {
+    List<LayerRow> rows = new ArrayList<>();
+    int orphans = 0;
+    for (Row r : collected) {
+      Configuration c = configs.get(SourceTable.key(r.getString(0), r.getString(1)));
+      if (c == null) {
+        orphans++;
+      } else {
+        rows.add(new LayerRow(c, SummaryRows.key(r), SummaryRows.summary(r),
+            TheoryColumns.NONE));
+      }
+    }
+    if (orphans > 0) {
+      log.println("summarize: warning: " + orphans + " summary rows belong to configurations"
+          + " without cells in the cells table; left out");
+    }
+    return rows;
   }
 
   /** Groups the layer rows and summarizes each group on the executors; collects the result. */
@@ -146,6 +155,30 @@ public final class SummarizeJob {
       }
     }
     return kept.select(needed.toArray(new Column[0]));
+  }
+
+  /**
+   * The layer rows of the cells summarized, each cell's from the folder and wave of its cells row:
+   * a rerun's earlier rows and the rows of an interrupted wave (layers written, cells not) drop
+   * out. A broadcast semi-join: the cells are few, the layer rows stream past them.
+   */
+  private static Dataset<Row> ofCellsRows(SparkSession spark, Dataset<Row> layers,
+      List<Row> cells) {
+    StructType schema = new StructType().add("k_sweep", DataTypes.StringType)
+        .add("k_cell_id", DataTypes.StringType).add("k_source", DataTypes.IntegerType)
+        .add("k_wave", DataTypes.IntegerType);
+    List<Row> keys = new ArrayList<>();
+    for (Row r : cells) {
+      keys.add(RowFactory.create(r.getString(r.fieldIndex("sweep")),
+          r.getString(r.fieldIndex("cell_id")), r.getInt(r.fieldIndex("source")),
+          r.getInt(r.fieldIndex("wave"))));
+    }
+    Dataset<Row> k = broadcast(spark.createDataFrame(keys, schema));
+    Column match = layers.col("sweep").equalTo(k.col("k_sweep"))
+        .and(layers.col("cell_id").equalTo(k.col("k_cell_id")))
+        .and(layers.col("source").equalTo(k.col("k_source")))
+        .and(layers.col("wave").equalTo(k.col("k_wave")));
+    return layers.join(k, match, "left_semi");
   }
 
   /** One row per cell: the one from the last folder, then the highest wave. */

@@ -31,8 +31,8 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
       "  --site S[,S…]         only these sites: " + String.join(", ", siteKeys()),
       "  --layers SPEC         all (default); a list such as 1,2,10-20; or every:K = layers",
       "                        1, 1+K, 1+2K, … plus the top hidden layer L and the head L+1",
-      "  --out DIR             the summary folder (default SWEEP_DIR/summary; required with",
-      "                        several sweep folders)",
+      "  --out DIR             the summary folder, local (default SWEEP_DIR/summary; required",
+      "                        with several sweep folders or a sweep at a URI)",
       "  --overwrite           replace an existing summary (otherwise it is kept and this fails)",
       "  --no-figures          tables only",
       "  --master M            Spark master when spark.master is not set (default local[*])",
@@ -51,6 +51,11 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
       if (sweeps.size() > 1) {
         throw new IllegalArgumentException(
             "several sweep folders need --out DIR for the combined summary");
+      }
+      if (sweeps.get(0).contains("://")) {
+        // The summary is written through java.nio on the driver: a local folder.
+        throw new IllegalArgumentException("a sweep at a URI (" + sweeps.get(0)
+            + ") needs --out DIR, a local folder for the summary");
       }
       out = Path.of(sweeps.get(0), "summary");
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sigprop.summary.LayerSelection;
+import sigprop.summary.SourceDescriptions;
 
 /** The verb's argument handling and the checks made before Spark starts; no Spark here. */
 class SummarizeCommandTest {
@@ -52,6 +53,7 @@ class SummarizeCommandTest {
     assertUsageError("--out needs a value", "x", "--out");
     assertUsageError("several sweep folders need --out DIR", "a", "b");
     assertUsageError("--experiment: empty item", "x", "--experiment", "a,,b");
+    assertUsageError("needs --out DIR, a local folder", "hdfs://nn/sweeps/x");
   }
 
   @Test
@@ -62,6 +64,20 @@ class SummarizeCommandTest {
     Files.createDirectories(dir.resolve("s/layers"));
     Files.createDirectories(dir.resolve("s/summary/figures"));
     assertUsageError("a summary exists; pass --overwrite", dir.resolve("s").toString());
+  }
+
+  @Test
+  void everySweepColumnHasItsOwnDescription() {
+    List<String> parameters = ParameterColumns.names();
+    for (String column : CellTable.SCHEMA.fieldNames()) {
+      boolean identity = List.of("sweep", "experiment", "config_id").contains(column);
+      assertTrue(identity || SourceDescriptions.cells(parameters).containsKey(column), column);
+    }
+    assertTrue(SourceDescriptions.cells(parameters).containsKey("wave"));
+    for (String column : TheoryTableRows.SCHEMA.fieldNames()) {
+      boolean identity = List.of("sweep", "experiment", "config_id").contains(column);
+      assertTrue(identity || SourceDescriptions.theory().containsKey(column), column);
+    }
   }
 
   @Test

@@ -68,7 +68,7 @@ class SummarizeJobTest extends SharedSparkSession {
 
   /**
    * A cell of configuration 0 that failed, with means and variances far off, in a wave of its
-   * own (as a rerun sweep would add it).
+   * own (as a rerun sweep would add it), and one whose wave was interrupted before its cells row.
    */
   private static void injectFailedCell(CellSpec cell) {
     CellResult ran = CellRunner.run(cell);
@@ -87,6 +87,10 @@ class SummarizeJobTest extends SharedSparkSession {
       rows.add(RowFactory.create(v));
     }
     TestSweeps.append(spark, rows, LayerTable.SCHEMA, SWEEP.resolve("layers/wave=99"));
+    // An interrupted wave: layers written, cells not. Its rows must not count.
+    CellResult interrupted = CellRunner.run(cell.withSeed(98));
+    TestSweeps.append(spark, LayerTable.rows(interrupted), LayerTable.SCHEMA,
+        SWEEP.resolve("layers/wave=98"));
     TestSweeps.append(spark, List.of(CellTable.row(result, plan.configHash(), "test")),
         CellTable.SCHEMA, SWEEP.resolve("cells/wave=99"));
   }
@@ -124,10 +128,11 @@ class SummarizeJobTest extends SharedSparkSession {
     assertEquals(1, t.getLong(i, t.columnIndex("n_failed")));
     assertEquals(4, t.getLong(i, t.columnIndex("n_rows")));
     assertEquals(3, t.getLong(i, t.columnIndex("n_used")));
-    // The mean of the three ok seeds' variances, straight from the Parquet rows.
+    // The mean of the three ok seeds' variances, straight from the Parquet rows of wave 0 (the
+    // interrupted wave 98 also holds an ok cell: n_rows and n_used above left it out).
     List<Row> ok = spark.read().parquet(SWEEP.resolve("layers").toString())
         .filter("config_id = '" + failed.configId() + "' and layer = 2 and site = 'output'"
-            + " and status = 'ok'").collectAsList();
+            + " and status = 'ok' and wave = 0").collectAsList();
     assertEquals(3, ok.size());
     double[] v = ok.stream().sorted(Comparator.comparingLong(r -> r.getLong(r.fieldIndex("seed"))))
         .mapToDouble(r -> r.getDouble(r.fieldIndex("variance"))).toArray();
