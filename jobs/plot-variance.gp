@@ -1,0 +1,71 @@
+# Plots per-layer variance from a summary's layers.csv as written: one line per configuration
+# (mean over seeds of log10 variance), a band of ±1 sd over seeds, dashed theory where the
+# table has it. Hidden layers only (not the head).
+#
+#   gnuplot -c jobs/plot-variance.gp SUMMARY/layers.csv OUT.png [SITE] [EXPERIMENT]
+#
+# SITE: output (default), output_gradient, pre_activation, normalized, weight, weight_gradient.
+# EXPERIMENT: only this experiment's configurations (default: every one in the file).
+# Needs gnuplot 5.2 or later (gnuplot-nox will do); see docs/SUMMARY.md.
+
+if (ARGC < 2) {
+  print "usage: gnuplot -c plot-variance.gp SUMMARY/layers.csv OUT.png [SITE] [EXPERIMENT]"
+  exit status 2
+}
+file = ARG1
+out = ARG2
+site = ARGC >= 3 ? ARG3 : "output"
+experiment = ARGC >= 4 ? ARG4 : ""
+
+set datafile separator comma
+# Whether a row belongs to configuration c's curve.
+keep(c) = column("config_index") == c && strcol("site") eq site \
+    && strcol("is_head") eq "false" && (experiment eq "" || strcol("experiment") eq experiment)
+
+stats file using (column("config_index")) nooutput
+n = int(STATS_max) + 1
+stats file using (column("layer")) nooutput
+top = STATS_max
+array labels[n]
+array used[n]
+do for [i = 1:n] { used[i] = 0 }
+# One pass to pick up each configuration's label and whether it has rows here.
+set table $scratch
+set xrange [-1:1]
+set yrange [-1:1]
+plot file using (c = int(column("config_index")), labels[c + 1] = strcol("config_label"), \
+    used[c + 1] = used[c + 1] || keep(c), 0):(0) with points
+unset table
+set autoscale
+chosen = ""
+do for [i = 1:n] { if (used[i]) { chosen = chosen . sprintf(" %d", i - 1) } }
+if (words(chosen) == 0) {
+  print sprintf("plot-variance: no rows of site '%s'%s in %s", site, \
+      experiment eq "" ? "" : " and experiment '" . experiment . "'", file)
+  exit status 1
+}
+
+if (strstrt(GPVAL_TERMINALS, "pngcairo") > 0) {
+  set terminal pngcairo size 1000,560 font ",10"
+} else {
+  set terminal png size 1000,560
+}
+set output out
+set title sprintf("%svariance of %s per layer (mean over seeds, band ±1 sd, dashed: theory)", \
+    experiment eq "" ? "" : experiment . ": ", site) noenhanced
+set xlabel "hidden layer"
+set xtics ceil(top / 10.0)
+set ylabel sprintf("log10 Var[%s]", site) noenhanced
+set key outside right top Left reverse noenhanced
+set grid
+set style fill transparent solid 0.2 noborder
+
+x(c) = keep(c) ? column("layer") : NaN
+m = "log10_variance_mean"
+s = "log10_variance_sd"
+plot for [w in chosen] file using (x(int(w))):(column(m) - column(s)):(column(m) + column(s)) \
+         with filledcurves lc int(w) + 1 notitle, \
+     for [w in chosen] file using (x(int(w))):(column(m)) \
+         with lines lw 2 lc int(w) + 1 title labels[int(w) + 1], \
+     for [w in chosen] file using (x(int(w))):(column("theory_log10_variance")) \
+         with lines lw 1.5 dt 2 lc int(w) + 1 title labels[int(w) + 1] . " (theory)"

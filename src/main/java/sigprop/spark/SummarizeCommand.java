@@ -1,0 +1,100 @@
+package sigprop.spark;
+
+import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The {@code summarize} verb: parses the options, checks the inputs and the output folder before
+ * any Spark work, runs {@link SummarizeJob} in the active session or in a new one (master from
+ * spark.master when set, else {@code --master}, else local[*]), and maps
+ * outcomes to exit codes (0 done, 1 the job failed, 2 bad input or an existing summary).
+ * Usable as a spark-submit main class too: {@code --class sigprop.spark.SummarizeCommand}.
+ */
+public final class SummarizeCommand {
+  private SummarizeCommand() {}
+
+  /** spark-submit entry point: runs the verb and exits with its code. */
+  public static void main(String[] args) {
+    int code;
+    try {
+      code = run(args, System.out, System.err);
+    } catch (RuntimeException e) {
+      e.printStackTrace(System.err);
+      code = 1;
+    }
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs the verb with the arguments after {@code summarize}; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    SummarizeOptions options;
+    try {
+      options = SummarizeOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("summarize: " + e.getMessage());
+      err.println("(summarize --help lists the options)");
+      return 2;
+    }
+    if (options == null) {
+      out.println(SummarizeOptions.USAGE);
+      return 0;
+    }
+    String problem = checkInputs(options);
+    if (problem != null) {
+      err.println("summarize: " + problem);
+      return 2;
+    }
+    boolean ownSession = SparkSession.getActiveSession().isEmpty()
+        && SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = SparkSessions.start("sigprop summarize", options.master());
+    try {
+      SummarizeJob.run(spark, options, out);
+      return 0;
+    } catch (FileAlreadyExistsException e) {
+      err.println("summarize: " + e.getFile() + " exists: " + e.getReason());
+      return 2;
+    } catch (IllegalArgumentException e) {
+      err.println("summarize: " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      err.println("summarize: failed: " + e);
+      e.printStackTrace(err);
+      return 1;
+    } finally {
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
+  /** A problem with the local inputs or output found before starting Spark, or null. */
+  static String checkInputs(SummarizeOptions options) {
+    for (String sweep : options.sweeps()) {
+      if (sweep.contains("://")) {
+        continue; // a remote file system: Spark checks it
+      }
+      Path folder = Path.of(sweep);
+      if (!Files.isDirectory(folder)) {
+        return "no sweep folder " + sweep;
+      }
+      for (String table : new String[] {"cells", "layers"}) {
+        if (!Files.isDirectory(folder.resolve(table))) {
+          return sweep + " has no " + table + "/ folder; is it a sweep's output folder"
+              + " (output/<sweep>)?";
+        }
+      }
+    }
+    if (!options.overwrite()) {
+      try {
+        sigprop.summary.SummaryWriter.refuseExisting(options.out());
+      } catch (FileAlreadyExistsException e) {
+        return e.getFile() + " exists: " + e.getReason();
+      }
+    }
+    return null;
+  }
+}

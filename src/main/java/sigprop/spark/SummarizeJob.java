@@ -1,0 +1,318 @@
+package sigprop.spark;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import sigprop.experiment.CellStatus;
+import sigprop.summary.Configuration;
+import sigprop.summary.Configurations;
+import sigprop.summary.HistogramTable;
+import sigprop.summary.LayerRow;
+import sigprop.summary.LayerSelection;
+import sigprop.summary.LayerStatisticsTable;
+import sigprop.summary.SourceDescriptions;
+import sigprop.summary.SourceTable;
+import sigprop.summary.StatusCounts;
+import sigprop.summary.SummaryTable;
+import sigprop.summary.SummaryWriter;
+import sigprop.summary.TheoryColumns;
+import sigprop.summary.TheoryJoin;
+
+/**
+ * The summarizer job: reads a sweep's Parquet, groups the layer rows of every (configuration,
+ * step, layer, site) on the executors and summarizes each group over its seeds
+ * ({@link sigprop.summary.SeedAggregation}), collects the (seeds-fold smaller) result, and writes
+ * the tables, schema and figures on the driver (docs/SUMMARY.md).
+ */
+public final class SummarizeJob {
+  /**
+   * What a run did.
+   *
+   * @param folder the summary folder
+   * @param cells the cells summarized (each counted once)
+   * @param configurations their configurations
+   * @param summaryRows rows of the layer-statistics table
+   * @param files the files written
+   */
+  public record Result(Path folder, int cells, int configurations, int summaryRows,
+      List<Path> files) {}
+
+  private SummarizeJob() {}
+
+  /** Runs the job in the given session; throws IllegalArgumentException for bad input. */
+  public static Result run(SparkSession spark, SummarizeOptions options, PrintStream log)
+      throws IOException {
+    long start = System.nanoTime();
+    if (!options.overwrite()) {
+      SummaryWriter.refuseExisting(options.out());
+    }
+    SweepInput input = SweepInput.read(spark, options.sweeps());
+    List<Row> cells = latestCells(input.cells().collectAsList());
+    List<String> experiments = experiments(cells, options.experiments());
+    cells.removeIf(r -> !experiments.contains(r.getString(r.fieldIndex("experiment"))));
+    List<String> parameterNames = ParameterColumns.names();
+    List<Configuration> configs = Configurations.ordered(configurations(cells), parameterNames);
+    Map<String, Configuration> byKey = new LinkedHashMap<>();
+    configs.forEach(c -> byKey.put(SourceTable.key(c.sweep(), c.configId()), c));
+    log.println("summarize: " + describe(cells, configs, experiments, options));
+
+    Dataset<Row> layers = ofCellsRows(spark, filtered(input.layers(), experiments, options), cells);
+    List<LayerRow> rows = layerRows(summarize(layers), byKey, log);
+    List<Row> theory = latestTheory(input.theory());
+    rows = new ArrayList<>(TheoryJoin.join(rows, theoryValues(theory)));
+    rows.sort(LayerRow.ORDER);
+    log.printf(Locale.ROOT, "summarize: %d layer rows (one per cell) summarized into %d (%.1f s)%n",
+        rows.stream().mapToLong(r -> r.summary().nRows()).sum(), rows.size(),
+        (System.nanoTime() - start) / 1e9);
+
+    long tablesStart = System.nanoTime();
+    List<SummaryTable> tables = List.of(
+        LayerStatisticsTable.build(rows, SparkColumns.of(ParameterColumns.fields())),
+        HistogramTable.build(rows),
+        cellsTable(input.cells(), cells, byKey, parameterNames),
+        theoryTable(input.theory(), theory, byKey));
+    long written = System.nanoTime();
+    List<Path> files = SummaryWriter.write(options.out(), tables, rows, options.figures(),
+        options.overwrite());
+    log.printf(Locale.ROOT, "summarize: wrote %d files to %s (tables %.1f s, files %.1f s,"
+        + " total %.1f s)%n", files.size(), options.out(), (written - tablesStart) / 1e9,
+        (System.nanoTime() - written) / 1e9, (System.nanoTime() - start) / 1e9);
+    return new Result(options.out(), cells.size(), configs.size(), rows.size(), files);
+  }
+
+  /** The collected summaries as table rows of their configurations (theory still to join). */
+  private static List<LayerRow> layerRows(List<Row> collected,
+      Map<String, Configuration> configs, PrintStream log) {
+    List<LayerRow> rows = new ArrayList<>();
+    int orphans = 0;
+    for (Row r : collected) {
+      Configuration c = configs.get(SourceTable.key(r.getString(0), r.getString(1)));
+      if (c == null) {
+        orphans++;
+      } else {
+        rows.add(new LayerRow(c, SummaryRows.key(r), SummaryRows.summary(r),
+            TheoryColumns.NONE));
+      }
+    }
+    if (orphans > 0) {
+      log.println("summarize: warning: " + orphans + " summary rows belong to configurations"
+          + " without cells in the cells table; left out");
+    }
+    return rows;
+  }
+
+  /** Groups the layer rows and summarizes each group on the executors; collects the result. */
+  static List<Row> summarize(Dataset<Row> layers) {
+    Dataset<Row> seeds = layers.map((MapFunction<Row, Row>) SeedRows::compact,
+        Encoders.row(SeedRows.SCHEMA));
+    return seeds.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .mapGroups((MapGroupsFunction<String, Row, Row>) SummaryRows::summarize,
+            Encoders.row(SummaryRows.SCHEMA))
+        .collectAsList();
+  }
+
+  /** The layer rows of the chosen experiments, sites and layers, without parameter columns. */
+  static Dataset<Row> filtered(Dataset<Row> layers, List<String> experiments,
+      SummarizeOptions options) {
+    Dataset<Row> kept = layers.filter(col("experiment").isin(experiments.toArray()));
+    if (!options.sites().isEmpty()) {
+      kept = kept.filter(col("site").isin(options.sites().toArray()));
+    }
+    LayerSelection selection = options.layers();
+    if (selection.every() > 0) {
+      Column layer = col("layer");
+      kept = kept.filter(layer.minus(1).mod(selection.every()).equalTo(0)
+          .or(layer.equalTo(col("depth"))).or(layer.equalTo(col("depth").plus(1))));
+    } else if (!selection.isAll()) {
+      kept = kept.filter(col("layer").isin(selection.layers().toArray()));
+    }
+    // Only what SeedRows.compact reads: the parameter columns stay in the files.
+    List<Column> needed = new ArrayList<>();
+    for (String name : kept.columns()) {
+      if (!ParameterColumns.names().contains(name) && !name.equals("experiment")) {
+        needed.add(col(name));
+      }
+    }
+    return kept.select(needed.toArray(new Column[0]));
+  }
+
+  /**
+   * The layer rows of the cells summarized, each cell's from the folder and wave of its cells row:
+   * a rerun's earlier rows and the rows of an interrupted wave (layers written, cells not) drop
+   * out. A broadcast semi-join: the cells are few, the layer rows stream past them.
+   */
+  private static Dataset<Row> ofCellsRows(SparkSession spark, Dataset<Row> layers,
+      List<Row> cells) {
+    StructType schema = new StructType().add("k_sweep", DataTypes.StringType)
+        .add("k_cell_id", DataTypes.StringType).add("k_source", DataTypes.IntegerType)
+        .add("k_wave", DataTypes.IntegerType);
+    List<Row> keys = new ArrayList<>();
+    for (Row r : cells) {
+      keys.add(RowFactory.create(r.getString(r.fieldIndex("sweep")),
+          r.getString(r.fieldIndex("cell_id")), r.getInt(r.fieldIndex("source")),
+          r.getInt(r.fieldIndex("wave"))));
+    }
+    Dataset<Row> k = broadcast(spark.createDataFrame(keys, schema));
+    Column match = layers.col("sweep").equalTo(k.col("k_sweep"))
+        .and(layers.col("cell_id").equalTo(k.col("k_cell_id")))
+        .and(layers.col("source").equalTo(k.col("k_source")))
+        .and(layers.col("wave").equalTo(k.col("k_wave")));
+    return layers.join(k, match, "left_semi");
+  }
+
+  /** One row per cell: the one from the last folder, then the highest wave. */
+  static List<Row> latestCells(List<Row> cells) {
+    Map<String, Row> latest = new LinkedHashMap<>();
+    for (Row r : cells) {
+      String key = SourceTable.key(r.getString(r.fieldIndex("sweep")),
+          r.getString(r.fieldIndex("cell_id")));
+      Row seen = latest.get(key);
+      if (seen == null || later(r, seen)) {
+        latest.put(key, r);
+      }
+    }
+    return new ArrayList<>(latest.values());
+  }
+
+  private static boolean later(Row a, Row b) {
+    int source = Integer.compare(a.getInt(a.fieldIndex("source")),
+        b.getInt(b.fieldIndex("source")));
+    return source != 0 ? source > 0
+        : a.getInt(a.fieldIndex("wave")) > b.getInt(b.fieldIndex("wave"));
+  }
+
+  /** The chosen experiments (all when none is named); throws on a name the sweeps lack. */
+  private static List<String> experiments(List<Row> cells, List<String> chosen) {
+    TreeSet<String> present = new TreeSet<>();
+    cells.forEach(r -> present.add(r.getString(r.fieldIndex("experiment"))));
+    for (String e : chosen) {
+      if (!present.contains(e)) {
+        throw new IllegalArgumentException("--experiment: no experiment '" + e
+            + "' in the sweep; experiments are " + present);
+      }
+    }
+    return chosen.isEmpty() ? new ArrayList<>(present) : List.copyOf(chosen);
+  }
+
+  /** One configuration per (sweep, config_id), with its cells' status counts. */
+  private static List<Configuration> configurations(List<Row> cells) {
+    Map<String, Configuration> configs = new LinkedHashMap<>();
+    for (Row r : cells) {
+      String sweep = r.getString(r.fieldIndex("sweep"));
+      String configId = r.getString(r.fieldIndex("config_id"));
+      CellStatus status = CellStatus.valueOf(
+          r.getString(r.fieldIndex("status")).toUpperCase(Locale.ROOT));
+      configs.compute(SourceTable.key(sweep, configId), (k, c) -> {
+        if (c == null) {
+          List<Object> parameters = Arrays.asList(SparkColumns.values(r,
+              SparkColumns.of(ParameterColumns.fields())));
+          Object depth = r.get(r.fieldIndex("depth"));
+          c = new Configuration(sweep, r.getString(r.fieldIndex("experiment")), configId, 0, "",
+              depth == null ? 0 : ((Number) depth).intValue(), parameters, StatusCounts.NONE);
+        }
+        return new Configuration(c.sweep(), c.experiment(), c.configId(), 0, "", c.depth(),
+            c.parameters(), c.counts().plus(status));
+      });
+    }
+    return new ArrayList<>(configs.values());
+  }
+
+  /** The theory rows, one per (sweep, configuration, layer): the last folder's; empty if none. */
+  private static List<Row> latestTheory(Dataset<Row> theory) {
+    if (theory == null) {
+      return List.of();
+    }
+    Map<String, Row> latest = new LinkedHashMap<>();
+    for (Row r : theory.collectAsList()) {
+      String key = TheoryJoin.key(r.getString(r.fieldIndex("sweep")),
+          r.getString(r.fieldIndex("config_id")), r.getInt(r.fieldIndex("layer")));
+      Row seen = latest.get(key);
+      if (seen == null
+          || r.getInt(r.fieldIndex("source")) > seen.getInt(seen.fieldIndex("source"))) {
+        latest.put(key, r);
+      }
+    }
+    return new ArrayList<>(latest.values());
+  }
+
+  /** The double columns of each theory row, by {@link TheoryJoin#key}. */
+  private static Map<String, Map<String, Double>> theoryValues(List<Row> theory) {
+    Map<String, Map<String, Double>> values = new HashMap<>();
+    for (Row r : theory) {
+      Map<String, Double> row = new HashMap<>();
+      for (int i = 0; i < r.size(); i++) {
+        if (r.get(i) instanceof Double d) {
+          row.put(r.schema().fields()[i].name(), d);
+        }
+      }
+      values.put(TheoryJoin.key(r.getString(r.fieldIndex("sweep")),
+          r.getString(r.fieldIndex("config_id")), r.getInt(r.fieldIndex("layer"))), row);
+    }
+    return values;
+  }
+
+  private static SummaryTable cellsTable(Dataset<Row> source, List<Row> cells,
+      Map<String, Configuration> configs, List<String> parameterNames) {
+    List<sigprop.report.Column> columns = withoutSource(source);
+    List<Object[]> rows = new ArrayList<>();
+    cells.forEach(r -> rows.add(SparkColumns.values(r, columns)));
+    return SourceTable.build("cells", "cell: one seed of one configuration, as the sweep ran it",
+        columns, rows, configs, List.of("seed", "cell_id"),
+        SourceDescriptions.cells(parameterNames));
+  }
+
+  private static SummaryTable theoryTable(Dataset<Row> source, List<Row> theory,
+      Map<String, Configuration> configs) {
+    List<sigprop.report.Column> columns = new ArrayList<>(source == null
+        ? SparkColumns.of(TheoryTableRows.SCHEMA) : withoutSource(source));
+    columns.removeIf(c -> c.name().equals("wave"));
+    List<Object[]> rows = new ArrayList<>();
+    theory.forEach(r -> rows.add(SparkColumns.values(r, columns)));
+    return SourceTable.build("theory", "configuration and hidden layer: the predictions at"
+        + " initialization", columns, rows, configs, List.of("layer"),
+        SourceDescriptions.theory());
+  }
+
+  private static List<sigprop.report.Column> withoutSource(Dataset<Row> table) {
+    List<sigprop.report.Column> columns = new ArrayList<>(SparkColumns.of(table.schema()));
+    columns.removeIf(c -> c.name().equals("source"));
+    return columns;
+  }
+
+  private static String describe(List<Row> cells, List<Configuration> configs,
+      List<String> experiments, SummarizeOptions options) {
+    int ok = 0;
+    int diverged = 0;
+    int failed = 0;
+    for (Configuration c : configs) {
+      ok += c.counts().ok();
+      diverged += c.counts().diverged();
+      failed += c.counts().failed();
+    }
+    return String.format(Locale.ROOT, "%d cells in %d configurations (%d ok, %d diverged, %d"
+        + " failed); experiments %s; sites %s; layers %s; from %s", cells.size(), configs.size(),
+        ok, diverged, failed, experiments,
+        options.sites().isEmpty() ? "all" : options.sites(), options.layers(), options.sweeps());
+  }
+}

@@ -1,0 +1,72 @@
+package sigprop.spark;
+
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Parquet tables of one or more sweep folders, each with an integer {@code source} column (the
+ * folder's position in the list) and {@code wave} (0 when the folder is not partitioned by wave).
+ *
+ * @param cells the cells tables, unioned
+ * @param layers the layers tables, unioned
+ * @param theory the theory tables of the folders that have one, unioned; null if none has
+ */
+record SweepInput(Dataset<Row> cells, Dataset<Row> layers, Dataset<Row> theory) {
+
+  /** Reads the folders; throws IllegalArgumentException naming a folder without a table. */
+  static SweepInput read(SparkSession spark, List<String> sweeps) {
+    Dataset<Row> cells = null;
+    Dataset<Row> layers = null;
+    Dataset<Row> theory = null;
+    for (int source = 0; source < sweeps.size(); source++) {
+      String folder = sweeps.get(source);
+      cells = union(cells, table(spark, folder, "cells", source, true));
+      layers = union(layers, table(spark, folder, "layers", source, true));
+      theory = union(theory, table(spark, folder, "theory", source, false));
+    }
+    return new SweepInput(cells, layers, theory);
+  }
+
+  private static Dataset<Row> table(SparkSession spark, String folder, String name, int source,
+      boolean required) {
+    String path = folder + "/" + name;
+    if (!exists(spark, path)) {
+      if (required) {
+        throw new IllegalArgumentException(folder + " has no " + name + " table (expected "
+            + path + "/wave=*/part-*.parquet, as the sweep job writes)");
+      }
+      return null;
+    }
+    Dataset<Row> table = spark.read().parquet(path);
+    if (!List.of(table.columns()).contains("wave")) {
+      table = table.withColumn("wave", lit(0));
+    }
+    return table.withColumn("source", lit(source));
+  }
+
+  private static boolean exists(SparkSession spark, String path) {
+    try {
+      Path p = new Path(path);
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look at " + path, e);
+    }
+  }
+
+  private static Dataset<Row> union(Dataset<Row> a, Dataset<Row> b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    // By name, tolerating a column one sweep version has and another lacks.
+    return a.unionByName(b, true);
+  }
+}

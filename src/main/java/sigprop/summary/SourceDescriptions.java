@@ -1,0 +1,61 @@
+package sigprop.summary;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Descriptions of the sweep's cells and theory columns, as copied into the summary. */
+public final class SourceDescriptions {
+  private SourceDescriptions() {}
+
+  /** The cells table's columns (the sweep's cells table plus its wave). */
+  public static Map<String, String> cells(List<String> parameterNames) {
+    Map<String, String> d = new HashMap<>();
+    d.put("cell_id", "the cell's id: a hash of the experiment, every parameter and the seed");
+    d.put("seed", "the cell's seed");
+    for (String p : parameterNames) {
+      d.put(p, ParameterDescriptions.of(p));
+    }
+    d.put("status", "ok; diverged (non-finite values appeared); failed (an exception)");
+    d.put("message", "why a cell diverged or failed; empty string when ok");
+    d.put("initial_loss", "the loss at the first recorded step (empty if not reached)");
+    d.put("final_loss", "the loss at the last recorded step (empty if not reached)");
+    d.put("records", "layer rows the cell recorded");
+    d.put("wall_seconds", "the cell's run time in seconds");
+    d.put("estimated_flops", "the cost model's floating-point work of the cell");
+    d.put("config_hash", "SHA-256 of the sweep's canonical config");
+    d.put("code_version", "the sigprop version that ran the cell");
+    d.put("schema_version", "the version of the sweep's table layout");
+    d.put("wave", "the sweep wave that wrote the cell; a cell rerun in a later wave is listed"
+        + " (and summarized) once, from its last wave");
+    return d;
+  }
+
+  /** The theory table's columns. */
+  public static Map<String, String> theory() {
+    Map<String, String> d = new HashMap<>();
+    d.put("layer", "the hidden layer l (1..L)");
+    d.put("width", "its width n_l");
+    d.put("q", "the variance fed to the activation: Var[z] without a norm (or with the norm"
+        + " after it), 1 with the norm before it");
+    d.put("pre_activation_var", "predicted Var[z^l], z = y·W + b (site pre_activation)");
+    d.put("output_mean", "predicted E[y^l] (site output)");
+    d.put("output_var", "predicted Var[y^l] (site output)");
+    d.put("chi", "χ_l, the backward variance factor of the layer");
+    d.put("gradient_factor", "Var[∂L/∂y^(l−1)]/Var[∂L/∂y^l] = χ_l·n_l/n_(l−1)");
+    d.put("output_gradient_var_rel", "predicted Var[∂L/∂y^l] relative to layer L (= 1 there)");
+    d.put("log10_output_gradient_var_rel", "its log10, finite beyond double range; layers.csv"
+        + " adds the measured log10 variance at L to it");
+    d.put("sat90", "predicted P(|φ(z)| > 0.9·bound), z ~ N(0, q); 0 for unbounded φ");
+    d.put("sat99", "predicted P(|φ(z)| > 0.99·bound)");
+    d.put("linear_forward_var", "linear-regime Var[z^l] (Glorot & Bengio 2010)");
+    d.put("linear_forward_ratio", "n_(l−1)·Var[W^l]");
+    d.put("linear_backward_var_rel", "linear-regime Var[∂L/∂y^l] relative to layer L");
+    d.put("linear_backward_ratio", "n_l·Var[W^l]");
+    d.put("q_star", "the fixed point q* of the mean-field length map");
+    d.put("chi1", "χ₁ at q*: < 1 ordered, > 1 chaotic, 1 critical");
+    d.put("xi_q", "depth scale of the length map, −1/ln(slope)");
+    d.put("xi_c", "depth scale of correlations, −1/ln χ₁");
+    return d;
+  }
+}

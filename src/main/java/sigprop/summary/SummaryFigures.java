@@ -1,0 +1,217 @@
+package sigprop.summary;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import sigprop.net.Site;
+import sigprop.report.Curve;
+import sigprop.report.FigureSize;
+import sigprop.report.HistogramFigure;
+import sigprop.report.IfExists;
+import sigprop.report.LayerCurveFigure;
+import sigprop.report.YScale;
+
+/**
+ * The summary's figures, per sweep, experiment and step (names start with the experiment, then
+ * {@code -step<k>} when the experiment recorded several steps, after {@code <sweep>-} when the
+ * summary holds several sweeps):
+ * <ul>
+ *   <li>{@code <exp>-variance-output}, {@code <exp>-variance-output_gradient}: mean over seeds of
+ *       log10 variance against hidden layer, one line per configuration with a ±1 sd band, dashed
+ *       theory in the same colour ({@link #CURVES} size);
+ *   <li>{@code <exp>-saturation}: fraction of outputs with |v| &gt; 0.9·bound against layer, with
+ *       its theory (bounded activations only);
+ *   <li>{@code <exp>-hist-<site>-c<index>-<label>}: per configuration, the pooled distribution of
+ *       outputs (density per unit value) and of output-gradient magnitudes (density per decade
+ *       of |v|) at five evenly spaced hidden layers, as Glorot & Bengio (2010), Figs. 6–7.
+ * </ul>
+ */
+public final class SummaryFigures {
+  /** Curves against layer: wider than the default, for legends of long configuration labels. */
+  public static final FigureSize CURVES = new FigureSize(1000, 560);
+
+  private SummaryFigures() {}
+
+  /** Writes every figure of the rows into the folder; returns the files written. */
+  public static List<Path> write(List<LayerRow> rows, Path folder, IfExists ifExists)
+      throws IOException {
+    Map<String, List<LayerRow>> groups = new LinkedHashMap<>();
+    Map<String, Integer> stepsPerExperiment = new TreeMap<>();
+    long sweeps = rows.stream().map(r -> r.config().sweep()).distinct().count();
+    for (LayerRow row : rows) {
+      if (row.key().head()) {
+        continue;
+      }
+      groups.computeIfAbsent(prefix(row, sweeps > 1) + "\u0000" + row.key().step(),
+          k -> new ArrayList<>()).add(row);
+    }
+    for (String group : groups.keySet()) {
+      stepsPerExperiment.merge(group.substring(0, group.indexOf('\u0000')), 1, Integer::sum);
+    }
+    List<Path> written = new ArrayList<>();
+    for (List<LayerRow> group : groups.values()) {
+      LayerRow first = group.get(0);
+      String prefix = prefix(first, sweeps > 1);
+      boolean manySteps = stepsPerExperiment.get(prefix) > 1;
+      String name = prefix + (manySteps ? "-step" + first.key().step() : "");
+      String title = first.config().experiment()
+          + (manySteps || first.key().step() > 0 ? ", step " + first.key().step() : "");
+      written.addAll(variance(group, Site.OUTPUT, "y", "layer outputs", name, title, folder,
+          ifExists));
+      written.addAll(variance(group, Site.OUTPUT_GRADIENT, "dL/dy", "output gradients", name,
+          title, folder, ifExists));
+      written.addAll(saturation(group, name, title, folder, ifExists));
+      written.addAll(histograms(group, name, title, folder, ifExists));
+    }
+    return written;
+  }
+
+  private static String prefix(LayerRow row, boolean withSweep) {
+    String experiment = slug(row.config().experiment());
+    return withSweep ? slug(row.config().sweep()) + "-" + experiment : experiment;
+  }
+
+  private static List<Path> variance(List<LayerRow> group, Site site, String symbol,
+      String what, String name, String title, Path folder, IfExists ifExists)
+      throws IOException {
+    LayerCurveFigure.Builder figure = LayerCurveFigure.builder(
+        title + ": variance of " + what + " " + symbol + " per layer")
+        .xLabel("hidden layer")
+        .yLabel("log10 Var[" + symbol + "]: mean over seeds ± 1 sd")
+        .yScale(YScale.VALUES_ARE_LOG10)
+        .size(CURVES);
+    boolean any = addSeries(figure, group, site, LayerStatistic.LOG10_VARIANCE,
+        TheoryColumns::log10Variance);
+    if (!any) {
+      return List.of();
+    }
+    return figure.build().write(folder, name + "-variance-" + site.key(), ifExists);
+  }
+
+  private static List<Path> saturation(List<LayerRow> group, String name, String title,
+      Path folder, IfExists ifExists) throws IOException {
+    LayerCurveFigure.Builder figure = LayerCurveFigure.builder(
+        title + ": saturated outputs, |y| > 0.9 of the bound")
+        .xLabel("hidden layer")
+        .yLabel("fraction saturated: mean over seeds ± 1 sd")
+        .fraction()
+        .size(CURVES);
+    boolean any = addSeries(figure, group, Site.OUTPUT, LayerStatistic.FRAC_SAT90,
+        TheoryColumns::fracSat90);
+    if (!any) {
+      return List.of();
+    }
+    return figure.build().write(folder, name + "-saturation", ifExists);
+  }
+
+  /** Adds one series per configuration with a finite value; returns whether any was added. */
+  private static boolean addSeries(LayerCurveFigure.Builder figure, List<LayerRow> group,
+      Site site, LayerStatistic statistic, ToDoubleFunction<TheoryColumns> theory) {
+    Map<Configuration, List<LayerRow>> byConfig = byConfiguration(group, site);
+    boolean any = false;
+    for (Map.Entry<Configuration, List<LayerRow>> e : byConfig.entrySet()) {
+      List<LayerRow> rows = e.getValue();
+      int n = rows.size();
+      double[] x = new double[n];
+      double[] y = new double[n];
+      double[] lo = new double[n];
+      double[] hi = new double[n];
+      double[] predicted = new double[n];
+      boolean finite = false;
+      boolean predictedFinite = false;
+      for (int i = 0; i < n; i++) {
+        SeedStatistics s = rows.get(i).summary().statistic(statistic);
+        x[i] = rows.get(i).key().layer();
+        y[i] = s.mean();
+        lo[i] = s.mean() - s.sd();
+        hi[i] = s.mean() + s.sd();
+        predicted[i] = theory.applyAsDouble(rows.get(i).theory());
+        finite |= Double.isFinite(y[i]);
+        predictedFinite |= Double.isFinite(predicted[i]);
+      }
+      if (!finite) {
+        continue;
+      }
+      String label = e.getKey().label();
+      figure.series(Curve.of(label, x, y).withBand(lo, hi));
+      if (predictedFinite) {
+        figure.theory(Curve.of(label + " (theory)", x, predicted), label);
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  /** The rows of one site per configuration, in configuration then layer order. */
+  private static Map<Configuration, List<LayerRow>> byConfiguration(List<LayerRow> group,
+      Site site) {
+    TreeMap<Integer, Configuration> configs = new TreeMap<>();
+    Map<Integer, TreeMap<Integer, LayerRow>> rows = new TreeMap<>();
+    for (LayerRow row : group) {
+      if (row.key().site().equals(site.key())) {
+        configs.put(row.config().index(), row.config());
+        rows.computeIfAbsent(row.config().index(), k -> new TreeMap<>())
+            .put(row.key().layer(), row);
+      }
+    }
+    Map<Configuration, List<LayerRow>> result = new LinkedHashMap<>();
+    for (Map.Entry<Integer, Configuration> e : configs.entrySet()) {
+      result.put(e.getValue(), new ArrayList<>(rows.get(e.getKey()).values()));
+    }
+    return result;
+  }
+
+  private static List<Path> histograms(List<LayerRow> group, String name, String title,
+      Path folder, IfExists ifExists) throws IOException {
+    List<Path> written = new ArrayList<>();
+    for (Site site : List.of(Site.OUTPUT, Site.OUTPUT_GRADIENT)) {
+      for (Map.Entry<Configuration, List<LayerRow>> e : byConfiguration(group, site)
+          .entrySet()) {
+        Configuration config = e.getKey();
+        Map<Integer, HistogramCurve> curves = new TreeMap<>();
+        for (LayerRow row : e.getValue()) {
+          PooledRecord pooled = row.summary().pooled();
+          HistogramCurve curve = pooled == null ? null : HistogramCurve.of(pooled.histogram());
+          if (curve != null && !curve.isEmpty()) {
+            curves.put(row.key().layer(), curve);
+          }
+        }
+        if (curves.isEmpty()) {
+          continue;
+        }
+        boolean log = curves.values().iterator().next().logMagnitude();
+        String quantity = site == Site.OUTPUT ? (log ? "log10 |y|, layer output" : "layer output y")
+            : (log ? "log10 |dL/dy|, output gradient" : "output gradient dL/dy");
+        HistogramFigure.Builder figure = HistogramFigure.builder(title + ": "
+            + (site == Site.OUTPUT ? "outputs" : "output gradients") + ", " + config.label()
+            + " (" + seedsPooled(e.getValue()) + " seeds pooled)")
+            .quantity(quantity)
+            .yLabel(log ? "density per decade" : "density");
+        for (Map.Entry<Integer, HistogramCurve> c : curves.entrySet()) {
+          figure.layer(c.getKey(), c.getValue().x(), c.getValue().density());
+        }
+        List<Integer> shown = FigureLayers.evenlySpaced(new ArrayList<>(curves.keySet()),
+            FigureLayers.DEFAULT_COUNT);
+        figure.onlyLayers(shown.stream().mapToInt(Integer::intValue).toArray());
+        written.addAll(figure.build().write(folder, name + "-hist-" + site.key() + "-c"
+            + config.index() + "-" + slug(config.label()), ifExists));
+      }
+    }
+    return written;
+  }
+
+  private static int seedsPooled(List<LayerRow> rows) {
+    return rows.get(0).summary().nUsed();
+  }
+
+  /** A file-name-safe form: runs of anything but letters, digits, '.', '_', '-' become '_'. */
+  static String slug(String text) {
+    String s = text.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[_.]+|_+$", "");
+    return s.length() > 80 ? s.substring(0, 80) : s.isEmpty() ? "x" : s;
+  }
+}

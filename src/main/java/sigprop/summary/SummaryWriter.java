@@ -1,0 +1,84 @@
+package sigprop.summary;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import sigprop.report.CsvWriter;
+import sigprop.report.IfExists;
+import sigprop.report.SchemaWriter;
+import sigprop.report.TableSchema;
+
+/**
+ * Writes a summary folder: one CSV per table, {@code schema.md} describing every column, and
+ * {@code figures/}. An existing summary is kept unless the caller allows overwriting; then files
+ * are replaced atomically, and figures of the earlier run that this run does not draw (all of
+ * them without figures) are removed: {@code figures/} belongs to the summarizer.
+ */
+public final class SummaryWriter {
+  /** The schema file's name. */
+  public static final String SCHEMA_FILE = "schema.md";
+  /** The figures' folder name. */
+  public static final String FIGURES = "figures";
+  /** Every CSV a summary holds. */
+  public static final List<String> TABLES = List.of("layers", "histograms", "cells", "theory");
+
+  private SummaryWriter() {}
+
+  /** Throws if the folder already holds any part of a summary. */
+  public static void refuseExisting(Path folder) throws FileAlreadyExistsException {
+    List<Path> parts = new ArrayList<>();
+    TABLES.forEach(t -> parts.add(folder.resolve(t + ".csv")));
+    parts.add(folder.resolve(SCHEMA_FILE));
+    parts.add(folder.resolve(FIGURES));
+    for (Path p : parts) {
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+        throw new FileAlreadyExistsException(p.toString(), null,
+            "a summary exists; pass --overwrite to replace it");
+      }
+    }
+  }
+
+  /** Writes the tables, their schema and (if rows are given) the figures; returns the files. */
+  public static List<Path> write(Path folder, List<SummaryTable> tables, List<LayerRow> rows,
+      boolean figures, boolean overwrite) throws IOException {
+    if (!overwrite) {
+      refuseExisting(folder);
+    }
+    IfExists ifExists = overwrite ? IfExists.REPLACE : IfExists.FAIL;
+    List<Path> written = new ArrayList<>();
+    List<TableSchema> schemas = new ArrayList<>();
+    for (SummaryTable t : tables) {
+      written.add(CsvWriter.write(t.table(), folder.resolve(t.fileName()), ifExists));
+      schemas.add(t.schema());
+    }
+    written.add(SchemaWriter.write(folder.resolve(SCHEMA_FILE), "Summary tables", schemas,
+        ifExists));
+    Path figureFolder = folder.resolve(FIGURES);
+    List<Path> drawn = figures ? SummaryFigures.write(rows, figureFolder, ifExists) : List.of();
+    if (overwrite) {
+      // Figures of an earlier run would otherwise sit beside tables they no longer match.
+      removeStale(figureFolder, drawn);
+    }
+    written.addAll(drawn);
+    return written;
+  }
+
+  private static void removeStale(Path figureFolder, List<Path> drawn) throws IOException {
+    if (!Files.isDirectory(figureFolder)) {
+      return;
+    }
+    List<Path> keep = drawn.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(figureFolder, "*.{png,svg}")) {
+      for (Path f : files) {
+        if (!keep.contains(f.toAbsolutePath().normalize())) {
+          Files.delete(f);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package sigprop.summary;
+
+import java.util.Map;
+import sigprop.net.Site;
+
+/**
+ * The predictions written beside the measured statistics of one row (at initialization, step 0,
+ * hidden layers only; NaN elsewhere), from the sweep's theory table:
+ * <ul>
+ *   <li>pre_activation: variance = {@code pre_activation_var}; linear regime
+ *       {@code linear_forward_var};
+ *   <li>output: mean = {@code output_mean}, variance = {@code output_var}, saturation fractions
+ *       {@code sat90}, {@code sat99};
+ *   <li>output_gradient: the theory gives variances relative to the top hidden layer L, so
+ *       log10 variance = {@code log10_output_gradient_var_rel} + the measured mean log10 variance
+ *       at L (the anchor); linear regime likewise from {@code linear_backward_var_rel}.
+ * </ul>
+ * Variances out of double range are NaN here; their log10 columns stay finite.
+ */
+public record TheoryColumns(double mean, double variance, double log10Variance,
+    double linearLog10Variance, double fracSat90, double fracSat99) {
+
+  /** No prediction. */
+  public static final TheoryColumns NONE = new TheoryColumns(Double.NaN, Double.NaN, Double.NaN,
+      Double.NaN, Double.NaN, Double.NaN);
+
+  /**
+   * The prediction at a site from the theory row of its configuration and layer (column name →
+   * value) and, for output gradients, the anchor (NaN when unknown).
+   */
+  public static TheoryColumns at(String site, Map<String, Double> theory, double gradientAnchor) {
+    if (site.equals(Site.PRE_ACTIVATION.key())) {
+      double variance = get(theory, "pre_activation_var");
+      return new TheoryColumns(Double.NaN, variance, Math.log10(variance),
+          Math.log10(get(theory, "linear_forward_var")), Double.NaN, Double.NaN);
+    }
+    if (site.equals(Site.OUTPUT.key())) {
+      double variance = get(theory, "output_var");
+      return new TheoryColumns(get(theory, "output_mean"), variance, Math.log10(variance),
+          Double.NaN, get(theory, "sat90"), get(theory, "sat99"));
+    }
+    if (site.equals(Site.OUTPUT_GRADIENT.key())) {
+      double log10 = get(theory, "log10_output_gradient_var_rel") + gradientAnchor;
+      double linear = Math.log10(get(theory, "linear_backward_var_rel")) + gradientAnchor;
+      return new TheoryColumns(Double.NaN, inRange(log10), log10, linear, Double.NaN,
+          Double.NaN);
+    }
+    return NONE;
+  }
+
+  private static double get(Map<String, Double> theory, String column) {
+    Double v = theory.get(column);
+    return v == null ? Double.NaN : v;
+  }
+
+  /** 10^log10 when it is a normal double, else NaN (the log10 column carries it). */
+  private static double inRange(double log10) {
+    double v = Math.pow(10, log10);
+    return v >= Double.MIN_NORMAL && v <= Double.MAX_VALUE ? v : Double.NaN;
+  }
+}

@@ -1,0 +1,48 @@
+package sigprop.summary;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import sigprop.net.Site;
+
+/**
+ * Puts the theory beside the measurements: each row at step 0 of a hidden layer with a theory row
+ * gets {@link TheoryColumns#at}; output gradients are anchored at the measured mean log10
+ * variance of the same configuration at its top hidden layer L (no anchor, no gradient theory:
+ * keep layer L among the selected layers).
+ */
+public final class TheoryJoin {
+  private TheoryJoin() {}
+
+  /** The key of a theory row in the map {@link #join} takes. */
+  public static String key(String sweep, String configId, int layer) {
+    return SourceTable.key(sweep, configId) + "\u0000" + layer;
+  }
+
+  /** The rows with their theory columns set. */
+  public static List<LayerRow> join(List<LayerRow> rows, Map<String, Map<String, Double>> theory) {
+    Map<String, Double> anchors = new HashMap<>();
+    for (LayerRow row : rows) {
+      LayerKey k = row.key();
+      if (k.step() == 0 && k.site().equals(Site.OUTPUT_GRADIENT.key()) && !k.head()
+          && k.layer() == row.config().depth()) {
+        anchors.put(SourceTable.key(k.sweep(), k.configId()),
+            row.summary().statistic(LayerStatistic.LOG10_VARIANCE).mean());
+      }
+    }
+    List<LayerRow> joined = new ArrayList<>(rows.size());
+    for (LayerRow row : rows) {
+      LayerKey k = row.key();
+      Map<String, Double> values = k.step() == 0 && !k.head()
+          ? theory.get(key(k.sweep(), k.configId(), k.layer())) : null;
+      if (values == null) {
+        joined.add(row.withTheory(TheoryColumns.NONE));
+        continue;
+      }
+      double anchor = anchors.getOrDefault(SourceTable.key(k.sweep(), k.configId()), Double.NaN);
+      joined.add(row.withTheory(TheoryColumns.at(k.site(), values, anchor)));
+    }
+    return joined;
+  }
+}

@@ -1,0 +1,97 @@
+package sigprop.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sigprop.summary.LayerSelection;
+import sigprop.summary.SourceDescriptions;
+
+/** The verb's argument handling and the checks made before Spark starts; no Spark here. */
+class SummarizeCommandTest {
+  @TempDir Path dir;
+
+  /** Runs the verb; returns the exit code followed by its output and error text. */
+  static String[] run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SummarizeCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)};
+  }
+
+  static void assertUsageError(String expected, String... args) {
+    String[] r = run(args);
+    assertEquals("2", r[0], r[2]);
+    assertTrue(r[2].contains(expected), r[2]);
+  }
+
+  @Test
+  void helpPrintsUsage() {
+    String[] r = run("--help");
+    assertEquals("0", r[0]);
+    assertTrue(r[1].startsWith("usage: summarize SWEEP_DIR..."), r[1]);
+    assertTrue(r[1].contains("--overwrite") && r[1].contains("every:K"));
+  }
+
+  @Test
+  void badArgumentsExitWithTwo() {
+    assertUsageError("no sweep folder given");
+    assertUsageError("unknown option '--overwirte'; did you mean '--overwrite'?", "x",
+        "--overwirte");
+    assertUsageError("unknown site 'ouput'; did you mean 'output'?", "x", "--site", "ouput");
+    assertUsageError("--layers: expected all, every:K", "x", "--layers", "every:0");
+    assertUsageError("--out needs a value", "x", "--out");
+    assertUsageError("several sweep folders need --out DIR", "a", "b");
+    assertUsageError("--experiment: empty item", "x", "--experiment", "a,,b");
+    assertUsageError("needs --out DIR, a local folder", "hdfs://nn/sweeps/x");
+  }
+
+  @Test
+  void missingFoldersAreReportedBeforeSparkStarts() throws IOException {
+    assertUsageError("no sweep folder " + dir.resolve("nope"), dir.resolve("nope").toString());
+    Files.createDirectories(dir.resolve("s/cells"));
+    assertUsageError("has no layers/ folder", dir.resolve("s").toString());
+    Files.createDirectories(dir.resolve("s/layers"));
+    Files.createDirectories(dir.resolve("s/summary/figures"));
+    assertUsageError("a summary exists; pass --overwrite", dir.resolve("s").toString());
+  }
+
+  @Test
+  void everySweepColumnHasItsOwnDescription() {
+    List<String> parameters = ParameterColumns.names();
+    for (String column : CellTable.SCHEMA.fieldNames()) {
+      boolean identity = List.of("sweep", "experiment", "config_id").contains(column);
+      assertTrue(identity || SourceDescriptions.cells(parameters).containsKey(column), column);
+    }
+    assertTrue(SourceDescriptions.cells(parameters).containsKey("wave"));
+    for (String column : TheoryTableRows.SCHEMA.fieldNames()) {
+      boolean identity = List.of("sweep", "experiment", "config_id").contains(column);
+      assertTrue(identity || SourceDescriptions.theory().containsKey(column), column);
+    }
+  }
+
+  @Test
+  void optionsParse() {
+    SummarizeOptions o = SummarizeOptions.parse(new String[] {"a", "b", "--out", "o",
+        "--experiment", "task1,task3", "--site", "output,output_gradient", "--layers",
+        "1,5-6", "--overwrite", "--no-figures", "--master", "local[1]"});
+    assertEquals(List.of("a", "b"), o.sweeps());
+    assertEquals(Path.of("o"), o.out());
+    assertEquals(List.of("task1", "task3"), o.experiments());
+    assertEquals(List.of("output", "output_gradient"), o.sites());
+    assertEquals(LayerSelection.parse("1,5,6"), o.layers());
+    assertTrue(o.overwrite() && !o.figures());
+    assertEquals("local[1]", o.master());
+    assertEquals(Path.of("x", "summary"), SummarizeOptions.parse(new String[] {"x"}).out());
+  }
+}

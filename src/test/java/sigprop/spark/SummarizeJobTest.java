@@ -1,0 +1,255 @@
+package sigprop.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import sigprop.experiment.CellResult;
+import sigprop.experiment.CellRunner;
+import sigprop.experiment.CellSpec;
+import sigprop.experiment.CellStatus;
+import sigprop.experiment.SweepPlan;
+import sigprop.report.CsvReader;
+import sigprop.report.Table;
+import sigprop.summary.LayerSelection;
+import sigprop.summary.LayerStatisticsTable;
+
+/**
+ * The summarizer end to end on a tiny real sweep (2 inits × 2 norms × 3 seeds, depth 4) plus an
+ * injected failed cell with absurd values in a second wave. Leaves its summary in
+ * target/summarize-test/tiny/summary, where .ci/run plots it with gnuplot.
+ */
+class SummarizeJobTest extends SharedSparkSession {
+  static final String YAML = String.join("\n",
+      "sweep: tiny",
+      "input: {batch: 8, width: 8}",
+      "network: {width: 8, depth: 4, activation: tanh}",
+      "record: {sites: [pre_activation, output, output_gradient, weight]}",
+      "grid: {init: [normal, xavier_normal], norm: [none, batch]}",
+      "seeds: 3",
+      "");
+  static final Path ROOT = Path.of("target", "summarize-test");
+  static final Path SWEEP = ROOT.resolve("tiny");
+  static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true,
+      StandardCharsets.UTF_8);
+
+  static SweepPlan plan;
+  static CellSpec failed;
+  static SummarizeJob.Result result;
+
+  @BeforeAll
+  static void sweepAndSummarize() throws Exception {
+    deleteTree(ROOT);
+    plan = TestSweeps.write(spark, YAML, SWEEP);
+    failed = plan.cells().get(0).withSeed(99);
+    injectFailedCell(failed);
+    result = SummarizeJob.run(spark, options(SWEEP.resolve("summary"), false, true,
+        LayerSelection.ALL, List.of()), QUIET);
+  }
+
+  /**
+   * A cell of configuration 0 that failed, with means and variances far off, in a wave of its
+   * own (as a rerun sweep would add it), and one whose wave was interrupted before its cells row.
+   */
+  private static void injectFailedCell(CellSpec cell) {
+    CellResult ran = CellRunner.run(cell);
+    CellResult result = new CellResult(cell, CellStatus.FAILED, "injected", ran.losses(),
+        ran.wallSeconds(), ran.records());
+    List<Row> rows = new ArrayList<>();
+    int mean = LayerTable.SCHEMA.fieldIndex("mean");
+    int variance = LayerTable.SCHEMA.fieldIndex("variance");
+    for (Row r : LayerTable.rows(result)) {
+      Object[] v = new Object[r.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = r.get(i);
+      }
+      v[mean] = 1e3;
+      v[variance] = 1e6;
+      rows.add(RowFactory.create(v));
+    }
+    TestSweeps.append(spark, rows, LayerTable.SCHEMA, SWEEP.resolve("layers/wave=99"));
+    // An interrupted wave: layers written, cells not. Its rows must not count.
+    CellResult interrupted = CellRunner.run(cell.withSeed(98));
+    TestSweeps.append(spark, LayerTable.rows(interrupted), LayerTable.SCHEMA,
+        SWEEP.resolve("layers/wave=98"));
+    TestSweeps.append(spark, List.of(CellTable.row(result, plan.configHash(), "test")),
+        CellTable.SCHEMA, SWEEP.resolve("cells/wave=99"));
+  }
+
+  static SummarizeOptions options(Path out, boolean overwrite, boolean figures,
+      LayerSelection layers, List<String> sites) {
+    return new SummarizeOptions(List.of(SWEEP.toString()), List.of(), sites, layers, out,
+        overwrite, figures, null);
+  }
+
+  static Table layersCsv(Path summary) throws IOException {
+    List<sigprop.report.Column> columns = LayerStatisticsTable.build(List.of(),
+        SparkColumns.of(ParameterColumns.fields())).table().columns();
+    return CsvReader.read(summary.resolve("layers.csv"), columns);
+  }
+
+  /** The index of the row of configuration 0 (the one with the failed cell) at layer, site. */
+  static int row(Table t, String configId, int layer, String site) {
+    for (int i = 0; i < t.rowCount(); i++) {
+      if (t.getString(i, t.columnIndex("config_id")).equals(configId)
+          && t.getLong(i, t.columnIndex("layer")) == layer
+          && t.getString(i, t.columnIndex("site")).equals(site)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no row " + configId + " " + layer + " " + site);
+  }
+
+  @Test
+  void failedCellIsCountedButNotAveraged() throws IOException {
+    Table t = layersCsv(result.folder());
+    int i = row(t, failed.configId(), 2, "output");
+    assertEquals(4, t.getLong(i, t.columnIndex("n_seeds")));
+    assertEquals(3, t.getLong(i, t.columnIndex("n_ok")));
+    assertEquals(1, t.getLong(i, t.columnIndex("n_failed")));
+    assertEquals(4, t.getLong(i, t.columnIndex("n_rows")));
+    assertEquals(3, t.getLong(i, t.columnIndex("n_used")));
+    // The mean of the three ok seeds' variances, straight from the Parquet rows of wave 0 (the
+    // interrupted wave 98 also holds an ok cell: n_rows and n_used above left it out).
+    List<Row> ok = spark.read().parquet(SWEEP.resolve("layers").toString())
+        .filter("config_id = '" + failed.configId() + "' and layer = 2 and site = 'output'"
+            + " and status = 'ok' and wave = 0").collectAsList();
+    assertEquals(3, ok.size());
+    double[] v = ok.stream().sorted(Comparator.comparingLong(r -> r.getLong(r.fieldIndex("seed"))))
+        .mapToDouble(r -> r.getDouble(r.fieldIndex("variance"))).toArray();
+    assertEquals((v[0] + v[1] + v[2]) / 3, t.getDouble(i, t.columnIndex("variance_mean")),
+        1e-15);
+    assertTrue(t.getDouble(i, t.columnIndex("mean_ci_hi")) < 1, "the failed cell's 1e3 is out");
+    assertEquals(3 * 8 * 8, t.getLong(i, t.columnIndex("pooled_count")));
+    assertEquals(13, result.cells());
+    assertEquals(4, result.configurations());
+  }
+
+  @Test
+  void gradientTheoryIsAnchoredAtTheTopHiddenLayer() throws IOException {
+    Table t = layersCsv(result.folder());
+    for (CellSpec c : List.of(plan.cells().get(0), plan.cells().get(9))) {
+      int top = row(t, c.configId(), 4, "output_gradient");
+      assertEquals(t.getDouble(top, t.columnIndex("log10_variance_mean")),
+          t.getDouble(top, t.columnIndex("theory_log10_variance")), 1e-12);
+      int output = row(t, c.configId(), 1, "output");
+      assertTrue(Double.isFinite(t.getDouble(output, t.columnIndex("theory_variance"))));
+      int head = row(t, c.configId(), 5, "output");
+      assertTrue(t.isMissing(head, t.columnIndex("theory_variance")), "no theory at the head");
+    }
+  }
+
+  @Test
+  void tablesSchemaAndFiguresAreWritten() throws IOException {
+    Path summary = result.folder();
+    for (String f : List.of("layers.csv", "histograms.csv", "cells.csv", "theory.csv",
+        "schema.md")) {
+      assertTrue(Files.size(summary.resolve(f)) > 100, f);
+    }
+    String schema = Files.readString(summary.resolve("schema.md"));
+    assertTrue(schema.contains("`log10_variance_ci_hi`") && schema.contains("## histograms.csv"));
+    List<Path> pngs;
+    try (Stream<Path> files = Files.list(summary.resolve("figures"))) {
+      pngs = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+    }
+    List<String> names = pngs.stream().map(p -> p.getFileName().toString()).toList();
+    assertTrue(names.contains("tiny-variance-output.png"), names.toString());
+    assertTrue(names.contains("tiny-variance-output_gradient.png"));
+    assertTrue(names.contains("tiny-saturation.png"));
+    // 4 configurations × (outputs, output gradients) histogram figures.
+    assertEquals(8, names.stream().filter(n -> n.contains("-hist-")).count(), names.toString());
+    for (Path png : pngs) {
+      BufferedImage image = ImageIO.read(png.toFile());
+      boolean curves = !png.toString().contains("-hist-");
+      assertEquals(curves ? 1000 : 800, image.getWidth(), png.toString());
+      assertEquals(curves ? 560 : 500, image.getHeight());
+      assertTrue(Files.size(png) > 5000);
+      assertTrue(Files.size(Path.of(png.toString().replace(".png", ".svg"))) > 5000);
+    }
+  }
+
+  @Test
+  void histogramCountsAddUpToThePooledCount() throws IOException {
+    Table t = layersCsv(result.folder());
+    int i = row(t, failed.configId(), 3, "output_gradient");
+    long pooled = t.getLong(i, t.columnIndex("pooled_count"));
+    List<String> lines = Files.readAllLines(result.folder().resolve("histograms.csv"));
+    List<String> header = List.of(lines.get(0).split(","));
+    long sum = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      if (f[header.indexOf("config_id")].equals(failed.configId())
+          && f[header.indexOf("layer")].equals("3")
+          && f[header.indexOf("site")].equals("output_gradient")) {
+        sum += Long.parseLong(f[header.indexOf("count")]);
+        assertEquals("log10|value|", f[header.indexOf("axis")]);
+      }
+    }
+    assertEquals(pooled, sum);
+  }
+
+  @Test
+  void existingSummaryIsRefusedUnlessOverwritingThenReplacedByAFilteredOne() throws IOException {
+    Path copy = SWEEP.resolve("copy");
+    copyTree(result.folder(), copy);
+    SummarizeOptions filtered = options(copy, false, false, LayerSelection.parse("every:2"),
+        List.of("output"));
+    assertThrows(FileAlreadyExistsException.class,
+        () -> SummarizeJob.run(spark, filtered, QUIET));
+    assertEquals(2, SummarizeCommand.run(new String[] {SWEEP.toString(), "--out",
+        copy.toString()}, QUIET, QUIET));
+    Table before = layersCsv(copy);
+    SummarizeJob.run(spark, options(copy, true, false, filtered.layers(), filtered.sites()),
+        QUIET);
+    Table t = layersCsv(copy);
+    TreeSet<Long> layers = new TreeSet<>();
+    TreeSet<String> sites = new TreeSet<>();
+    for (int i = 0; i < t.rowCount(); i++) {
+      layers.add(t.getLong(i, t.columnIndex("layer")));
+      sites.add(t.getString(i, t.columnIndex("site")));
+    }
+    assertEquals(List.of(1L, 3L, 4L, 5L), List.copyOf(layers), "1, 1+2, L = 4, head 5");
+    assertEquals(List.of("output"), List.copyOf(sites));
+    assertTrue(t.rowCount() < before.rowCount());
+    assertFalse(Files.exists(copy.resolve("figures/tiny-saturation.png")),
+        "figures of the earlier run are gone with --no-figures");
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
+      }
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

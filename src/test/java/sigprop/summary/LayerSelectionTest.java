@@ -1,0 +1,40 @@
+package sigprop.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class LayerSelectionTest {
+  static List<Integer> kept(LayerSelection s, int depth) {
+    return IntStream.rangeClosed(1, depth + 1).filter(l -> s.keeps(l, depth)).boxed().toList();
+  }
+
+  @Test
+  void parsesTheThreeForms() {
+    assertTrue(LayerSelection.parse("all").isAll());
+    assertEquals(List.of(1, 2, 5, 10, 11, 12), LayerSelection.parse("5, 1,2,10-12").layers());
+    assertEquals(3, LayerSelection.parse("every:3").every());
+  }
+
+  @Test
+  void everyKthKeepsTheEnds() {
+    assertEquals(List.of(1, 4, 7, 10, 11), kept(LayerSelection.parse("every:3"), 10));
+    assertEquals(List.of(1, 3, 4, 5), kept(LayerSelection.parse("every:2"), 4));
+    assertEquals(List.of(2, 5), kept(LayerSelection.parse("2,5,60"), 10));
+    assertFalse(LayerSelection.parse("2").keeps(1, 4));
+  }
+
+  @Test
+  void badFormsNameTheArgument() {
+    for (String bad : List.of("", "every:0", "every:x", "0", "-1", "3-1", "a,b", "1,,2")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> LayerSelection.parse(bad));
+      assertTrue(e.getMessage().startsWith("--layers"), e.getMessage());
+    }
+  }
+}
