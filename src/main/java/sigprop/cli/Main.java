@@ -21,6 +21,8 @@ public final class Main {
         sigprop.experiment.GridCommand::run);
     verb("sweep", "run a config's grid on Spark and write Parquet",
         sigprop.spark.SweepCommand::run);
+    verb("summarize", "average a sweep's Parquet over seeds into CSV tables and figures",
+        sigprop.spark.SummarizeCommand::run);
     verb("theory", "print mean-field and linear-regime predictions per layer",
         (args, out, err) -> sigprop.theory.TheoryCommand.run(args, out));
   }

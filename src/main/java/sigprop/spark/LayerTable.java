@@ -14,6 +14,7 @@ import sigprop.stats.Histogram;
 import sigprop.stats.Moments;
 import sigprop.stats.Quantiles;
 import sigprop.stats.SiteRecord;
+import sigprop.summary.SparseHistogram;
 
 /**
  * The {@code layers} table: one row per (cell, step, layer, site). Every column is documented in
@@ -61,7 +62,8 @@ public final class LayerTable {
     f.add(DataTypes.createStructField("jacobian_sum", DataTypes.DoubleType, false));
     f.add(DataTypes.createStructField("jacobian_count", DataTypes.LongType, false));
     f.add(DataTypes.createStructField("hist_spec", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("hist_first_slot", DataTypes.IntegerType, false));
+    f.add(DataTypes.createStructField("hist_slots",
+        DataTypes.createArrayType(DataTypes.IntegerType, false), false));
     f.add(DataTypes.createStructField("hist_counts",
         DataTypes.createArrayType(DataTypes.LongType, false), false));
     return DataTypes.createStructType(f);
@@ -121,14 +123,8 @@ public final class LayerTable {
     v.add(r.saturated99());
     v.add(r.jacobianSum());
     v.add(r.jacobianCount());
-    v.add(HistogramSpecCodec.encode(h.spec()));
-    v.add(h.firstSlot());
-    long[] counts = h.counts();
-    Long[] boxed = new Long[counts.length];
-    for (int i = 0; i < counts.length; i++) {
-      boxed[i] = counts[i];
-    }
-    v.add(boxed);
+    // Only non-empty slots: a two-signed tensor in log bins spans thousands of empty ones.
+    SparseRecordColumns.appendHistogram(SparseHistogram.of(h), v);
     return RowFactory.create(v.toArray());
   }
 
@@ -141,14 +137,8 @@ public final class LayerTable {
         row.getDouble(row.fieldIndex("moments_max")),
         row.getDouble(row.fieldIndex("moments_sum_abs")),
         row.getInt(row.fieldIndex("moments_log2_scale")));
-    List<Long> list = row.getList(row.fieldIndex("hist_counts"));
-    long[] counts = new long[list.size()];
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = list.get(i);
-    }
-    Histogram h = Histogram.ofRange(
-        HistogramSpecCodec.decode(row.getString(row.fieldIndex("hist_spec"))),
-        row.getInt(row.fieldIndex("hist_first_slot")), counts);
+    Histogram h = SparseRecordColumns.readHistogram(row, row.fieldIndex("hist_spec"))
+        .toHistogram();
     return new SiteRecord(m, h, row.getDouble(row.fieldIndex("saturation_bound")),
         row.getLong(row.fieldIndex("non_finite")), row.getLong(row.fieldIndex("zeros")),
         row.getLong(row.fieldIndex("saturated90")), row.getLong(row.fieldIndex("saturated99")),
