@@ -88,7 +88,7 @@ final class VectorBlockKernel implements BlockKernel {
    * subnormals get the zero slot, the caller fixes subnormals), with FastLog2.mantissa inline
    * and its table entries already in out.tableLogs and out.tableInverses.
    */
-  static void logSlots(double[] a, int from, int end, double exponentOffset,
+  private static void logSlots(double[] a, int from, int end, double exponentOffset,
       double minDecade, double perDecade, int d, BlockSummary out) {
     double[] logs = out.tableLogs;
     double[] inverses = out.tableInverses;
@@ -151,7 +151,7 @@ final class VectorBlockKernel implements BlockKernel {
   }
 
   /** LinearBins.slotOfTrue(trueValue(v)) of a[from, end) into slots (−1 for non-finite). */
-  static void linearSlots(double[] a, int from, int end, double[] factors, double lo,
+  private static void linearSlots(double[] a, int from, int end, double[] factors, double lo,
       double hi, double perUnit, int nBins, double[] slots) {
     double f1 = factors[0];
     double f2 = factors[1];
@@ -178,7 +178,8 @@ final class VectorBlockKernel implements BlockKernel {
    * the scalar loop, v &lt; low ? v : low over finite lanes. NaN thresholds (no bound) count
    * nothing and are skipped.
    */
-  static void tally(double[] a, int from, int end, double t90, double t99, BlockSummary out) {
+  private static void tally(double[] a, int from, int end, double t90, double t99,
+      BlockSummary out) {
     boolean bounded = !Double.isNaN(t90) || !Double.isNaN(t99);
     DoubleVector zero = DoubleVector.zero(SPECIES);
     DoubleVector nonFinite = zero;
