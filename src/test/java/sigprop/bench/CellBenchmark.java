@@ -59,8 +59,9 @@ import sigprop.net.WeightMode;
  * and their fraction of the products = (cell − pass) / products.
  *
  * <p>Each iteration prints "cpu-seconds: …", the thread's CPU time (what the cell costs when it
- * has a core to itself: the machine may be shared). Each fork prints "peak-heap: …" at its end: the sum of the heap pools' peaks (an upper
- * bound of the peak heap) and the old generation's peak, to show what a case needs of its -Xmx.
+ * has a core to itself: the machine may be shared). Each fork prints "peak-heap: …" at its end:
+ * the sum of the heap pools' peaks (an upper bound of the peak heap) and the old generation's
+ * peak, to show what a case needs of its -Xmx.
  *
  * <p>How to run: {@code jobs/bench-cell} (runs each case in a forked JVM with -Xmx2g, or -Xmx1g
  * for the 256 cells, and prints the GFLOP/s and statistics table); JMH options pass through,

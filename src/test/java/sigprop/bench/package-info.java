@@ -1,2 +1,2 @@
-/** JMH benchmarks of the hot kernels; run them through the scripts in {@code jobs/}. */
+/** JMH benchmarks of the hot kernels and of whole cells; run them through the scripts in jobs/. */
 package sigprop.bench;
