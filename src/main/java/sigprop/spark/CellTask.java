@@ -39,6 +39,7 @@ final class CellTask implements FlatMapFunction<Iterator<int[]>, CellOutput> {
 
   @Override
   public Iterator<CellOutput> call(Iterator<int[]> tasks) {
+    KernelReport.once();
     List<CellSpec> cells = PlanCache.cells(configText, source, overrides);
     List<CellOutput> out = new ArrayList<>();
     while (tasks.hasNext()) {
