@@ -1,6 +1,6 @@
 # Sourced by jobs/local-cluster, jobs/test-resume and jobs/bench-sweep (not run on its own).
-# Builds the app jar and a Spark-only classpath, runs spark-submit without a Spark distribution,
-# and starts and stops background JVMs strictly by PID with bounded waits.
+# Builds the app jar and a Spark-only classpath, runs SweepCheck, and starts and stops background
+# processes strictly by PID, with bounded waits.
 # Expects the caller to have set `set -euo pipefail` and `root` (the project folder).
 
 target="$root/target"
@@ -26,24 +26,19 @@ quiet_mvn() {
   out=$(mvn -B -q -Dstyle.color=never "$@" 2>&1) || { echo "$out" >&2; return 1; }
 }
 
-# Packages the app jar (and the test classes, for SweepCheck) unless they are newer than every
-# source, so a CI step that packaged just before costs nothing here.
+# Packages the app jar (and the test classes, for SweepCheck) unless it is newer than every
+# source, so a CI step that packaged just before costs nothing here; lists Spark's classpath
+# unless listed since the pom last changed.
 build_app() {
-  if [[ -f "$app_jar" && -f "$spark_cp_file" && -d "$target/test-classes" \
-        && -z "$(find "$root/src" "$root/pom.xml" -newer "$app_jar" -print -quit)" ]]; then
-    return 0
+  if [[ ! -f "$app_jar" || ! -d "$target/test-classes" \
+        || -n "$(find "$root/src" "$root/pom.xml" -newer "$app_jar" -print -quit)" ]]; then
+    log "building the app jar (mvn package -DskipTests)"
+    (cd "$root" && quiet_mvn package -DskipTests)
   fi
-  log "building the app jar (mvn package -DskipTests)"
-  (cd "$root" && quiet_mvn package -DskipTests dependency:build-classpath \
-    -DincludeScope=provided -Dmdep.outputFile="$spark_cp_file")
-}
-
-# spark-submit as a Spark distribution's bin/spark-submit would run it: Spark's classpath and
-# JVM options, the app jar as the primary resource. Arguments: spark-submit's own.
-spark_submit() {
-  "$java_bin" "${spark_jvm_opts[@]}" -Xmx1g \
-    -Dlog4j2.configurationFile="$root/conf/log4j2.properties" \
-    -cp "$(cat "$spark_cp_file")" org.apache.spark.deploy.SparkSubmit "$@"
+  if [[ ! -f "$spark_cp_file" || "$root/pom.xml" -nt "$spark_cp_file" ]]; then
+    (cd "$root" && quiet_mvn dependency:build-classpath -DincludeScope=provided \
+      -Dmdep.outputFile="$spark_cp_file")
+  fi
 }
 
 # Runs SweepCheck (src/test/java/sigprop/spark) on Spark's classpath plus the app jar.
@@ -134,4 +129,15 @@ stop_started() {
   done
   started=()
   return $ok
+}
+
+# Waits until FILE exists; fails when PID exits first or after TIMEOUT seconds. Polls often so
+# that a caller reacting to the file (a kill) acts within a tenth of a second.
+wait_for_file() {
+  local file=$1 pid=$2 timeout=$3 waited=0
+  until [[ -e "$file" ]]; do
+    kill -0 "$pid" 2>/dev/null || die "process $pid exited before $file appeared"
+    ((waited++ < timeout * 10)) || die "no $file after ${timeout}s"
+    sleep 0.1
+  done
 }
