@@ -15,6 +15,9 @@ read -r -a spark_jvm_opts <<<"$(sed -n 's:.*<spark.jvm.options>\(.*\)</spark.jvm
   "$root/pom.xml")"
 ((${#spark_jvm_opts[@]} > 0)) || { echo "spark.jvm.options not found in pom.xml" >&2; exit 1; }
 
+# jobs/sigprop's sweeps write to log files here: no progress bar redrawn in them.
+export SIGPROP_JAVA_OPTS="${SIGPROP_JAVA_OPTS:-} -Dspark.ui.showConsoleProgress=false"
+
 log() { echo "$(date +%H:%M:%S) ${0##*/}: $*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
@@ -43,7 +46,7 @@ build_app() {
 
 # Runs SweepCheck (src/test/java/sigprop/spark) on Spark's classpath plus the app jar.
 sweep_check() {
-  "$java_bin" "${spark_jvm_opts[@]}" -Xmx1g \
+  "$java_bin" "${spark_jvm_opts[@]}" -Xmx2g \
     -Dlog4j2.configurationFile="$root/conf/log4j2.properties" \
     -cp "$target/test-classes:$app_jar:$(cat "$spark_cp_file")" sigprop.spark.SweepCheck "$@" \
     2> >(grep -v --line-buffered '^WARNING: Using incubator modules' >&2)

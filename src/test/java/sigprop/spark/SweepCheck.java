@@ -46,7 +46,9 @@ public final class SweepCheck {
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "2") // the row comparisons are small shuffles
-        .config("spark.sql.debug.maxToStringFields", "500").getOrCreate();
+        .config("spark.sql.debug.maxToStringFields", "500")
+        // A layers row can hold thousands of histogram counts: small batches keep the heap small.
+        .config("spark.sql.parquet.columnarReaderBatchSize", "256").getOrCreate();
     int code;
     try {
       code = new SweepCheck(spark).run(args[0], args[1], args.length == 3 ? args[2] : null);
