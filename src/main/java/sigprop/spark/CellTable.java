@@ -23,12 +23,7 @@ public final class CellTable {
 
   private static StructType schema() {
     List<StructField> f = new ArrayList<>();
-    f.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("experiment", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("cell_id", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("config_id", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("seed", DataTypes.LongType, false));
-    f.addAll(ParameterColumns.fields());
+    f.addAll(ParameterColumns.identityFields());
     f.add(DataTypes.createStructField("status", DataTypes.StringType, false));
     f.add(DataTypes.createStructField("message", DataTypes.StringType, false));
     f.add(DataTypes.createStructField("initial_loss", DataTypes.DoubleType, false));
@@ -46,12 +41,7 @@ public final class CellTable {
   public static Row row(CellResult result, String configHash, String codeVersion) {
     CellSpec cell = result.cell();
     List<Object> v = new ArrayList<>(SCHEMA.size());
-    v.add(cell.sweep());
-    v.add(cell.experiment());
-    v.add(cell.id());
-    v.add(cell.configId());
-    v.add(cell.seed());
-    ParameterColumns.append(cell.parameters(), v);
+    ParameterColumns.appendIdentity(cell, v);
     v.add(result.status().key());
     v.add(result.message());
     List<Double> losses = result.losses();

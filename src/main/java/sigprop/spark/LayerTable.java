@@ -32,13 +32,8 @@ public final class LayerTable {
 
   private static StructType schema() {
     List<StructField> f = new ArrayList<>();
-    f.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("experiment", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("cell_id", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("config_id", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("seed", DataTypes.LongType, false));
+    f.addAll(ParameterColumns.identityFields());
     f.add(DataTypes.createStructField("status", DataTypes.StringType, false));
-    f.addAll(ParameterColumns.fields());
     f.add(DataTypes.createStructField("step", DataTypes.IntegerType, false));
     f.add(DataTypes.createStructField("layer", DataTypes.IntegerType, false));
     f.add(DataTypes.createStructField("is_head", DataTypes.BooleanType, false));
@@ -87,13 +82,8 @@ public final class LayerTable {
     Moments m = r.moments();
     Histogram h = r.histogram();
     List<Object> v = new ArrayList<>(SCHEMA.size());
-    v.add(cell.sweep());
-    v.add(cell.experiment());
-    v.add(cell.id());
-    v.add(cell.configId());
-    v.add(cell.seed());
+    ParameterColumns.appendIdentity(cell, v);
     v.add(result.status().key());
-    ParameterColumns.append(cell.parameters(), v);
     v.add(lr.step());
     v.add(lr.layer());
     v.add(lr.layer() == cell.network().depth() + 1);

@@ -7,6 +7,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import sigprop.experiment.CellParameters;
+import sigprop.experiment.CellSpec;
 
 /**
  * A cell's configuration as typed columns, in a fixed order, shared by the cells and layers
@@ -47,6 +48,31 @@ final class ParameterColumns {
       names.add(c.getKey());
     }
     return names;
+  }
+
+  /**
+   * The columns that identify a cell and its configuration, first in the cells and layers
+   * tables: sweep, experiment, cell_id, config_id, seed, then every parameter.
+   */
+  static List<StructField> identityFields() {
+    List<StructField> f = new ArrayList<>();
+    f.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));
+    f.add(DataTypes.createStructField("experiment", DataTypes.StringType, false));
+    f.add(DataTypes.createStructField("cell_id", DataTypes.StringType, false));
+    f.add(DataTypes.createStructField("config_id", DataTypes.StringType, false));
+    f.add(DataTypes.createStructField("seed", DataTypes.LongType, false));
+    f.addAll(fields());
+    return f;
+  }
+
+  /** Appends the values of {@link #identityFields()} for a cell. */
+  static void appendIdentity(CellSpec cell, List<Object> row) {
+    row.add(cell.sweep());
+    row.add(cell.experiment());
+    row.add(cell.id());
+    row.add(cell.configId());
+    row.add(cell.seed());
+    append(cell.parameters(), row);
   }
 
   /** The schema fields, all nullable. */

@@ -64,13 +64,17 @@ public record LinearBins(double lo, double hi, int bins) implements HistogramSpe
     return value * f1 * f2 * f3;
   }
 
-  /** The slot of true value t (±∞ allowed); branch-free so the kernel stays fast. */
+  /**
+   * The slot of true value t (±∞ allowed). Branch-free (sign bits instead of comparisons) so the
+   * cost does not depend on how often data falls outside [lo, hi].
+   */
   static int slotOfTrue(double t, double lo, double hi, double binsPerUnit, int bins) {
-    // For t >= lo, x >= 0 and the cast floors; the two selects fix the out-of-range cases.
-    int i = (int) Math.min((t - lo) * binsPerUnit, bins - 1.0);
-    i = t < lo ? -1 : i;
-    i = t > hi ? bins : i;
-    return i + 1;
+    // t < lo ⇔ t − lo < 0 (never −0: a difference of distinct doubles is nonzero); same for hi.
+    int under = (int) (Double.doubleToRawLongBits(t - lo) >>> 63);
+    int over = (int) (Double.doubleToRawLongBits(hi - t) >>> 63);
+    // For t >= lo, x >= 0 and the cast floors; t = hi lands in the last bin (closed).
+    int inRange = (int) Math.min((t - lo) * binsPerUnit, bins - 1.0) + 1;
+    return inRange * (1 - under - over) + (bins + 1) * over;
   }
 
   /** The edge between bin i−1 and bin i, i in 0..bins; exact at both ends. */

@@ -10,12 +10,15 @@ package sigprop.stats;
  * 0 negative huge, 1..D negative bins (largest magnitude first), D+1 negative tiny, D+2 zero,
  * D+3 positive tiny, D+4..2D+3 positive bins, 2D+4 positive huge. Magnitude bin j covers
  * log10|v| in [minDecade + j/k, minDecade + (j+1)/k), found as floor((log10|v| − minDecade)·k)
- * with log10|v| from {@link FastLog2}: exact powers of two (1.0 included) place exactly, any other
- * value within ~1e-13 decades of an edge may land on either side.
+ * with log10|v| from {@link FastLog2}: 1.0 (on the edge of decade 0) places exactly, any other
+ * value within ~1e-12 decades of an edge may land on either side.
  */
 public record LogBins(int minDecade, int maxDecade, int binsPerDecade) implements HistogramSpec {
   /** [1e-400, 1e400), 10 bins per decade (ratio 10^0.1 ≈ 1.259 per bin). */
   public static final LogBins DEFAULT = new LogBins(-400, 400, 10);
+
+  /** 2^52 − 1: magnitude bits − 1 of subnormals are below it (unsigned). */
+  private static final long SUBNORMAL_LIMIT = (1L << 52) - 1;
 
   /** Checks the decade range and the resolution. */
   public LogBins {
@@ -39,7 +42,7 @@ public record LogBins(int minDecade, int maxDecade, int binsPerDecade) implement
 
   /** The ratio between a bin's upper and lower magnitude, 10^(1/binsPerDecade). */
   public double binRatio() {
-    return Math.pow(10, 1.0 / binsPerDecade);
+    return StrictMath.pow(10, 1.0 / binsPerDecade);
   }
 
   @Override
@@ -52,28 +55,59 @@ public record LogBins(int minDecade, int maxDecade, int binsPerDecade) implement
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("non-finite value " + value);
     }
-    return slotOfBits(Double.doubleToRawLongBits(value), log2Scale - 1023.0, minDecade,
-        binsPerDecade, binsPerSide());
+    return slotOfBits(Double.doubleToRawLongBits(value), log2Scale - 1023.0, positionScale(),
+        positionOffset(), binsPerSide());
+  }
+
+  /** binsPerDecade·log10 2: bin positions per unit of log2. */
+  double positionScale() {
+    return binsPerDecade * Pow2.LOG10_2;
+  }
+
+  /** 1 − binsPerDecade·minDecade (an exact integer): the position of 1.0, plus one. */
+  double positionOffset() {
+    return 1.0 - (double) binsPerDecade * minDecade;
   }
 
   /**
    * The slot of the finite double with raw bits {@code bits} scaled by 2^(exponentOffset + 1023):
-   * the one definition shared by the kernel and {@link #slotOf}, free of data-dependent branches
-   * except for subnormals (rare), so that zeros in a ReLU tensor cost no mispredictions.
+   * the one definition of log binning, shared by {@link #slotOf}, the kernel and
+   * {@link LogBinMemo}. Free of data-dependent branches except for subnormals (rare).
    */
-  static int slotOfBits(long bits, double exponentOffset, double minDecade, double k, int d) {
-    int biased = (int) (bits >>> 52) & 0x7ff;
-    if (biased == 0 && (bits << 1) != 0) {
+  static int slotOfBits(long bits, double exponentOffset, double scale, double offset, int d) {
+    if (isSubnormal(bits)) {
       double lifted = Double.longBitsToDouble(bits) * 0x1p54;
-      return slotOfBits(Double.doubleToRawLongBits(lifted), exponentOffset - 54, minDecade, k, d);
+      return slotOfBits(Double.doubleToRawLongBits(lifted), exponentOffset - 54, scale, offset, d);
     }
-    // For zero this computes a meaningless finite position; the final select discards it.
+    return slotOfPosition(bits, position(bits, exponentOffset, scale, offset, d), d);
+  }
+
+  /** 0 &lt; |v| &lt; 2^-1022: one unsigned compare of the magnitude bits, false for zero. */
+  static boolean isSubnormal(long bits) {
+    return ((bits & Long.MAX_VALUE) - 1 ^ Long.MIN_VALUE) < (SUBNORMAL_LIMIT ^ Long.MIN_VALUE);
+  }
+
+  /**
+   * The magnitude position j + 1 of a normal (or zero) double: floor(log2|v|·scale + offset)
+   * clamped to 0 (tiny) .. d + 1 (huge); truncation is floor here since all positions below 0
+   * clamp to 0 anyway.
+   */
+  static int position(long bits, double exponentOffset, double scale, double offset, int d) {
+    int biased = (int) ((bits & Long.MAX_VALUE) >>> 52);
     double log2 = (biased + exponentOffset) + FastLog2.mantissa(bits);
-    double x = (log2 * Pow2.LOG10_2 - minDecade) * k;
-    int j = (int) Math.floor(Math.max(-1.0, Math.min(x, d)));
-    int negative = (int) (bits >>> 63);
-    int slot = d + 4 - 4 * negative + (1 - 2 * negative) * j;
-    return biased == 0 ? d + 2 : slot;
+    return Math.max(0, Math.min((int) (log2 * scale + offset), d + 1));
+  }
+
+  /**
+   * The slot of a value from its magnitude position: d+3+position if positive, mirrored to
+   * d+1−position if negative, d+2 for zero, selected without branches (which the many zeros of
+   * a ReLU tensor would mispredict).
+   */
+  static int slotOfPosition(long bits, int position, int d) {
+    int sign = (int) (bits >> 63); // 0 or −1
+    int slot = d + 3 + sign + (position ^ sign);
+    int isZero = (int) (((bits & Long.MAX_VALUE) - 1) >> 63); // −1 for ±0, else 0
+    return (slot & ~isZero) | ((d + 2) & isZero);
   }
 
   @Override

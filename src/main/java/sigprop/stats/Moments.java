@@ -40,8 +40,9 @@ public record Moments(
   }
 
   /**
-   * The moments of the finite values of {@code values[offset, offset+length)} whose true values are
-   * values·2^log2Scale: a plain Welford pass, kept simple as a reference for {@link SiteAccumulator}.
+   * The moments of the finite values of {@code values[offset, offset+length)} whose true values
+   * are values·2^log2Scale: a plain Welford pass, kept simple as a reference for
+   * {@link SiteAccumulator}.
    */
   public static Moments of(double[] values, int offset, int length, int log2Scale) {
     Objects.checkFromIndexSize(offset, length, values.length);
@@ -142,7 +143,7 @@ public record Moments(
 
   /** log10 of the true unbiased variance: finite whenever the stored variance is positive. */
   public double log10Variance() {
-    return Math.log10(scaledVariance()) + 2.0 * log2Scale * Pow2.LOG10_2;
+    return StrictMath.log10(scaledVariance()) + 2.0 * log2Scale * Pow2.LOG10_2;
   }
 
   /** The true standard deviation, from the stored one: in range whenever the true std is. */
@@ -184,7 +185,7 @@ public record Moments(
 
   /** log10 of the true mean |v|. */
   public double log10MeanAbs() {
-    return Math.log10(scaledSumAbs / count) + log2Scale * Pow2.LOG10_2;
+    return StrictMath.log10(scaledSumAbs / count) + log2Scale * Pow2.LOG10_2;
   }
 
   /** The true root mean square √(Σv²/n), from Σv²/n = M2/n + mean² (no cancellation). */
@@ -194,7 +195,7 @@ public record Moments(
 
   /** log10 of the true root mean square. */
   public double log10Rms() {
-    return 0.5 * Math.log10(scaledMeanSquare()) + log2Scale * Pow2.LOG10_2;
+    return 0.5 * StrictMath.log10(scaledMeanSquare()) + log2Scale * Pow2.LOG10_2;
   }
 
   private double scaledMeanSquare() {

@@ -9,8 +9,7 @@ import java.util.Locale;
  * magnitude (finite for every nonzero value).
  */
 public final class Quantiles {
-  /** The probabilities recorded by default: 1, 2, 15, 50, 85, 98 and 99 %. */
-  public static final double[] STANDARD = {0.01, 0.02, 0.15, 0.50, 0.85, 0.98, 0.99};
+  private static final double[] STANDARD = {0.01, 0.02, 0.15, 0.50, 0.85, 0.98, 0.99};
 
   private final double[] probabilities;
   private final double[] values;
@@ -29,6 +28,11 @@ public final class Quantiles {
       signs[i] = q == null ? 0 : q.signum();
       log10Abs[i] = q == null ? Double.NaN : q.log10Abs();
     }
+  }
+
+  /** The probabilities recorded by default: 1, 2, 15, 50, 85, 98 and 99 %. */
+  public static double[] standard() {
+    return STANDARD.clone();
   }
 
   /** The probabilities. */

@@ -50,7 +50,7 @@ public record ScaledDouble(double value, int log2Scale) implements Comparable<Sc
     if (!(Math.abs(e) < 1e9)) {
       throw new IllegalArgumentException("log10Abs out of range: " + log10Abs);
     }
-    return new ScaledDouble(Math.copySign(Math.pow(2.0, log2 - e), signum), (int) e);
+    return new ScaledDouble(Math.copySign(StrictMath.pow(2.0, log2 - e), signum), (int) e);
   }
 
   /** The nearest double: exact in range, 0 below 2^-1074 and ±infinity above Double.MAX_VALUE. */
@@ -66,7 +66,7 @@ public record ScaledDouble(double value, int log2Scale) implements Comparable<Sc
   /** log10 of the magnitude, finite for every nonzero value; -∞ for zero. */
   public double log10Abs() {
     return value == 0 ? Double.NEGATIVE_INFINITY
-        : Math.log10(Math.abs(value)) + log2Scale * Pow2.LOG10_2;
+        : StrictMath.log10(Math.abs(value)) + log2Scale * Pow2.LOG10_2;
   }
 
   /** a + f·(b − a), computed at the larger of the two scales so that nothing overflows. */
@@ -120,7 +120,7 @@ public record ScaledDouble(double value, int log2Scale) implements Comparable<Sc
     }
     double log10 = log10Abs();
     double e = Math.floor(log10);
-    double m = Math.pow(10, log10 - e);
+    double m = StrictMath.pow(10, log10 - e);
     return String.format(Locale.ROOT, "%s%.6fE%d", value < 0 ? "-" : "", m, (long) e);
   }
 }

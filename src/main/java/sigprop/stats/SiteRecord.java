@@ -145,9 +145,9 @@ public record SiteRecord(
     return histogram.quantile(p, moments.exactMin(), moments.exactMax());
   }
 
-  /** The {@link Quantiles#STANDARD} quantiles (NaN when there are no values). */
+  /** The {@link Quantiles#standard()} quantiles (NaN when there are no values). */
   public Quantiles quantiles() {
-    return quantiles(Quantiles.STANDARD);
+    return quantiles(Quantiles.standard());
   }
 
   /** The quantiles at the given probabilities (NaN when there are no values). */

@@ -1,7 +1,8 @@
 /**
  * Streaming statistics of the tensors a network produces: {@link sigprop.stats.SiteAccumulator}
  * takes each tensor as a double[] plus a power-of-two scale (true value = values·2^log2Scale) and
- * summarizes it in one fused, allocation-free pass into a {@link sigprop.stats.SiteRecord}:
+ * summarizes it as it streams by (three tight loops per L1-resident block, no sorting, no
+ * per-value allocation) into a {@link sigprop.stats.SiteRecord}:
  * {@link sigprop.stats.Moments} (count, mean, M2, min, max, Σ|v|, mergeable per Chan et al.),
  * counts of non-finite, zero and saturated values, and a {@link sigprop.stats.Histogram} whose
  * {@link sigprop.stats.HistogramSpec} (linear bins for bounded activations, signed log-magnitude
@@ -15,6 +16,10 @@
  * <p>Quantile error bounds (from the histogram, numpy/torch "linear" interpolation): ≤ one bin
  * width for linear bins, within a factor 10^(1/binsPerDecade) for log bins; see
  * {@link sigprop.stats.Histogram}.
+ *
+ * <p>Reproducible: a record depends only on the values and the sequence of calls, bit for
+ * bit on any platform (logs come from StrictMath; the kernel uses only exactly rounded
+ * arithmetic), so a cell retried on another executor records the same statistics.
  *
  * <p>Imports only the JDK: no network and no Spark types, so records are plain values that any
  * layer can build, test and serialize.

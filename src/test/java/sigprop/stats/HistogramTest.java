@@ -74,9 +74,9 @@ class HistogramTest {
     LogBins bins = new LogBins(-4, 4, 2); // edges at every half decade
     for (int decade = -3; decade <= 3; decade++) {
       double edge = Math.pow(10, decade);
-      assertEquals(decade, bins.lowerEdge(bins.slotOf(edge * (1 + 1e-12), 0)), 1e-12);
-      assertEquals(decade, bins.upperEdge(bins.slotOf(edge * (1 - 1e-12), 0)), 1e-12);
-      assertEquals(decade, bins.upperEdge(bins.slotOf(-edge * (1 + 1e-12), 0)) - 0.5, 1e-12);
+      assertEquals(decade, bins.lowerEdge(bins.slotOf(edge * (1 + 1e-11), 0)), 1e-12);
+      assertEquals(decade, bins.upperEdge(bins.slotOf(edge * (1 - 1e-11), 0)), 1e-12);
+      assertEquals(decade, bins.upperEdge(bins.slotOf(-edge * (1 + 1e-11), 0)) - 0.5, 1e-12);
     }
     assertEquals("tiny", bins.slotKind(bins.slotOf(0.999e-4, 0)));
     assertEquals("bin", bins.slotKind(bins.slotOf(1.001e-4, 0)));
@@ -157,6 +157,50 @@ class HistogramTest {
           }
         }
         assertEquals(Histogram.of(spec, expected), acc.toRecord().histogram(), spec + " " + scale);
+      }
+    }
+  }
+
+  @Test
+  void memoizedKernelAgreesWithFormulaAtEveryEdge() {
+    // Values within a few ulps of bin edges fill the memo's straddling cells; extreme scales
+    // reach its first and last rows and beyond; subnormals bypass it.
+    for (LogBins spec : new LogBins[] {new LogBins(-5, 5, 3), LogBins.DEFAULT}) {
+      int k = spec.binsPerDecade();
+      double[] x = new double[(spec.maxDecade() - spec.minDecade()) * k * 6 + 6];
+      int n = 0;
+      for (int j = spec.minDecade() * k; j < spec.maxDecade() * k; j++) {
+        // The edge 10^(j/k) scaled into double range as m·2^e, e = the scale used below.
+        double edge = Math.pow(10, (double) j / k - Math.floor((double) j / k));
+        x[n++] = edge;
+        x[n++] = Math.nextUp(edge);
+        x[n++] = Math.nextDown(edge);
+        x[n++] = -edge * (1 + 1e-14);
+        x[n++] = -edge * (1 - 1e-14);
+        x[n++] = edge * (1 + 1e-3);
+      }
+      x[n++] = Double.MIN_VALUE;
+      x[n++] = -Double.MIN_NORMAL / 3;
+      x[n++] = 0.0;
+      x[n++] = -0.0;
+      x[n++] = Double.MAX_VALUE;
+      x[n++] = -Double.MIN_NORMAL;
+      for (int scale : new int[] {0, -1, 3, -1329, 1329, -1400, 1400, -5000, 5000,
+          -(1 << 30) + 2000, (1 << 30) - 2000}) {
+        for (int decade = spec.minDecade(); decade < spec.maxDecade(); decade += 7) {
+          int shifted = scale + (int) Math.round(decade * Math.log(10) / Math.log(2));
+          SiteAccumulator acc = new SiteAccumulator(spec, Double.NaN);
+          acc.add(x, shifted);
+          long[] expected = new long[spec.slots()];
+          for (double v : x) {
+            expected[spec.slotOf(v, shifted)]++;
+          }
+          assertEquals(Histogram.of(spec, expected), acc.toRecord().histogram(),
+              spec + " scale " + shifted);
+          if (spec.binsPerDecade() == 10) {
+            break; // DEFAULT: one decade offset per scale keeps the test fast
+          }
+        }
       }
     }
   }

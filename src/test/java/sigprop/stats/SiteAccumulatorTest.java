@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.junit.jupiter.api.Test;
@@ -54,9 +55,22 @@ class SiteAccumulatorTest {
   }
 
   @Test
+  void zerosCountedTheSameByTheZeroSlotAndByTheCountingLoop() {
+    double[] x = mixedData(5000, 13); // about 5% exact zeros, some NaN
+    SiteAccumulator unbounded = new SiteAccumulator(LogBins.DEFAULT, Double.NaN); // zero slot
+    SiteAccumulator bounded = new SiteAccumulator(LogBins.DEFAULT, 1); // counting loop
+    unbounded.add(x, 0);
+    bounded.add(x, 0);
+    long expected = Arrays.stream(x).filter(v -> v == 0).count();
+    assertEquals(expected, unbounded.toRecord().zeros());
+    assertEquals(expected, bounded.toRecord().zeros());
+    assertTrue(expected > 100);
+  }
+
+  @Test
   void agreesWithReferencesOverManyBlocks() {
     SplittableRandom random = new SplittableRandom(9);
-    double[] x = new double[100_003];
+    double[] x = new double[20_003]; // 20 blocks
     for (int i = 0; i < x.length; i++) {
       x[i] = 1e4 + random.nextGaussian(); // offset 1e4 σ: catastrophic for Σx² − n·mean²
     }
@@ -155,6 +169,16 @@ class SiteAccumulatorTest {
     assertThrows(IllegalArgumentException.class, () -> linear.merge(otherBound));
     assertThrows(IllegalArgumentException.class,
         () -> new SiteAccumulator(LogBins.DEFAULT, 1).merge(linear));
+  }
+
+  @Test
+  void absurdScalesAreRejectedAtTheBoundary() {
+    SiteAccumulator acc = SiteAccumulator.forBound(1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> acc.add(new double[] {1}, Integer.MAX_VALUE));
+    assertTrue(e.getMessage().contains("2147483647"), e.getMessage());
+    acc.add(new double[] {1}, 1 << 30); // the largest allowed: 1·2^(2^30), far beyond +∞
+    assertEquals(Double.POSITIVE_INFINITY, acc.toRecord().max());
   }
 
   @Test

@@ -1,0 +1,239 @@
+package sigprop.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import sigprop.net.Site;
+import sigprop.net.StandardActivation;
+import sigprop.stats.SiteRecord;
+import sigprop.theory.BatchNormGain;
+import sigprop.theory.Theory;
+import sigprop.theory.TheoryInput;
+import sigprop.theory.TheoryTable;
+
+/**
+ * The claims the README's Results make, checked on the shipped presets at reduced size (fewer
+ * seeds, narrower nets) against numbers derived from theory or stated by the exercises — never
+ * copied from a run.
+ */
+class PresetClaimsTest {
+  /** Per configuration (init / norm / widths text), the seeds' records. */
+  private static Map<String, List<CellResult>> run(String preset, String experiment,
+      String... overrides) throws Exception {
+    SweepPlan plan = ConfigLoader.load(Path.of("conf/" + preset + ".yaml"), List.of(overrides),
+        0);
+    Map<String, List<CellResult>> byConfig = new TreeMap<>();
+    for (CellSpec cell : plan.experiment(experiment).cells()) {
+      CellResult r = CellRunner.run(cell);
+      assertEquals(CellStatus.OK, r.status(), cell.parameters() + ": " + r.message());
+      String key = cell.parameters().get("init") + " " + cell.parameters().get("norm")
+          + " depth=" + cell.parameters().get("depth");
+      byConfig.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    }
+    return byConfig;
+  }
+
+  private static List<CellResult> config(Map<String, List<CellResult>> runs, String prefix) {
+    return runs.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).findFirst()
+        .orElseThrow(() -> new AssertionError(prefix + " not in " + runs.keySet())).getValue();
+  }
+
+  private static SiteRecord record(CellResult r, int step, int layer, Site site) {
+    return r.records().stream()
+        .filter(x -> x.step() == step && x.layer() == layer && x.site() == site)
+        .findFirst().orElseThrow().record();
+  }
+
+  /** Mean over seeds of log10 Var at a layer and site (step 0). */
+  private static double log10Var(List<CellResult> seeds, int layer, Site site) {
+    return seeds.stream().mapToDouble(r -> record(r, 0, layer, site).log10Variance()).average()
+        .orElseThrow();
+  }
+
+  private static double mean(List<CellResult> seeds, int layer, Site site,
+      java.util.function.ToDoubleFunction<SiteRecord> f) {
+    return seeds.stream().mapToDouble(r -> f.applyAsDouble(record(r, 0, layer, site)))
+        .average().orElseThrow();
+  }
+
+  private static TheoryTable theory(CellSpec cell) {
+    return Theory.predict(new TheoryInput(cell.network().activation(),
+        cell.network().weightInit(), 0.0, widths(cell), cell.input().variance(),
+        cell.network().norm(), cell.network().placement(), cell.input().batch()));
+  }
+
+  private static List<Integer> widths(CellSpec cell) {
+    List<Integer> w = new ArrayList<>();
+    w.add(cell.network().inputWidth());
+    w.addAll(cell.network().hiddenWidths());
+    return w;
+  }
+
+  @Test
+  void homeworkTask1NormalSaturatesXavierAndOrthogonalFollowTheLengthMap() throws Exception {
+    Map<String, List<CellResult>> runs = run("homework", "task1", "seeds=3",
+        "defaults.input.batch=128", "defaults.input.width=128", "defaults.network.width=128");
+    // N(0,1) at width 128: σ_w² = 128, tanh saturates; the mean field's fraction at q^4.
+    List<CellResult> normal = config(runs, "normal");
+    TheoryTable t = theory(normal.get(0).cell());
+    assertEquals(t.row(4).saturated90(), mean(normal, 4, Site.OUTPUT, SiteRecord::fracSat90),
+        0.03);
+    assertTrue(t.row(4).saturated90() > 0.8);
+    // σ_w² = 1: Var[y⁴] = 0.128 from q⁰ = 1 (the number), for Xavier and orthogonal.
+    for (String init : List.of("xavier_normal", "orthogonal")) {
+      List<CellResult> seeds = config(runs, init);
+      double var = Math.pow(10, log10Var(seeds, 4, Site.OUTPUT));
+      assertEquals(0.128, var, 0.128 * 0.06, init);
+    }
+  }
+
+  @Test
+  void homeworkTask2GradientsExplodeUnderNormalAndOutputsDecayUnderXavier() throws Exception {
+    Map<String, List<CellResult>> runs = run("homework", "task2", "seeds=2",
+        "defaults.input.batch=128", "defaults.input.width=128", "defaults.network.width=128");
+    List<CellResult> normal = config(runs, "normal");
+    TheoryTable t = theory(normal.get(0).cell());
+    double measured = log10Var(normal, 10, Site.OUTPUT_GRADIENT)
+        - log10Var(normal, 50, Site.OUTPUT_GRADIENT);
+    double predicted = t.row(10).log10OutputGradientVariance()
+        - t.row(50).log10OutputGradientVariance();
+    assertEquals(predicted, measured, 0.1 * predicted, "decades gained over layers 50→10");
+    double perLayer = Math.pow(10, measured / 40);
+    assertTrue(perLayer > 5 && perLayer < 17, "per layer " + perLayer);
+    List<CellResult> xavier = config(runs, "xavier");
+    assertEquals(0.0085, Math.pow(10, log10Var(xavier, 60, Site.OUTPUT)), 0.0085 * 0.08);
+  }
+
+  @Test
+  void homeworkTask3BatchNormGrowsGradientsByTheMeanFieldGainWithoutItTheyLeaveDoubleRange()
+      throws Exception {
+    Map<String, List<CellResult>> runs = run("homework", "task3", "seeds=1",
+        "defaults.input.batch=64", "defaults.input.width=128", "defaults.network.width=128");
+    List<CellResult> bn = config(runs, "normal(std=1.0) batch");
+    double perLayer = Math.pow(10, (log10Var(bn, 50, Site.OUTPUT_GRADIENT)
+        - log10Var(bn, 450, Site.OUTPUT_GRADIENT)) / 400);
+    double predicted = BatchNormGain.beforeActivation(StandardActivation.TANH, 64).gain();
+    assertEquals(1.18, predicted, 0.02, "the issue's ≈1.18 at batch 64-256");
+    assertEquals(predicted, perLayer, 0.05 * predicted);
+    List<CellResult> none = config(runs, "normal(std=1.0) none");
+    double span = log10Var(none, 1, Site.OUTPUT_GRADIENT)
+        - log10Var(none, 500, Site.OUTPUT_GRADIENT);
+    TheoryTable t = theory(none.get(0).cell());
+    double spanPredicted = t.row(1).log10OutputGradientVariance()
+        - t.row(500).log10OutputGradientVariance();
+    assertEquals(spanPredicted, span, 0.1 * spanPredicted, "mean field; finite width 128");
+    assertTrue(span > 308, "gradient variance spans only 1e" + span);
+    assertEquals(Double.POSITIVE_INFINITY,
+        record(none.get(0), 0, 1, Site.OUTPUT_GRADIENT).variance());
+  }
+
+  @Test
+  void homeworkTask4BatchNormMakesNormalAndXavierIdentical() throws Exception {
+    Map<String, List<CellResult>> runs = run("homework", "task4", "seeds=1",
+        "defaults.input.batch=64", "defaults.input.width=64", "defaults.network.width=64");
+    List<CellResult> normal = config(runs, "normal");
+    List<CellResult> xavier = config(runs, "xavier");
+    // Paired draws: xavier's W is normal's times a constant, which batch norm divides out (up to
+    // its ε); both give Var[tanh(ẑ)] with ẑ ~ N(0, 1): 0.394 (mean field, large width).
+    double expected = theory(normal.get(0).cell()).row(100).outputVariance();
+    assertEquals(0.394, expected, 0.001);
+    for (int layer : new int[] {1, 50, 100}) {
+      double a = Math.pow(10, log10Var(normal, layer, Site.OUTPUT));
+      double b = Math.pow(10, log10Var(xavier, layer, Site.OUTPUT));
+      assertEquals(a, b, 1e-3 * a, "layer " + layer);
+      assertEquals(expected, a, 0.05 * expected);
+    }
+  }
+
+  @Test
+  void practicalNonOptimalUniformShrinksVarianceByAThirdPerLayer() throws Exception {
+    String[] small = {"seeds=2", "defaults.input.batch=128", "defaults.input.width=128",
+        "defaults.network.width=128", "defaults.record.steps=[0]"};
+    Map<String, List<CellResult>> runs = run("glorot-practical", "inits", small);
+    List<CellResult> r = config(runs, "xavier_uniform(gain=0.577");
+    double perLayer = Math.pow(10, (log10Var(r, 10, Site.PRE_ACTIVATION)
+        - log10Var(r, 4, Site.PRE_ACTIVATION)) / 6);
+    assertEquals(1.0 / 3, perLayer, 0.05 / 3, "n·Var[W] = 1/3 in the linear regime");
+    List<CellResult> xavier = config(runs, "xavier_uniform(gain=1.0");
+    double xavierRatio = Math.pow(10, (log10Var(xavier, 10, Site.PRE_ACTIVATION)
+        - log10Var(xavier, 4, Site.PRE_ACTIVATION)) / 6);
+    double predicted = Math.pow(theory(xavier.get(0).cell()).row(10).preActivationVariance()
+        / theory(xavier.get(0).cell()).row(4).preActivationVariance(), 1.0 / 6);
+    assertEquals(predicted, xavierRatio, 0.05 * predicted);
+    assertTrue(xavierRatio > 0.8, "Xavier keeps the variance roughly constant: " + xavierRatio);
+    List<CellResult> wrong = config(runs, "uniform(a=1.0)");
+    double sat = theory(wrong.get(0).cell()).row(10).saturated90();
+    assertEquals(sat, mean(wrong, 10, Site.OUTPUT, SiteRecord::fracSat90), 0.03);
+    assertTrue(sat > 0.6, "U[-1,1] saturates: " + sat);
+
+    Map<String, List<CellResult>> bn = run("glorot-practical", "batch_norm", small);
+    List<CellResult> b = bn.values().iterator().next();
+    for (int layer : new int[] {1, 5, 10}) {
+      assertEquals(0.394, Math.pow(10, log10Var(b, layer, Site.OUTPUT)), 0.03);
+    }
+  }
+
+  @Test
+  void glorot2010StandardInitShrinksGradientsTowardTheInputNormalizedKeepsThem()
+      throws Exception {
+    Map<String, List<CellResult>> runs = run("glorot2010", "glorot2010", "seeds=2",
+        "input.width=200", "network.width=200", "input.batch=128");
+    // Linear regime backward: Var[∂L/∂y^{l−1}] = n·Var[W]·Var[∂L/∂y^l]·E[φ′²]; n·Var[W] = 1/3
+    // for U[±1/√n] and 1 for the normalized init.
+    List<CellResult> standard = config(runs, "glorot_standard");
+    TheoryTable ts = theory(standard.get(0).cell());
+    double measured = log10Var(standard, 1, Site.OUTPUT_GRADIENT)
+        - log10Var(standard, 5, Site.OUTPUT_GRADIENT);
+    double predicted = ts.row(1).log10OutputGradientVariance()
+        - ts.row(5).log10OutputGradientVariance();
+    assertTrue(predicted < Math.log10(Math.pow(0.5, 4)), "shrinks: " + predicted);
+    assertEquals(predicted, measured, 0.1 * Math.abs(predicted));
+    List<CellResult> normalized = config(runs, "xavier_uniform");
+    TheoryTable tn = theory(normalized.get(0).cell());
+    double flat = log10Var(normalized, 1, Site.OUTPUT_GRADIENT)
+        - log10Var(normalized, 5, Site.OUTPUT_GRADIENT);
+    double flatPredicted = tn.row(1).log10OutputGradientVariance()
+        - tn.row(5).log10OutputGradientVariance();
+    assertEquals(flatPredicted, flat, 0.1 * Math.abs(flatPredicted));
+    assertTrue(flat > predicted + 1, "normalized loses a decade less than standard: " + flat
+        + " vs " + measured);
+    assertTrue(log10Var(standard, 5, Site.OUTPUT) < log10Var(normalized, 5, Site.OUTPUT) - 1);
+  }
+
+  @Test
+  void assignmentSmallSigmaKillsTheSignalWithoutBatchNormHeKeepsIt() throws Exception {
+    Map<String, List<CellResult>> runs = run("assignment", "sigma", "seeds=2",
+        "defaults.record.steps=[0]", "defaults.input.width=512");
+    for (String widths : List.of("depth=2", "depth=8")) {
+      List<CellResult> tiny = config(runs, "normal(std=1.0E-4) none " + widths);
+      // ReLU mean field: q^l = n_{l-1}σ²·E[relu(√q z)²] = n_{l-1}σ² q^{l-1}/2 (q¹ = n₀σ²).
+      TheoryTable t = theory(tiny.get(0).cell());
+      int top = tiny.get(0).cell().network().depth();
+      // Widths of 10 make each layer's factor fluctuate ~30 % around the mean field: allow 2 %
+      // of the decades.
+      double predicted = Math.log10(t.row(top).preActivationVariance());
+      assertEquals(predicted, log10Var(tiny, top, Site.PRE_ACTIVATION),
+          0.02 * Math.abs(predicted));
+      assertTrue(t.row(top).preActivationVariance() < 1e-9, widths);
+      List<CellResult> tinyBn = config(runs, "normal(std=1.0E-4) batch " + widths);
+      // Batch norm lifts the signal by orders of magnitude, but its ε = 1e-5 caps what it can
+      // restore when Var[z] ≪ ε: Var[x̂] = v/(v + ε) per unit.
+      double v = Math.pow(10, log10Var(tinyBn, top, Site.PRE_ACTIVATION));
+      double normalized = log10Var(tinyBn, top, Site.NORMALIZED);
+      assertEquals(Math.log10(v / (v + 1e-5)), normalized, 0.3, widths);
+      assertTrue(normalized > log10Var(tiny, top, Site.PRE_ACTIVATION) + 5, widths);
+      List<CellResult> he = config(runs, "kaiming_normal(mode=fan_in, nonlinearity=relu, "
+          + "slope=0.01) none " + widths);
+      // He keeps E[Var z] = 2·Var[x] at every layer (σ_w² = 2 is ReLU's critical point); at
+      // widths of 10 a seed's log-variance wanders, but stays within a decade.
+      double heTop = log10Var(he, top, Site.PRE_ACTIVATION);
+      assertEquals(Math.log10(2), heTop, 1.0, widths);
+    }
+  }
+}
