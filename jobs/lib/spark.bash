@@ -144,3 +144,21 @@ wait_for_file() {
     sleep 0.1
   done
 }
+
+# The PID of the sigprop JVM (main class sigprop.cli.Main) that LAUNCHER is or started: the
+# launcher itself when it exec'd java, else one of its descendants. Waits at most TIMEOUT
+# seconds for it (the launcher may be compiling first); fails when the launcher exits first.
+sigprop_jvm() {
+  local launcher=$1 timeout=$2 waited=0 pid
+  while true; do
+    for pid in "$launcher" $(pgrep -P "$launcher" 2>/dev/null || true); do
+      if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q ' sigprop\.cli\.Main '; then
+        echo "$pid"
+        return 0
+      fi
+    done
+    kill -0 "$launcher" 2>/dev/null || die "launcher $launcher exited before its JVM started"
+    ((waited++ < timeout * 10)) || die "no sigprop JVM under process $launcher after ${timeout}s"
+    sleep 0.1
+  done
+}
