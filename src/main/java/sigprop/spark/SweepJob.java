@@ -133,16 +133,17 @@ public final class SweepJob {
       }
       int slots = options.taskSlots() > 0 ? options.taskSlots()
           : spark.sparkContext().defaultParallelism();
-      List<List<CellSpec>> tasks = TaskPlan.tasks(remaining, slots, options.taskWork());
       double work = 0;
       for (CellSpec c : remaining) {
         work += CostModel.work(c);
       }
       int waveCount = (int) Math.max(1, Math.ceil(
           work / (slots * CostModel.ASSUMED_RATE) / options.waveSeconds()));
-      List<List<List<CellSpec>>> waves = TaskPlan.waves(tasks, waveCount);
+      List<List<List<CellSpec>>> waves =
+          TaskPlan.waves(remaining, slots, waveCount, options.taskWork());
+      int taskCount = waves.stream().mapToInt(List::size).sum();
       out.printf(Locale.ROOT, "sigprop: %d cells in %d tasks, %d wave(s), %d slots%n",
-          remaining.size(), tasks.size(), waves.size(), slots);
+          remaining.size(), taskCount, waves.size(), slots);
 
       LongAccumulator cellsDone = spark.sparkContext().longAccumulator("sigprop cells done");
       ProgressListener progress = new ProgressListener(out, remaining.size(), cellsDone::value);
