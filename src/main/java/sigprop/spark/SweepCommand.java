@@ -19,8 +19,8 @@ public final class SweepCommand {
       "  --wave-seconds S   estimated work per committed batch of cells (default 120):",
       "                     what a killed sweep can lose",
       "  --task-slots N     plan tasks for N parallel slots (default: Spark's parallelism)",
-      "  --task-gflop G     target work per Spark task in GFLOP-equivalents (default: automatic,",
-      "                     about total/(8 x slots), at least 2)");
+      "  --task-gflop G     fixed work per Spark task in GFLOP-equivalents (default: shrinking,",
+      "                     each task 1/(2 x slots) of its wave's remaining work, at least 2)");
 
   private SweepCommand() {}
 

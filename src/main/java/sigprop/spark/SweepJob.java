@@ -3,19 +3,16 @@ package sigprop.spark;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import sigprop.experiment.CellSpec;
 import sigprop.experiment.ConfigException;
@@ -89,6 +86,8 @@ public final class SweepJob {
     private final SweepOptions options;
     private final SweepOutput output;
     private final PrintStream out;
+    /** Cells per status, committed ones only: counted as waves commit, for the last line. */
+    private final Map<String, Long> byStatus = new LinkedHashMap<>();
 
     Run(SparkSession spark, SweepPlan plan, SweepOptions options, SweepOutput output,
         PrintStream out) {
@@ -109,13 +108,17 @@ public final class SweepJob {
         out.println("sigprop: removed " + dropped + " incomplete wave(s) of an interrupted run");
       }
       writeTheory();
-      Set<String> done = doneCellIds();
+      for (String status : List.of("ok", "diverged", "failed")) {
+        byStatus.put(status, 0L);
+      }
+      Map<String, String> done = doneCells();
+      done.values().forEach(this::count);
       List<CellSpec> cells = plan.cells();
       Map<String, Integer> index = new HashMap<>();
       List<CellSpec> remaining = new ArrayList<>();
       for (int i = 0; i < cells.size(); i++) {
         index.put(cells.get(i).id(), i);
-        if (!done.contains(cells.get(i).id())) {
+        if (!done.containsKey(cells.get(i).id())) {
           remaining.add(cells.get(i));
         }
       }
@@ -130,16 +133,17 @@ public final class SweepJob {
       }
       int slots = options.taskSlots() > 0 ? options.taskSlots()
           : spark.sparkContext().defaultParallelism();
-      List<List<CellSpec>> tasks = TaskPlan.tasks(remaining, slots, options.taskWork());
       double work = 0;
       for (CellSpec c : remaining) {
         work += CostModel.work(c);
       }
       int waveCount = (int) Math.max(1, Math.ceil(
           work / (slots * CostModel.ASSUMED_RATE) / options.waveSeconds()));
-      List<List<List<CellSpec>>> waves = TaskPlan.waves(tasks, waveCount);
+      List<List<List<CellSpec>>> waves =
+          TaskPlan.waves(remaining, slots, waveCount, options.taskWork());
+      int taskCount = waves.stream().mapToInt(List::size).sum();
       out.printf(Locale.ROOT, "sigprop: %d cells in %d tasks, %d wave(s), %d slots%n",
-          remaining.size(), tasks.size(), waves.size(), slots);
+          remaining.size(), taskCount, waves.size(), slots);
 
       LongAccumulator cellsDone = spark.sparkContext().longAccumulator("sigprop cells done");
       ProgressListener progress = new ProgressListener(out, remaining.size(), cellsDone::value);
@@ -147,7 +151,7 @@ public final class SweepJob {
       boolean fault = spark.conf().get("spark.sigprop.test.failFirstAttempts", "false")
           .equals("true");
       CellTask task = new CellTask(plan.configText(), plan.source(), plan.overrides(),
-          plan.configHash(), CodeVersion.get(), cellsDone, fault);
+          plan.configHash(), CodeVersion.get(), cellsDone, null, fault);
       int wave = output.waves().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
       try {
         for (List<List<CellSpec>> w : waves) {
@@ -160,37 +164,58 @@ public final class SweepJob {
       return 0;
     }
 
+    /**
+     * One Spark job writes the wave's layers rows as the cells run; the cells' own rows come back
+     * through an accumulator and are written by the driver afterwards. Nothing is cached: a
+     * layers row can hold thousands of histogram counts, and caching them serialized and reading
+     * them back cost about as much as running the cells.
+     */
     private void runWave(int wave, List<List<CellSpec>> tasks, Map<String, Integer> index,
         CellTask task) {
       List<int[]> indices = new ArrayList<>();
+      int cellCount = 0;
       for (List<CellSpec> t : tasks) {
         indices.add(t.stream().mapToInt(c -> index.get(c.id())).toArray());
+        cellCount += t.size();
       }
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       jsc.setJobGroup("sigprop-wave-" + wave, "sigprop sweep " + plan.sweep() + " wave " + wave,
           false);
-      JavaRDD<CellOutput> results = jsc.parallelize(indices, indices.size())
-          .mapPartitions(task)
-          .persist(StorageLevel.MEMORY_AND_DISK_SER());
+      CollectionAccumulator<Row> cellRows =
+          spark.sparkContext().collectionAccumulator("sigprop cells of wave " + wave);
       try {
-        JavaRDD<Row> layers = results.flatMap(c -> c.layers().iterator());
+        JavaRDD<Row> layers = jsc.parallelize(indices, indices.size())
+            .mapPartitions(task.collectingInto(cellRows));
         spark.createDataFrame(layers, LayerTable.SCHEMA).write()
             .parquet(output.layersWave(wave).toString());
-        JavaRDD<Row> cellRows = results.map(CellOutput::cell);
-        spark.createDataFrame(cellRows, CellTable.SCHEMA).write()
+        List<Row> cells = cellRows.value();
+        if (cells.size() != cellCount) { // each successful task's updates count exactly once
+          throw new IllegalStateException("wave " + wave + " returned " + cells.size()
+              + " cell rows for " + cellCount + " cells; not committing it");
+        }
+        spark.createDataFrame(cells, CellTable.SCHEMA).coalesce(1).write()
             .parquet(output.cellsWave(wave).toString());
+        int status = CellTable.SCHEMA.fieldIndex("status");
+        cells.forEach(r -> count(r.getString(status)));
       } finally {
-        results.unpersist(false);
         jsc.clearJobGroup();
       }
     }
 
-    private Set<String> doneCellIds() throws java.io.IOException {
-      if (!output.hasCommittedWaves()) {
-        return Set.of();
+    /** The committed cells' ids and statuses. */
+    private Map<String, String> doneCells() throws java.io.IOException {
+      Map<String, String> done = new HashMap<>();
+      if (output.hasCommittedWaves()) {
+        for (Row r : spark.read().parquet(output.cells().toString())
+            .select("cell_id", "status").collectAsList()) {
+          done.put(r.getString(0), r.getString(1));
+        }
       }
-      return new HashSet<>(spark.read().parquet(output.cells().toString())
-          .select("cell_id").as(Encoders.STRING()).collectAsList());
+      return done;
+    }
+
+    private void count(String status) {
+      byStatus.merge(status, 1L, Long::sum);
     }
 
     private void writeTheory() throws java.io.IOException {
@@ -210,14 +235,6 @@ public final class SweepJob {
     }
 
     private void report(long start) {
-      Map<String, Long> byStatus = new LinkedHashMap<>();
-      for (String s : List.of("ok", "diverged", "failed")) {
-        byStatus.put(s, 0L);
-      }
-      for (Row r : spark.read().parquet(output.cells().toString()).groupBy("status").count()
-          .collectAsList()) {
-        byStatus.put(r.getString(0), r.getLong(1));
-      }
       long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
       out.printf(Locale.ROOT, "sigprop: sweep %s: %d cells (%d ok, %d diverged, %d failed) in"
           + " %.1f s -> %s%n", plan.sweep(), total, byStatus.get("ok"), byStatus.get("diverged"),
