@@ -29,12 +29,7 @@ final class SeedRows {
   private static StructType schema() {
     List<StructField> f = new ArrayList<>();
     f.add(DataTypes.createStructField("group_key", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("config_id", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField("step", DataTypes.IntegerType, false));
-    f.add(DataTypes.createStructField("layer", DataTypes.IntegerType, false));
-    f.add(DataTypes.createStructField("is_head", DataTypes.BooleanType, false));
-    f.add(DataTypes.createStructField("site", DataTypes.StringType, false));
+    f.addAll(SummaryRows.groupFields());
     f.add(DataTypes.createStructField("cell_id", DataTypes.StringType, false));
     f.add(DataTypes.createStructField("seed", DataTypes.LongType, false));
     f.add(DataTypes.createStructField("status", DataTypes.StringType, false));

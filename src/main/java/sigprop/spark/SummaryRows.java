@@ -31,7 +31,8 @@ final class SummaryRows {
 
   private SummaryRows() {}
 
-  private static StructType schema() {
+  /** The columns one summary row is grouped by: sweep, config_id, step, layer, is_head, site. */
+  static List<StructField> groupFields() {
     List<StructField> f = new ArrayList<>();
     f.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));
     f.add(DataTypes.createStructField("config_id", DataTypes.StringType, false));
@@ -39,6 +40,11 @@ final class SummaryRows {
     f.add(DataTypes.createStructField("layer", DataTypes.IntegerType, false));
     f.add(DataTypes.createStructField("is_head", DataTypes.BooleanType, false));
     f.add(DataTypes.createStructField("site", DataTypes.StringType, false));
+    return f;
+  }
+
+  private static StructType schema() {
+    List<StructField> f = new ArrayList<>(groupFields());
     f.add(DataTypes.createStructField("n_rows", DataTypes.IntegerType, false));
     f.add(DataTypes.createStructField("n_used", DataTypes.IntegerType, false));
     f.add(DataTypes.createStructField("statistics",
