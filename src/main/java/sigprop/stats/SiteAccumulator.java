@@ -10,31 +10,44 @@ import java.util.Objects;
  * <p>The work is done block by block (1024 values, 8 KB, resident in L1), in three tight loops
  * that beat one fused loop (fewer live registers, no per-value branches):
  * <ol>
- *   <li>min, max and a count of NaN and ±∞ (by exponent bits); a block holding any has its
- *       finite values compacted into a scratch block first, so the loops below need no checks;
- *   <li>the histogram slot of each value (for log bins through {@link LogBinMemo});
- *   <li>zeros (unless log bins counted them), saturation, Σ|x|, Σd and Σd² with x = v·f and d = x − c, f a power of two putting
- *       the block's largest magnitude in [1, 2) and c its mid-range, giving mean = c + Σd/n and
- *       M2 = Σd² − (Σd)²/n: the corrected two-pass algorithm, as accurate as Welford here since
- *       |c − mean| ≤ range/2, without Welford's per-value division (a loop-carried latency chain).
+ *   <li>{@link BlockKernel#scan}: min, max, and counts of NaN and ±∞, subnormals, zeros and
+ *       saturated values (on Vector API lanes where available); a block holding NaN or ±∞ has
+ *       its finite values compacted into a scratch block first, so the loops below need no
+ *       checks;
+ *   <li>the histogram slot of each value (for log bins through {@link LogBinMemo}), counted
+ *       into a dense array;
+ *   <li>{@link BlockKernel#shiftedSums}: Σ|x|, Σd and Σd² with x = v·f and d = x − c, f a power
+ *       of two putting the block's largest magnitude in [1, 2) and c its mid-range, giving
+ *       mean = c + Σd/n and M2 = Σd² − (Σd)²/n: the corrected two-pass algorithm, as accurate as
+ *       Welford here since |c − mean| ≤ range/2, without Welford's per-value division.
  * </ol>
  * Blocks merge by {@link Moments#merge}. No sorting, boxing or per-value allocation.
  *
  * <p>The histogram is a dense array of spec.slots() counters (128 KB for {@link LogBins#DEFAULT}):
  * keep an accumulator only while its site's tensors arrive, keep the compact {@link SiteRecord}
- * afterwards, and {@link #reset()} to reuse the array.
+ * afterwards, and {@link #reset()} to reuse the array. Slots are in value order, so the slots of
+ * the block's extremes bound the slots it touched; snapshot and reset visit only that range.
  */
 public final class SiteAccumulator {
   private static final int BLOCK = 1024;
   private static final int MAX_LOG2_SCALE = 1 << 30;
-  private static final long MAX_VALUE_BITS = Double.doubleToRawLongBits(Double.MAX_VALUE);
+  /**
+   * Slots of the extremes widened by this much: log positions come from a formula that is
+   * monotone only to within its rounding (~1e-12 bins), which can move a value one slot.
+   */
+  private static final int SLOT_MARGIN = 2;
 
   private final HistogramSpec spec;
   private final double bound;
   private final boolean bounded;
   private final long[] counts;
   private final LogBinMemo logMemo;
-  private final int zeroSlot;
+  private final BlockKernel kernel = BlockKernels.best();
+  private final BlockScan scan = new BlockScan();
+  private final double[] sums = new double[3];
+  /** The slots that may hold counts: [touchedLow, touchedHigh], empty when low > high. */
+  private int touchedLow = Integer.MAX_VALUE;
+  private int touchedHigh = -1;
   private Moments moments = Moments.EMPTY;
   private long nonFinite;
   private long zeros;
@@ -59,7 +72,6 @@ public final class SiteAccumulator {
     this.bound = bounded ? bound : Double.NaN;
     this.counts = new long[spec.slots()];
     this.logMemo = spec instanceof LogBins log ? LogBinMemo.of(log) : null;
-    this.zeroSlot = spec instanceof LogBins log ? log.zeroSlot() : -1;
   }
 
   /** An accumulator with {@link HistogramSpec#forBound} bins. */
@@ -114,6 +126,9 @@ public final class SiteAccumulator {
     for (int i = 0; i < c.length; i++) {
       counts[h.firstSlot() + i] += c[i];
     }
+    if (c.length > 0) {
+      touch(h.firstSlot(), h.firstSlot() + c.length - 1);
+    }
     moments = moments.merge(record.moments());
     nonFinite += record.nonFinite();
     zeros += record.zeros();
@@ -125,13 +140,20 @@ public final class SiteAccumulator {
 
   /** A snapshot of everything added so far. */
   public SiteRecord toRecord() {
-    return new SiteRecord(moments, Histogram.of(spec, counts), bound, nonFinite, zeros,
+    Histogram h = touchedLow > touchedHigh ? Histogram.empty(spec)
+        : Histogram.ofRange(spec, touchedLow, Arrays.copyOfRange(counts, touchedLow,
+            touchedHigh + 1));
+    return new SiteRecord(moments, h, bound, nonFinite, zeros,
         saturated90, saturated99, jacobianSum, jacobianCount);
   }
 
   /** Forgets everything, keeping the spec, the bound and the allocated counters. */
   public void reset() {
-    Arrays.fill(counts, 0);
+    if (touchedLow <= touchedHigh) {
+      Arrays.fill(counts, touchedLow, touchedHigh + 1, 0);
+    }
+    touchedLow = Integer.MAX_VALUE;
+    touchedHigh = -1;
     moments = Moments.EMPTY;
     nonFinite = 0;
     zeros = 0;
@@ -142,18 +164,12 @@ public final class SiteAccumulator {
   }
 
   private void addBlock(double[] a, int from, int to, int log2Scale) {
-    // Plain comparisons, not Math.min/max: those are 5x slower when values tie (ReLU zeros).
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    long nonFiniteSeen = 0;
-    for (int i = from; i < to; i++) {
-      double v = a[i];
-      min = v < min ? v : min;
-      max = v > max ? v : max;
-      // The magnitude bits of NaN and ±∞ exceed those of Double.MAX_VALUE.
-      nonFiniteSeen += (MAX_VALUE_BITS - (Double.doubleToRawLongBits(v) & Long.MAX_VALUE)) >>> 63;
-    }
-    if (nonFiniteSeen > 0) {
+    // Saturation thresholds in stored units: |v|·2^s > t ⇔ |v| > t·2^-s; +∞ counts nothing.
+    double t90 = bounded ? Pow2.scale(0.9 * bound, -(long) log2Scale) : Double.POSITIVE_INFINITY;
+    double t99 = bounded ? Pow2.scale(0.99 * bound, -(long) log2Scale) : Double.POSITIVE_INFINITY;
+    BlockScan s = scan;
+    kernel.scan(a, from, to, t90, t99, s);
+    if (s.nonFinite > 0) {
       int n = 0;
       for (int i = from; i < to; i++) {
         if (Math.abs(a[i]) <= Double.MAX_VALUE) {
@@ -166,33 +182,34 @@ public final class SiteAccumulator {
       }
       return;
     }
-    boolean zerosBinned = false;
+    double min = s.min;
+    double max = s.max;
+    zeros += s.zeros;
+    saturated90 += s.saturated90;
+    saturated99 += s.saturated99;
     if (spec instanceof LinearBins linear) {
       binLinear(linear, a, from, to, log2Scale);
     } else {
-      long zerosBefore = counts[zeroSlot];
-      binLog((LogBins) spec, a, from, to, log2Scale);
-      if (!bounded) {
-        // Log bins count exact zeros in their own slot; nothing is left for the counting loop.
-        zeros += counts[zeroSlot] - zerosBefore;
-        zerosBinned = true;
-      }
+      binLog((LogBins) spec, a, from, to, log2Scale, s.subnormals > 0);
     }
+    touch(spec.slotOf(min, log2Scale) - SLOT_MARGIN, spec.slotOf(max, log2Scale) + SLOT_MARGIN);
     int n = to - from;
     double maxAbs = Math.max(-min, max);
     // Normalize the block's largest magnitude into [1, 2): no sum below can overflow or underflow.
     int e = maxAbs == 0 ? 0 : Math.getExponent(maxAbs);
     double f = Math.scalb(1.0, -e);
     double shift = 0.5 * (min * f + max * f);
-    // Saturation thresholds in stored units: |v|·2^s > t ⇔ |v| > t·2^-s; +∞ counts nothing.
-    double t90 = bounded ? Pow2.scale(0.9 * bound, -(long) log2Scale) : Double.POSITIVE_INFINITY;
-    double t99 = bounded ? Pow2.scale(0.99 * bound, -(long) log2Scale) : Double.POSITIVE_INFINITY;
-    double[] sums = zerosBinned ? sums(a, from, to, f, shift)
-        : sumsAndCounts(a, from, to, f, shift, t90, t99);
+    kernel.shiftedSums(a, from, to, f, shift, sums);
     double sd = sums[0];
     double m2 = Math.max(0.0, sums[1] - sd * sd / n);
     moments = moments.merge(new Moments(n, shift + sd / n, m2, min * f, max * f, sums[2],
         Math.addExact(log2Scale, e)));
+  }
+
+  /** Widens the touched slot range to include [low, high], clamped to the slots. */
+  private void touch(int low, int high) {
+    touchedLow = Math.min(touchedLow, Math.max(0, low));
+    touchedHigh = Math.max(touchedHigh, Math.min(counts.length - 1, high));
   }
 
   private void binLinear(LinearBins bins, double[] a, int from, int to, int log2Scale) {
@@ -212,17 +229,14 @@ public final class SiteAccumulator {
     }
   }
 
-  private void binLog(LogBins bins, double[] a, int from, int to, int log2Scale) {
+  private void binLog(LogBins bins, double[] a, int from, int to, int log2Scale,
+      boolean subnormals) {
     long[] c = counts;
-    double exponentOffset = log2Scale - 1023.0;
-    LogBinMemo memo = logMemo;
-    if (memo != null) {
-      int rowOffset = memo.rowOffset(log2Scale);
-      for (int i = from; i < to; i++) {
-        c[memo.slot(Double.doubleToRawLongBits(a[i]), rowOffset, exponentOffset)]++;
-      }
+    if (logMemo != null) {
+      logMemo.count(a, from, to, log2Scale, subnormals, c);
       return;
     }
+    double exponentOffset = log2Scale - 1023.0;
     double scale = bins.positionScale();
     double offset = bins.positionOffset();
     int perSide = bins.binsPerSide();
@@ -230,98 +244,5 @@ public final class SiteAccumulator {
       long bits = Double.doubleToRawLongBits(a[i]);
       c[LogBins.slotOfBits(bits, exponentOffset, scale, offset, perSide)]++;
     }
-  }
-
-  /**
-   * Counts zeros and saturated values, and returns {Σd, Σd², Σ|x|} over x = v·f, d = x − shift.
-   * Counts are sign bits, not comparisons: C2 compiles {@code c ? 1 : 0} to a branch or not
-   * depending on the profile, and half-saturated tanh or half-zero ReLU data would mispredict.
-   * Two interleaved chains per sum hide the add latency.
-   */
-  private double[] sumsAndCounts(
-      double[] a, int from, int to, double f, double shift, double t90, double t99) {
-    double s0 = 0;
-    double s1 = 0;
-    double q0 = 0;
-    double q1 = 0;
-    double b0 = 0;
-    double b1 = 0;
-    long zero = 0;
-    long sat90 = 0;
-    long sat99 = 0;
-    int i = from;
-    for (; i + 1 < to; i += 2) {
-      double v0 = a[i];
-      double v1 = a[i + 1];
-      double x0 = v0 * f;
-      double x1 = v1 * f;
-      double d0 = x0 - shift;
-      double d1 = x1 - shift;
-      s0 += d0;
-      s1 += d1;
-      q0 += d0 * d0;
-      q1 += d1 * d1;
-      b0 += Math.abs(x0);
-      b1 += Math.abs(x1);
-      zero += isZero(v0) + isZero(v1);
-      sat90 += exceeds(v0, t90) + exceeds(v1, t90);
-      sat99 += exceeds(v0, t99) + exceeds(v1, t99);
-    }
-    if (i < to) {
-      double v = a[i];
-      double x = v * f;
-      double d = x - shift;
-      s0 += d;
-      q0 += d * d;
-      b0 += Math.abs(x);
-      zero += isZero(v);
-      sat90 += exceeds(v, t90);
-      sat99 += exceeds(v, t99);
-    }
-    zeros += zero;
-    saturated90 += sat90;
-    saturated99 += sat99;
-    return new double[] {s0 + s1, q0 + q1, b0 + b1};
-  }
-
-  /** {Σd, Σd², Σ|x|} over x = v·f, d = x − shift: {@link #sumsAndCounts} without the counts. */
-  private static double[] sums(double[] a, int from, int to, double f, double shift) {
-    double s0 = 0;
-    double s1 = 0;
-    double q0 = 0;
-    double q1 = 0;
-    double b0 = 0;
-    double b1 = 0;
-    int i = from;
-    for (; i + 1 < to; i += 2) {
-      double x0 = a[i] * f;
-      double x1 = a[i + 1] * f;
-      double d0 = x0 - shift;
-      double d1 = x1 - shift;
-      s0 += d0;
-      s1 += d1;
-      q0 += d0 * d0;
-      q1 += d1 * d1;
-      b0 += Math.abs(x0);
-      b1 += Math.abs(x1);
-    }
-    if (i < to) {
-      double x = a[i] * f;
-      double d = x - shift;
-      s0 += d;
-      q0 += d * d;
-      b0 += Math.abs(x);
-    }
-    return new double[] {s0 + s1, q0 + q1, b0 + b1};
-  }
-
-  /** 1 if v is ±0, else 0: magnitude bits − 1 is negative only for zero. */
-  private static long isZero(double v) {
-    return ((Double.doubleToRawLongBits(v) & Long.MAX_VALUE) - 1) >>> 63;
-  }
-
-  /** 1 if |v| &gt; t, else 0, for t ≥ 0 or +∞: the sign of t − |v|. */
-  private static long exceeds(double v, double t) {
-    return Double.doubleToRawLongBits(t - Math.abs(v)) >>> 63;
   }
 }

@@ -68,6 +68,42 @@ class SiteAccumulatorTest {
   }
 
   @Test
+  void histogramCountsEveryValueInTheSlotOfItsSpec() {
+    SplittableRandom random = new SplittableRandom(21);
+    double[] x = new double[9000];
+    for (int i = 0; i < x.length; i++) {
+      int kind = random.nextInt(20);
+      x[i] = switch (kind) {
+        case 0 -> 0.0;
+        case 1 -> -0.0;
+        case 2 -> Double.MIN_VALUE * (1 + random.nextInt(1000)); // subnormal
+        case 3 -> Math.pow(10, random.nextInt(-300, 300) / 10.0); // on or next to an edge
+        case 4 -> Math.nextUp(Math.pow(10, random.nextInt(-300, 300) / 10.0));
+        default -> random.nextGaussian() * Math.scalb(1.0, random.nextInt(-200, 200));
+      };
+    }
+    for (HistogramSpec spec : new HistogramSpec[] {EIGHTHS, LogBins.DEFAULT,
+        new LogBins(-5, 5, 7)}) {
+      SiteAccumulator reused = new SiteAccumulator(spec, Double.NaN);
+      for (int scale : new int[] {0, -700, 1100, -1200, 3}) {
+        long[] expected = new long[spec.slots()];
+        for (double v : x) {
+          expected[spec.slotOf(v, scale)]++;
+        }
+        SiteAccumulator fresh = new SiteAccumulator(spec, Double.NaN);
+        fresh.add(x, scale);
+        assertEquals(Histogram.of(spec, expected), fresh.toRecord().histogram(),
+            spec + " at scale " + scale);
+        // A reused accumulator forgets everything: its snapshot and reset visit only touched
+        // slots, which must cover every count.
+        reused.reset();
+        reused.add(x, scale);
+        assertSameRecord(fresh.toRecord(), reused.toRecord());
+      }
+    }
+  }
+
+  @Test
   void agreesWithReferencesOverManyBlocks() {
     SplittableRandom random = new SplittableRandom(9);
     double[] x = new double[20_003]; // 20 blocks

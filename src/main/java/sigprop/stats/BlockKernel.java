@@ -1,0 +1,34 @@
+package sigprop.stats;
+
+/**
+ * The per-value passes of {@link SiteAccumulator} that need no histogram, one block at a time.
+ * Implementations give identical results to the bit ({@link BlockKernels#best()} picks one): the
+ * extremes and counters do not depend on the order values are seen in, and the sums are defined
+ * on eight interleaved chains (value i of the block goes to chain i mod 8), joined as
+ * ((0 + 1) + (2 + 3)) + ((4 + 5) + (6 + 7)), which one 512-bit vector holds exactly.
+ */
+interface BlockKernel {
+  /** Values per chain set: the sums' interleave. */
+  int CHAINS = 8;
+
+  /**
+   * Scans a[from, to): extremes over the values (a zero extreme reported as +0), non-finite,
+   * subnormal and zero counts, and how many |v| exceed t90 and t99 (+∞ thresholds count none).
+   * Extremes and saturation counts are only meaningful when the block holds no NaN or ±∞.
+   */
+  void scan(double[] a, int from, int to, double t90, double t99, BlockScan out);
+
+  /**
+   * {Σd, Σd², Σ|x|} into {@code sums} over the finite values a[from, to), x = a[i]·f,
+   * d = x − shift, each sum on the eight chains of {@link BlockKernel}.
+   */
+  void shiftedSums(double[] a, int from, int to, double f, double shift, double[] sums);
+
+  /** A short name for logs. */
+  String name();
+
+  /** ((c0 + c1) + (c2 + c3)) + ((c4 + c5) + (c6 + c7)): the one join of the chains. */
+  static double join(double[] c) {
+    return ((c[0] + c[1]) + (c[2] + c[3])) + ((c[4] + c[5]) + (c[6] + c[7]));
+  }
+}

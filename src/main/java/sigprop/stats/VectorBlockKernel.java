@@ -1,0 +1,134 @@
+package sigprop.stats;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link BlockKernel} on 512-bit Vector API lanes: one vector is exactly the eight chains of the
+ * sums, so the results equal {@link ScalarBlockKernel}'s to the bit. Counters are kept per lane as
+ * longs and reduced once per block. Each pass is one loop
+ * with no calls of ours inside: C2 may decline to inline a helper from a call site it deems cold,
+ * and then every vector crossing the call is boxed. Needs the {@code jdk.incubator.vector} module
+ * and 8-lane double vectors; use {@link BlockKernels#best()}.
+ */
+final class VectorBlockKernel implements BlockKernel {
+  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_512;
+  private static final int VL = SPECIES.length();
+  private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_512;
+  private static final long MAX_VALUE_BITS = Double.doubleToRawLongBits(Double.MAX_VALUE);
+  /** 2^52 − 1: magnitude bits − 1 below it means zero or subnormal. */
+  private static final long SUBNORMAL_LIMIT = (1L << 52) - 1;
+
+  /** A kernel; fails when this machine's preferred vectors are not 8 doubles wide. */
+  VectorBlockKernel() {
+    if (DoubleVector.SPECIES_PREFERRED.length() != CHAINS) {
+      throw new IllegalStateException("needs 8-lane double vectors, this machine prefers "
+          + DoubleVector.SPECIES_PREFERRED.length());
+    }
+  }
+
+  @Override
+  public void scan(double[] a, int from, int to, double t90, double t99, BlockScan out) {
+    // Counters by integer arithmetic on the magnitude bits (ScalarBlockKernel's formulas), not
+    // masked adds: mask conversions made that loop 3x slower on this JDK.
+    long t90Bits = Double.doubleToRawLongBits(t90);
+    long t99Bits = Double.doubleToRawLongBits(t99);
+    DoubleVector low = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+    DoubleVector high = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
+    LongVector nonFinite = LongVector.zero(LONGS);
+    LongVector belowNormal = nonFinite;
+    LongVector zeros = nonFinite;
+    LongVector saturated90 = nonFinite;
+    LongVector saturated99 = nonFinite;
+    // Two chains of extremes: a compare-and-blend chain is latency-bound.
+    DoubleVector low2 = low;
+    DoubleVector high2 = high;
+    int end = from + SPECIES.loopBound(to - from);
+    int i = from;
+    for (; i + VL < end; i += 2 * VL) {
+      DoubleVector v = DoubleVector.fromArray(SPECIES, a, i);
+      DoubleVector w = DoubleVector.fromArray(SPECIES, a, i + VL);
+      low = low.blend(v, v.lt(low));
+      high = high.blend(v, v.compare(VectorOperators.GT, high));
+      low2 = low2.blend(w, w.lt(low2));
+      high2 = high2.blend(w, w.compare(VectorOperators.GT, high2));
+      LongVector mag = v.reinterpretAsLongs().and(Long.MAX_VALUE);
+      LongVector magW = w.reinterpretAsLongs().and(Long.MAX_VALUE);
+      LongVector minusOne = mag.sub(1L);
+      LongVector minusOneW = magW.sub(1L);
+      nonFinite = nonFinite
+          .add(mag.neg().add(MAX_VALUE_BITS).lanewise(VectorOperators.LSHR, 63))
+          .add(magW.neg().add(MAX_VALUE_BITS).lanewise(VectorOperators.LSHR, 63));
+      zeros = zeros.add(minusOne.lanewise(VectorOperators.LSHR, 63))
+          .add(minusOneW.lanewise(VectorOperators.LSHR, 63));
+      belowNormal = belowNormal
+          .add(minusOne.sub(SUBNORMAL_LIMIT).lanewise(VectorOperators.LSHR, 63))
+          .add(minusOneW.sub(SUBNORMAL_LIMIT).lanewise(VectorOperators.LSHR, 63));
+      saturated90 = saturated90.add(mag.neg().add(t90Bits).lanewise(VectorOperators.LSHR, 63))
+          .add(magW.neg().add(t90Bits).lanewise(VectorOperators.LSHR, 63));
+      saturated99 = saturated99.add(mag.neg().add(t99Bits).lanewise(VectorOperators.LSHR, 63))
+          .add(magW.neg().add(t99Bits).lanewise(VectorOperators.LSHR, 63));
+    }
+    if (i < end) { // one whole vector left
+      DoubleVector v = DoubleVector.fromArray(SPECIES, a, i);
+      low = low.blend(v, v.lt(low));
+      high = high.blend(v, v.compare(VectorOperators.GT, high));
+      LongVector mag = v.reinterpretAsLongs().and(Long.MAX_VALUE);
+      LongVector minusOne = mag.sub(1L);
+      nonFinite = nonFinite.add(mag.neg().add(MAX_VALUE_BITS).lanewise(VectorOperators.LSHR, 63));
+      zeros = zeros.add(minusOne.lanewise(VectorOperators.LSHR, 63));
+      belowNormal = belowNormal.add(
+          minusOne.sub(SUBNORMAL_LIMIT).lanewise(VectorOperators.LSHR, 63));
+      saturated90 = saturated90.add(mag.neg().add(t90Bits).lanewise(VectorOperators.LSHR, 63));
+      saturated99 = saturated99.add(mag.neg().add(t99Bits).lanewise(VectorOperators.LSHR, 63));
+    }
+    // Reductions, not toArray: a vector that leaves the intrinsics (toArray's store did here)
+    // makes C2 box the loop's accumulators, an allocation per iteration. Counts are integers and
+    // MIN/MAX pick a value, so lane order cannot change a result.
+    out.min = low.min(low2).reduceLanes(VectorOperators.MIN);
+    out.max = high.max(high2).reduceLanes(VectorOperators.MAX);
+    out.nonFinite = nonFinite.reduceLanes(VectorOperators.ADD);
+    out.zeros = zeros.reduceLanes(VectorOperators.ADD);
+    out.subnormals = belowNormal.reduceLanes(VectorOperators.ADD) - out.zeros;
+    out.saturated90 = saturated90.reduceLanes(VectorOperators.ADD);
+    out.saturated99 = saturated99.reduceLanes(VectorOperators.ADD);
+    ScalarBlockKernel.scanInto(a, end, to, t90, t99, out);
+    out.min += 0.0;
+    out.max += 0.0;
+  }
+
+  @Override
+  public void shiftedSums(double[] a, int from, int to, double f, double shift, double[] sums) {
+    DoubleVector s = DoubleVector.zero(SPECIES);
+    DoubleVector q = s;
+    DoubleVector b = s;
+    int end = from + SPECIES.loopBound(to - from);
+    for (int i = from; i < end; i += VL) {
+      DoubleVector x = DoubleVector.fromArray(SPECIES, a, i).mul(f);
+      DoubleVector d = x.sub(shift);
+      s = s.add(d);
+      q = q.add(d.mul(d));
+      b = b.add(x.abs());
+    }
+    double[] sc = lanes(s);
+    double[] qc = lanes(q);
+    double[] bc = lanes(b);
+    ScalarBlockKernel.addToChains(a, from, end, to, f, shift, sc, qc, bc);
+    sums[0] = BlockKernel.join(sc);
+    sums[1] = BlockKernel.join(qc);
+    sums[2] = BlockKernel.join(bc);
+  }
+
+  @Override
+  public String name() {
+    return "vector";
+  }
+
+  /** The lanes in order, by extraction: see scan on why not toArray. */
+  private static double[] lanes(DoubleVector v) {
+    return new double[] {v.lane(0), v.lane(1), v.lane(2), v.lane(3), v.lane(4), v.lane(5),
+        v.lane(6), v.lane(7)};
+  }
+}
