@@ -53,10 +53,12 @@ final class LogBinMemo {
 
   /**
    * Counts the slot of every value of a[from, to) (finite, true value a[i]·2^log2Scale) into
-   * {@code counts}; {@code subnormals} says whether the block may hold any (they take a slower
-   * exact path, checked per value).
+   * {@code counts}. {@code zeros} and {@code subnormals} say whether the block may hold any:
+   * subnormals take a slower exact path, checked per value, and zeros a branch-free select that
+   * a block without them skips.
    */
-  void count(double[] a, int from, int to, int log2Scale, boolean subnormals, long[] counts) {
+  void count(double[] a, int from, int to, int log2Scale, boolean zeros, boolean subnormals,
+      long[] counts) {
     // Beyond ±2^24 every value is tiny or huge; clamping keeps the int sum from overflowing.
     int rowOffset = Math.max(-(1 << 24), Math.min(1 << 24, log2Scale)) - 1023 - lowExponent;
     double exponentOffset = log2Scale - 1023.0;
@@ -80,8 +82,9 @@ final class LogBinMemo {
       if (slot == STRADDLES) {
         slot = LogBins.slotOfBits(bits, exponentOffset, scale, offset, d);
       }
-      // ±0 to the zero slot without a branch, which ReLU's random zeros would mispredict.
-      int zero = (int) (((bits & Long.MAX_VALUE) - 1) >> 63); // −1 for ±0, else 0
+      // ±0 to the zero slot without a branch, which ReLU's random zeros would mispredict; the
+      // invariant test lets C2 split the loop, so blocks without zeros skip the select.
+      int zero = zeros ? (int) (((bits & Long.MAX_VALUE) - 1) >> 63) : 0; // −1 for ±0
       counts[slot & ~zero | zeroSlot & zero]++;
     }
   }

@@ -190,7 +190,7 @@ public final class SiteAccumulator {
     if (spec instanceof LinearBins linear) {
       binLinear(linear, a, from, to, log2Scale);
     } else {
-      binLog((LogBins) spec, a, from, to, log2Scale, s.subnormals > 0);
+      binLog((LogBins) spec, a, from, to, log2Scale, s.zeros > 0, s.subnormals > 0);
     }
     touch(spec.slotOf(min, log2Scale) - SLOT_MARGIN, spec.slotOf(max, log2Scale) + SLOT_MARGIN);
     int n = to - from;
@@ -229,11 +229,11 @@ public final class SiteAccumulator {
     }
   }
 
-  private void binLog(LogBins bins, double[] a, int from, int to, int log2Scale,
+  private void binLog(LogBins bins, double[] a, int from, int to, int log2Scale, boolean zeros,
       boolean subnormals) {
     long[] c = counts;
     if (logMemo != null) {
-      logMemo.count(a, from, to, log2Scale, subnormals, c);
+      logMemo.count(a, from, to, log2Scale, zeros, subnormals, c);
       return;
     }
     double exponentOffset = log2Scale - 1023.0;
