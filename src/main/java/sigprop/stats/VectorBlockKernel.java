@@ -112,10 +112,15 @@ final class VectorBlockKernel implements BlockKernel {
       q = q.add(d.mul(d));
       b = b.add(x.abs());
     }
-    double[] sc = lanes(s);
-    double[] qc = lanes(q);
-    double[] bc = lanes(b);
-    ScalarBlockKernel.addToChains(a, from, end, to, f, shift, sc, qc, bc);
+    double[] sc = new double[CHAINS];
+    double[] qc = new double[CHAINS];
+    double[] bc = new double[CHAINS];
+    s.intoArray(sc, 0);
+    q.intoArray(qc, 0);
+    b.intoArray(bc, 0);
+    if (end < to) {
+      ScalarBlockKernel.addToChains(a, from, end, to, f, shift, sc, qc, bc);
+    }
     sums[0] = BlockKernel.join(sc);
     sums[1] = BlockKernel.join(qc);
     sums[2] = BlockKernel.join(bc);
@@ -124,11 +129,5 @@ final class VectorBlockKernel implements BlockKernel {
   @Override
   public String name() {
     return "vector";
-  }
-
-  /** The lanes in order, by extraction: see scan on why not toArray. */
-  private static double[] lanes(DoubleVector v) {
-    return new double[] {v.lane(0), v.lane(1), v.lane(2), v.lane(3), v.lane(4), v.lane(5),
-        v.lane(6), v.lane(7)};
   }
 }
