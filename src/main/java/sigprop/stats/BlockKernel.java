@@ -24,6 +24,23 @@ interface BlockKernel {
    */
   void shiftedSums(double[] a, int from, int to, double f, double shift, double[] sums);
 
+  /**
+   * The {@link LogBinMemo} cell of every value of a[from, to) into cells[0, to − from): row
+   * (biased exponent + rowOffset, clamped to 0..lastRow) &lt;&lt; 9 | sign &lt;&lt; 8 | top 8
+   * mantissa bits, and {@code zeroCell} for ±0. Subnormals get meaningless cells (callers bin
+   * blocks holding any another way).
+   */
+  void logCells(double[] a, int from, int to, int rowOffset, int lastRow, int zeroCell,
+      long[] cells);
+
+  /**
+   * The {@link LinearBins} slot of every value of a[from, to) into slots[0, to − from): of the
+   * true value a[i]·f1·f2·f3 (the factors of LinearBins.scaleFactors; with {@code scaled}
+   * false the value itself), exactly as LinearBins.slotOfTrue.
+   */
+  void linearSlots(double[] a, int from, int to, boolean scaled, double[] factors,
+      LinearBins bins, long[] slots);
+
   /** A short name for logs. */
   String name();
 

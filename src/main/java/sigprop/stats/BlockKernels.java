@@ -87,6 +87,25 @@ final class BlockKernels {
       if (!Arrays.equals(wantSums, gotSums)) {
         return false;
       }
+      long[] wantCells = new long[r[1] - r[0]];
+      long[] gotCells = new long[r[1] - r[0]];
+      for (LinearBins bins : new LinearBins[] {new LinearBins(-1, 1, 200), new LinearBins(0, 1, 7)}) {
+        for (int scale : new int[] {0, -700, 1100, 3}) {
+          double[] factors = LinearBins.scaleFactors(scale);
+          reference.linearSlots(finite, r[0], r[1], scale != 0, factors, bins, wantCells);
+          candidate.linearSlots(finite, r[0], r[1], scale != 0, factors, bins, gotCells);
+          if (!Arrays.equals(wantCells, gotCells)) {
+            return false;
+          }
+        }
+      }
+      for (int rowOffset : new int[] {-1023, 300, -5000}) {
+        reference.logCells(finite, r[0], r[1], rowOffset, 2600, 7, wantCells);
+        candidate.logCells(finite, r[0], r[1], rowOffset, 2600, 7, gotCells);
+        if (!Arrays.equals(wantCells, gotCells)) {
+          return false;
+        }
+      }
     }
     return true;
   }

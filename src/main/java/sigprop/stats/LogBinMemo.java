@@ -30,7 +30,10 @@ final class LogBinMemo {
   /** The true exponent of row 0. */
   private final int lowExponent;
   private final int rows;
-  /** Per cell (row &lt;&lt; 9 | sign &lt;&lt; 8 | top mantissa bits): its slot, or STRADDLES. */
+  /**
+   * Per cell (row &lt;&lt; 9 | sign &lt;&lt; 8 | top mantissa bits): its slot, or STRADDLES; one
+   * more cell at the end for ±0.
+   */
   private final int[] cells;
 
   private LogBinMemo(LogBins spec) {
@@ -39,10 +42,11 @@ final class LogBinMemo {
     offset = spec.positionOffset();
     lowExponent = (int) Math.floor(spec.minDecade() * Pow2.LOG2_10) - 2;
     rows = (int) Math.ceil(spec.maxDecade() * Pow2.LOG2_10) + 2 - lowExponent + 1;
-    cells = new int[rows << 9];
-    for (int index = 0; index < cells.length; index++) {
+    cells = new int[(rows << 9) + 1];
+    for (int index = 0; index < rows << 9; index++) {
       cells[index] = cell(index);
     }
+    cells[zeroCell()] = d + 2;
   }
 
   /** The shared memo of a spec, or null when its table would be too large. */
@@ -52,19 +56,16 @@ final class LogBinMemo {
   }
 
   /**
-   * Counts the slot of every value of a[from, to) (finite, true value a[i]·2^log2Scale) into
-   * {@code counts}. {@code zeros} and {@code subnormals} say whether the block may hold any:
-   * subnormals take a slower exact path, checked per value, and zeros a branch-free select that
-   * a block without them skips.
+   * Counts the slot of every value of a[from, to) (finite, at most {@code cells.length} of them,
+   * true value a[i]·2^log2Scale) into {@code counts}: the kernel finds each value's cell on
+   * vector lanes, then one table load per value gives the slot. {@code subnormals} says whether
+   * the block may hold any; such blocks take a slower exact path, checked per value.
    */
-  void count(double[] a, int from, int to, int log2Scale, boolean zeros, boolean subnormals,
-      long[] counts) {
+  void count(double[] a, int from, int to, int log2Scale, boolean subnormals, long[] counts,
+      BlockKernel kernel, long[] cellScratch) {
     // Beyond ±2^24 every value is tiny or huge; clamping keeps the int sum from overflowing.
     int rowOffset = Math.max(-(1 << 24), Math.min(1 << 24, log2Scale)) - 1023 - lowExponent;
     double exponentOffset = log2Scale - 1023.0;
-    int lastRow = rows - 1;
-    int zeroSlot = d + 2;
-    int[] table = cells;
     if (subnormals) {
       for (int i = from; i < to; i++) {
         long bits = Double.doubleToRawLongBits(a[i]);
@@ -74,19 +75,21 @@ final class LogBinMemo {
       }
       return;
     }
+    kernel.logCells(a, from, to, rowOffset, rows - 1, zeroCell(), cellScratch);
+    int[] table = cells;
     for (int i = from; i < to; i++) {
-      long bits = Double.doubleToRawLongBits(a[i]);
-      int row = Math.max(0, Math.min(lastRow, (int) ((bits & Long.MAX_VALUE) >>> 52)
-          + rowOffset));
-      int slot = table[row << 9 | (int) (bits >>> 55) & 0x100 | (int) (bits >>> 44) & 0xff];
+      int slot = table[(int) cellScratch[i - from]];
       if (slot == STRADDLES) {
-        slot = LogBins.slotOfBits(bits, exponentOffset, scale, offset, d);
+        slot = LogBins.slotOfBits(Double.doubleToRawLongBits(a[i]), exponentOffset, scale,
+            offset, d);
       }
-      // ±0 to the zero slot without a branch, which ReLU's random zeros would mispredict; the
-      // invariant test lets C2 split the loop, so blocks without zeros skip the select.
-      int zero = zeros ? (int) (((bits & Long.MAX_VALUE) - 1) >> 63) : 0; // −1 for ±0
-      counts[slot & ~zero | zeroSlot & zero]++;
+      counts[slot]++;
     }
+  }
+
+  /** The cell of ±0, after the table's rows. */
+  private int zeroCell() {
+    return rows << 9;
   }
 
   /** The slot of a normal double or a zero: the table's, or the formula's where it straddles. */

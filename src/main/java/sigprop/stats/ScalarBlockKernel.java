@@ -106,6 +106,43 @@ final class ScalarBlockKernel implements BlockKernel {
   }
 
   @Override
+  public void logCells(double[] a, int from, int to, int rowOffset, int lastRow, int zeroCell,
+      long[] cells) {
+    logCellsInto(a, from, from, to, rowOffset, lastRow, zeroCell, cells);
+  }
+
+  /** {@link #logCells} of a[start, to) into cells[start − from, to − from). */
+  static void logCellsInto(double[] a, int from, int start, int to, int rowOffset, int lastRow,
+      int zeroCell, long[] cells) {
+    for (int i = start; i < to; i++) {
+      long bits = Double.doubleToRawLongBits(a[i]);
+      long mag = bits & Long.MAX_VALUE;
+      long row = Math.max(0, Math.min(lastRow, (mag >>> 52) + rowOffset));
+      long cell = row << 9 | bits >>> 55 & 0x100 | bits >>> 44 & 0xff;
+      cells[i - from] = mag == 0 ? zeroCell : cell;
+    }
+  }
+
+  @Override
+  public void linearSlots(double[] a, int from, int to, boolean scaled, double[] factors,
+      LinearBins bins, long[] slots) {
+    linearSlotsInto(a, from, from, to, scaled, factors, bins, slots);
+  }
+
+  /** {@link #linearSlots} of a[start, to) into slots[start − from, to − from). */
+  static void linearSlotsInto(double[] a, int from, int start, int to, boolean scaled,
+      double[] factors, LinearBins bins, long[] slots) {
+    double lo = bins.lo();
+    double hi = bins.hi();
+    double perUnit = bins.binsPerUnit();
+    int n = bins.bins();
+    for (int i = start; i < to; i++) {
+      double t = scaled ? LinearBins.trueValue(a[i], factors[0], factors[1], factors[2]) : a[i];
+      slots[i - from] = LinearBins.slotOfTrue(t, lo, hi, perUnit, n);
+    }
+  }
+
+  @Override
   public String name() {
     return "scalar";
   }

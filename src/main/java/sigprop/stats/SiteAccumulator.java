@@ -45,6 +45,8 @@ public final class SiteAccumulator {
   private final BlockKernel kernel = BlockKernels.best();
   private final BlockScan scan = new BlockScan();
   private final double[] sums = new double[3];
+  /** A block's slots (linear bins) or table cells (log bins), from the kernel. */
+  private final long[] slotScratch = new long[BLOCK];
   /** The slots that may hold counts: [touchedLow, touchedHigh], empty when low > high. */
   private int touchedLow = Integer.MAX_VALUE;
   private int touchedHigh = -1;
@@ -190,7 +192,7 @@ public final class SiteAccumulator {
     if (spec instanceof LinearBins linear) {
       binLinear(linear, a, from, to, log2Scale);
     } else {
-      binLog((LogBins) spec, a, from, to, log2Scale, s.zeros > 0, s.subnormals > 0);
+      binLog((LogBins) spec, a, from, to, log2Scale, s.subnormals > 0);
     }
     touch(spec.slotOf(min, log2Scale) - SLOT_MARGIN, spec.slotOf(max, log2Scale) + SLOT_MARGIN);
     int n = to - from;
@@ -213,27 +215,21 @@ public final class SiteAccumulator {
   }
 
   private void binLinear(LinearBins bins, double[] a, int from, int to, int log2Scale) {
+    long[] slots = slotScratch;
+    // The usual case for activations is unscaled: the kernel skips three multiplies.
+    kernel.linearSlots(a, from, to, log2Scale != 0, LinearBins.scaleFactors(log2Scale), bins,
+        slots);
     long[] c = counts;
-    double[] factors = LinearBins.scaleFactors(log2Scale);
-    double f1 = factors[0];
-    double f2 = factors[1];
-    double f3 = factors[2];
-    double lo = bins.lo();
-    double hi = bins.hi();
-    double perUnit = bins.binsPerUnit();
-    int nBins = bins.bins();
-    boolean unscaled = log2Scale == 0; // the usual case for activations: skip three multiplies
-    for (int i = from; i < to; i++) {
-      double t = unscaled ? a[i] : LinearBins.trueValue(a[i], f1, f2, f3);
-      c[LinearBins.slotOfTrue(t, lo, hi, perUnit, nBins)]++;
+    for (int k = 0; k < to - from; k++) {
+      c[(int) slots[k]]++;
     }
   }
 
-  private void binLog(LogBins bins, double[] a, int from, int to, int log2Scale, boolean zeros,
+  private void binLog(LogBins bins, double[] a, int from, int to, int log2Scale,
       boolean subnormals) {
     long[] c = counts;
     if (logMemo != null) {
-      logMemo.count(a, from, to, log2Scale, zeros, subnormals, c);
+      logMemo.count(a, from, to, log2Scale, subnormals, c, kernel, slotScratch);
       return;
     }
     double exponentOffset = log2Scale - 1023.0;

@@ -17,6 +17,9 @@ final class VectorBlockKernel implements BlockKernel {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_512;
   private static final int VL = SPECIES.length();
   private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_512;
+  private static final double TWO52 = 0x1p52;
+  private static final long TWO52_BITS = Double.doubleToRawLongBits(TWO52);
+  private static final DoubleVector ONE = DoubleVector.broadcast(SPECIES, 1.0);
   private static final long MAX_VALUE_BITS = Double.doubleToRawLongBits(Double.MAX_VALUE);
   /** 2^52 − 1: magnitude bits − 1 below it means zero or subnormal. */
   private static final long SUBNORMAL_LIMIT = (1L << 52) - 1;
@@ -124,6 +127,60 @@ final class VectorBlockKernel implements BlockKernel {
     sums[0] = BlockKernel.join(sc);
     sums[1] = BlockKernel.join(qc);
     sums[2] = BlockKernel.join(bc);
+  }
+
+  @Override
+  public void logCells(double[] a, int from, int to, int rowOffset, int lastRow, int zeroCell,
+      long[] cells) {
+    // Long lanes throughout: a shape change to int vectors would mix shapes in this JVM, which
+    // spoils C2's profiles of the shared Vector API code.
+    int end = from + SPECIES.loopBound(to - from);
+    for (int i = from; i < end; i += VL) {
+      LongVector bits = DoubleVector.fromArray(SPECIES, a, i).reinterpretAsLongs();
+      LongVector mag = bits.and(Long.MAX_VALUE);
+      LongVector row = mag.lanewise(VectorOperators.LSHR, 52).add(rowOffset).min(lastRow).max(0L);
+      row.lanewise(VectorOperators.LSHL, 9)
+          .or(bits.lanewise(VectorOperators.LSHR, 55).and(0x100L))
+          .or(bits.lanewise(VectorOperators.LSHR, 44).and(0xffL))
+          .blend(zeroCell, mag.eq(0L))
+          .intoArray(cells, i - from);
+    }
+    if (end < to) {
+      ScalarBlockKernel.logCellsInto(a, from, end, to, rowOffset, lastRow, zeroCell, cells);
+    }
+  }
+
+  @Override
+  public void linearSlots(double[] a, int from, int to, boolean scaled, double[] factors,
+      LinearBins bins, long[] slots) {
+    double f1 = scaled ? factors[0] : 1;
+    double f2 = scaled ? factors[1] : 1;
+    double f3 = scaled ? factors[2] : 1;
+    double lo = bins.lo();
+    double hi = bins.hi();
+    double perUnit = bins.binsPerUnit();
+    double last = bins.bins() - 1.0;
+    long overSlot = bins.bins() + 1L;
+    int end = from + SPECIES.loopBound(to - from);
+    for (int i = from; i < end; i += VL) {
+      // LinearBins.slotOfTrue lane by lane: under and over from the sign bits of t − lo and
+      // hi − t, the in-range slot by truncation (a floor where it is used). Multiplying by 1 is
+      // exact, so unscaled values need no second loop.
+      DoubleVector t = DoubleVector.fromArray(SPECIES, a, i).mul(f1).mul(f2).mul(f3);
+      LongVector under = t.sub(lo).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63);
+      LongVector over = DoubleVector.broadcast(SPECIES, hi).sub(t).reinterpretAsLongs()
+          .lanewise(VectorOperators.LSHR, 63);
+      // ⌊y⌋ for 0 ≤ y < 2^51 without a conversion instruction (this JDK boxes D2L): round by
+      // adding 2^52, step down if that rounded up, and read the integer off the low bits.
+      DoubleVector y = t.sub(lo).mul(perUnit).min(last);
+      DoubleVector r = y.add(TWO52);
+      r = r.sub(ONE, r.sub(TWO52).compare(VectorOperators.GT, y));
+      LongVector inRange = r.reinterpretAsLongs().sub(TWO52_BITS - 1);
+      inRange.blend(0L, under.eq(1L)).blend(overSlot, over.eq(1L)).intoArray(slots, i - from);
+    }
+    if (end < to) {
+      ScalarBlockKernel.linearSlotsInto(a, from, end, to, scaled, factors, bins, slots);
+    }
   }
 
   @Override
