@@ -81,6 +81,11 @@ public final class SiteAccumulator {
     return new SiteAccumulator(HistogramSpec.forBound(bound), bound);
   }
 
+  /** The name of the statistics kernel this JVM uses: "vector" or "scalar". */
+  public static String kernelName() {
+    return BlockKernels.best().name();
+  }
+
   /** The bin layout. */
   public HistogramSpec spec() {
     return spec;
