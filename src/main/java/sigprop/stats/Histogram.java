@@ -152,38 +152,68 @@ public final class Histogram {
    * tighter, and usable for the unbounded under/overflow and tiny/huge slots.
    */
   public ScaledDouble quantile(double p, ScaledDouble min, ScaledDouble max) {
-    if (!(p >= 0 && p <= 1)) {
-      throw new IllegalArgumentException("p must be in [0, 1], got " + p);
+    return quantiles(new double[] {p}, min, max)[0];
+  }
+
+  /**
+   * {@link #quantile(double, ScaledDouble, ScaledDouble)} at every p, in one walk over the slots
+   * (a two-signed log-bin histogram spans thousands of them, and a record asks for seven
+   * quantiles, each between two order statistics).
+   */
+  public ScaledDouble[] quantiles(double[] ps, ScaledDouble min, ScaledDouble max) {
+    for (double p : ps) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("p must be in [0, 1], got " + p);
+      }
     }
     if (total == 0) {
       throw new IllegalStateException("quantile of an empty histogram");
     }
-    double rank = p * (total - 1);
-    long k0 = (long) Math.floor(rank);
-    double f = rank - k0;
-    ScaledDouble lower = orderStatistic(k0, min, max);
-    if (f == 0 || k0 + 1 >= total) {
-      return lower;
+    // rank r = p·(N − 1) lies between the order statistics ⌊r⌋ and ⌊r⌋ + 1.
+    long[] ks = new long[2 * ps.length];
+    for (int j = 0; j < ps.length; j++) {
+      long k0 = (long) Math.floor(ps[j] * (total - 1));
+      ks[2 * j] = k0;
+      ks[2 * j + 1] = Math.min(k0 + 1, total - 1);
     }
-    return ScaledDouble.lerp(lower, orderStatistic(k0 + 1, min, max), f);
+    long[] sorted = Arrays.stream(ks).sorted().distinct().toArray();
+    ScaledDouble[] stats = orderStatistics(sorted, min, max);
+    ScaledDouble[] q = new ScaledDouble[ps.length];
+    for (int j = 0; j < ps.length; j++) {
+      double rank = ps[j] * (total - 1);
+      long k0 = ks[2 * j];
+      double f = rank - k0;
+      ScaledDouble lower = stats[Arrays.binarySearch(sorted, k0)];
+      q[j] = f == 0 || k0 + 1 >= total ? lower
+          : ScaledDouble.lerp(lower, stats[Arrays.binarySearch(sorted, ks[2 * j + 1])], f);
+    }
+    return q;
   }
 
-  /** The estimate of the k-th smallest value (0-based): at mid-rank within its slot. */
-  private ScaledDouble orderStatistic(long k, ScaledDouble min, ScaledDouble max) {
+  /**
+   * The estimates of the k-th smallest values (0-based, ascending ks), each at its mid-rank
+   * within the slot that holds it.
+   */
+  private ScaledDouble[] orderStatistics(long[] ks, ScaledDouble min, ScaledDouble max) {
+    ScaledDouble[] out = new ScaledDouble[ks.length];
     long before = 0;
     int i = 0;
-    while (before + counts[i] <= k) {
-      before += counts[i++];
+    for (int j = 0; j < ks.length; j++) {
+      long k = ks[j];
+      while (before + counts[i] <= k) {
+        before += counts[i++];
+      }
+      int slot = firstSlot + i;
+      ScaledDouble a = clamp(spec.slotStart(slot), min, min, max);
+      ScaledDouble b = clamp(spec.slotEnd(slot), max, min, max);
+      if (a == null || b == null) {
+        // Unbounded slot and no data bound: the finite edge is the best estimate available.
+        out[j] = a == null ? b : a;
+      } else {
+        out[j] = spec.interpolate(a, b, (k - before + 0.5) / counts[i]);
+      }
     }
-    int slot = firstSlot + i;
-    ScaledDouble a = clamp(spec.slotStart(slot), min, min, max);
-    ScaledDouble b = clamp(spec.slotEnd(slot), max, min, max);
-    if (a == null || b == null) {
-      // Unbounded slot and no data bound: the finite edge is the best estimate available.
-      return a == null ? b : a;
-    }
-    double q = (k - before + 0.5) / counts[i];
-    return spec.interpolate(a, b, q);
+    return out;
   }
 
   /** x clamped to [min, max]; an unbounded end (null) becomes the bound on its side. */

@@ -155,11 +155,8 @@ public record SiteRecord(
     if (count() == 0) {
       return new Quantiles(probabilities, null);
     }
-    ScaledDouble[] q = new ScaledDouble[probabilities.length];
-    for (int i = 0; i < q.length; i++) {
-      q[i] = quantile(probabilities[i]);
-    }
-    return new Quantiles(probabilities, q);
+    return new Quantiles(probabilities,
+        histogram.quantiles(probabilities, moments.exactMin(), moments.exactMax()));
   }
 
   /** The headline statistics. */

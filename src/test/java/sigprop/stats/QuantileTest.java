@@ -96,6 +96,39 @@ class QuantileTest {
   }
 
   @Test
+  void manyQuantilesInOneWalkEqualEachAlone() {
+    // Both signs over log bins: thousands of slots between the first and last non-empty one.
+    SplittableRandom random = new SplittableRandom(9);
+    double[] x = new double[5000];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextGaussian() * Math.pow(10, 40 * random.nextDouble() - 20);
+    }
+    x[17] = 0;
+    SiteAccumulator acc = new SiteAccumulator(LogBins.DEFAULT, Double.NaN);
+    acc.add(x, 0);
+    SiteRecord r = acc.toRecord();
+    double[] unordered = {0.99, 0.5, 0, 1, 0.01, 0.5, 0.333, 0.15, 0.999};
+    ScaledDouble[] together = r.histogram().quantiles(unordered, r.moments().exactMin(),
+        r.moments().exactMax());
+    double[] values = r.quantiles(unordered).values();
+    for (int j = 0; j < unordered.length; j++) {
+      ScaledDouble alone = r.quantile(unordered[j]);
+      assertEquals(alone.toDouble(), together[j].toDouble(), 0.0, "p=" + unordered[j]);
+      assertEquals(alone.log10Abs(), together[j].log10Abs(), 0.0, "p=" + unordered[j]);
+      assertEquals(alone.toDouble(), values[j], 0.0, "p=" + unordered[j]);
+    }
+    // The hand-computed case of handComputedFromHistogram, all at once.
+    SiteAccumulator small = new SiteAccumulator(new LinearBins(0, 10, 10), Double.NaN);
+    small.add(new double[] {2, 4, 4, 4, 5, 5, 7, 9}, 0);
+    double[] q = small.toRecord().quantiles(0.85, 0.5, 0.15, 1, 0).values();
+    assertEquals(7.4125, q[0], 1e-12);
+    assertEquals(121.0 / 24, q[1], 1e-12);
+    assertEquals(4 + 1.0 / 6 + 0.05 / 3, q[2], 1e-12);
+    assertEquals(9.0, q[3]);
+    assertEquals(2.5, q[4], 1e-12);
+  }
+
+  @Test
   void constantTensorGivesExactQuantiles() {
     double[] x = new double[3000];
     Arrays.fill(x, 0.3);
