@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import sigprop.experiment.CellResult;
@@ -22,7 +23,7 @@ import sigprop.experiment.CellSpec;
  * depends on partition, attempt or executor, so a retried or speculative task produces the same
  * rows.
  */
-final class CellTask implements FlatMapFunction<Iterator<int[]>, Row> {
+final class CellTask implements FlatMapFunction<Iterator<int[]>, InternalRow> {
   private static final long serialVersionUID = 2L;
 
   private final String configText;
@@ -54,7 +55,7 @@ final class CellTask implements FlatMapFunction<Iterator<int[]>, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<int[]> tasks) {
+  public Iterator<InternalRow> call(Iterator<int[]> tasks) {
     KernelReport.once();
     List<CellSpec> cells = PlanCache.cells(configText, source, overrides);
     List<CellSpec> mine = new ArrayList<>();
@@ -67,12 +68,12 @@ final class CellTask implements FlatMapFunction<Iterator<int[]>, Row> {
   }
 
   /** Runs one cell, hands its cells-table row over, and returns its layers rows. */
-  private List<Row> run(CellSpec cell, int cellInTask) {
+  private List<InternalRow> run(CellSpec cell, int cellInTask) {
     CellResult result = CellRunner.run(cell);
     cellRows.add(CellTable.row(result, configHash, codeVersion));
     cellsDone.add(1);
     injectFault(cellInTask);
-    return LayerTable.rows(result);
+    return LayerInternalRows.of(result);
   }
 
   /** Test-only: the first attempt of every even-numbered task fails after its first cell. */
@@ -88,10 +89,10 @@ final class CellTask implements FlatMapFunction<Iterator<int[]>, Row> {
    * The layers rows of a task's cells, running the next cell only when the previous one's rows
    * are used up: one cell's rows in memory at a time, and no copy of them kept for later.
    */
-  private final class LayerRows implements Iterator<Row> {
+  private final class LayerRows implements Iterator<InternalRow> {
     private final List<CellSpec> cells;
     private int next;
-    private Iterator<Row> current = Collections.emptyIterator();
+    private Iterator<InternalRow> current = Collections.emptyIterator();
 
     LayerRows(List<CellSpec> cells) {
       this.cells = cells;
@@ -107,7 +108,7 @@ final class CellTask implements FlatMapFunction<Iterator<int[]>, Row> {
     }
 
     @Override
-    public Row next() {
+    public InternalRow next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }

@@ -71,61 +71,81 @@ public final class LayerTable {
 
   /** The rows of one cell's records. */
   public static List<Row> rows(CellResult result) {
-    CellSpec cell = result.cell();
+    Object[] identity = identity(result.cell());
     List<Row> rows = new ArrayList<>(result.records().size());
     for (LayerRecord lr : result.records()) {
-      rows.add(row(cell, result, lr));
+      Object[] v = values(identity, result, lr);
+      int slots = v.length - 2;
+      v[slots] = SparseRecordColumns.boxed((int[]) v[slots]);
+      v[slots + 1] = SparseRecordColumns.boxed((long[]) v[slots + 1]);
+      rows.add(RowFactory.create(v));
     }
     return rows;
   }
 
-  private static Row row(CellSpec cell, CellResult result, LayerRecord lr) {
+  /** The values of the identity columns, the same for every row of a cell. */
+  static Object[] identity(CellSpec cell) {
+    List<Object> v = new ArrayList<>();
+    ParameterColumns.appendIdentity(cell, v);
+    return v.toArray();
+  }
+
+  /**
+   * One row's values in column order as plain Java values, the histogram's slots and counts as
+   * {@code int[]} and {@code long[]} (the last two columns).
+   */
+  static Object[] values(Object[] identity, CellResult result, LayerRecord lr) {
     SiteRecord r = lr.record();
     Moments m = r.moments();
-    Histogram h = r.histogram();
-    List<Object> v = new ArrayList<>(SCHEMA.size());
-    ParameterColumns.appendIdentity(cell, v);
-    v.add(result.status().key());
-    v.add(lr.step());
-    v.add(lr.layer());
-    v.add(lr.layer() == cell.network().depth() + 1);
-    v.add(lr.site().key());
-    v.add(r.count());
-    v.add(r.nonFinite());
-    v.add(r.mean());
-    v.add(r.variance());
-    v.add(r.std());
-    v.add(r.log10Variance());
-    v.add(m.log10Std());
-    v.add(r.min());
-    v.add(r.max());
-    v.add(r.meanAbs());
-    v.add(m.log10MeanAbs());
-    v.add(r.rms());
-    v.add(r.log10Rms());
-    v.add(r.fracZero());
-    v.add(r.fracSat90());
-    v.add(r.fracSat99());
-    v.add(r.jacobian());
-    double[] q = r.quantiles().values();
-    for (double x : q) {
-      v.add(x);
+    Object[] v = new Object[SCHEMA.size()];
+    System.arraycopy(identity, 0, v, 0, identity.length);
+    int i = identity.length;
+    v[i++] = result.status().key();
+    v[i++] = lr.step();
+    v[i++] = lr.layer();
+    v[i++] = lr.layer() == result.cell().network().depth() + 1;
+    v[i++] = lr.site().key();
+    v[i++] = r.count();
+    v[i++] = r.nonFinite();
+    v[i++] = r.mean();
+    v[i++] = r.variance();
+    v[i++] = r.std();
+    v[i++] = r.log10Variance();
+    v[i++] = m.log10Std();
+    v[i++] = r.min();
+    v[i++] = r.max();
+    v[i++] = r.meanAbs();
+    v[i++] = m.log10MeanAbs();
+    v[i++] = r.rms();
+    v[i++] = r.log10Rms();
+    v[i++] = r.fracZero();
+    v[i++] = r.fracSat90();
+    v[i++] = r.fracSat99();
+    v[i++] = r.jacobian();
+    for (double x : r.quantiles().values()) {
+      v[i++] = x;
     }
-    v.add(m.scaledMean());
-    v.add(m.scaledM2());
-    v.add(m.scaledMin());
-    v.add(m.scaledMax());
-    v.add(m.scaledSumAbs());
-    v.add(m.log2Scale());
-    v.add(r.bound());
-    v.add(r.zeros());
-    v.add(r.saturated90());
-    v.add(r.saturated99());
-    v.add(r.jacobianSum());
-    v.add(r.jacobianCount());
+    v[i++] = m.scaledMean();
+    v[i++] = m.scaledM2();
+    v[i++] = m.scaledMin();
+    v[i++] = m.scaledMax();
+    v[i++] = m.scaledSumAbs();
+    v[i++] = m.log2Scale();
+    v[i++] = r.bound();
+    v[i++] = r.zeros();
+    v[i++] = r.saturated90();
+    v[i++] = r.saturated99();
+    v[i++] = r.jacobianSum();
+    v[i++] = r.jacobianCount();
     // Only non-empty slots: a two-signed tensor in log bins spans thousands of empty ones.
-    SparseRecordColumns.appendHistogram(SparseHistogram.of(h), v);
-    return RowFactory.create(v.toArray());
+    SparseHistogram h = SparseHistogram.of(r.histogram());
+    v[i++] = HistogramSpecCodec.encode(h.spec());
+    v[i++] = h.slots();
+    v[i++] = h.counts();
+    if (i != v.length) {
+      throw new IllegalStateException(i + " values for " + v.length + " columns");
+    }
+    return v;
   }
 
   /** Rebuilds the exact record of a row (for pooling across seeds). */

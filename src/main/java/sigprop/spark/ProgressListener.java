@@ -9,6 +9,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 /**
  * Prints a progress line whenever a task of the sweep finishes: cells done / total, elapsed time
  * and an ETA from the work done so far (cells are estimated by their cost, not counted equal).
+ * Also sums the tasks' run time, so a sweep can tell its time in tasks from its time around them.
  */
 final class ProgressListener extends SparkListener {
   private final PrintStream out;
@@ -16,6 +17,7 @@ final class ProgressListener extends SparkListener {
   private final LongSupplier done;
   private final long start = System.nanoTime();
   private long lastPrinted = -1;
+  private long taskMillis;
 
   ProgressListener(PrintStream out, long total, LongSupplier done) {
     this.out = out;
@@ -25,7 +27,19 @@ final class ProgressListener extends SparkListener {
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+    if (taskEnd.taskMetrics() != null) {
+      addTaskMillis(taskEnd.taskMetrics().executorRunTime());
+    }
     report();
+  }
+
+  private synchronized void addTaskMillis(long millis) {
+    taskMillis += millis;
+  }
+
+  /** The run time of every task that ended so far (failed attempts too), in seconds. */
+  synchronized double taskSeconds() {
+    return taskMillis / 1e3;
   }
 
   synchronized void report() {

@@ -64,16 +64,26 @@ final class SparseRecordColumns {
   /** Appends the last three values of {@link #fields}: spec, slots, counts. */
   static void appendHistogram(SparseHistogram h, List<Object> v) {
     v.add(HistogramSpecCodec.encode(h.spec()));
-    int[] slots = h.slots();
-    long[] counts = h.counts();
-    Integer[] boxedSlots = new Integer[slots.length];
-    Long[] boxedCounts = new Long[counts.length];
-    for (int i = 0; i < slots.length; i++) {
-      boxedSlots[i] = slots[i];
-      boxedCounts[i] = counts[i];
+    v.add(boxed(h.slots()));
+    v.add(boxed(h.counts()));
+  }
+
+  /** The array as a {@link Row} holds an array column. */
+  static Integer[] boxed(int[] values) {
+    Integer[] boxed = new Integer[values.length];
+    for (int i = 0; i < values.length; i++) {
+      boxed[i] = values[i];
     }
-    v.add(boxedSlots);
-    v.add(boxedCounts);
+    return boxed;
+  }
+
+  /** The array as a {@link Row} holds an array column. */
+  static Long[] boxed(long[] values) {
+    Long[] boxed = new Long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      boxed[i] = values[i];
+    }
+    return boxed;
   }
 
   /** The record whose fields start at position {@code first} of the row. */

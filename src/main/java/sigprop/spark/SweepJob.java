@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import sigprop.experiment.CellSpec;
@@ -157,10 +158,13 @@ public final class SweepJob {
         for (List<List<CellSpec>> w : waves) {
           runWave(wave++, w, index, task);
         }
+        spark.sparkContext().listenerBus().waitUntilEmpty(); // the last tasks' end events
       } finally {
         spark.sparkContext().removeSparkListener(progress);
       }
       report(start);
+      out.printf(Locale.ROOT, "sigprop: tasks ran %.1f s on %d slots (cells and their output)%n",
+          progress.taskSeconds(), slots);
       return 0;
     }
 
@@ -184,9 +188,11 @@ public final class SweepJob {
       CollectionAccumulator<Row> cellRows =
           spark.sparkContext().collectionAccumulator("sigprop cells of wave " + wave);
       try {
-        JavaRDD<Row> layers = jsc.parallelize(indices, indices.size())
+        JavaRDD<InternalRow> layers = jsc.parallelize(indices, indices.size())
             .mapPartitions(task.collectingInto(cellRows));
-        spark.createDataFrame(layers, LayerTable.SCHEMA).write()
+        // Internal rows go to the writer as they are (no per-value conversion of generic Rows).
+        ((org.apache.spark.sql.classic.SparkSession) spark)
+            .internalCreateDataFrame(layers.rdd(), LayerTable.SCHEMA, false).write()
             .parquet(output.layersWave(wave).toString());
         List<Row> cells = cellRows.value();
         if (cells.size() != cellCount) { // each successful task's updates count exactly once

@@ -111,6 +111,9 @@ class SweepJobTest {
     assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("out").toString()), log::toString);
     assertTrue(log.toString().contains("2 depths × 2 inits × 2 norms × 2 seeds = 16 cells"), log::toString);
     assertTrue(log.toString().contains("16/16 cells"), log::toString);
+    java.util.regex.Matcher taskTime =
+        java.util.regex.Pattern.compile("tasks ran ([0-9.]+) s on").matcher(log);
+    assertTrue(taskTime.find() && Double.parseDouble(taskTime.group(1)) > 0, log::toString);
     Path root = dir.resolve("out/t");
     assertEquals(16, spark.read().parquet(root.resolve("cells").toString()).count());
     assertTrue(Files.exists(root.resolve("sweep.json")));
