@@ -89,6 +89,11 @@ public final class Histogram {
     return counts.clone();
   }
 
+  /** One past the last non-empty slot (0 when empty). */
+  public int endSlot() {
+    return firstSlot + counts.length;
+  }
+
   /** The count of any slot. */
   public long count(int slot) {
     int i = slot - firstSlot;

@@ -39,18 +39,21 @@ public record SparseHistogram(HistogramSpec spec, int[] slots, long[] counts) {
 
   /** The non-empty slots of a histogram. */
   public static SparseHistogram of(Histogram histogram) {
-    long[] dense = histogram.counts();
+    // Slot by slot rather than through counts(), which copies the whole dense range.
+    int first = histogram.firstSlot();
+    int end = histogram.endSlot();
     int nonEmpty = 0;
-    for (long c : dense) {
-      nonEmpty += c > 0 ? 1 : 0;
+    for (int slot = first; slot < end; slot++) {
+      nonEmpty += histogram.count(slot) > 0 ? 1 : 0;
     }
     int[] slots = new int[nonEmpty];
     long[] counts = new long[nonEmpty];
     int j = 0;
-    for (int i = 0; i < dense.length; i++) {
-      if (dense[i] > 0) {
-        slots[j] = histogram.firstSlot() + i;
-        counts[j++] = dense[i];
+    for (int slot = first; slot < end; slot++) {
+      long c = histogram.count(slot);
+      if (c > 0) {
+        slots[j] = slot;
+        counts[j++] = c;
       }
     }
     return new SparseHistogram(histogram.spec(), slots, counts);

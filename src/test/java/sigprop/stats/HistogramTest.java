@@ -94,6 +94,7 @@ class HistogramTest {
     b[9] = 5;
     Histogram merged = Histogram.of(EIGHTHS, a).merge(Histogram.of(EIGHTHS, b));
     assertEquals(2, merged.firstSlot());
+    assertEquals(10, merged.endSlot());
     assertEquals(11, merged.total());
     assertEquals(3, merged.count(3));
     assertEquals(0, merged.count(0));
