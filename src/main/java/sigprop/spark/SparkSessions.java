@@ -12,6 +12,7 @@ public final class SparkSessions {
    * otherwise {@code master} (default {@code local[*]}).
    */
   public static SparkSession start(String appName, String master) {
+    CompilerFocus.once();
     SparkConf conf = new SparkConf();
     if (!conf.contains("spark.master")) {
       conf.setMaster(master == null ? "local[*]" : master);

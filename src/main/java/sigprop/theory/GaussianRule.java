@@ -34,7 +34,9 @@ public final class GaussianRule {
   private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
 
   static {
-    GaussIntegrator legendre = new GaussIntegratorFactory().legendreHighPrecision(POINTS);
+    // Double-precision nodes: as accurate here as commons-math's BigDecimal rule (GaussianRuleTest)
+    // and 0.2 s of CPU (plus compiling BigDecimal) less on the sweep driver's critical path.
+    GaussIntegrator legendre = new GaussIntegratorFactory().legendre(POINTS);
     for (int i = 0; i < POINTS; i++) {
       UNIT_POINTS[i] = legendre.getPoint(i);
       UNIT_WEIGHTS[i] = legendre.getWeight(i);
