@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * Immutable counts per slot of a {@link HistogramSpec}; histograms of equal specs merge exactly by
- * adding counts. Only the range from the first to the last non-empty slot is stored, because a
- * tensor touches few of the thousands of log bins.
+ * adding counts. Only the non-empty slots are stored: a tensor touches few of the thousands of
+ * log bins, and a two-signed one in log bins has thousands of empty slots between its smallest
+ * negative and positive magnitudes.
  *
  * <p>Quantiles use the interpolation of numpy and torch ("linear"): rank r = p·(N − 1), between
  * the order statistics x(⌊r⌋) and x(⌈r⌉). Each order statistic is estimated inside the slot that
@@ -23,23 +24,25 @@ import java.util.Objects;
  */
 public final class Histogram {
   private final HistogramSpec spec;
-  private final int firstSlot;
+  /** The non-empty slots, ascending. */
+  private final int[] slots;
+  /** Their counts, each > 0. */
   private final long[] counts;
   private final long total;
 
-  private Histogram(HistogramSpec spec, int firstSlot, long[] trimmed, long total) {
+  private Histogram(HistogramSpec spec, int[] slots, long[] counts, long total) {
     this.spec = spec;
-    this.firstSlot = firstSlot;
-    this.counts = trimmed;
+    this.slots = slots;
+    this.counts = counts;
     this.total = total;
   }
 
   /** No counts. */
   public static Histogram empty(HistogramSpec spec) {
-    return new Histogram(Objects.requireNonNull(spec, "spec"), 0, new long[0], 0);
+    return new Histogram(Objects.requireNonNull(spec, "spec"), new int[0], new long[0], 0);
   }
 
-  /** From counts of every slot (length spec.slots()); the array is copied. */
+  /** From counts of every slot (length spec.slots()). */
   public static Histogram of(HistogramSpec spec, long[] allCounts) {
     if (allCounts.length != spec.slots()) {
       throw new IllegalArgumentException(
@@ -48,30 +51,75 @@ public final class Histogram {
     return ofRange(spec, 0, allCounts);
   }
 
-  /** From the counts of slots firstSlot, firstSlot+1, …; the array is copied. */
+  /** From the counts of slots firstSlot, firstSlot+1, … (zeros allowed anywhere). */
   public static Histogram ofRange(HistogramSpec spec, int firstSlot, long[] counts) {
     Objects.requireNonNull(spec, "spec");
     if (firstSlot < 0 || (long) firstSlot + counts.length > spec.slots()) {
       throw new IllegalArgumentException("slots " + firstSlot + ".." + (firstSlot + counts.length)
           + " outside 0.." + spec.slots() + " of " + spec);
     }
-    int lo = 0;
-    int hi = counts.length;
-    long total = 0;
     for (long c : counts) {
       if (c < 0) {
         throw new IllegalArgumentException("negative count " + c);
       }
-      total = Math.addExact(total, c);
     }
-    while (lo < hi && counts[lo] == 0) {
-      lo++;
+    return nonEmptyOf(spec, counts, 0, counts.length, firstSlot);
+  }
+
+  /**
+   * The non-empty slots of dense[from, to), where dense[i] counts slot i + slotOffset; the caller
+   * has checked the slots are within the spec and the counts are not negative.
+   */
+  static Histogram nonEmptyOf(HistogramSpec spec, long[] dense, int from, int to,
+      int slotOffset) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n += dense[i] != 0 ? 1 : 0;
     }
-    while (hi > lo && counts[hi - 1] == 0) {
-      hi--;
+    int[] slots = new int[n];
+    long[] counts = new long[n];
+    long total = 0;
+    int j = 0;
+    for (int i = from; i < to && j < n; i++) {
+      if (dense[i] != 0) {
+        slots[j] = i + slotOffset;
+        counts[j++] = dense[i];
+        total = Math.addExact(total, dense[i]);
+      }
     }
-    return lo == hi ? empty(spec)
-        : new Histogram(spec, firstSlot + lo, Arrays.copyOfRange(counts, lo, hi), total);
+    return new Histogram(spec, slots, counts, total);
+  }
+
+  /**
+   * From non-empty slots (strictly ascending, within the spec) and their counts (each > 0); the
+   * arrays are copied.
+   */
+  public static Histogram ofNonEmpty(HistogramSpec spec, int[] slots, long[] counts) {
+    Objects.requireNonNull(spec, "spec");
+    int[] s = slots.clone();
+    long[] c = counts.clone();
+    return new Histogram(spec, s, c, totalOfNonEmpty(spec, s, c));
+  }
+
+  /**
+   * The total of counts of non-empty slots; throws unless the slots strictly ascend within the
+   * spec and every count is positive.
+   */
+  public static long totalOfNonEmpty(HistogramSpec spec, int[] slots, long[] counts) {
+    if (slots.length != counts.length) {
+      throw new IllegalArgumentException(slots.length + " slots for " + counts.length + " counts");
+    }
+    long total = 0;
+    for (int i = 0; i < slots.length; i++) {
+      if (counts[i] <= 0 || (i > 0 && slots[i] <= slots[i - 1]) || slots[i] < 0
+          || slots[i] >= spec.slots()) {
+        throw new IllegalArgumentException("slots must increase within 0.." + spec.slots()
+            + " with positive counts, got " + Arrays.toString(slots) + " / "
+            + Arrays.toString(counts));
+      }
+      total = Math.addExact(total, counts[i]);
+    }
+    return total;
   }
 
   /** The bin layout. */
@@ -81,23 +129,40 @@ public final class Histogram {
 
   /** The first non-empty slot (0 when empty). */
   public int firstSlot() {
-    return firstSlot;
-  }
-
-  /** The counts of slots firstSlot() .. firstSlot()+length−1, first and last non-zero. */
-  public long[] counts() {
-    return counts.clone();
+    return slots.length == 0 ? 0 : slots[0];
   }
 
   /** One past the last non-empty slot (0 when empty). */
   public int endSlot() {
-    return firstSlot + counts.length;
+    return slots.length == 0 ? 0 : slots[slots.length - 1] + 1;
+  }
+
+  /**
+   * The counts of slots firstSlot() .. endSlot()−1, first and last non-zero: a dense array built
+   * on demand, thousands of slots long for a two-signed tensor in log bins.
+   */
+  public long[] counts() {
+    long[] dense = new long[endSlot() - firstSlot()];
+    for (int i = 0; i < slots.length; i++) {
+      dense[slots[i] - slots[0]] = counts[i];
+    }
+    return dense;
+  }
+
+  /** The non-empty slots, ascending (a copy). */
+  public int[] nonEmptySlots() {
+    return slots.clone();
+  }
+
+  /** The counts of {@link #nonEmptySlots()}, each > 0 (a copy). */
+  public long[] nonEmptyCounts() {
+    return counts.clone();
   }
 
   /** The count of any slot. */
   public long count(int slot) {
-    int i = slot - firstSlot;
-    return i >= 0 && i < counts.length ? counts[i] : 0;
+    int i = Arrays.binarySearch(slots, slot);
+    return i >= 0 ? counts[i] : 0;
   }
 
   /** The total count. */
@@ -117,17 +182,19 @@ public final class Histogram {
     if (total == 0) {
       return other;
     }
-    int lo = Math.min(firstSlot, other.firstSlot);
-    int hi = Math.max(firstSlot + counts.length, other.firstSlot + other.counts.length);
-    long[] sum = new long[hi - lo];
-    for (int i = 0; i < counts.length; i++) {
-      sum[firstSlot - lo + i] = counts[i];
+    int[] s = new int[slots.length + other.slots.length];
+    long[] c = new long[s.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < slots.length || j < other.slots.length) {
+      int a = i < slots.length ? slots[i] : Integer.MAX_VALUE;
+      int b = j < other.slots.length ? other.slots[j] : Integer.MAX_VALUE;
+      s[n] = Math.min(a, b);
+      c[n++] = Math.addExact(a <= b ? counts[i++] : 0, b <= a ? other.counts[j++] : 0);
     }
-    for (int i = 0; i < other.counts.length; i++) {
-      int j = other.firstSlot - lo + i;
-      sum[j] = Math.addExact(sum[j], other.counts[i]);
-    }
-    return new Histogram(spec, lo, sum, Math.addExact(total, other.total));
+    return new Histogram(spec, Arrays.copyOf(s, n), Arrays.copyOf(c, n),
+        Math.addExact(total, other.total));
   }
 
   /** count/(total·width) on the spec's axis; NaN for slots without finite width or when empty. */
@@ -136,13 +203,14 @@ public final class Histogram {
     return Double.isFinite(width) && width > 0 ? count(slot) / (total * width) : Double.NaN;
   }
 
-  /** The stored slots (first to last non-empty) as output rows. */
+  /** Every slot from the first to the last non-empty one, empty ones included, as output rows. */
   public List<HistogramBin> bins() {
-    List<HistogramBin> rows = new ArrayList<>(counts.length);
-    for (int i = 0; i < counts.length; i++) {
-      int slot = firstSlot + i;
+    List<HistogramBin> rows = new ArrayList<>();
+    int i = 0;
+    for (int slot = firstSlot(); slot < endSlot(); slot++) {
+      long c = slots[i] == slot ? counts[i++] : 0;
       rows.add(new HistogramBin(slot, spec.slotKind(slot), spec.slotSign(slot),
-          spec.lowerEdge(slot), spec.upperEdge(slot), counts[i], density(slot)));
+          spec.lowerEdge(slot), spec.upperEdge(slot), c, density(slot)));
     }
     return rows;
   }
@@ -161,9 +229,8 @@ public final class Histogram {
   }
 
   /**
-   * {@link #quantile(double, ScaledDouble, ScaledDouble)} at every p, in one walk over the slots
-   * (a two-signed log-bin histogram spans thousands of them, and a record asks for seven
-   * quantiles, each between two order statistics).
+   * {@link #quantile(double, ScaledDouble, ScaledDouble)} at every p, in one walk over the
+   * non-empty slots (a record asks for seven quantiles, each between two order statistics).
    */
   public ScaledDouble[] quantiles(double[] ps, ScaledDouble min, ScaledDouble max) {
     for (double p : ps) {
@@ -208,7 +275,7 @@ public final class Histogram {
       while (before + counts[i] <= k) {
         before += counts[i++];
       }
-      int slot = firstSlot + i;
+      int slot = slots[i];
       ScaledDouble a = clamp(spec.slotStart(slot), min, min, max);
       ScaledDouble b = clamp(spec.slotEnd(slot), max, min, max);
       if (a == null || b == null) {
@@ -238,20 +305,21 @@ public final class Histogram {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Histogram h && spec.equals(h.spec) && firstSlot == h.firstSlot
+    return o instanceof Histogram h && spec.equals(h.spec) && Arrays.equals(slots, h.slots)
         && Arrays.equals(counts, h.counts);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(spec, firstSlot, Arrays.hashCode(counts));
+    return Objects.hash(spec, Arrays.hashCode(slots), Arrays.hashCode(counts));
   }
 
   /** The spec, the total and the occupied slot range. */
   @Override
   public String toString() {
     return "Histogram[" + spec + ", total=" + total
-        + (total == 0 ? "" : ", slots " + firstSlot + ".." + (firstSlot + counts.length - 1))
+        + (total == 0 ? "" : ", slots " + firstSlot() + ".." + (endSlot() - 1) + " ("
+            + slots.length + " non-empty)")
         + "]";
   }
 }

@@ -26,7 +26,8 @@ import java.util.Objects;
  * <p>The histogram is a dense array of spec.slots() counters (128 KB for {@link LogBins#DEFAULT}):
  * keep an accumulator only while its site's tensors arrive, keep the compact {@link SiteRecord}
  * afterwards, and {@link #reset()} to reuse the array. Slots are in value order, so the slots of
- * the block's extremes bound the slots it touched; snapshot and reset visit only that range.
+ * the block's extremes bound the slots it touched; snapshot and reset visit only that range, and
+ * the snapshot keeps only its non-empty slots.
  */
 public final class SiteAccumulator {
   private static final int BLOCK = 1024;
@@ -129,12 +130,13 @@ public final class SiteAccumulator {
       throw new IllegalArgumentException(
           "cannot merge records with different bounds: " + bound + " vs " + record.bound());
     }
-    long[] c = h.counts();
-    for (int i = 0; i < c.length; i++) {
-      counts[h.firstSlot() + i] += c[i];
+    int[] slots = h.nonEmptySlots();
+    long[] c = h.nonEmptyCounts();
+    for (int i = 0; i < slots.length; i++) {
+      counts[slots[i]] += c[i];
     }
-    if (c.length > 0) {
-      touch(h.firstSlot(), h.firstSlot() + c.length - 1);
+    if (slots.length > 0) {
+      touch(slots[0], slots[slots.length - 1]);
     }
     moments = moments.merge(record.moments());
     nonFinite += record.nonFinite();
@@ -147,9 +149,8 @@ public final class SiteAccumulator {
 
   /** A snapshot of everything added so far. */
   public SiteRecord toRecord() {
-    Histogram h = touchedLow > touchedHigh ? Histogram.empty(spec)
-        : Histogram.ofRange(spec, touchedLow, Arrays.copyOfRange(counts, touchedLow,
-            touchedHigh + 1));
+    Histogram h = Histogram.nonEmptyOf(spec, counts, Math.min(touchedLow, touchedHigh + 1),
+        touchedHigh + 1, 0);
     return new SiteRecord(moments, h, bound, nonFinite, zeros,
         saturated90, saturated99, jacobianSum, jacobianCount);
   }

@@ -22,54 +22,20 @@ public record SparseHistogram(HistogramSpec spec, int[] slots, long[] counts) {
   /** Checks slots increase and counts are positive. */
   public SparseHistogram {
     Objects.requireNonNull(spec, "spec");
-    if (slots.length != counts.length) {
-      throw new IllegalArgumentException(slots.length + " slots for " + counts.length + " counts");
-    }
     slots = slots.clone();
     counts = counts.clone();
-    for (int i = 0; i < slots.length; i++) {
-      if (counts[i] <= 0 || (i > 0 && slots[i] <= slots[i - 1]) || slots[i] < 0
-          || slots[i] >= spec.slots()) {
-        throw new IllegalArgumentException("slots must increase within 0.." + spec.slots()
-            + " with positive counts, got " + Arrays.toString(slots) + " / "
-            + Arrays.toString(counts));
-      }
-    }
+    Histogram.totalOfNonEmpty(spec, slots, counts);
   }
 
   /** The non-empty slots of a histogram. */
   public static SparseHistogram of(Histogram histogram) {
-    // Slot by slot rather than through counts(), which copies the whole dense range.
-    int first = histogram.firstSlot();
-    int end = histogram.endSlot();
-    int nonEmpty = 0;
-    for (int slot = first; slot < end; slot++) {
-      nonEmpty += histogram.count(slot) > 0 ? 1 : 0;
-    }
-    int[] slots = new int[nonEmpty];
-    long[] counts = new long[nonEmpty];
-    int j = 0;
-    for (int slot = first; slot < end; slot++) {
-      long c = histogram.count(slot);
-      if (c > 0) {
-        slots[j] = slot;
-        counts[j++] = c;
-      }
-    }
-    return new SparseHistogram(histogram.spec(), slots, counts);
+    return new SparseHistogram(histogram.spec(), histogram.nonEmptySlots(),
+        histogram.nonEmptyCounts());
   }
 
-  /** The dense histogram (first to last non-empty slot). */
+  /** The histogram of these counts. */
   public Histogram toHistogram() {
-    if (slots.length == 0) {
-      return Histogram.empty(spec);
-    }
-    int first = slots[0];
-    long[] dense = new long[slots[slots.length - 1] - first + 1];
-    for (int i = 0; i < slots.length; i++) {
-      dense[slots[i] - first] = counts[i];
-    }
-    return Histogram.ofRange(spec, first, dense);
+    return Histogram.ofNonEmpty(spec, slots, counts);
   }
 
   /** A copy of the slots. */

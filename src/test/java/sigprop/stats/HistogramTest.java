@@ -103,6 +103,36 @@ class HistogramTest {
   }
 
   @Test
+  void storesOnlyTheNonEmptySlotsOfATwoSignedLogHistogram() {
+    SiteAccumulator acc = new SiteAccumulator(LogBins.DEFAULT, Double.NaN);
+    double[] v = {-3.0, -0.5, -0.5, -1e-3, 0.0, 2e-5, 0.25, 0.25, 0.25, 4.0};
+    acc.add(v, 0);
+    Histogram h = acc.toRecord().histogram();
+    // −3 to 4 spans every tiny magnitude of both sides: about 8,000 slots, 7 of them non-empty.
+    assertTrue(h.endSlot() - h.firstSlot() > 7000, h.toString());
+    assertEquals(7, h.nonEmptySlots().length, h.toString());
+    assertEquals(10, h.total());
+    assertEquals(3, h.count(LogBins.DEFAULT.slotOf(0.25, 0)));
+    assertEquals(0, h.count(LogBins.DEFAULT.slotOf(0.3, 0)));
+    // The same counts given densely: equal, with equal quantiles, and merging adds slot by slot.
+    Histogram dense = Histogram.ofRange(LogBins.DEFAULT, h.firstSlot(), h.counts());
+    assertEquals(h, dense);
+    assertEquals(h.hashCode(), dense.hashCode());
+    double[] ps = {0, 0.01, 0.15, 0.5, 0.85, 0.99, 1};
+    assertEquals(List.of(h.quantiles(ps, null, null)), List.of(dense.quantiles(ps, null, null)));
+    Histogram twice = h.merge(dense);
+    assertEquals(7, twice.nonEmptySlots().length);
+    assertEquals(6, twice.count(LogBins.DEFAULT.slotOf(0.25, 0)));
+    assertEquals(20, twice.total());
+    assertEquals(h, Histogram.ofNonEmpty(LogBins.DEFAULT, h.nonEmptySlots(),
+        h.nonEmptyCounts()));
+    assertThrows(IllegalArgumentException.class, () -> Histogram.ofNonEmpty(EIGHTHS,
+        new int[] {3, 2}, new long[] {1, 1}));
+    assertThrows(IllegalArgumentException.class, () -> Histogram.ofNonEmpty(EIGHTHS,
+        new int[] {2, 3}, new long[] {1, 0}));
+  }
+
+  @Test
   void mergeWithAnotherSpecThrows() {
     Histogram a = Histogram.empty(EIGHTHS);
     Histogram b = Histogram.empty(new LinearBins(-1, 1, 16));
