@@ -18,6 +18,7 @@ public final class SparkSessions {
       conf.setMaster(master == null ? "local[*]" : master);
     }
     conf.setIfMissing("spark.ui.showConsoleProgress", "true");
+    SchedulerPools.configure(conf);
     conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
     conf.setIfMissing("spark.sql.debug.maxToStringFields", "500");
     return SparkSession.builder().appName(appName).config(conf).getOrCreate();

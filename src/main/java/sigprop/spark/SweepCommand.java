@@ -17,7 +17,7 @@ public final class SweepCommand {
       "  --overwrite        delete the sweep's existing results first",
       "  --master URL       Spark master when spark.master is not set (default local[*])",
       "  --wave-seconds S   estimated work per committed batch of cells (default 120):",
-      "                     what a killed sweep can lose",
+      "                     a killed sweep loses at most the two batches in flight",
       "  --task-slots N     plan tasks for N parallel slots (default: Spark's parallelism)",
       "  --task-gflop G     fixed work per Spark task in GFLOP-equivalents (default: shrinking,",
       "                     each task 1/(2 x slots) of its wave's remaining work, at least 2)");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -27,7 +28,8 @@ import sigprop.experiment.TaskPlan;
  * The sweep driver: validates the config before Spark starts, refuses to touch existing results
  * unless resuming or overwriting, then runs the cells not yet done in waves — each wave one Spark
  * job over tasks ordered most expensive first, committed as {@code layers/wave=k} then
- * {@code cells/wave=k} — so a killed sweep loses at most its wave in flight.
+ * {@code cells/wave=k}, the next wave queued behind it ({@link WavePipeline}) — so a killed sweep
+ * loses at most the two waves in flight.
  */
 public final class SweepJob {
   private SweepJob() {}
@@ -108,7 +110,18 @@ public final class SweepJob {
       if (dropped > 0) {
         out.println("sigprop: removed " + dropped + " incomplete wave(s) of an interrupted run");
       }
-      writeTheory();
+      try (WavePipeline pipeline = new WavePipeline(spark.sparkContext())) {
+        // The theory table is written beside the first wave rather than before it.
+        Future<Void> theory = pipeline.side(() -> {
+          writeTheory();
+          return null;
+        });
+        return runCells(pipeline, theory, start);
+      }
+    }
+
+    private int runCells(WavePipeline pipeline, Future<Void> theory, long start)
+        throws Exception {
       for (String status : List.of("ok", "diverged", "failed")) {
         byStatus.put(status, 0L);
       }
@@ -124,6 +137,7 @@ public final class SweepJob {
         }
       }
       if (remaining.isEmpty()) {
+        theory.get();
         out.println("sigprop: sweep " + plan.sweep() + " is complete: all " + cells.size()
             + " cells are in " + output.root() + "; nothing to run");
         return 0;
@@ -156,8 +170,11 @@ public final class SweepJob {
       int wave = output.waves().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
       try {
         for (List<List<CellSpec>> w : waves) {
-          runWave(wave++, w, index, task);
+          int k = wave++;
+          pipeline.submit("sigprop-wave-" + k, () -> runWave(k, w, index, task));
         }
+        pipeline.finish();
+        theory.get();
         spark.sparkContext().listenerBus().waitUntilEmpty(); // the last tasks' end events
       } finally {
         spark.sparkContext().removeSparkListener(progress);
@@ -170,12 +187,13 @@ public final class SweepJob {
 
     /**
      * One Spark job writes the wave's layers rows as the cells run; the cells' own rows come back
-     * through an accumulator and are written by the driver afterwards. Nothing is cached: a
-     * layers row can hold thousands of histogram counts, and caching them serialized and reading
-     * them back cost about as much as running the cells.
+     * through an accumulator and are written by the driver afterwards, in the side pool so that
+     * the next wave's tasks do not hold the commit back. Nothing is cached: a layers row can hold
+     * thousands of histogram counts, and caching them serialized and reading them back cost about
+     * as much as running the cells. Runs in the wave's own thread and job group.
      */
-    private void runWave(int wave, List<List<CellSpec>> tasks, Map<String, Integer> index,
-        CellTask task) {
+    private Void runWave(int wave, List<List<CellSpec>> tasks, Map<String, Integer> index,
+        CellTask task) throws Exception {
       List<int[]> indices = new ArrayList<>();
       int cellCount = 0;
       for (List<CellSpec> t : tasks) {
@@ -183,29 +201,27 @@ public final class SweepJob {
         cellCount += t.size();
       }
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      jsc.setJobGroup("sigprop-wave-" + wave, "sigprop sweep " + plan.sweep() + " wave " + wave,
-          false);
       CollectionAccumulator<Row> cellRows =
           spark.sparkContext().collectionAccumulator("sigprop cells of wave " + wave);
-      try {
-        JavaRDD<InternalRow> layers = jsc.parallelize(indices, indices.size())
-            .mapPartitions(task.collectingInto(cellRows));
-        // Internal rows go to the writer as they are (no per-value conversion of generic Rows).
-        ((org.apache.spark.sql.classic.SparkSession) spark)
-            .internalCreateDataFrame(layers.rdd(), LayerTable.SCHEMA, false).write()
-            .parquet(output.layersWave(wave).toString());
-        List<Row> cells = cellRows.value();
-        if (cells.size() != cellCount) { // each successful task's updates count exactly once
-          throw new IllegalStateException("wave " + wave + " returned " + cells.size()
-              + " cell rows for " + cellCount + " cells; not committing it");
-        }
+      JavaRDD<InternalRow> layers = jsc.parallelize(indices, indices.size())
+          .mapPartitions(task.collectingInto(cellRows));
+      // Internal rows go to the writer as they are (no per-value conversion of generic Rows).
+      ((org.apache.spark.sql.classic.SparkSession) spark)
+          .internalCreateDataFrame(layers.rdd(), LayerTable.SCHEMA, false).write()
+          .parquet(output.layersWave(wave).toString());
+      List<Row> cells = cellRows.value();
+      if (cells.size() != cellCount) { // each successful task's updates count exactly once
+        throw new IllegalStateException("wave " + wave + " returned " + cells.size()
+            + " cell rows for " + cellCount + " cells; not committing it");
+      }
+      WavePipeline.inSidePool(spark.sparkContext(), () -> {
         spark.createDataFrame(cells, CellTable.SCHEMA).coalesce(1).write()
             .parquet(output.cellsWave(wave).toString());
-        int status = CellTable.SCHEMA.fieldIndex("status");
-        cells.forEach(r -> count(r.getString(status)));
-      } finally {
-        jsc.clearJobGroup();
-      }
+        return null;
+      });
+      int status = CellTable.SCHEMA.fieldIndex("status");
+      cells.forEach(r -> count(r.getString(status)));
+      return null;
     }
 
     /** The committed cells' ids and statuses. */
@@ -220,7 +236,7 @@ public final class SweepJob {
       return done;
     }
 
-    private void count(String status) {
+    private synchronized void count(String status) {
       byStatus.merge(status, 1L, Long::sum);
     }
 
