@@ -1,7 +1,6 @@
 package sigprop.spark;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,12 +59,8 @@ final class CompilerFocus {
 
   private static String apply() throws IOException, JMException {
     // The command reads a file: copy the directives out of the jar.
-    Path file = Files.createTempFile("sigprop-c2-", ".json");
-    try (InputStream in = CompilerFocus.class.getResourceAsStream(DIRECTIVES)) {
-      if (in == null) {
-        throw new IOException(DIRECTIVES + " is missing from the class path");
-      }
-      Files.write(file, in.readAllBytes());
+    Path file = ResourceFiles.copy(CompilerFocus.class, DIRECTIVES);
+    try {
       String result = (String) diagnosticCommand("compilerDirectivesAdd", file.toString());
       // The command reports a bad file in its text, not by throwing.
       if (!result.strip().matches("[1-9][0-9]* compiler directives added")) {

@@ -1,9 +1,7 @@
 package sigprop.spark;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 
@@ -11,7 +9,7 @@ import org.apache.spark.SparkConf;
  * The fair scheduler and its pools for a session sigprop starts: the sweep's waves share the
  * default pool, first in first out; short jobs that other work waits for (the theory table, a
  * wave's cells commit) go to {@link #SIDE}, served first whenever one of its tasks waits. Spark
- * reads the pools from a file, so the one in the jar is copied out once; settings the user gave
+ * reads the pools from a file, so the one in the jar is copied out once per JVM; settings the user gave
  * are kept.
  */
 final class SchedulerPools {
@@ -25,21 +23,22 @@ final class SchedulerPools {
   static void configure(SparkConf conf) {
     conf.setIfMissing("spark.scheduler.mode", "FAIR");
     if (!conf.contains("spark.scheduler.allocation.file")) {
-      conf.set("spark.scheduler.allocation.file", copy().toUri().toString());
+      conf.set("spark.scheduler.allocation.file", PoolsFile.PATH);
     }
   }
 
-  private static Path copy() {
-    try (InputStream in = SchedulerPools.class.getResourceAsStream(FILE)) {
-      if (in == null) {
-        throw new IOException(FILE + " is missing from the class path");
+  /** The pools file, copied out of the jar once per JVM, at first use. */
+  private static final class PoolsFile {
+    static final String PATH = copy();
+
+    private static String copy() {
+      try {
+        Path file = ResourceFiles.copy(SchedulerPools.class, FILE);
+        file.toFile().deleteOnExit();
+        return file.toUri().toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      Path file = Files.createTempFile("sigprop-pools-", ".xml");
-      file.toFile().deleteOnExit();
-      Files.write(file, in.readAllBytes());
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -171,7 +171,8 @@ public final class SweepJob {
       try {
         for (List<List<CellSpec>> w : waves) {
           int k = wave++;
-          pipeline.submit("sigprop-wave-" + k, () -> runWave(k, w, index, task));
+          pipeline.submit("sigprop-wave-" + k, "sigprop sweep " + plan.sweep() + " wave " + k,
+              () -> runWave(k, w, index, task));
         }
         pipeline.finish();
         theory.get();

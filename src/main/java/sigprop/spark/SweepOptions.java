@@ -11,7 +11,8 @@ import java.util.List;
  * @param resume run only the cells not yet complete
  * @param overwrite delete existing results first
  * @param master the Spark master when {@code spark.master} is not already set
- * @param waveSeconds the estimated duration of one committed batch of cells (a kill loses at most two)
+ * @param waveSeconds the estimated duration of one committed batch of cells (a kill loses at
+ *     most two)
  * @param taskSlots how many parallel slots to plan tasks for; 0 = Spark's default parallelism
  * @param taskWork target work per task in flop-equivalents; NaN = automatic
  */

@@ -60,16 +60,17 @@ final class WavePipeline implements AutoCloseable {
   }
 
   /**
-   * Starts {@code wave}, whose Spark jobs run in job group {@code group}, once fewer than two
-   * waves are in flight, and returns when its first job is queued (or it ended). Throws the
-   * failure of an earlier wave, after stopping the others.
+   * Starts {@code wave}, whose Spark jobs run in job group {@code group} (described as
+   * {@code description} in Spark's UI), once fewer than two waves are in flight, and returns
+   * when its first job is queued (or it ended). Throws the failure of an earlier wave, after
+   * stopping the others.
    */
-  void submit(String group, Callable<?> wave) throws Exception {
+  void submit(String group, String description, Callable<?> wave) throws Exception {
     while (inFlight.size() >= IN_FLIGHT) {
       awaitOldest();
     }
     Future<?> done = threads.submit(() -> {
-      sc.setJobGroup(group, group, false);
+      sc.setJobGroup(group, description, false);
       try {
         return wave.call();
       } finally {

@@ -68,7 +68,7 @@ class WavePipelineTest {
     try (WavePipeline pipeline = new WavePipeline(sc)) {
       for (int k = 0; k < 4; k++) {
         String name = "order-" + k;
-        pipeline.submit("test-wave-" + k, () -> {
+        pipeline.submit("test-wave-" + k, "test", () -> {
           most.accumulateAndGet(running.incrementAndGet(), Math::max);
           // Three tasks on two slots: one slot is free for the last 300 ms of the wave.
           sleepJob(name, 300, 300, 300);
@@ -98,7 +98,7 @@ class WavePipelineTest {
   void sideJobsTakeTheNextFreeSlotBeforeQueuedWaveTasks() throws Exception {
     try (WavePipeline pipeline = new WavePipeline(sc)) {
       Future<?>[] side = new Future<?>[1];
-      pipeline.submit("test-side-wave", () -> {
+      pipeline.submit("test-side-wave", "test", () -> {
         sleepJob("side-wave", 400, 400, 400, 400, 400, 400);
         return null;
       });
@@ -124,12 +124,12 @@ class WavePipelineTest {
     long begin = System.nanoTime();
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
       try (WavePipeline pipeline = new WavePipeline(sc)) {
-        pipeline.submit("test-fail-0", () -> {
+        pipeline.submit("test-fail-0", "test", () -> {
           sleepJob("fail-0", 100);
           throw new IllegalStateException("wave 0 broke");
         });
         // 40 s of work if it were not cancelled.
-        pipeline.submit("test-fail-1", () -> {
+        pipeline.submit("test-fail-1", "test", () -> {
           sleepJob("fail-1", IntStream.generate(() -> 1000).limit(80).toArray());
           return null;
         });
