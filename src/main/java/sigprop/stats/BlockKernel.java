@@ -19,6 +19,14 @@ interface BlockKernel {
   void scan(double[] a, int from, int to, double t90, double t99, BlockScan out);
 
   /**
+   * The lean {@link #scan} for log-binned values without a saturation bound, whose histogram
+   * counts the zeros: a[from, to)'s extremes as {@link #scan} gives them, nonFinite and
+   * subnormals set to 1 if the block holds any such value (else 0), the other counts to 0. A
+   * third of scan's work per value.
+   */
+  void scanExtremes(double[] a, int from, int to, BlockScan out);
+
+  /**
    * {Σd, Σd², Σ|x|} into {@code sums} over the finite values a[from, to), x = a[i]·f,
    * d = x − shift, each sum on the eight chains of {@link BlockKernel}.
    */

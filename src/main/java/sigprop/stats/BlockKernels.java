@@ -69,12 +69,18 @@ final class BlockKernels {
    */
   static boolean sameAsScalar(BlockKernel candidate, double[] a) {
     BlockKernel reference = ScalarBlockKernel.INSTANCE;
-    int[][] ranges = {{0, a.length}, {3, a.length}, {1, a.length - 5}, {40, 43}, {7, 8}, {9, 9}};
+    int[][] ranges = {{0, a.length}, {3, a.length}, {1, a.length - 5}, {40, 43}, {7, 8}, {9, 9},
+        {520, 530}}; // the last holds MIN_NORMAL and no subnormal
     for (int[] r : ranges) {
       BlockScan want = new BlockScan();
       BlockScan got = new BlockScan();
       reference.scan(a, r[0], r[1], 0.9, 0.99, want);
       candidate.scan(a, r[0], r[1], 0.9, 0.99, got);
+      if (!same(want, got)) {
+        return false;
+      }
+      reference.scanExtremes(a, r[0], r[1], want);
+      candidate.scanExtremes(a, r[0], r[1], got);
       if (!same(want, got)) {
         return false;
       }
@@ -125,7 +131,8 @@ final class BlockKernels {
       a[i] = rng.nextGaussian() * Math.scalb(1.0, rng.nextInt(-40, 40));
     }
     double[] special = {0.0, -0.0, Double.MIN_VALUE, -3e-310, Double.MAX_VALUE, -1.0, 1.0,
-        Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.9, -0.99, 1e-300};
+        Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.9, -0.99, 1e-300,
+        Double.MIN_NORMAL};
     for (int i = 0; i < special.length; i++) {
       a[5 + 37 * i] = special[i];
     }

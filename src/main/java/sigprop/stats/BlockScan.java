@@ -17,4 +17,15 @@ final class BlockScan {
   /** |v| &gt; t90 and |v| &gt; t99. */
   long saturated90;
   long saturated99;
+
+  /** Empty: extremes at ±∞ (so any value replaces them), every count 0. */
+  void clear() {
+    min = Double.POSITIVE_INFINITY;
+    max = Double.NEGATIVE_INFINITY;
+    nonFinite = 0;
+    subnormals = 0;
+    zeros = 0;
+    saturated90 = 0;
+    saturated99 = 0;
+  }
 }

@@ -12,13 +12,7 @@ final class ScalarBlockKernel implements BlockKernel {
 
   @Override
   public void scan(double[] a, int from, int to, double t90, double t99, BlockScan out) {
-    out.min = Double.POSITIVE_INFINITY;
-    out.max = Double.NEGATIVE_INFINITY;
-    out.nonFinite = 0;
-    out.subnormals = 0;
-    out.zeros = 0;
-    out.saturated90 = 0;
-    out.saturated99 = 0;
+    out.clear();
     scanInto(a, from, to, t90, t99, out);
     out.min += 0.0; // −0 + 0 = +0: the sign of a zero extreme would depend on the order
     out.max += 0.0;
@@ -58,6 +52,37 @@ final class ScalarBlockKernel implements BlockKernel {
     out.zeros += zeros;
     out.saturated90 += saturated90;
     out.saturated99 += saturated99;
+  }
+
+  @Override
+  public void scanExtremes(double[] a, int from, int to, BlockScan out) {
+    out.clear();
+    extremesInto(a, from, to, out);
+    out.min += 0.0;
+    out.max += 0.0;
+  }
+
+  /**
+   * Adds a[from, to) to a {@link #scanExtremes} in progress: the scalar definition, and the
+   * vector kernel's ragged tail. The presence flags are ORed in.
+   */
+  static void extremesInto(double[] a, int from, int to, BlockScan out) {
+    double min = out.min;
+    double max = out.max;
+    long nonFinite = 0;
+    long subnormals = 0;
+    for (int i = from; i < to; i++) {
+      double v = a[i];
+      long mag = Double.doubleToRawLongBits(v) & Long.MAX_VALUE;
+      min = v < min ? v : min;
+      max = v > max ? v : max;
+      nonFinite |= exceeds(mag, MAX_VALUE_BITS);
+      subnormals |= isSubnormal(mag);
+    }
+    out.min = min;
+    out.max = max;
+    out.nonFinite |= nonFinite;
+    out.subnormals |= subnormals;
   }
 
   /**

@@ -11,7 +11,9 @@ import java.util.Objects;
  * that beat one fused loop (fewer live registers, no per-value branches):
  * <ol>
  *   <li>{@link BlockKernel#scan}: min, max, and counts of NaN and ±∞, subnormals, zeros and
- *       saturated values (on Vector API lanes where available); a block holding NaN or ±∞ has
+ *       saturated values (on Vector API lanes where available); for log bins without a
+ *       saturation bound (most sites) the lean {@link BlockKernel#scanExtremes}, the zeros then
+ *       counted by the histogram's zero slot; a block holding NaN or ±∞ has
  *       its finite values compacted into a scratch block first, so the loops below need no
  *       checks;
  *   <li>the histogram slot of each value (for log bins through {@link LogBinMemo}), counted
@@ -43,6 +45,13 @@ public final class SiteAccumulator {
   private final boolean bounded;
   private final long[] counts;
   private final LogBinMemo logMemo;
+  /**
+   * Log bins and no saturation bound: the block scan needs only the extremes and whether
+   * non-finite or subnormal values are present ({@link BlockKernel#scanExtremes}), and the zeros
+   * are read off the histogram's zero slot.
+   */
+  private final boolean leanScan;
+  private final int zeroSlot;
   private final BlockKernel kernel = BlockKernels.best();
   private final BlockScan scan = new BlockScan();
   private final double[] sums = new double[3];
@@ -75,6 +84,8 @@ public final class SiteAccumulator {
     this.bound = bounded ? bound : Double.NaN;
     this.counts = new long[spec.slots()];
     this.logMemo = spec instanceof LogBins log ? LogBinMemo.of(log) : null;
+    this.leanScan = spec instanceof LogBins && !bounded;
+    this.zeroSlot = spec instanceof LogBins log ? log.zeroSlot() : 0;
   }
 
   /** An accumulator with {@link HistogramSpec#forBound} bins. */
@@ -176,7 +187,11 @@ public final class SiteAccumulator {
     double t90 = bounded ? Pow2.scale(0.9 * bound, -(long) log2Scale) : Double.POSITIVE_INFINITY;
     double t99 = bounded ? Pow2.scale(0.99 * bound, -(long) log2Scale) : Double.POSITIVE_INFINITY;
     BlockScan s = scan;
-    kernel.scan(a, from, to, t90, t99, s);
+    if (leanScan) {
+      kernel.scanExtremes(a, from, to, s);
+    } else {
+      kernel.scan(a, from, to, t90, t99, s);
+    }
     if (s.nonFinite > 0) {
       int n = 0;
       for (int i = from; i < to; i++) {
@@ -198,7 +213,11 @@ public final class SiteAccumulator {
     if (spec instanceof LinearBins linear) {
       binLinear(linear, a, from, to, log2Scale);
     } else {
+      long zerosBefore = counts[zeroSlot];
       binLog((LogBins) spec, a, from, to, log2Scale, s.subnormals > 0);
+      if (leanScan) {
+        zeros += counts[zeroSlot] - zerosBefore;
+      }
     }
     touch(spec.slotOf(min, log2Scale) - SLOT_MARGIN, spec.slotOf(max, log2Scale) + SLOT_MARGIN);
     int n = to - from;

@@ -103,6 +103,57 @@ final class VectorBlockKernel implements BlockKernel {
   }
 
   @Override
+  public void scanExtremes(double[] a, int from, int to, BlockScan out) {
+    // scan's loop without its counters (a shared helper would risk C2 boxing the vectors).
+    // Presence, not counts: the largest magnitude bits (above MAX_VALUE's for NaN and ±∞) and
+    // the smallest of mag + Long.MAX_VALUE, which maps zero to the top and subnormals to the
+    // bottom [MIN_VALUE, MIN_VALUE + 2^52 − 2] of the signed order. One op each per vector.
+    DoubleVector low = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+    DoubleVector high = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
+    DoubleVector low2 = low;
+    DoubleVector high2 = high;
+    LongVector magMax = LongVector.zero(LONGS);
+    LongVector magMax2 = magMax;
+    LongVector keyMin = LongVector.broadcast(LONGS, Long.MAX_VALUE);
+    LongVector keyMin2 = keyMin;
+    int end = from + SPECIES.loopBound(to - from);
+    int i = from;
+    for (; i + VL < end; i += 2 * VL) {
+      DoubleVector v = DoubleVector.fromArray(SPECIES, a, i);
+      DoubleVector w = DoubleVector.fromArray(SPECIES, a, i + VL);
+      low = low.blend(v, v.lt(low));
+      high = high.blend(v, v.compare(VectorOperators.GT, high));
+      low2 = low2.blend(w, w.lt(low2));
+      high2 = high2.blend(w, w.compare(VectorOperators.GT, high2));
+      LongVector mag = v.reinterpretAsLongs().and(Long.MAX_VALUE);
+      LongVector magW = w.reinterpretAsLongs().and(Long.MAX_VALUE);
+      magMax = magMax.max(mag);
+      magMax2 = magMax2.max(magW);
+      keyMin = keyMin.min(mag.add(Long.MAX_VALUE));
+      keyMin2 = keyMin2.min(magW.add(Long.MAX_VALUE));
+    }
+    if (i < end) { // one whole vector left
+      DoubleVector v = DoubleVector.fromArray(SPECIES, a, i);
+      low = low.blend(v, v.lt(low));
+      high = high.blend(v, v.compare(VectorOperators.GT, high));
+      LongVector mag = v.reinterpretAsLongs().and(Long.MAX_VALUE);
+      magMax = magMax.max(mag);
+      keyMin = keyMin.min(mag.add(Long.MAX_VALUE));
+    }
+    out.min = low.min(low2).reduceLanes(VectorOperators.MIN);
+    out.max = high.max(high2).reduceLanes(VectorOperators.MAX);
+    out.nonFinite = magMax.max(magMax2).reduceLanes(VectorOperators.MAX) > MAX_VALUE_BITS ? 1 : 0;
+    out.subnormals = keyMin.min(keyMin2).reduceLanes(VectorOperators.MIN)
+        < Long.MIN_VALUE + SUBNORMAL_LIMIT ? 1 : 0;
+    out.zeros = 0;
+    out.saturated90 = 0;
+    out.saturated99 = 0;
+    ScalarBlockKernel.extremesInto(a, end, to, out);
+    out.min += 0.0;
+    out.max += 0.0;
+  }
+
+  @Override
   public void shiftedSums(double[] a, int from, int to, double f, double shift, double[] sums) {
     DoubleVector s = DoubleVector.zero(SPECIES);
     DoubleVector q = s;

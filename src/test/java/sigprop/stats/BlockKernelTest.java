@@ -32,6 +32,34 @@ class BlockKernelTest {
   }
 
   @Test
+  void scanExtremesFlagsByHand() {
+    double[] a = {0.5, -0.0, 0.95, -0.995, 3e-310, Double.NaN, 0.0, -2.0, Double.NEGATIVE_INFINITY,
+        1e-300};
+    BlockScan s = new BlockScan();
+    s.zeros = 9;
+    s.saturated90 = 9;
+    SCALAR.scanExtremes(a, 0, a.length, s);
+    assertEquals(1, s.nonFinite, "presence, not a count");
+    assertEquals(1, s.subnormals);
+    assertEquals(0, s.zeros, "left to the histogram");
+    assertEquals(0, s.saturated90);
+    SCALAR.scanExtremes(a, 0, 4, s);
+    assertEquals(0, s.nonFinite);
+    assertEquals(0, s.subnormals);
+    assertEquals(-0.995, s.min);
+    assertEquals(0.95, s.max);
+    SCALAR.scanExtremes(a, 4, 5, s);
+    assertEquals(1, s.subnormals, "3e-310 alone");
+    SCALAR.scanExtremes(new double[] {Double.MIN_VALUE, Double.MIN_NORMAL, -0.0}, 1, 3, s);
+    assertEquals(0, s.subnormals, "MIN_NORMAL is normal, zero is not subnormal");
+    assertEquals(0x0L, Double.doubleToRawLongBits(s.min), "a zero extreme is +0");
+    SCALAR.scanExtremes(new double[] {Double.MAX_VALUE, -Double.MAX_VALUE}, 0, 2, s);
+    assertEquals(0, s.nonFinite);
+    SCALAR.scanExtremes(new double[] {1, Double.POSITIVE_INFINITY}, 0, 2, s);
+    assertEquals(1, s.nonFinite);
+  }
+
+  @Test
   void shiftedSumsByHand() {
     double[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9, -10};
     double[] sums = new double[3];
@@ -58,9 +86,14 @@ class BlockKernelTest {
     SplittableRandom random = new SplittableRandom(5);
     for (int trial = 0; trial < 200; trial++) {
       double[] a = new double[1 + random.nextInt(1100)];
+      // A quarter of the trials without special values, so presence flags are seen both ways.
+      int kinds = random.nextInt(4) == 0 ? 1 : 600;
       for (int i = 0; i < a.length; i++) {
-        int kind = random.nextInt(12);
-        a[i] = kind == 0 ? 0.0 : kind == 1 ? -0.0 : kind == 2 ? Double.MIN_VALUE * random.nextInt(9)
+        int kind = random.nextInt(kinds);
+        a[i] = kind == 0 ? random.nextGaussian() * Math.scalb(1.0, random.nextInt(-1000, 1000))
+            : kind < 50 ? 0.0 : kind < 100 ? -0.0 : kind < 150 ? Double.MIN_VALUE * random.nextInt(9)
+            : kind == 150 ? Double.NaN : kind == 151 ? Double.NEGATIVE_INFINITY
+            : kind == 152 ? -Double.MIN_NORMAL : kind == 153 ? Math.nextDown(Double.MIN_NORMAL)
             : random.nextGaussian() * Math.scalb(1.0, random.nextInt(-1000, 1000));
       }
       int from = random.nextInt(a.length);
@@ -77,6 +110,12 @@ class BlockKernelTest {
       assertEquals(want.saturated90, got.saturated90);
       assertEquals(want.saturated99, got.saturated99);
       assertEquals(want.nonFinite, got.nonFinite);
+      SCALAR.scanExtremes(a, from, to, want);
+      vector.scanExtremes(a, from, to, got);
+      assertEquals(Double.doubleToRawLongBits(want.min), Double.doubleToRawLongBits(got.min));
+      assertEquals(Double.doubleToRawLongBits(want.max), Double.doubleToRawLongBits(got.max));
+      assertEquals(want.subnormals, got.subnormals, "subnormals present, trial " + trial);
+      assertEquals(want.nonFinite, got.nonFinite, "non-finite present, trial " + trial);
       double f = Math.scalb(1.0, random.nextInt(-3, 3));
       double[] wantSums = new double[3];
       double[] gotSums = new double[3];
@@ -85,6 +124,41 @@ class BlockKernelTest {
       for (int k = 0; k < 3; k++) {
         assertEquals(Double.doubleToRawLongBits(wantSums[k]),
             Double.doubleToRawLongBits(gotSums[k]), "sum " + k + " of trial " + trial);
+      }
+    }
+  }
+
+  @Test
+  void vectorScanFlagsEachSpecialValueAtEveryLanePosition() {
+    BlockKernel vector = vectorKernel();
+    double[] specials = {Double.MIN_NORMAL, -Double.MIN_NORMAL, Math.nextDown(Double.MIN_NORMAL),
+        -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY,
+        Double.NaN, 0.0, -0.0, 1.0};
+    for (double special : specials) {
+      for (int n = 1; n <= 40; n++) {
+        for (int at = 0; at < n; at++) {
+          double[] a = new double[n];
+          for (int i = 0; i < n; i++) {
+            a[i] = 0.5 + i;
+          }
+          a[at] = special;
+          BlockScan want = new BlockScan();
+          BlockScan got = new BlockScan();
+          SCALAR.scanExtremes(a, 0, n, want);
+          vector.scanExtremes(a, 0, n, got);
+          String what = special + " at " + at + " of " + n;
+          assertEquals(want.subnormals, got.subnormals, what);
+          assertEquals(want.nonFinite, got.nonFinite, what);
+          assertEquals(Double.doubleToRawLongBits(want.min), Double.doubleToRawLongBits(got.min),
+              what);
+          assertEquals(Double.doubleToRawLongBits(want.max), Double.doubleToRawLongBits(got.max),
+              what);
+          SCALAR.scan(a, 0, n, 0.9, 0.99, want);
+          vector.scan(a, 0, n, 0.9, 0.99, got);
+          assertEquals(want.subnormals, got.subnormals, what);
+          assertEquals(want.nonFinite, got.nonFinite, what);
+          assertEquals(want.zeros, got.zeros, what);
+        }
       }
     }
   }
