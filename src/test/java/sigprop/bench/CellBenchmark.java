@@ -58,8 +58,10 @@ import sigprop.net.WeightMode;
  * work=products} only the three matrix products per layer; statistics per layer = (cell − pass)
  * and their fraction of the products = (cell − pass) / products.
  *
- * <p>Each iteration prints "cpu-seconds: …", the thread's CPU time (what the cell costs when it
- * has a core to itself: the machine may be shared). Each fork prints "peak-heap: …" at its end:
+ * <p>Each iteration prints, per part it ran, "cpu-seconds: …", the thread's CPU time (what the
+ * part costs when it has a core to itself: the machine may be shared), and "wall-seconds: …".
+ * With {@code work=all} the three parts run in the same fork one after the other, so the
+ * statistics' share is not a difference of figures from separate JVMs. Each fork prints "peak-heap: …" at its end:
  * the sum of the heap pools' peaks (an upper bound of the peak heap) and the old generation's
  * peak, to show what a case needs of its -Xmx.
  *
@@ -93,7 +95,11 @@ public class CellBenchmark {
   @Param({"batch", "none"})
   public String norm;
 
-  /** cell (everything, as a sweep runs it), pass (no statistics) or products (GEMMs only). */
+  /**
+   * cell (everything, as a sweep runs it), pass (no statistics), products (GEMMs only), or all:
+   * the three one after the other in each invocation, the order rotating, so the statistics'
+   * share comes from figures measured side by side in one warmed JVM.
+   */
   @Param({"cell"})
   public String work;
 
@@ -105,7 +111,11 @@ public class CellBenchmark {
   private WeightMode weightMode;
   private MatMul mm;
   private Matrix[] operands;
-  private long cpuNanos;
+  /** The parts an invocation runs: one, or all three for work=all. */
+  private String[] parts;
+  private long[] cpuNanos;
+  private long[] wallNanos;
+  private int invocations;
 
   /** The cell, and for work=products seeded operands of the layer's three products. */
   @Setup(Level.Trial)
@@ -119,13 +129,19 @@ public class CellBenchmark {
     cell = new CellSpec("bench", "cell", net, new InputSpec(batch, width, "normal", 0, false),
         LossType.CROSS_ENTROPY, 1, record, TrainingSpec.DEFAULT, Map.of());
     mm = MatMuls.best();
-    if (work.equals("products")) {
+    parts = switch (work) {
+      case "cell", "pass", "products" -> new String[] {work};
+      case "all" -> new String[] {"cell", "pass", "products"};
+      default -> throw new IllegalArgumentException(
+          "work must be cell, pass, products or all, got " + work);
+    };
+    cpuNanos = new long[parts.length];
+    wallNanos = new long[parts.length];
+    if (List.of(parts).contains("products")) {
       SplittableRandom rng = new SplittableRandom(1);
       operands = new Matrix[] {random(batch, width, rng), random(width, width, rng),
           new Matrix(batch, width), random(batch, width, rng), new Matrix(width, width),
           new Matrix(batch, width)};
-    } else if (!work.equals("cell") && !work.equals("pass")) {
-      throw new IllegalArgumentException("work must be cell, pass or products, got " + work);
     }
   }
 
@@ -135,17 +151,27 @@ public class CellBenchmark {
     return m;
   }
 
-  /** One cell (or its baseline); the result is returned so the JIT cannot drop the work. */
+  /**
+   * One cell, its baseline, or all three (each part timed on its own); the results are returned
+   * so the JIT cannot drop the work.
+   */
   @Benchmark
-  public Object run() {
-    long start = THREADS.getCurrentThreadCpuTime();
-    Object result = runOnce();
-    cpuNanos += THREADS.getCurrentThreadCpuTime() - start;
-    return result;
+  public Object[] run() {
+    Object[] results = new Object[parts.length];
+    for (int k = 0; k < parts.length; k++) {
+      int p = (invocations + k) % parts.length;
+      long wall = System.nanoTime();
+      long cpu = THREADS.getCurrentThreadCpuTime();
+      results[p] = runPart(parts[p]);
+      cpuNanos[p] += THREADS.getCurrentThreadCpuTime() - cpu;
+      wallNanos[p] += System.nanoTime() - wall;
+    }
+    invocations++;
+    return results;
   }
 
-  private Object runOnce() {
-    switch (work) {
+  private Object runPart(String part) {
+    switch (part) {
       case "cell":
         CellResult r = CellRunner.run(cell, mm, weightMode);
         if (r.status() != CellStatus.OK) {
@@ -185,15 +211,22 @@ public class CellBenchmark {
   }
 
   /**
-   * Prints the iteration's CPU time for jobs/bench-cell: on a shared machine the wall time JMH
-   * reports includes the time the thread waited for a core, the CPU time only the time it ran.
+   * Prints each part's CPU and wall time of the iteration for jobs/bench-cell: on a shared
+   * machine the wall time includes the time the thread waited for a core, the CPU time only the
+   * time it ran.
    */
   @TearDown(Level.Iteration)
-  public void reportCpuTime(IterationParams iteration) {
-    System.out.printf(Locale.ROOT, "%ncpu-seconds: depth=%d width=%d batch=%d norm=%s work=%s"
-        + " weights=%s %s %.3f%n", depth, width, batch, norm, work, weights,
-        iteration.getType() == IterationType.WARMUP ? "warmup" : "measurement", cpuNanos / 1e9);
-    cpuNanos = 0;
+  public void reportTimes(IterationParams iteration) {
+    String phase = iteration.getType() == IterationType.WARMUP ? "warmup" : "measurement";
+    System.out.println();
+    for (int p = 0; p < parts.length; p++) {
+      String params = String.format(Locale.ROOT, "depth=%d width=%d batch=%d norm=%s work=%s"
+          + " weights=%s %s", depth, width, batch, norm, parts[p], weights, phase);
+      System.out.printf(Locale.ROOT, "cpu-seconds: %s %.3f%n", params, cpuNanos[p] / 1e9);
+      System.out.printf(Locale.ROOT, "wall-seconds: %s %.3f%n", params, wallNanos[p] / 1e9);
+      cpuNanos[p] = 0;
+      wallNanos[p] = 0;
+    }
   }
 
   /** Prints the peak heap of this fork for jobs/bench-cell. */
