@@ -213,7 +213,7 @@ public final class SiteAccumulator {
     if (spec instanceof LinearBins linear) {
       binLinear(linear, a, from, to, log2Scale);
     } else {
-      long zerosBefore = counts[zeroSlot];
+      long zerosBefore = leanScan ? counts[zeroSlot] : 0;
       binLog((LogBins) spec, a, from, to, log2Scale, s.subnormals > 0);
       if (leanScan) {
         zeros += counts[zeroSlot] - zerosBefore;

@@ -140,14 +140,12 @@ final class VectorBlockKernel implements BlockKernel {
       magMax = magMax.max(mag);
       keyMin = keyMin.min(mag.add(Long.MAX_VALUE));
     }
+    out.clear();
     out.min = low.min(low2).reduceLanes(VectorOperators.MIN);
     out.max = high.max(high2).reduceLanes(VectorOperators.MAX);
     out.nonFinite = magMax.max(magMax2).reduceLanes(VectorOperators.MAX) > MAX_VALUE_BITS ? 1 : 0;
     out.subnormals = keyMin.min(keyMin2).reduceLanes(VectorOperators.MIN)
         < Long.MIN_VALUE + SUBNORMAL_LIMIT ? 1 : 0;
-    out.zeros = 0;
-    out.saturated90 = 0;
-    out.saturated99 = 0;
     ScalarBlockKernel.extremesInto(a, end, to, out);
     out.min += 0.0;
     out.max += 0.0;

@@ -61,9 +61,9 @@ import sigprop.net.WeightMode;
  * <p>Each iteration prints, per part it ran, "cpu-seconds: …", the thread's CPU time (what the
  * part costs when it has a core to itself: the machine may be shared), and "wall-seconds: …".
  * With {@code work=all} the three parts run in the same fork one after the other, so the
- * statistics' share is not a difference of figures from separate JVMs. Each fork prints "peak-heap: …" at its end:
- * the sum of the heap pools' peaks (an upper bound of the peak heap) and the old generation's
- * peak, to show what a case needs of its -Xmx.
+ * statistics' share is not a difference of figures from separate JVMs. Each fork prints
+ * "peak-heap: …" at its end: the sum of the heap pools' peaks (an upper bound of the peak heap)
+ * and the old generation's peak, to show what a case needs of its -Xmx.
  *
  * <p>How to run: {@code jobs/bench-cell} (runs each case in a forked JVM with -Xmx2g, or -Xmx1g
  * for the 256 cells, and prints the GFLOP/s and statistics table); JMH options pass through,
