@@ -24,7 +24,7 @@ keep(c) = column("config_index") == c && strcol("site") eq site \
 
 stats file using (column("config_index")) nooutput
 n = int(STATS_max) + 1
-stats file using (column("layer")) nooutput
+stats file using (strcol("is_head") eq "false" ? column("layer") : NaN) nooutput
 top = STATS_max
 array labels[n]
 array used[n]
@@ -51,8 +51,11 @@ if (strstrt(GPVAL_TERMINALS, "pngcairo") > 0) {
   set terminal png size 1000,560
 }
 set output out
-set title sprintf("%svariance of %s per layer (mean over seeds, band ±1 sd, dashed: theory)", \
-    experiment eq "" ? "" : experiment . ": ", site) noenhanced
+# The title centred on the canvas: gnuplot centres `set title` over the plot, which the key on
+# the right pushes left, and clips a long title at the canvas' left edge.
+set tmargin 3
+set label 1 sprintf("%svariance of %s per layer (mean over seeds, band ±1 sd, dashed: theory)", \
+    experiment eq "" ? "" : experiment . ": ", site) at screen 0.5, screen 0.97 center noenhanced
 set xlabel "hidden layer"
 set xtics ceil(top / 10.0)
 set ylabel sprintf("log10 Var[%s]", site) noenhanced

@@ -18,6 +18,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** What every figure shares: headless AWT, colours, chart style, and PNG + SVG output. */
@@ -53,9 +55,27 @@ final class Figures {
   /** Loads this class, so AWT starts headless; call first in every figure's static init. */
   static void headless() {}
 
-  /** The i-th qualitative colour, cycling. */
+  /**
+   * Markers that tell apart series sharing a colour: none for the first round of colours, then
+   * one shape per further round.
+   */
+  private static final Marker[] ROUND_MARKERS = {
+    SeriesMarkers.NONE, SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND,
+    SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS,
+  };
+
+  /** The i-th qualitative colour, cycling; {@link #qualitativeMarker} tells the rounds apart. */
   static Color qualitative(int i) {
     return QUALITATIVE[Math.floorMod(i, QUALITATIVE.length)];
+  }
+
+  /**
+   * The marker of the i-th qualitative series: none while the colours last, so the usual figure
+   * is plain lines, then a shape per round of colours, so no two of 49 series look alike.
+   */
+  static Marker qualitativeMarker(int i) {
+    int round = Math.floorDiv(i, QUALITATIVE.length);
+    return ROUND_MARKERS[Math.floorMod(round, ROUND_MARKERS.length)];
   }
 
   /** The sequential colour at t in [0, 1]. */
@@ -98,17 +118,22 @@ final class Figures {
     styler.setPlotGridLinesStroke(new BasicStroke(1f));
     styler.setLegendPosition(Styler.LegendPosition.OutsideE);
     styler.setLegendBorderColor(Color.WHITE);
-    styler.setMarkerSize(0);
+    // Series carry no marker unless they share their colour (qualitativeMarker).
+    styler.setMarkerSize(5);
     styler.setYAxisLogarithmic(yScale.logAxis());
     // Tick labels at powers of ten only; finish() drops the grid where decades crowd it.
     styler.setYAxisLogarithmicDecadeOnly(true);
     return chart;
   }
 
-  /** Adds a line with no markers and returns it for further styling. */
+  /**
+   * Adds a solid line with no markers and returns it for further styling. The style is set, not
+   * left to XChart, whose default cycle dashes the fifth series on.
+   */
   static XYSeries addLine(XYChart chart, String label, double[] x, double[] y, Color color) {
     XYSeries series = chart.addSeries(label, x, y);
     series.setMarker(SeriesMarkers.NONE);
+    series.setLineStyle(SeriesLines.SOLID);
     series.setLineColor(color);
     series.setLineWidth(2f);
     return series;

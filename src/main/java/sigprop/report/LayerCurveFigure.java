@@ -15,8 +15,8 @@ import org.knowm.xchart.style.lines.SeriesLines;
 
 /**
  * A value against layer: one solid line per series (e.g. "xavier_normal / batch norm"), each with
- * an optional shaded band, plus dashed theory lines, each in the colour of the series it predicts
- * or in black. Also serves fractions against layer (saturation) through {@link Builder#fraction()}.
+ * an optional shaded band, plus dashed theory lines, each in the colour (and marker) of the series
+ * it predicts or in black. Past seven series the colours repeat with a marker per round. Also serves fractions against layer (saturation) through {@link Builder#fraction()}.
  */
 public final class LayerCurveFigure {
   static {
@@ -82,8 +82,9 @@ public final class LayerCurveFigure {
     }
     for (int i = 0; i < series.size(); i++) {
       Curve curve = series.get(i);
-      Figures.addLine(chart, curve.label(), curve.x(), yScale.plotted(curve.y()),
-          Figures.qualitative(i));
+      XYSeries line = Figures.addLine(chart, curve.label(), curve.x(),
+          yScale.plotted(curve.y()), Figures.qualitative(i));
+      mark(line, i);
     }
     int unmatched = 0;
     for (int i = 0; i < theory.size(); i++) {
@@ -96,9 +97,18 @@ public final class LayerCurveFigure {
           chart, curve.label(), curve.x(), yScale.plotted(curve.y()), color);
       line.setLineStyle(dashes);
       line.setLineWidth(1.5f);
+      if (match != null) {
+        mark(line, seriesIndex(match));
+      }
     }
     Figures.finish(chart);
     return chart;
+  }
+
+  /** Gives a line the marker of the i-th series, in its colour. */
+  private static void mark(XYSeries line, int i) {
+    line.setMarker(Figures.qualitativeMarker(i));
+    line.setMarkerColor(Figures.qualitative(i));
   }
 
   /**

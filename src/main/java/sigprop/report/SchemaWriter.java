@@ -14,7 +14,8 @@ public final class SchemaWriter {
   public static final String SUFFIX = ".schema.md";
 
   private static final String FORMAT_NOTE = "Format: comma-separated, UTF-8, header row, `\\n` "
-      + "line ends; strings quoted only when they hold a comma, a quote or a line break. "
+      + "line ends; strings quoted only when they hold a comma, a quote or a line break, and the "
+      + "empty string as `\"\"`. "
       + "Numbers use `.` and, for doubles, Java's shortest exact form (`0.25`, `1.0E-5`); "
       + "an empty field is a missing value (NaN), `inf`/`-inf` are infinities. "
       + "pandas: `pd.read_csv(f, float_precision=\"round_trip\")`; R: `read.csv(f)`; "

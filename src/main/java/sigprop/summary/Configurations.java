@@ -13,8 +13,9 @@ import java.util.Set;
  * Orders a summary's configurations and labels them. Order: sweep, experiment, then the
  * parameter values in parameter-column order (numbers numerically), which is also the order of
  * {@code config_index}, of table rows and of legend entries. Label: the parameters that vary
- * within the configuration's experiment, {@code name=value} separated by spaces (e.g.
- * {@code init=normal(std=1.0) norm=batch}), or {@code init=… norm=…} when nothing varies; commas
+ * within the configuration's experiment, {@code name=value} separated by spaces in
+ * parameter-column order (e.g. {@code depth=20 norm=batch init=normal(std=1.0)}), or
+ * {@code norm=… init=…} when nothing varies; commas
  * inside values become spaces so that gnuplot reads a label as one field.
  */
 public final class Configurations {
@@ -66,6 +67,7 @@ public final class Configurations {
           varying.add(p);
         }
       }
+      varying.sort(null); // parameter-column order, like a label of varying parameters
     }
     return varying;
   }

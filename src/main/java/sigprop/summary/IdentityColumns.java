@@ -35,11 +35,13 @@ final class IdentityColumns {
     d.put("sweep", "the sweep's name (its output folder)");
     d.put("experiment", "the experiment within the sweep");
     d.put("config_index", "the configuration's number in this summary (0, 1, …), in the order of"
-        + " sweep, experiment and parameter values; the same in every table");
+        + " sweep, experiment and parameter values (in parameter-column order); the same in every"
+        + " table");
     d.put("config_id", "the configuration's id: a hash of the experiment and every parameter but"
         + " the seed (the sweep's config_id)");
     d.put("config_label", "a legend label: the parameters that vary within the experiment, as"
-        + " name=value separated by spaces (commas in values shown as spaces)");
+        + " name=value separated by spaces in parameter-column order (commas in values shown as"
+        + " spaces)");
     for (Column p : parameters) {
       d.put(p.name(), ParameterDescriptions.of(p.name()));
     }

@@ -10,14 +10,18 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.w3c.dom.Document;
 
 class FigureTest {
@@ -100,6 +104,31 @@ class FigureTest {
     assertSvg(written.get(1), title);
     assertTrue(pixelsOfColour(written.get(0), 0x0072B2) > 100, "first series drawn in blue");
     assertTrue(pixelsOfColour(written.get(0), 0xD55E00) > 100, "second series drawn in orange");
+  }
+
+  @Test
+  void everySeriesIsSolidAndSeriesSharingAColourDifferByMarker() {
+    LayerCurveFigure.Builder b = LayerCurveFigure.builder("nine").yScale(YScale.LOG_AXIS);
+    for (int i = 0; i < 9; i++) {
+      b.series(flat("config " + i, 1.0 + i));
+    }
+    XYChart chart = b.theory(flat("theory 7", 9.5), "config 7").build().chart();
+    Set<String> looks = new HashSet<>();
+    for (int i = 0; i < 9; i++) {
+      XYSeries s = chart.getSeriesMap().get("config " + i);
+      assertEquals(SeriesLines.SOLID, s.getLineStyle(), "config " + i + " solid");
+      looks.add(s.getLineColor() + " " + s.getMarker().getClass().getSimpleName());
+    }
+    assertEquals(9, looks.size(), "nine series, nine looks: " + looks);
+    XYSeries zero = chart.getSeriesMap().get("config 0");
+    XYSeries seven = chart.getSeriesMap().get("config 7");
+    assertEquals(zero.getLineColor(), seven.getLineColor(), "colours repeat after seven");
+    assertEquals(SeriesMarkers.NONE, zero.getMarker());
+    assertEquals(SeriesMarkers.CIRCLE, seven.getMarker());
+    XYSeries theory = chart.getSeriesMap().get("theory 7");
+    assertEquals(SeriesLines.DASH_DASH, theory.getLineStyle());
+    assertEquals(seven.getLineColor(), theory.getLineColor());
+    assertEquals(SeriesMarkers.CIRCLE, theory.getMarker(), "theory carries its series' marker");
   }
 
   @Test
