@@ -79,12 +79,18 @@ public record CellSpec(
       long classes = network.classes();
       bytes += 8 * (input.batch() * n0 + n0 * classes + input.batch() * classes);
     }
-    return bytes + record.statisticsBytes(network.depth() + 1);
+    long statistics = record.statisticsBytes(network.depth() + 1);
+    return statistics > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : bytes + statistics;
+  }
+
+  /** Whether the records, rather than the network's tensors, take most of {@link #memoryBytes}. */
+  public boolean memoryMostlyStatistics() {
+    return record.statisticsBytes(network.depth() + 1) > memoryBytes() / 2;
   }
 
   /** Floating-point work of the cell: one recorded pass per step plus the training passes. */
   public double flops() {
-    int passes = record.steps().size() + record.lastStep();
+    double passes = (double) record.steps().size() + record.lastStep();
     return network.flopsPerPass(input.batch()) * passes;
   }
 }

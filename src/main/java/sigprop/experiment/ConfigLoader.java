@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * until the whole config is right.
  */
 public final class ConfigLoader {
-  private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+  private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
   private static final Pattern EXPERIMENT_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
   private ConfigLoader() {}
@@ -63,9 +63,10 @@ public final class ConfigLoader {
       return "sweep";
     }
     String name = Values.text(node, problems, "a sweep name");
-    if (name != null && (!SWEEP_NAME.matcher(name).matches() || name.matches("\\.+"))) {
-      problems.add(node, "a sweep name is a folder name of letters, digits, '.', '_' and '-', got '"
-          + name + "'");
+    // Not starting with '.' (a hidden folder, or ..) or '-' (read as an option by shell tools).
+    if (name != null && !SWEEP_NAME.matcher(name).matches()) {
+      problems.add(node, "a sweep name is a folder name of letters, digits, '.', '_' and '-', not"
+          + " starting with '.' or '-', got '" + name + "'");
       name = null;
     }
     return name == null ? "sweep" : name;

@@ -17,7 +17,7 @@ public final class CostModel {
 
   /** The estimated work of one cell. */
   public static double work(CellSpec cell) {
-    int passes = cell.record().steps().size() + cell.record().lastStep();
+    double passes = (double) cell.record().steps().size() + cell.record().lastStep();
     long activations = 0;
     for (int l = 1; l <= cell.network().depth() + 1; l++) {
       activations += cell.network().width(l);

@@ -147,7 +147,10 @@ final class GridExpander {
     }
     return "the cell " + describe(shown) + " needs about " + Sizes.bytes(cell.memoryBytes())
         + ", more than the executor heap of " + Sizes.bytes(heapBytes)
-        + "; lower batch, width or depth, or give the executors more memory";
+        + (cell.memoryMostlyStatistics()
+            ? "; most of it for the records: fewer histogram bins (record.histogram), sites or"
+                + " steps, or give the executors more memory"
+            : "; lower batch, width or depth, or give the executors more memory");
   }
 
   private static String sameCellHint(ExperimentConfig e) {

@@ -9,6 +9,13 @@ package sigprop.experiment;
 public record HistogramSettings(int linearBins, double linearLo, double linearHi,
     int logBinsPerDecade, int minDecade, int maxDecade) {
 
+  /** The most linear bins a config may ask for. */
+  public static final int MAX_LINEAR_BINS = 1_000_000;
+  /** The most log bins per decade a config may ask for. */
+  public static final int MAX_BINS_PER_DECADE = 1_000;
+  /** The log bins' decades lie within ±this (values carry a log scale, so beyond double's). */
+  public static final int MAX_DECADE = 10_000;
+
   /** 200 linear bins over the activation's range; 10 log bins per decade over 1e-400..1e400. */
   public static final HistogramSettings DEFAULT =
       new HistogramSettings(200, Double.NaN, Double.NaN, 10, -400, 400);

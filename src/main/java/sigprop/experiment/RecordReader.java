@@ -60,7 +60,7 @@ final class RecordReader {
     }
     List<Integer> steps = new ArrayList<>();
     for (YamlNode item : Values.items(node)) {
-      Integer step = Values.integer(item, problems, 0, Integer.MAX_VALUE);
+      Integer step = Values.integer(item, problems, 0, RecordSpec.MAX_STEP);
       if (step == null) {
         return null;
       }
@@ -75,10 +75,12 @@ final class RecordReader {
 
   private HistogramSettings histogram() {
     HistogramSettings d = HistogramSettings.DEFAULT;
-    Integer linearBins = count("linear_bins", d.linearBins(), 1);
-    Integer perDecade = count("log_bins_per_decade", d.logBinsPerDecade(), 1);
-    Integer minDecade = count("min_decade", d.minDecade(), Integer.MIN_VALUE / 2);
-    Integer maxDecade = count("max_decade", d.maxDecade(), Integer.MIN_VALUE / 2);
+    Integer linearBins = count("linear_bins", d.linearBins(), 1, HistogramSettings.MAX_LINEAR_BINS);
+    Integer perDecade = count("log_bins_per_decade", d.logBinsPerDecade(), 1,
+        HistogramSettings.MAX_BINS_PER_DECADE);
+    int decades = HistogramSettings.MAX_DECADE;
+    Integer minDecade = count("min_decade", d.minDecade(), -decades, decades);
+    Integer maxDecade = count("max_decade", d.maxDecade(), -decades, decades);
     if (minDecade != null && maxDecade != null && minDecade >= maxDecade) {
       YamlNode max = scope.find("record", "histogram", "max_decade");
       YamlNode min = scope.find("record", "histogram", "min_decade");
@@ -95,10 +97,10 @@ final class RecordReader {
     return new HistogramSettings(linearBins, range[0], range[1], perDecade, minDecade, maxDecade);
   }
 
-  private Integer count(String key, int defaultValue, int min) {
+  private Integer count(String key, int defaultValue, int min, int max) {
     YamlNode node = scope.find("record", "histogram", key);
     return node == null ? Integer.valueOf(defaultValue)
-        : Values.integer(node, problems, min, Integer.MAX_VALUE / 2);
+        : Values.integer(node, problems, min, max);
   }
 
   /** [lo, hi] of the linear bins, or {NaN, NaN} for the activation's own range. */

@@ -9,7 +9,10 @@ import sigprop.net.Site;
  * initialization; sorted, distinct), and the histogram binning.
  */
 public record RecordSpec(Set<Site> sites, List<Integer> steps, HistogramSettings histogram) {
-  /** Outputs, output gradients, pre-activations and weights at initialization. */
+  /** The last training step a config may record: a million full passes is already days. */
+  public static final int MAX_STEP = 1_000_000;
+
+  /** Every site, at initialization. */
   public static final RecordSpec DEFAULT = new RecordSpec(
       Set.of(Site.PRE_ACTIVATION, Site.OUTPUT, Site.OUTPUT_GRADIENT, Site.WEIGHT,
           Site.WEIGHT_GRADIENT, Site.NORMALIZED),
@@ -36,9 +39,11 @@ public record RecordSpec(Set<Site> sites, List<Integer> steps, HistogramSettings
    * and one dense accumulator of every slot while a tensor is being read.
    */
   public long statisticsBytes(int layers) {
-    long records = (long) layers * sites.size() * steps.size();
+    // In double, clamped: a long would wrap for absurd settings and pass the heap check.
+    double records = (double) layers * sites.size() * steps.size();
     long slots = histogram.slots();
-    return records * (1024 + 8 * Math.min(slots, 1024)) + 8 * slots;
+    double bytes = records * (1024 + 8 * Math.min(slots, 1024)) + 8.0 * slots;
+    return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
   }
 
   /** The last step recorded: how many training steps the cell takes. */

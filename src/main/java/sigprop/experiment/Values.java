@@ -67,7 +67,8 @@ final class Values {
       if (!t.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)(e[-+]?\\d+)?")) {
         throw new NumberFormatException(t);
       }
-      return Double.parseDouble(t);
+      // + 0.0 turns -0 into 0: one value, one cell id ([0.0, -0.0] is a repeated axis value).
+      return Double.parseDouble(t) + 0.0;
     } catch (NumberFormatException e) {
       problems.add(node, "expected a number, got '" + text + "'");
       return null;

@@ -1,5 +1,7 @@
 package sigprop.spark;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -45,14 +47,53 @@ public final class SparkSessions {
     return executor / Math.max(1, cores);
   }
 
+  /** Spark's local masters: local, local[N], local[*], local[N, maxFailures], local[*, F]. */
+  private static final Pattern LOCAL =
+      Pattern.compile("local(?:\\[\\s*([0-9]+|\\*)\\s*(?:,\\s*[0-9]+\\s*)?])?");
+  /** local-cluster[workers, cores per worker, MiB per worker]. */
+  private static final Pattern LOCAL_CLUSTER =
+      Pattern.compile("local-cluster\\[\\s*[0-9]+\\s*,\\s*([0-9]+)\\s*,\\s*[0-9]+\\s*]");
+
+  /**
+   * Rejects a master Spark would reject, before anything starts: a local master whose form is
+   * not one of Spark's or that asks for no threads, or a URL without a scheme.
+   */
+  public static void checkMaster(String master) {
+    if (master.startsWith("local")) {
+      localCores(master);
+    } else if (!master.matches("[a-z][a-z0-9+.-]*://.+|yarn")) {
+      throw new IllegalArgumentException("--master: '" + master + "' is not a Spark master"
+          + " (local, local[N], local[*], local[N,F], spark://host:port, yarn, k8s://…)");
+    }
+  }
+
   /** The thread count of a local master: local, local[4], local[*], local[2,4]. */
   static int localCores(String master) {
-    int open = master.indexOf('[');
-    if (open < 0) {
-      return 1;
+    Matcher local = LOCAL.matcher(master);
+    Matcher cluster = LOCAL_CLUSTER.matcher(master);
+    int cores;
+    if (local.matches()) {
+      String n = local.group(1);
+      cores = n == null ? 1 : n.equals("*") ? Runtime.getRuntime().availableProcessors()
+          : parseCount(n);
+    } else if (cluster.matches()) {
+      cores = parseCount(cluster.group(1));
+    } else {
+      throw new IllegalArgumentException("--master: '" + master + "' is not a local master"
+          + " Spark knows (local, local[N], local[*], local[N,F], local-cluster[W,C,M])");
     }
-    String inside = master.substring(open + 1, master.indexOf(']')).split(",")[0].trim();
-    return inside.equals("*") ? Runtime.getRuntime().availableProcessors()
-        : Integer.parseInt(inside);
+    if (cores < 1) {
+      throw new IllegalArgumentException("--master: '" + master + "' asks for no threads");
+    }
+    return cores;
   }
+
+  private static int parseCount(String digits) {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      return Integer.MAX_VALUE; // more digits than an int: certainly not "no threads"
+    }
+  }
+
 }

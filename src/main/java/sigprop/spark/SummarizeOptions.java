@@ -86,7 +86,10 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
         case "--out" -> out = Path.of(value(args, ++i, a));
         case "--overwrite" -> overwrite = true;
         case "--no-figures" -> figures = false;
-        case "--master" -> master = value(args, ++i, a);
+        case "--master" -> {
+          master = value(args, ++i, a);
+          SparkSessions.checkMaster(master);
+        }
         default -> {
           if (a.startsWith("-")) {
             throw new IllegalArgumentException(Names.unknown("option", a, List.of("--experiment",

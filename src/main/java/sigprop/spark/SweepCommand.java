@@ -68,6 +68,9 @@ public final class SweepCommand {
       if (resume && overwrite) {
         throw new IllegalArgumentException("--resume and --overwrite exclude each other");
       }
+      if (master != null) {
+        SparkSessions.checkMaster(master);
+      }
     } catch (IllegalArgumentException e) {
       err.println("sigprop sweep: " + e.getMessage());
       err.println(USAGE);

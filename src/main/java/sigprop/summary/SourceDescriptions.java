@@ -54,8 +54,11 @@ public final class SourceDescriptions {
     d.put("linear_backward_ratio", "n_l·Var[W^l]");
     d.put("q_star", "the fixed point q* of the mean-field length map");
     d.put("chi1", "χ₁ at q*: < 1 ordered, > 1 chaotic, 1 critical");
-    d.put("xi_q", "depth scale of the length map, −1/ln(slope)");
-    d.put("xi_c", "depth scale of correlations, −1/ln χ₁");
+    d.put("xi_q", "depth scale of the length map, −1/ln(slope); negative where the slope"
+        + " exceeds 1 (the depth over which a deviation from q* grows e-fold)");
+    d.put("xi_c", "depth scale of correlations near c = 1, −1/ln χ₁: ∞ at criticality;"
+        + " negative in the chaotic phase (χ₁ > 1), where it is the depth over which inputs'"
+        + " correlations leave c = 1 e-fold");
     return d;
   }
 }

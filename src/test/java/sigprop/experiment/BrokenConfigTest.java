@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Broken configs, each with the message fragment (key path and suggestion) it must produce. */
 class BrokenConfigTest {
@@ -63,6 +64,16 @@ class BrokenConfigTest {
         row("grid: {input.width: [4]}", "unknown grid axis 'input.width'; did you mean "
             + "'input_width'?"),
         row("grid: {depth: [4, 4]}", "grid.depth[1]: value 4 appears twice in this axis"),
+        row("grid: {learning_rate: [0.0, -0.0]}",
+            "grid.learning_rate[1]: value 0.0 appears twice in this axis"),
+        row("record: {steps: [0, 2147483647]}",
+            "record.steps[1]: must be <= 1000000, got 2147483647"),
+        row("record: {histogram: {linear_bins: 1000000000}}",
+            "record.histogram.linear_bins: must be <= 1000000, got 1000000000"),
+        row("record: {histogram: {log_bins_per_decade: 1001}}",
+            "record.histogram.log_bins_per_decade: must be <= 1000, got 1001"),
+        row("record: {histogram: {min_decade: -1073741824}}",
+            "record.histogram.min_decade: must be >= -10000, got -1073741824"),
         row("grid: {widths: [50, 30]}", "grid.widths: a widths axis is a list of width lists"),
         row("network: {widths: [8, 8]}\ngrid: {depth: [2, 3]}",
             "grid: the grid values {depth: 2} and {depth: 3} make the same cell (widths, when "
@@ -104,6 +115,29 @@ class BrokenConfigTest {
   void reportsTheProblemWithItsKeyPath(String yaml, String fragment) {
     String message = Configs.failure(yaml).getMessage();
     assertTrue(message.contains(fragment), () -> "expected\n  " + fragment + "\nin\n" + message);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".git", "..", "-rf", "a/b", ".hidden"})
+  void sweepNamesAreFolderNamesThatNeitherHideNorLookLikeOptions(String name) {
+    String message = Configs.failure("sweep: '" + name + "'\n").getMessage();
+    assertTrue(message.contains("line 1: sweep: a sweep name is a folder name of letters, digits,"
+        + " '.', '_' and '-', not starting with '.' or '-', got '" + name + "'"), message);
+  }
+
+  @Test
+  void aCellWhoseRecordsOverflowTheHeapSaysSoWithAFiniteSize() {
+    String message = Configs.failure("""
+        sweep: t
+        input: {batch: 2, width: 2}
+        network: {width: 2, depth: 2}
+        record: {histogram: {linear_bins: 1000000, log_bins_per_decade: 1000,
+                             min_decade: -10000, max_decade: 10000}}
+        """, 1L << 26).getMessage();
+    assertTrue(message.contains("needs about 313") && message.contains("MiB, more than the"
+        + " executor heap of 64") && message.contains("; most of it for the records: fewer"
+        + " histogram bins"), message);
+    assertTrue(!message.contains("-"), "no wrapped negative size: " + message);
   }
 
   @Test

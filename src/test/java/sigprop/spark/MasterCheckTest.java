@@ -1,0 +1,59 @@
+package sigprop.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --master is checked before anything starts: Spark's forms pass, anything else exits 2. */
+class MasterCheckTest {
+  @TempDir Path dir;
+
+  @Test
+  void localMastersGiveTheirThreadCount() {
+    assertEquals(1, SparkSessions.localCores("local"));
+    assertEquals(4, SparkSessions.localCores("local[4]"));
+    assertEquals(2, SparkSessions.localCores("local[2,4]"));
+    assertEquals(3, SparkSessions.localCores("local[ 3 , 2 ]"));
+    assertEquals(Runtime.getRuntime().availableProcessors(), SparkSessions.localCores("local[*]"));
+    assertEquals(Runtime.getRuntime().availableProcessors(),
+        SparkSessions.localCores("local[*,3]"));
+    assertEquals(2, SparkSessions.localCores("local-cluster[3,2,1024]"));
+  }
+
+  @Test
+  void malformedMastersAreRefusedWithTheirText() {
+    for (String bad : new String[] {"local[x]", "local[", "local[2", "local[]", "local[0]",
+        "localhost", "local[2,x]", "spark:/host:7077", "cluster"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> SparkSessions.checkMaster(bad), bad);
+      assertTrue(e.getMessage().startsWith("--master: '" + bad + "'"), e.getMessage());
+    }
+    for (String good : new String[] {"local[2]", "spark://127.0.0.1:7077", "yarn",
+        "k8s://https://host:6443", "local-cluster[2,1,1024]"}) {
+      SparkSessions.checkMaster(good);
+    }
+  }
+
+  @Test
+  void sweepWithABadMasterExitsTwoBeforeReadingAnything() throws Exception {
+    Path out = dir.resolve("out");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SweepCommand.run(new String[] {"no-such.yaml", "--out", out.toString(),
+        "--master", "local[x]"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, code, text);
+    assertTrue(text.startsWith("sigprop sweep: --master: 'local[x]' is not a local master"), text);
+    assertFalse(text.contains("Exception"), text);
+    assertFalse(Files.exists(out));
+  }
+}
