@@ -1,10 +1,13 @@
 package sigprop.experiment;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,8 +32,27 @@ public final class ConfigLoader {
    */
   public static SweepPlan load(Path file, List<String> overrides, long heapBytes)
       throws IOException, ConfigException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    return parse(text, file.toString(), overrides, heapBytes);
+    return parse(readLocal(file), file.toString(), overrides, heapBytes);
+  }
+
+  /** A local config file's text; the IOException's message says plainly what is wrong. */
+  public static String readLocal(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IOException("it is a folder, not a config file");
+    }
+    if (!Files.exists(file)) {
+      throw new IOException("no such file");
+    }
+    return decode(Files.readAllBytes(file));
+  }
+
+  /** Config bytes as text: UTF-8 (as YAML is), refused rather than garbled when it is not. */
+  public static String decode(byte[] bytes) throws IOException {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IOException("not UTF-8 text (save the file as UTF-8)");
+    }
   }
 
   /** Loads config text; {@code source} names it in messages. */
@@ -104,6 +126,40 @@ public final class ConfigLoader {
         out.add(new ExperimentReader(new Scope(m, defaults), problems).read(name, m.path()));
       }
     }
+    unusedSharedOverrides(out, problems);
     return out;
+  }
+
+  /**
+   * A shared default set with --set that every experiment taking it also varies in its grid
+   * changes nothing: reported like an experiment's own such override (ExperimentReader).
+   */
+  private static void unusedSharedOverrides(List<ExperimentConfig> experiments,
+      Problems problems) {
+    Map<YamlNode, Setting> setting = new IdentityHashMap<>();
+    Map<YamlNode, Boolean> used = new IdentityHashMap<>();
+    List<YamlNode> order = new ArrayList<>();
+    for (ExperimentConfig e : experiments) {
+      for (Map.Entry<Setting, SettingValue> f : e.fixed().entrySet()) {
+        YamlNode node = f.getValue().node();
+        if (node == null || !node.location().equals("--set")
+            || !node.path().startsWith("defaults.")) {
+          continue;
+        }
+        boolean varied = e.axes().stream().anyMatch(a -> a.setting() == f.getKey());
+        if (setting.put(node, f.getKey()) == null) {
+          order.add(node);
+        }
+        used.merge(node, !varied, Boolean::logicalOr);
+      }
+    }
+    for (YamlNode node : order) {
+      if (!used.get(node)) {
+        String axis = setting.get(node).axis();
+        problems.add(node, "has no effect: every experiment's grid varies " + axis
+            + "; use --set grid." + axis + "=… (every experiment) or experiments.NAME.grid."
+            + axis + "=…");
+      }
+    }
   }
 }

@@ -13,8 +13,11 @@ import java.util.Map;
 final class ExperimentReader {
   /** Seeds 0..9 unless told otherwise. */
   static final int DEFAULT_SEEDS = 10;
-  /** More seeds or cells than this is a typo, not a sweep. */
-  static final long MAX_CELLS = 1_000_000;
+  /**
+   * More seeds or cells in one experiment than this is a typo, not a sweep; the plan of this many
+   * cells still fits a small driver heap (a million took over 4 GB and minutes to expand).
+   */
+  static final long MAX_CELLS = 100_000;
 
   private final Scope scope;
   private final Problems problems;

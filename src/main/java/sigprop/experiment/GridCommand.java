@@ -74,7 +74,7 @@ public final class GridCommand {
       err.println(e.getMessage());
       return 2;
     } catch (IOException e) {
-      err.println("cannot read " + config + ": " + e);
+      err.println("sigprop grid: cannot read " + config + ": " + e.getMessage());
       return 2;
     }
   }

@@ -137,13 +137,17 @@ final class Schema {
 
   /** "unknown key 'activaton'; did you mean 'activation'?", or where the key belongs. */
   private static void unknown(YamlNode at, String key, List<String> valid, Problems problems) {
+    List<String> homes = new ArrayList<>();
     for (String section : SECTIONS) {
       List<String> keys = section.equals("record") ? RECORD : Setting.keysOf(section);
       if (keys.contains(key) && !valid.contains(key)) {
-        problems.add(at, "unknown key '" + key + "' here; it belongs in " + section + ": ("
-            + section + "." + key + ")");
-        return;
+        homes.add(section + ": (" + section + "." + key + ")");
       }
+    }
+    if (!homes.isEmpty()) {
+      problems.add(at, "unknown key '" + key + "' here; it belongs in " + String.join(" or ",
+          homes));
+      return;
     }
     problems.add(at, Names.unknown("key", key, valid));
   }

@@ -29,7 +29,8 @@ final class SpecValues {
   static Activation activation(YamlNode node, Problems problems) {
     YamlNode nameNode = node instanceof YamlNode.Mapping m ? m.get("name") : node;
     if (nameNode == null) {
-      problems.add(node, "an activation mapping needs 'name', e.g. {name: leaky_relu, slope: 0.2}");
+      problems.add(node, "an activation mapping needs 'name'" + misspelt((YamlNode.Mapping) node,
+          "name") + ", e.g. {name: leaky_relu, slope: 0.2}");
       return null;
     }
     String name = Values.word(nameNode, problems, "activation", Activations.names());
@@ -44,6 +45,16 @@ final class SpecValues {
       problems.add(node, e.getMessage());
       return null;
     }
+  }
+
+  /** " ('schem' is not a key; did you mean 'scheme'?)" when a key looks like a typo of it. */
+  private static String misspelt(YamlNode.Mapping m, String key) {
+    for (String k : m.view().keySet()) {
+      if (Names.closest(k, List.of(key)) != null) {
+        return " ('" + k + "' is not a key; did you mean '" + key + "'?)";
+      }
+    }
+    return "";
   }
 
   /** Reads an activation mapping's parameters into {@code params}; false if any is bad. */
@@ -88,7 +99,9 @@ final class SpecValues {
     if (node instanceof YamlNode.Mapping m) {
       schemeNode = m.get("scheme");
       if (schemeNode == null) {
-        problems.add(node, "an init mapping needs 'scheme', e.g. {scheme: normal, std: 0.01}");
+        problems.add(node, "a" + (what.startsWith("init") ? "n init" : " bias")
+            + " mapping needs 'scheme'" + misspelt(m, "scheme")
+            + ", e.g. {scheme: normal, std: 0.01}");
         return null;
       }
     }

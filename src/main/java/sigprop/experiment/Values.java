@@ -112,7 +112,8 @@ final class Values {
 
   /** One of the valid names (case-insensitive); unknown names get the closest one suggested. */
   static String word(YamlNode node, Problems problems, String what, Collection<String> valid) {
-    String text = text(node, problems, "a " + what + " name");
+    String article = "aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ";
+    String text = text(node, problems, article + what + " name");
     if (text == null) {
       return null;
     }

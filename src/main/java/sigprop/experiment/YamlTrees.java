@@ -73,15 +73,38 @@ final class YamlTrees {
     }
     Node node;
     try {
-      node = new Yaml(new LoaderOptions()).compose(new StringReader("[" + value + "]"));
+      // The line break keeps a '#' in the value from commenting out the closing bracket.
+      node = new Yaml(new LoaderOptions()).compose(new StringReader("[" + value + "\n]"));
     } catch (YAMLException e) {
-      String why = e instanceof MarkedYAMLException m ? m.getProblem() : e.getMessage();
+      String why = unbalanced(value) ? "unbalanced brackets"
+          : e instanceof MarkedYAMLException m ? m.getProblem() : e.getMessage();
       problems.add(path, "--set", "cannot read value '" + value + "': " + why);
       return null;
     }
     List<Node> items = ((SequenceNode) node).getValue();
     Node single = items.size() == 1 ? items.get(0) : node; // one value stands for itself
     return new YamlTrees(problems, "--set").convert(single, path, 0, "--set");
+  }
+
+  /** Whether [ ] or { } outside quotes fail to pair up (a stray ']' ends the wrapping list). */
+  private static boolean unbalanced(String value) {
+    int square = 0;
+    int curly = 0;
+    char quote = 0;
+    for (char c : value.toCharArray()) {
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else {
+        square += c == '[' ? 1 : c == ']' ? -1 : 0;
+        curly += c == '{' ? 1 : c == '}' ? -1 : 0;
+        if (square < 0 || curly < 0) {
+          return true;
+        }
+      }
+    }
+    return square != 0 || curly != 0;
   }
 
   /** Converts a node; {@code where} is its key's line for a mapping's value, else its own. */

@@ -1,29 +1,50 @@
 package sigprop.net;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** Finds the valid name closest to a mistyped one, for "did you mean …" messages. */
 public final class Names {
   private Names() {}
 
-  /** The candidate with the smallest edit distance to {@code name} (case-insensitive). */
+  /**
+   * The candidate closest to name by edit distance (ignoring case), or null when none is close
+   * enough to be a likely typo: within max(2, ⌈length / 3⌉) edits, or else the shortest
+   * candidate that begins with a name of three letters or more ("before" → "before_activation").
+   */
   public static String closest(String name, Collection<String> candidates) {
+    String lower = name.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
+    String prefixed = null;
     for (String c : candidates) {
-      int d = editDistance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+      String candidate = c.toLowerCase(Locale.ROOT);
+      int d = editDistance(lower, candidate);
       if (d < bestDistance) {
         bestDistance = d;
         best = c;
       }
+      if (lower.length() >= 3 && candidate.startsWith(lower)
+          && (prefixed == null || c.length() < prefixed.length())) {
+        prefixed = c;
+      }
     }
-    return best;
+    int allowed = Math.max(2, (lower.length() + 2) / 3);
+    return best != null && bestDistance <= allowed ? best : prefixed;
   }
 
-  /** "unknown activation 'tanhh'; did you mean 'tanh'? (valid: …)". */
+  /**
+   * "unknown activation 'tanhh'; did you mean 'tanh'? (valid: …)", without the question when no
+   * candidate is close.
+   */
   public static String unknown(String what, String name, Collection<String> candidates) {
-    return "unknown " + what + " '" + name + "'; did you mean '" + closest(name, candidates)
-        + "'? (valid: " + String.join(", ", candidates) + ")";
+    if (candidates.isEmpty()) {
+      return "unknown " + what + " '" + name + "' (there are none)";
+    }
+    String closest = closest(name, candidates);
+    return "unknown " + what + " '" + name + "'"
+        + (closest == null ? "" : "; did you mean '" + closest + "'?")
+        + " (valid: " + String.join(", ", candidates) + ")";
   }
 
   /** Levenshtein distance. */

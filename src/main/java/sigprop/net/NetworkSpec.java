@@ -1,5 +1,6 @@
 package sigprop.net;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record NetworkSpec(
   public static final double DEFAULT_EPS = 1e-5;
 
   public NetworkSpec {
-    hiddenWidths = List.copyOf(hiddenWidths);
+    hiddenWidths = compact(hiddenWidths);
     if (inputWidth < 1) {
       throw new IllegalArgumentException("input width must be >= 1, got " + inputWidth);
     }
@@ -40,10 +41,17 @@ public record NetworkSpec(
     }
   }
 
+  /** The widths, as one repeated value when they are all equal (a sweep plans many deep cells). */
+  private static List<Integer> compact(List<Integer> widths) {
+    List<Integer> copy = List.copyOf(widths);
+    return !copy.isEmpty() && copy.stream().allMatch(copy.get(0)::equals)
+        ? Collections.nCopies(copy.size(), copy.get(0)) : copy;
+  }
+
   /** A uniform-width network with a linear head and zero biases. */
   public static NetworkSpec uniform(int inputWidth, int width, int depth, Activation activation,
       Norm norm, InitSpec weightInit, int classes) {
-    return new NetworkSpec(inputWidth, java.util.Collections.nCopies(depth, width), activation,
+    return new NetworkSpec(inputWidth, Collections.nCopies(depth, width), activation,
         norm, NormPlacement.BEFORE_ACTIVATION, DEFAULT_EPS, weightInit,
         InitSpec.of(InitScheme.ZEROS), classes, StandardActivation.LINEAR);
   }

@@ -44,7 +44,7 @@ public final class SweepJob {
       err.println(e.getMessage());
       return 2;
     } catch (java.io.IOException e) {
-      err.println("sigprop sweep: cannot read config: " + e.getMessage());
+      err.println("sigprop sweep: cannot read " + o.config() + ": " + e.getMessage());
       return 2;
     }
     SweepOutput output = new SweepOutput(o.outDir(), plan.sweep(), new Configuration());

@@ -25,6 +25,14 @@ class BrokenConfigTest {
         row("network: {init: {scheme: normal, sdt: 0.1}}",
             "network.init.sdt: unknown parameter of init normal 'sdt'; did you mean 'std'?"),
         row("network: {init: {std: 0.1}}", "network.init: an init mapping needs 'scheme'"),
+        row("network: {bias: {schem: normal}}", "network.bias: a bias mapping needs 'scheme'"
+            + " ('schem' is not a key; did you mean 'scheme'?)"),
+        row("network: {activation: {nam: tanh}}", "network.activation: an activation mapping"
+            + " needs 'name' ('nam' is not a key; did you mean 'name'?)"),
+        row("network: {activation: [tanh]}", "network.activation: expected an activation name"),
+        row("training: {lr: 0.1}", "training.lr: unknown key 'lr' (valid: learning_rate,"),
+        row("width: 64", "width: unknown key 'width' here; it belongs in input: (input.width) or"
+            + " network: (network.width)"),
         row("network: {activation: {name: leaky_relu, slop: 0.2}}",
             "network.activation.slop: unknown parameter of leaky_relu 'slop'; did you mean "
                 + "'slope'?"),
@@ -103,7 +111,7 @@ class BrokenConfigTest {
             + " batch: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], classes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],"
             + " input_width: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], input_seed: [1, 2, 3, 4, 5, 6, 7, 8,"
             + " 9, 10]}",
-            "grid: the grid has more than 1000000 cells"));
+            "grid: the grid has more than 100000 cells"));
   }
 
   private static Arguments row(String body, String fragment) {
@@ -201,6 +209,31 @@ class BrokenConfigTest {
         "--set: input.batch: expected an integer, got 'abc'"}) {
       assertTrue(message.contains(fragment), () -> fragment + "\nnot in\n" + message);
     }
+    String brackets = Configs.failure(yaml, "grid.depth=4] # x", "grid.init=[normal")
+        .getMessage();
+    for (String fragment : new String[] {
+        "--set: grid.depth: cannot read value '4] # x': unbalanced brackets",
+        "--set: grid.init: cannot read value '[normal': unbalanced brackets"}) {
+      assertTrue(brackets.contains(fragment), () -> fragment + "\nnot in\n" + brackets);
+    }
+  }
+
+  @Test
+  void aSharedDefaultOverrideThatNoExperimentUsesIsReported() {
+    String yaml = """
+        sweep: t
+        defaults: {network: {width: 4, depth: 3}, input: {batch: 4, width: 4}, seeds: 1}
+        experiments:
+          a: {grid: {depth: [2, 3]}}
+          b: {grid: {depth: [5, 6]}}
+        """;
+    String message = Configs.failure(yaml, "defaults.network.depth=100").getMessage();
+    assertTrue(message.contains("--set: defaults.network.depth: has no effect: every"
+        + " experiment's grid varies depth; use --set grid.depth=… (every experiment) or"
+        + " experiments.NAME.grid.depth=…"), message);
+    // Taken by one experiment that does not vary it: it does something, nothing to report.
+    Configs.plan(yaml.replace("b: {grid: {depth: [5, 6]}}", "b: {grid: {init: [normal]}}"),
+        "defaults.network.depth=100");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package sigprop.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -90,6 +91,18 @@ class GridCommandTest {
     assertEquals(2, run("conf/example.yaml", "--heap-mb", "lots"));
     assertEquals(2, run("conf/example.yaml", "--set"));
     assertEquals(2, run("no/such/file.yaml"));
-    assertTrue(err().contains("cannot read no/such/file.yaml"), err());
+    assertTrue(err().contains("sigprop grid: cannot read no/such/file.yaml: no such file"),
+        err());
+    assertEquals(2, run("conf"));
+    assertTrue(err().contains("cannot read conf: it is a folder, not a config file"), err());
+  }
+
+  @Test
+  void aConfigThatIsNotUtf8IsRefusedSaying(@TempDir Path dir) throws Exception {
+    Path latin1 = dir.resolve("latin1.yaml");
+    Files.write(latin1, "sweep: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals(2, run(latin1.toString()));
+    assertTrue(err().contains("latin1.yaml: not UTF-8 text (save the file as UTF-8)"), err());
+    assertFalse(err().contains("Exception"), err());
   }
 }

@@ -1,0 +1,40 @@
+package sigprop.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** "Did you mean": only for names that look like a typo of a valid one. */
+class NamesTest {
+  private static final List<String> KEYS = List.of("loss", "network", "input", "momentum",
+      "learning_rate", "before_activation", "after_activation");
+
+  @Test
+  void typosGetTheClosestName() {
+    assertEquals("network", Names.closest("netwrok", KEYS));
+    assertEquals("loss", Names.closest("Los", KEYS));
+    assertEquals("momentum", Names.closest("momentun", KEYS));
+    assertEquals("learning_rate", Names.closest("learningrate", KEYS));
+  }
+
+  @Test
+  void aBeginningOfThreeLettersOrMoreGetsTheShortestNameItBegins() {
+    assertEquals("before_activation", Names.closest("before", KEYS));
+    assertEquals("learning_rate", Names.closest("learn", KEYS));
+  }
+
+  @Test
+  void farNamesGetNoSuggestion() {
+    for (String far : new String[] {"lr", "on", "~", "ключ", "xyzzy", "activation_after"}) {
+      assertNull(Names.closest(far, KEYS), far);
+    }
+    assertEquals("unknown key 'lr' (valid: loss, network)",
+        Names.unknown("key", "lr", List.of("loss", "network")));
+    assertEquals("unknown key 'netwrk'; did you mean 'network'? (valid: loss, network)",
+        Names.unknown("key", "netwrk", List.of("loss", "network")));
+    assertEquals("unknown experiment 'foo' (there are none)",
+        Names.unknown("experiment", "foo", List.of()));
+  }
+}
