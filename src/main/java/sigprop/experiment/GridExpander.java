@@ -20,8 +20,8 @@ import sigprop.net.NormPlacement;
  * larger than the executor heap, two combinations that make the same cell.
  */
 final class GridExpander {
-  /** Heap problems listed per experiment before the rest are only counted. */
-  private static final int MAX_HEAP_PROBLEMS = 5;
+  /** Heap (or same-cell) problems listed per experiment before the rest are only counted. */
+  private static final int MAX_LISTED_PROBLEMS = 5;
 
   private final String sweep;
   private final long heapBytes;
@@ -50,6 +50,7 @@ final class GridExpander {
     }
     Map<String, String> seen = new HashMap<>();
     int heapProblems = 0;
+    int sameCellProblems = 0;
     int[] index = new int[e.axes().size()];
     for (long c = 0; c < combinations; c++) {
       Map<Setting, SettingValue> values = new EnumMap<>(e.fixed());
@@ -61,13 +62,13 @@ final class GridExpander {
       }
       CellSpec cell = build(e, values, picked);
       if (cell != null) {
-        checkBatchNorm(e, values);
+        checkNorm(e, values, cell);
         if (heapBytes > 0 && cell.memoryBytes() > heapBytes
-            && heapProblems++ < MAX_HEAP_PROBLEMS) {
+            && heapProblems++ < MAX_LISTED_PROBLEMS) {
           problems.add(e.path(), "", tooLarge(cell, picked));
         }
         String other = seen.putIfAbsent(cell.parameters().toString(), describe(picked));
-        if (other != null) {
+        if (other != null && sameCellProblems++ < MAX_LISTED_PROBLEMS) {
           problems.add(e.child("grid"), "", "the grid values " + other + " and "
               + describe(picked) + " make the same cell" + sameCellHint(e));
         }
@@ -77,9 +78,13 @@ final class GridExpander {
       }
       advance(index, e.axes());
     }
-    if (heapProblems > MAX_HEAP_PROBLEMS) {
-      problems.add(e.path(), "", "… and " + (heapProblems - MAX_HEAP_PROBLEMS)
+    if (heapProblems > MAX_LISTED_PROBLEMS) {
+      problems.add(e.path(), "", "… and " + (heapProblems - MAX_LISTED_PROBLEMS)
           + " more configurations larger than the executor heap");
+    }
+    if (sameCellProblems > MAX_LISTED_PROBLEMS) {
+      problems.add(e.child("grid"), "", "… and " + (sameCellProblems - MAX_LISTED_PROBLEMS)
+          + " more pairs of grid values that make the same cell");
     }
     return new ExperimentPlan(e.name(), axes, e.seeds(), cells);
   }
@@ -124,9 +129,20 @@ final class GridExpander {
     }
   }
 
-  private void checkBatchNorm(ExperimentConfig e, Map<Setting, SettingValue> v) {
+  /** Norms over a single value: every normalized value would be 0. */
+  private void checkNorm(ExperimentConfig e, Map<Setting, SettingValue> v, CellSpec cell) {
     SettingValue norm = v.get(Setting.NORM);
     SettingValue batch = v.get(Setting.BATCH);
+    if (norm.value() == Norm.LAYER && cell.network().hiddenWidths().contains(1)) {
+      boolean listed = !((List<?>) v.get(Setting.WIDTHS).value()).isEmpty();
+      SettingValue width = v.get(listed ? Setting.WIDTHS : Setting.WIDTH);
+      String widthKey = e.child(listed ? "network.widths" : "network.width");
+      problems.add(norm.node() == null ? e.child("network.norm") : norm.node().path(),
+          norm.node() == null ? "" : norm.node().location(),
+          "layer norm needs layers at least 2 wide, but " + width.where(widthKey)
+              + (listed ? " has a width of 1" : " is 1")
+              + " (over one unit every normalized value is 0)");
+    }
     if (norm.value() == Norm.BATCH && (Integer) batch.value() == 1) {
       String batchKey = e.child("input.batch");
       problems.add(norm.node() == null ? e.child("network.norm") : norm.node().path(),

@@ -41,6 +41,16 @@ final class Overrides {
     boolean everyExperiment = root.get("experiments") instanceof YamlNode.Mapping
         && Schema.EXPERIMENT.contains(keys.get(0));
     if (!everyExperiment) {
+      boolean sharedPath = keys.get(0).equals("experiments") || keys.get(0).equals("defaults");
+      if (sharedPath && root.get("experiments") == null) {
+        String rest = keys.get(0).equals("experiments") ? keys.size() > 2
+            ? String.join(".", keys.subList(2, keys.size())) : null
+            : String.join(".", keys.subList(1, keys.size()));
+        problems.add(path, "--set", "this config has one experiment (no experiments: section)"
+            + (rest == null || rest.isEmpty() ? "" : "; set " + rest + " directly (--set "
+                + rest + "=…)"));
+        return List.of();
+      }
       if (keys.size() >= 2 && keys.get(0).equals("experiments")
           && root.get("experiments") instanceof YamlNode.Mapping exps
           && exps.get(keys.get(1)) == null) {

@@ -43,8 +43,8 @@ final class RecordReader {
     Set<Site> sites = new LinkedHashSet<>();
     for (YamlNode item : Values.items(node)) {
       String name = Values.word(item, problems, "site", names);
-      if (name != null) {
-        sites.add(Site.fromKey(name));
+      if (name != null && !sites.add(Site.fromKey(name))) {
+        problems.add(item, "site '" + name + "' appears twice");
       }
     }
     return sites.isEmpty() ? null : sites;

@@ -56,9 +56,9 @@ public final class SourceDescriptions {
     d.put("chi1", "χ₁ at q*: < 1 ordered, > 1 chaotic, 1 critical");
     d.put("xi_q", "depth scale of the length map, −1/ln(slope); negative where the slope"
         + " exceeds 1 (the depth over which a deviation from q* grows e-fold)");
-    d.put("xi_c", "depth scale of correlations near c = 1, −1/ln χ₁: ∞ at criticality;"
-        + " negative in the chaotic phase (χ₁ > 1), where it is the depth over which inputs'"
-        + " correlations leave c = 1 e-fold");
+    d.put("xi_c", "depth scale of correlations, −1/ln χ_c(c*) at the correlation map's stable"
+        + " fixed point c* (c* = 1 and χ_c = χ₁ in the ordered phase): ∞ at criticality, finite"
+        + " on both sides; negative (−1/ln χ₁, a growth length) only where q* is 0 or ∞");
     return d;
   }
 }

@@ -4,22 +4,25 @@ package sigprop.theory;
  * The mean-field scalars of one length map (Poole et al. 2016; Schoenholz et al. 2017).
  *
  * <p>ξ_q⁻¹ = −ln[χ₁ + σ_w²∫Dz φ″(√q* z)φ(√q* z)] (the length map's slope at q*) and
- * ξ_c⁻¹ = −ln χ_c at c* = 1, where χ_c = χ₁. A rate within {@value #CRITICAL} of 1 (the
- * quadrature's accuracy) gives ξ = +∞ (criticality); a rate above 1 gives a negative ξ, whose
- * size is the depth over which the deviation grows by e (for ξ_c: χ₁ > 1, the chaotic phase,
- * where c* = 1 is unstable and the stable c* < 1 is not computed here).
+ * ξ_c⁻¹ = −ln χ_c(c*) at the stable fixed point c* of the correlation map: c* = 1 and
+ * χ_c = χ₁ in the ordered phase, c* < 1 ({@link CorrelationMap}) in the chaotic phase (χ₁ > 1
+ * with a finite q* > 0), so ξ_c diverges at criticality from both sides. A rate within
+ * {@value #CRITICAL} of 1 (the quadrature's accuracy) gives ξ = +∞ (criticality); a rate above 1
+ * gives a negative ξ, whose size is the depth over which the deviation grows by e (ξ_q where the
+ * length map repels; ξ_c = −1/ln χ₁ where q* is 0 or +∞ and no correlation map exists).
  *
  * @param weightVariance σ_w²
  * @param biasVariance σ_b²
  * @param qStar the fixed point reached from the start (0 if it decays to 0, +∞ if it diverges)
  * @param chi1 χ₁ = σ_w² E[φ′(√q* z)²]
  * @param lengthSlope dq^{l+1}/dq^l at q*
+ * @param cStar the stable fixed point of the correlation map (1 in the ordered phase)
  * @param xiQ ξ_q
  * @param xiC ξ_c
  */
 public record FixedPoint(
     double weightVariance, double biasVariance, double qStar, double chi1, double lengthSlope,
-    double xiQ, double xiC) {
+    double cStar, double xiQ, double xiC) {
   /** Rates this close to 1 count as critical. */
   public static final double CRITICAL = 1e-12;
 
@@ -28,8 +31,15 @@ public record FixedPoint(
     ActivationMoments m = ActivationMoments.of(map.activation(), qStar);
     double chi1 = map.weightVariance() * m.derivativeMeanSquare();
     double slope = map.weightVariance() * m.meanSquareSlope();
-    return new FixedPoint(map.weightVariance(), map.biasVariance(), qStar, chi1, slope,
-        depthScale(slope), depthScale(chi1));
+    double cStar = 1.0;
+    double chiC = chi1;
+    if (chi1 > 1.0 + CRITICAL && qStar > 0 && qStar < Double.POSITIVE_INFINITY) {
+      CorrelationMap correlations = new CorrelationMap(map, qStar);
+      cStar = correlations.fixedPoint();
+      chiC = correlations.slope(cStar);
+    }
+    return new FixedPoint(map.weightVariance(), map.biasVariance(), qStar, chi1, slope, cStar,
+        depthScale(slope), depthScale(chiC));
   }
 
   /** ξ = −1/ln(rate): +∞ at rate 1 (within {@link #CRITICAL}), negative above. */

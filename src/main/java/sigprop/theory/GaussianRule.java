@@ -84,6 +84,56 @@ public final class GaussianRule {
     return new GaussianRule(z, w, s);
   }
 
+  /**
+   * E[f(m + s·z)] for z ~ N(0, 1), with f's features at its argument 0, i.e. at z₀ = −m/s: the
+   * same panels as {@link #forScale} (doubling from 1/(8s) to 1, then unit panels) laid out on
+   * both sides of z₀ instead of 0 and cut to |z| ≤ {@value #TAIL}, whose tails weigh 1.5e−23.
+   * For the inner integral of a correlated pair, where the kink or the steep part of f does not
+   * sit at z = 0. Accuracy as {@link #forScale}'s (GaussianRuleTest).
+   */
+  public static double expectShifted(DoubleUnaryOperator f, double m, double s) {
+    if (!(s > 0) || Double.isInfinite(s) || !Double.isFinite(m)) {
+      throw new IllegalArgumentException("need finite m and finite s > 0, got m = " + m
+          + ", s = " + s);
+    }
+    double center = Math.max(-TAIL, Math.min(TAIL, -m / s));
+    List<Double> offsets = new ArrayList<>();
+    for (double e = Math.max(1.0 / (8.0 * s), SMALLEST_EDGE); e < 1.0; e *= 2.0) {
+      offsets.add(e);
+    }
+    for (int k = 1; k <= 2 * TAIL; k++) {
+      offsets.add((double) k);
+    }
+    List<Double> edges = new ArrayList<>();
+    for (int i = offsets.size() - 1; i >= 0; i--) {
+      if (center - offsets.get(i) > -TAIL) {
+        edges.add(center - offsets.get(i));
+      }
+    }
+    edges.add(0, -TAIL);
+    edges.add(center);
+    for (double o : offsets) {
+      if (center + o < TAIL) {
+        edges.add(center + o);
+      }
+    }
+    edges.add(TAIL);
+    double sum = 0.0;
+    for (int p = 0; p + 1 < edges.size(); p++) {
+      double mid = 0.5 * (edges.get(p) + edges.get(p + 1));
+      double half = 0.5 * (edges.get(p + 1) - edges.get(p));
+      if (half <= 0) {
+        continue; // center at ±TAIL: an empty panel
+      }
+      for (int i = 0; i < POINTS; i++) {
+        double zi = mid + half * UNIT_POINTS[i];
+        sum += half * UNIT_WEIGHTS[i] * INV_SQRT_2PI * Math.exp(-0.5 * zi * zi)
+            * f.applyAsDouble(m + s * zi);
+      }
+    }
+    return sum;
+  }
+
   /** E[f(s·z)] for z ~ N(0, 1). */
   public double expect(DoubleUnaryOperator f) {
     double sum = 0.0;

@@ -83,9 +83,11 @@ public final class TheoryTableWriter {
     }
     FixedPoint f = table.fixedPoint();
     b.append(String.format(Locale.ROOT, "mean field of layer L without norm: sigma_w^2 = %s,"
-        + " sigma_b^2 = %s, q* = %s, chi1 = %s, length slope = %s, xi_q = %s, xi_c = %s%n",
+        + " sigma_b^2 = %s, q* = %s, chi1 = %s, length slope = %s, c* = %s, xi_q = %s,"
+        + " xi_c = %s%n",
         format(f.weightVariance()), format(f.biasVariance()), format(f.qStar()),
-        format(f.chi1()), format(f.lengthSlope()), format(f.xiQ()), format(f.xiC())));
+        format(f.chi1()), format(f.lengthSlope()), format(f.cStar()), format(f.xiQ()),
+        format(f.xiC())));
     return b.toString();
   }
 

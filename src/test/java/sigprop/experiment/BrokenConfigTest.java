@@ -91,6 +91,13 @@ class BrokenConfigTest {
                 + "(line 2) is 1"),
         row("input: {batch: 1}\ngrid: {norm: [none, batch]}",
             "grid.norm[1]: batch norm needs a batch of at least 2, but input.batch (line 2) is 1"),
+        row("network: {width: 1, norm: layer}",
+            "line 2: network.norm: layer norm needs layers at least 2 wide, but network.width"
+                + " (line 2) is 1"),
+        row("network: {widths: [4, 1]}\ngrid: {norm: [none, layer]}",
+            "grid.norm[1]: layer norm needs layers at least 2 wide, but network.widths (line 2)"
+                + " has a width of 1"),
+        row("record: {sites: [output, output]}", "record.sites[1]: site 'output' appears twice"),
         row("record: {steps: [0, 10, 5]}",
             "record.steps: steps must be increasing, got [0, 10, 5]"),
         row("record: {steps: [-1]}", "record.steps[0]: must be >= 0, got -1"),
@@ -216,6 +223,27 @@ class BrokenConfigTest {
         "--set: grid.init: cannot read value '[normal': unbalanced brackets"}) {
       assertTrue(brackets.contains(fragment), () -> fragment + "\nnot in\n" + brackets);
     }
+  }
+
+  @Test
+  void experimentPathsOnASingleExperimentFileSaySo() {
+    ConfigException e = Configs.failure("sweep: one\nnetwork: {depth: 4}\n",
+        "experiments.task1.network.depth=3", "defaults.network.width=8");
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("--set: experiments.task1.network.depth: this config has"
+        + " one experiment (no experiments: section); set network.depth directly (--set"
+        + " network.depth=…)"), e.getMessage());
+    assertTrue(e.getMessage().contains("--set: defaults.network.width: this config has one"
+        + " experiment (no experiments: section); set network.width directly"), e.getMessage());
+  }
+
+  @Test
+  void manyCombinationsMakingTheSameCellAreListedFiveAndCounted() {
+    ConfigException e = Configs.failure(
+        "sweep: t\nnetwork: {widths: [8, 8]}\ngrid: {depth: [1, 2, 3, 4, 5, 6, 7, 8, 9]}\n");
+    assertEquals(6, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("grid: … and 3 more pairs of grid values that make the"
+        + " same cell"), e.getMessage());
   }
 
   @Test

@@ -50,7 +50,7 @@ class MeanFieldTest {
     assertEquals(f.qStar(), map.lengthMap(f.qStar()), 1e-13 * f.qStar());
     assertTrue(f.chi1() > 1, "σ_w² = 2 is in the chaotic phase: χ₁ = " + f.chi1());
     assertTrue(f.lengthSlope() < 1, "q* is stable: slope " + f.lengthSlope());
-    assertTrue(f.xiQ() > 0 && f.xiC() < 0);
+    assertTrue(f.xiQ() > 0 && f.xiC() > 0, "ξ_c at c* < 1 (CorrelationMapTest): " + f);
     assertEquals(f.qStar(), map.fixedPoint(100.0).qStar(), 1e-13 * f.qStar(), "from above");
   }
 
