@@ -117,8 +117,10 @@ final class RecordReader {
     if (lo == null || hi == null) {
       return null;
     }
-    if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi)) {
-      problems.add(node, "needs finite lo < hi, got [" + lo + ", " + hi + "]");
+    // hi − lo must be finite too: the bins' width is computed from it.
+    if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi && Double.isFinite(hi - lo))) {
+      problems.add(node, "needs finite lo < hi with hi − lo finite, got [" + lo + ", " + hi
+          + "]");
       return null;
     }
     return new double[] {lo, hi};

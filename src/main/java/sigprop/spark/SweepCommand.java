@@ -71,6 +71,9 @@ public final class SweepCommand {
       if (master != null) {
         SparkSessions.checkMaster(master);
       }
+      if (outDir.isBlank()) {
+        throw new IllegalArgumentException("--out needs a folder, got an empty path");
+      }
     } catch (IllegalArgumentException e) {
       err.println("sigprop sweep: " + e.getMessage());
       err.println(USAGE);

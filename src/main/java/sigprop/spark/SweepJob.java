@@ -1,5 +1,6 @@
 package sigprop.spark;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,36 +37,48 @@ public final class SweepJob {
 
   /** Runs the sweep; returns the exit code (2 for a bad config or refused output). */
   public static int run(SweepOptions o, PrintStream out, PrintStream err) throws Exception {
+    long heapPerTask;
+    try {
+      heapPerTask = SparkSessions.heapPerTask(o.master());
+    } catch (IllegalArgumentException e) { // spark.master set to something Spark would refuse
+      err.println("sigprop sweep: " + e.getMessage());
+      return 2;
+    }
     SweepPlan plan;
     try {
       plan = ConfigLoader.parse(ConfigText.read(o.config()), o.config(), o.overrides(),
-          SparkSessions.heapPerTask(o.master()));
+          heapPerTask);
     } catch (ConfigException e) {
       err.println(e.getMessage());
       return 2;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       err.println("sigprop sweep: cannot read " + o.config() + ": " + e.getMessage());
       return 2;
     }
-    SweepOutput output = new SweepOutput(o.outDir(), plan.sweep(), new Configuration());
-    if (output.hasData()) {
-      if (o.overwrite()) {
+    SweepOutput output;
+    try {
+      output = new SweepOutput(o.outDir(), plan.sweep(), new Configuration());
+      String refusal = output.refusal(o.resume() || o.overwrite());
+      if (refusal != null) {
+        err.println("sigprop sweep: " + refusal);
+        return 2;
+      }
+      if (output.hasData() && o.overwrite()) {
         out.println("sigprop: --overwrite: deleting " + output.root());
         output.deleteAll();
-      } else if (!o.resume()) {
-        err.println("sigprop sweep: " + output.root() + " already holds results; use --resume to"
-            + " run only the missing cells, or --overwrite to replace them");
-        return 2;
-      } else {
-        String manifest = output.readManifest();
-        if (manifest != null && !Manifest.configHash(manifest).equals(plan.configHash())) {
+      } else if (output.hasData()) {
+        String hash = manifestHash(output);
+        if (!hash.equals(plan.configHash())) {
           err.println("sigprop sweep: cannot resume " + output.root() + ": its config hash "
-              + Manifest.configHash(manifest) + " differs from this config's "
-              + plan.configHash() + " (config or --set changed); use --overwrite or another"
+              + (hash.isEmpty() ? "is missing" : hash + " differs from this config's "
+              + plan.configHash()) + " (config or --set changed); use --overwrite or another"
               + " sweep name");
           return 2;
         }
       }
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("sigprop sweep: " + e.getMessage());
+      return 2;
     }
     for (ExperimentPlan e : plan.experiments()) {
       out.printf(Locale.ROOT, "sigprop: %s: %s, %.3g GFLOP%n", e.name(), e.shape(),
@@ -79,6 +92,18 @@ public final class SweepJob {
       if (ownSession) {
         spark.stop();
       }
+    }
+  }
+
+  /** The config hash in the sweep's manifest; an unreadable manifest is said plainly. */
+  private static String manifestHash(SweepOutput output) throws IOException {
+    String manifest = output.readManifest();
+    try {
+      return Manifest.configHash(manifest);
+    } catch (IOException e) {
+      throw new IOException("cannot resume " + output.root() + ": its " + SweepOutput.MANIFEST
+          + " is unreadable (" + e.getMessage().lines().findFirst().orElse("") + "); use"
+          + " --overwrite to start over", e);
     }
   }
 

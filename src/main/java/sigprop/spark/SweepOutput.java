@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -56,14 +58,55 @@ final class SweepOutput {
     return new Path(layers(), "wave=" + wave);
   }
 
+  /**
+   * Why a run may not write this sweep folder, or null; checked before Spark starts. A folder
+   * that holds files but no manifest is not a sweep's, so nothing touches it, not even
+   * --overwrite; an existing sweep needs --resume or --overwrite ({@code mayReuse}).
+   */
+  String refusal(boolean mayReuse) throws IOException {
+    Path existing = root.getParent();
+    while (existing != null && !fs.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !fs.getFileStatus(existing).isDirectory()) {
+      return "cannot write " + root + ": " + existing + " is a file, not a folder";
+    }
+    if (fs.exists(root)) {
+      if (!fs.getFileStatus(root).isDirectory()) {
+        return root + " is a file, not a sweep folder; choose another --out or sweep name";
+      }
+      if (fs.listStatus(root).length > 0) {
+        if (!fs.exists(new Path(root, MANIFEST))) {
+          return root + " holds files but no " + MANIFEST + ", so it is not a sweep's results;"
+              + " nothing there is touched (not even with --overwrite): choose another --out or"
+              + " sweep name";
+        }
+        if (!mayReuse) {
+          return root + " already holds results; use --resume to run only the missing cells,"
+              + " or --overwrite to replace them";
+        }
+      }
+      existing = root;
+    }
+    if (existing != null && "file".equals(existing.toUri().getScheme())
+        && !Files.isWritable(Paths.get(existing.toUri()))) {
+      return "cannot write " + root + ": " + existing + " is not writable";
+    }
+    return null;
+  }
+
   /** True when the sweep folder exists and holds anything. */
   boolean hasData() throws IOException {
     return fs.exists(root) && fs.listStatus(root).length > 0;
   }
 
-  /** Deletes the whole sweep folder (for --overwrite). */
+  /** Deletes the whole sweep folder (for --overwrite); fails unless it is gone entirely. */
   void deleteAll() throws IOException {
-    fs.delete(root, true);
+    boolean deleted = fs.delete(root, true);
+    if (!deleted || fs.exists(root)) {
+      throw new IOException("--overwrite could not delete all of " + root + " (permissions?);"
+          + " nothing was run, and what is left there is not a complete sweep");
+    }
   }
 
   /** The manifest's text, or null when there is none. */

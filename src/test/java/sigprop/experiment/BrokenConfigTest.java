@@ -105,6 +105,8 @@ class BrokenConfigTest {
             "record.histogram.max_decade: min_decade must be below max_decade"),
         row("record: {histogram: {range: [1, -1]}}",
             "record.histogram.range: needs finite lo < hi"),
+        row("record: {histogram: {range: [-1e308, 1e308]}}",
+            "record.histogram.range: needs finite lo < hi with hi − lo finite"),
         row("seeds: 0", "seeds: must be >= 1, got 0"),
         row("seeds: [1, 2, 1]", "seeds[2]: seed 1 appears twice"),
         row("seeds: 2\ngrid: {seeds: 3}", "grid.seeds: seeds are given twice"),

@@ -160,6 +160,37 @@ class SweepJobTest {
   }
 
   @Test
+  void foldersThatAreNotSweepsAreNeverTouched() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    StringBuilder log = new StringBuilder();
+    Path notSweep = Files.createDirectories(dir.resolve("mine/t"));
+    Files.writeString(notSweep.resolve("thesis.txt"), "important");
+    for (String mode : new String[] {"--resume", "--overwrite", "--out"}) {
+      List<String> args = new ArrayList<>(List.of(config.toString(), "--out",
+          dir.resolve("mine").toString()));
+      if (!mode.equals("--out")) {
+        args.add(mode);
+      }
+      assertEquals(2, sweep(log, args.toArray(String[]::new)), log::toString);
+      assertTrue(log.toString().contains("holds files but no sweep.json"), log::toString);
+      assertEquals("important", Files.readString(notSweep.resolve("thesis.txt")), mode);
+    }
+    Path file = Files.writeString(Files.createDirectories(dir.resolve("plain")).resolve("t"), "x");
+    assertEquals(2, sweep(log, config.toString(), "--out", dir.resolve("plain").toString(),
+        "--overwrite"), log::toString);
+    assertTrue(log.toString().contains("is a file, not a sweep folder"), log::toString);
+    assertEquals("x", Files.readString(file));
+    assertEquals(2, sweep(log, config.toString(), "--out", file.toString()), log::toString);
+    assertTrue(log.toString().contains(file + " is a file, not a folder"), log::toString);
+    Path broken = Files.createDirectories(dir.resolve("broken/t"));
+    Files.writeString(broken.resolve("sweep.json"), "{\"config_ha");
+    assertEquals(2, sweep(log, config.toString(), "--out", dir.resolve("broken").toString(),
+        "--resume"), log::toString);
+    assertTrue(log.toString().contains("sweep.json is unreadable"), log::toString);
+    assertFalse(log.toString().contains("\tat "), "no stack trace: " + log);
+  }
+
+  @Test
   void interruptedSweepResumesToTheSameData() throws Exception {
     Path config = write(dir, CONFIG);
     StringBuilder log = new StringBuilder();
