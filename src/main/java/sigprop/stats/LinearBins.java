@@ -16,7 +16,8 @@ public record LinearBins(double lo, double hi, int bins) implements HistogramSpe
   /** Checks that the range is finite, non-empty and the bin count positive. */
   public LinearBins {
     if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi && Double.isFinite(hi - lo))) {
-      throw new IllegalArgumentException("need finite lo < hi with hi − lo finite, got [" + lo + ", " + hi + "]");
+      throw new IllegalArgumentException("need finite lo < hi with hi − lo finite, got [" + lo
+          + ", " + hi + "]");
     }
     if (bins < 1 || bins > 1 << 24) {
       throw new IllegalArgumentException("bins must be in 1..2^24, got " + bins);
