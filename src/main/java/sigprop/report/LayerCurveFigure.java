@@ -16,7 +16,8 @@ import org.knowm.xchart.style.lines.SeriesLines;
 /**
  * A value against layer: one solid line per series (e.g. "xavier_normal / batch norm"), each with
  * an optional shaded band, plus dashed theory lines, each in the colour (and marker) of the series
- * it predicts or in black. Past seven series the colours repeat with a marker per round. Also serves fractions against layer (saturation) through {@link Builder#fraction()}.
+ * it predicts or in black. Past seven series the colours repeat with a marker per round. Also
+ * serves fractions against layer (saturation) through {@link Builder#fraction()}.
  */
 public final class LayerCurveFigure {
   static {

@@ -108,8 +108,10 @@ class SweepJobTest {
   void sweepWritesTheCoresExactResultsAsParquet() throws Exception {
     Path config = write(dir, CONFIG);
     StringBuilder log = new StringBuilder();
-    assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("out").toString()), log::toString);
-    assertTrue(log.toString().contains("2 depths × 2 inits × 2 norms × 2 seeds = 16 cells"), log::toString);
+    assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("out").toString()),
+        log::toString);
+    assertTrue(log.toString().contains("2 depths × 2 inits × 2 norms × 2 seeds = 16 cells"),
+        log::toString);
     assertTrue(log.toString().contains("16/16 cells"), log::toString);
     java.util.regex.Matcher taskTime =
         java.util.regex.Pattern.compile("tasks ran ([0-9.]+) s on").matcher(log);
