@@ -61,7 +61,7 @@ public final class SparkSessions {
   public static void checkMaster(String master) {
     if (master.startsWith("local")) {
       localCores(master);
-    } else if (!master.matches("[a-z][a-z0-9+.-]*://.+|yarn")) {
+    } else if (!master.matches("(spark|k8s|mesos)://.+|yarn")) {
       throw new IllegalArgumentException("--master: '" + master + "' is not a Spark master"
           + " (local, local[N], local[*], local[N,F], spark://host:port, yarn, k8s://…)");
     }

@@ -60,6 +60,9 @@ public final class SummarizeCommand {
     } catch (IllegalArgumentException e) {
       err.println("summarize: " + e.getMessage());
       return 2;
+    } catch (java.io.IOException e) { // writing the summary: the file and the reason say it
+      err.println("summarize: cannot write the summary: " + e);
+      return 1;
     } catch (Exception e) {
       err.println("summarize: failed: " + e);
       e.printStackTrace(err);
@@ -87,6 +90,31 @@ public final class SummarizeCommand {
               + " (output/<sweep>)?";
         }
       }
+    }
+    Path out = options.out().toAbsolutePath().normalize();
+    for (String sweep : options.sweeps()) {
+      if (sweep.contains("://")) {
+        continue;
+      }
+      for (String table : new String[] {"cells", "layers", "theory"}) {
+        Path inside = Path.of(sweep).toAbsolutePath().normalize().resolve(table);
+        if (out.startsWith(inside)) {
+          return "--out " + options.out() + " is inside the sweep's " + table + "/ table;"
+              + " a summary there would break the table: choose another folder";
+        }
+      }
+    }
+    Path existing = out;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      return "cannot write the summary into " + options.out() + ": " + existing
+          + " is a file, not a folder";
+    }
+    if (existing != null && !Files.isWritable(existing)) {
+      return "cannot write the summary into " + options.out() + ": " + existing
+          + " is not writable";
     }
     if (!options.overwrite()) {
       try {

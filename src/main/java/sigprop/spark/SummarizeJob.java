@@ -79,6 +79,11 @@ public final class SummarizeJob {
 
     Dataset<Row> layers = ofCellsRows(spark, filtered(input.layers(), experiments, options), cells);
     List<LayerRow> rows = layerRows(summarize(layers), byKey, log);
+    if (rows.isEmpty() && !options.layers().isAll()) {
+      throw new IllegalArgumentException("--layers " + options.layers() + " selects no layer of"
+          + " " + String.join(", ", options.sweeps()) + " (hidden layers 1..depth, the head at"
+          + " depth + 1); nothing written");
+    }
     List<Row> theory = latestTheory(input.theory());
     rows = new ArrayList<>(TheoryJoin.join(rows, theoryValues(theory)));
     rows.sort(LayerRow.ORDER);

@@ -81,7 +81,8 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
           return null;
         }
         case "--experiment" -> experiments.addAll(list(a, value(args, ++i, a)));
-        case "--site" -> sites.addAll(sites(value(args, ++i, a)));
+        case "--site" -> sites(value(args, ++i, a)).stream()
+            .filter(site -> !sites.contains(site)).forEach(sites::add); // once each
         case "--layers" -> layers = LayerSelection.parse(value(args, ++i, a));
         case "--out" -> out = Path.of(value(args, ++i, a));
         case "--overwrite" -> overwrite = true;

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,10 +40,11 @@ record SweepInput(Dataset<Row> cells, Dataset<Row> layers, Dataset<Row> theory) 
   private static Dataset<Row> table(SparkSession spark, String folder, String name, int source,
       boolean required) {
     String path = folder + "/" + name;
-    if (!exists(spark, path)) {
+    if (!hasParquet(spark, path)) {
       if (required) {
         throw new IllegalArgumentException(folder + " has no " + name + " table (expected "
-            + path + "/wave=*/part-*.parquet, as the sweep job writes)");
+            + path + "/wave=*/part-*.parquet, as the sweep job writes; an empty folder is no"
+            + " table)");
       }
       return null;
     }
@@ -52,11 +55,22 @@ record SweepInput(Dataset<Row> cells, Dataset<Row> layers, Dataset<Row> theory) 
     return table.withColumn("source", lit(source));
   }
 
-  private static boolean exists(SparkSession spark, String path) {
+  /** Whether the folder holds a Parquet data file anywhere below it (Spark cannot read none). */
+  private static boolean hasParquet(SparkSession spark, String path) {
     try {
       Path p = new Path(path);
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fs.exists(p);
+      if (!fs.exists(p)) {
+        return false;
+      }
+      RemoteIterator<LocatedFileStatus> files = fs.listFiles(p, true);
+      while (files.hasNext()) {
+        String name = files.next().getPath().getName();
+        if (name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
+          return true;
+        }
+      }
+      return false;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot look at " + path, e);
     }

@@ -32,7 +32,7 @@ class MasterCheckTest {
   @Test
   void malformedMastersAreRefusedWithTheirText() {
     for (String bad : new String[] {"local[x]", "local[", "local[2", "local[]", "local[0]",
-        "localhost", "local[2,x]", "spark:/host:7077", "cluster"}) {
+        "localhost", "local[2,x]", "spark:/host:7077", "cluster", "bogus://x"}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> SparkSessions.checkMaster(bad), bad);
       assertTrue(e.getMessage().startsWith("--master: '" + bad + "'"), e.getMessage());

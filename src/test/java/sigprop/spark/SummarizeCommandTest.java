@@ -64,6 +64,14 @@ class SummarizeCommandTest {
     Files.createDirectories(dir.resolve("s/layers"));
     Files.createDirectories(dir.resolve("s/summary/figures"));
     assertUsageError("a summary exists; pass --overwrite", dir.resolve("s").toString());
+    String sweep = dir.resolve("s").toString();
+    assertUsageError("is inside the sweep's cells/ table", sweep, "--out",
+        dir.resolve("s/cells/here").toString());
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    assertUsageError("cannot write the summary into " + file + ": " + file + " is a file, not a"
+        + " folder", sweep, "--out", file.toString());
+    assertUsageError(file + " is a file, not a folder", sweep, "--out",
+        file.resolve("below").toString());
   }
 
   @Test
@@ -84,11 +92,11 @@ class SummarizeCommandTest {
   void optionsParse() {
     SummarizeOptions o = SummarizeOptions.parse(new String[] {"a", "b", "--out", "o",
         "--experiment", "task1,task3", "--site", "output,output_gradient", "--layers",
-        "1,5-6", "--overwrite", "--no-figures", "--master", "local[1]"});
+        "1,5-6", "--overwrite", "--no-figures", "--master", "local[1]", "--site", "output"});
     assertEquals(List.of("a", "b"), o.sweeps());
     assertEquals(Path.of("o"), o.out());
     assertEquals(List.of("task1", "task3"), o.experiments());
-    assertEquals(List.of("output", "output_gradient"), o.sites());
+    assertEquals(List.of("output", "output_gradient"), o.sites(), "each site once");
     assertEquals(LayerSelection.parse("1,5,6"), o.layers());
     assertTrue(o.overwrite() && !o.figures());
     assertEquals("local[1]", o.master());

@@ -208,6 +208,32 @@ class SummarizeJobTest extends SharedSparkSession {
   }
 
   @Test
+  void anEmptiedTableOrALayerSelectionOfNothingIsOneLineAndExitTwo() throws IOException {
+    Path damaged = ROOT.resolve("damaged");
+    deleteTree(damaged);
+    Files.createDirectories(damaged);
+    copyTree(SWEEP.resolve("cells"), damaged.resolve("cells"));
+    copyTree(SWEEP.resolve("layers"), damaged.resolve("layers"));
+    Files.createDirectories(damaged.resolve("theory")); // empty: as if absent
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+    assertEquals(2, SummarizeCommand.run(new String[] {damaged.toString(), "--layers", "1000",
+        "--no-figures"}, QUIET, errors), err::toString);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--layers [1000] selects no layer"),
+        err::toString);
+    assertFalse(Files.exists(damaged.resolve("summary/layers.csv")));
+    deleteTree(damaged.resolve("cells"));
+    Files.createDirectories(damaged.resolve("cells/wave=0"));
+    err.reset();
+    assertEquals(2, SummarizeCommand.run(new String[] {damaged.toString(), "--no-figures"},
+        QUIET, errors), err::toString);
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("has no cells table") && text.contains("an empty folder is no"
+        + " table"), text);
+    assertEquals(1, text.strip().lines().count(), "one line, no stack trace: " + text);
+  }
+
+  @Test
   void existingSummaryIsRefusedUnlessOverwritingThenReplacedByAFilteredOne() throws IOException {
     Path copy = SWEEP.resolve("copy");
     copyTree(result.folder(), copy);
