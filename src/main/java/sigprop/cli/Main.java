@@ -24,7 +24,7 @@ public final class Main {
     verb("summarize", "average a sweep's Parquet over seeds into CSV tables and figures",
         sigprop.spark.SummarizeCommand::run);
     verb("theory", "print mean-field and linear-regime predictions per layer",
-        (args, out, err) -> sigprop.theory.TheoryCommand.run(args, out));
+        (args, out, err) -> sigprop.theory.TheoryCommand.run(args, out, err));
   }
 
   private Main() {}

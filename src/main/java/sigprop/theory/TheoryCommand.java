@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class TheoryCommand {
       "  --activation-param K=V    e.g. slope=0.1 for leaky_relu (repeatable)",
       "  --init SCHEME             e.g. xavier_normal, glorot_standard, kaiming_normal, normal",
       "  --init-param K=V          e.g. gain=1.0, std=0.01, mode=fan_out (repeatable)",
-      "  --depth L                 hidden layers (>= 1)",
+      "  --depth L                 hidden layers (1 to 100000)",
       "  --width N                 width of every hidden layer (>= 1)",
       "  --input-width N0          width of the input x (default: --width)",
       "  --batch B                 batch size (default 256; >= 4 with batch norm)",
@@ -45,19 +46,23 @@ public final class TheoryCommand {
       "  --placement before|after  norm before or after the activation (default before)",
       "  --bias-var V              Var[b] (default 0)",
       "  --input-var V             Var[x] (default 1)",
-      "  --csv FILE                also write the per-layer table as CSV",
+      "  --csv FILE                also write the per-layer table as CSV (NaN empty, inf/-inf)",
+      "  --overwrite               replace an existing --csv FILE",
       "  --help                    print this help",
       "");
 
   private static final List<String> OPTIONS = List.of("--activation", "--activation-param",
       "--init", "--init-param", "--depth", "--width", "--input-width", "--batch", "--norm",
-      "--placement", "--bias-var", "--input-var", "--csv", "--help");
+      "--placement", "--bias-var", "--input-var", "--csv", "--overwrite", "--help");
   private static final List<String> REPEATABLE = List.of("--activation-param", "--init-param");
+
+  /** The deepest net predicted: layer by layer, a million rows would be minutes of output. */
+  static final int MAX_DEPTH = 100_000;
 
   private TheoryCommand() {}
 
   /** Runs the verb with its arguments (the verb itself excluded); returns the exit code. */
-  public static int run(String[] args, PrintStream out) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
       Map<String, List<String>> options = parse(args);
       if (options.containsKey("--help")) {
@@ -65,19 +70,33 @@ public final class TheoryCommand {
         return 0;
       }
       TheoryInput input = input(options);
+      Path csv = options.containsKey("--csv") ? csvTarget(Path.of(single(options, "--csv")),
+          options.containsKey("--overwrite")) : null;
       TheoryTable table = Theory.predict(input);
+      if (csv != null) {
+        writeCsv(csv, table);
+      }
       out.print(TheoryTableWriter.text(table));
-      if (options.containsKey("--csv")) {
-        Path path = Path.of(single(options, "--csv"));
-        writeCsv(path, table);
-        out.println("wrote " + path);
+      if (csv != null) {
+        out.println("wrote " + csv);
       }
       return 0;
     } catch (BadOption e) {
-      out.println("theory: " + e.getMessage());
-      out.println("run 'theory --help' for usage");
+      err.println("theory: " + e.getMessage());
+      err.println("run 'theory --help' for usage");
       return 2;
     }
+  }
+
+  /** The --csv file, checked before any work: not a folder, and not replaced unless told. */
+  private static Path csvTarget(Path path, boolean overwrite) {
+    if (Files.isDirectory(path)) {
+      throw new BadOption("bad --csv: '" + path + "' is a folder");
+    }
+    if (Files.exists(path) && !overwrite) {
+      throw new BadOption("bad --csv: '" + path + "' exists; pass --overwrite to replace it");
+    }
+    return path;
   }
 
   private static Map<String, List<String>> parse(String[] args) {
@@ -97,7 +116,7 @@ public final class TheoryCommand {
       if (!OPTIONS.contains(name)) {
         throw new BadOption(Names.unknown("option", name, OPTIONS));
       }
-      if (name.equals("--help")) {
+      if (name.equals("--help") || name.equals("--overwrite")) {
         options.put(name, List.of());
         continue;
       }
@@ -118,6 +137,9 @@ public final class TheoryCommand {
 
   private static TheoryInput input(Map<String, List<String>> o) {
     int depth = integer(o, "--depth", null, 1);
+    if (depth > MAX_DEPTH) {
+      throw new BadOption("bad --depth: at most " + MAX_DEPTH + ", got " + depth);
+    }
     int width = integer(o, "--width", null, 1);
     int inputWidth = integer(o, "--input-width", width, 1);
     Norm norm = parsed(o, "--norm", "none", Norm::fromKey);
@@ -236,15 +258,26 @@ public final class TheoryCommand {
     throw new BadOption("bad " + name + ": expected a finite number, got '" + value + "'");
   }
 
+  /** Writes a temporary file beside the target and moves it in: never half a table. */
   private static void writeCsv(Path path, TheoryTable table) {
+    Path temporary = null;
     try {
       Path parent = path.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(path, TheoryTableWriter.csv(table), StandardCharsets.UTF_8);
+      Files.createDirectories(parent);
+      temporary = Files.createTempFile(parent, "." + path.getFileName(), ".tmp");
+      Files.writeString(temporary, TheoryTableWriter.csv(table), StandardCharsets.UTF_8);
+      Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new BadOption("bad --csv: cannot write '" + path + "': " + e);
+    } finally {
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // best effort: the message above already says what failed
+        }
+      }
     }
   }
 

@@ -45,7 +45,7 @@ public final class TheoryTableWriter {
     for (TheoryRow row : table.rows()) {
       List<String> cells = new ArrayList<>();
       for (Column c : COLUMNS) {
-        cells.add(String.valueOf(c.value.apply(row)));
+        cells.add(csvNumber(c.value.apply(row)));
       }
       b.append(String.join(",", cells)).append('\n');
     }
@@ -101,6 +101,16 @@ public final class TheoryTableWriter {
             + (in.norm() == Norm.BATCH ? ", batch " + in.batch() : "");
     return "theory: " + in.activation().describe() + ", init " + in.init() + ", " + widths
         + ", input var " + in.inputVariance() + ", bias var " + in.biasVariance() + ", " + norm;
+  }
+
+  /** The summary CSVs' convention: an empty field for NaN, inf and -inf for the infinities. */
+  private static String csvNumber(Number v) {
+    if (v instanceof Integer) {
+      return v.toString();
+    }
+    double d = v.doubleValue();
+    return Double.isNaN(d) ? "" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf")
+        : Double.toString(d);
   }
 
   private static String format(Number v) {

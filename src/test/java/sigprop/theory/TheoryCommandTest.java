@@ -40,8 +40,8 @@ class TheoryCommandTest {
     Result r = run("--activation", "tanh", "--init", "lecun_normal", "--depth", "10",
         "--width", "32", "--norm", "batch", "--batch", "64", "--init-param", "gain=1.0",
         "--csv", csv.toString());
-    assertEquals(2, r.code, "lecun_normal takes no gain: " + r.out);
-    assertTrue(r.out.contains("--init-param"), r.out);
+    assertEquals(2, r.code, "lecun_normal takes no gain: " + r.err);
+    assertTrue(r.err.contains("--init-param"), r.err);
 
     r = run("--activation", "tanh", "--init", "lecun_normal", "--depth", "10", "--width", "32",
         "--csv", csv.toString());
@@ -61,6 +61,30 @@ class TheoryCommandTest {
       }
       assertEquals(expected.row(l).outputVariance(), Double.parseDouble(cells[outputVar]), 0.0);
     }
+    String[] again = {"--activation", "tanh", "--init", "lecun_normal", "--depth", "10",
+        "--width", "32", "--csv", csv.toString()};
+    assertBad("'" + csv + "' exists; pass --overwrite", again);
+    assertEquals(0, run(with(again, "--overwrite")).code);
+    assertBad("'" + dir + "' is a folder", "--activation", "tanh", "--init", "lecun_normal",
+        "--depth", "10", "--width", "32", "--csv", dir.toString());
+    assertEquals(11, Files.readAllLines(csv, StandardCharsets.UTF_8).size());
+  }
+
+  @Test
+  void nonFiniteValuesFollowTheSummaryCsvConvention() throws IOException {
+    Path csv = dir.resolve("zeros.csv");
+    Result r = run("--activation", "relu", "--init", "normal", "--init-param", "std=1e200",
+        "--depth", "3", "--width", "8", "--csv", csv.toString());
+    assertEquals(0, r.code, r.err);
+    String text = Files.readString(csv, StandardCharsets.UTF_8);
+    assertTrue(text.contains(",inf"), text);
+    assertTrue(!text.contains("Infinity") && !text.contains("NaN"), text);
+  }
+
+  @Test
+  void aDepthBeyondTheLimitIsOneLine() {
+    assertBad("bad --depth: at most 100000, got 2147483647", "--activation", "tanh", "--init",
+        "xavier_normal", "--depth", "2147483647", "--width", "8");
   }
 
   @Test
@@ -115,17 +139,20 @@ class TheoryCommandTest {
 
   private static void assertBad(String expected, String... args) {
     Result r = run(args);
-    assertEquals(2, r.code, r.out);
-    assertTrue(r.out.startsWith("theory: ") && r.out.contains(expected),
-        "expected '" + expected + "' in: " + r.out);
+    assertEquals(2, r.code, r.err);
+    assertTrue(r.err.startsWith("theory: ") && r.err.contains(expected),
+        "expected '" + expected + "' in: " + r.err);
+    assertEquals("", r.out, "errors go to stderr, nothing to stdout");
   }
 
   private static Result run(String... args) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    int code = TheoryCommand.run(args, out);
-    return new Result(code, bytes.toString(StandardCharsets.UTF_8));
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int code = TheoryCommand.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        new PrintStream(errors, true, StandardCharsets.UTF_8));
+    return new Result(code, bytes.toString(StandardCharsets.UTF_8),
+        errors.toString(StandardCharsets.UTF_8));
   }
 
-  private record Result(int code, String out) {}
+  private record Result(int code, String out, String err) {}
 }
