@@ -15,7 +15,8 @@ import sigprop.net.Site;
  *       log10 variance = {@code log10_output_gradient_var_rel} + the measured mean log10 variance
  *       at L (the anchor); linear regime likewise from {@code linear_backward_var_rel}.
  * </ul>
- * Variances out of double range are NaN here; their log10 columns stay finite.
+ * Variances out of double range are NaN here; their log10 columns stay finite where the theory
+ * table carries a log10 (output gradients) and are NaN where it overflowed (forward variances).
  */
 public record TheoryColumns(double mean, double variance, double log10Variance,
     double linearLog10Variance, double fracSat90, double fracSat99) {
@@ -30,13 +31,13 @@ public record TheoryColumns(double mean, double variance, double log10Variance,
    */
   public static TheoryColumns at(String site, Map<String, Double> theory, double gradientAnchor) {
     if (site.equals(Site.PRE_ACTIVATION.key())) {
-      double variance = get(theory, "pre_activation_var");
+      double variance = known(get(theory, "pre_activation_var"));
       return new TheoryColumns(Double.NaN, variance, Math.log10(variance),
-          Math.log10(get(theory, "linear_forward_var")), Double.NaN, Double.NaN);
+          Math.log10(known(get(theory, "linear_forward_var"))), Double.NaN, Double.NaN);
     }
     if (site.equals(Site.OUTPUT.key())) {
-      double variance = get(theory, "output_var");
-      return new TheoryColumns(get(theory, "output_mean"), variance, Math.log10(variance),
+      double variance = known(get(theory, "output_var"));
+      return new TheoryColumns(known(get(theory, "output_mean")), variance, Math.log10(variance),
           Double.NaN, get(theory, "sat90"), get(theory, "sat99"));
     }
     if (site.equals(Site.OUTPUT_GRADIENT.key())) {
@@ -51,6 +52,14 @@ public record TheoryColumns(double mean, double variance, double log10Variance,
   private static double get(Map<String, Double> theory, String column) {
     Double v = theory.get(column);
     return v == null ? Double.NaN : v;
+  }
+
+  /**
+   * NaN for ±∞: the theory table computes forward variances in double, so ∞ there means it
+   * overflowed (weights of std 1e200, say), not a prediction; an empty column, not a wrong one.
+   */
+  private static double known(double v) {
+    return Double.isInfinite(v) ? Double.NaN : v;
   }
 
   /** 10^log10 when it is a normal double, else NaN (the log10 column carries it). */

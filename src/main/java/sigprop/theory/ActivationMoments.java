@@ -8,9 +8,12 @@ import sigprop.net.Activation;
  *
  * <p>The last one is the slope of the length map over σ_w²; by Stein's lemma it equals
  * E[φ′²] + E[φ″φ], the bracket of Schoenholz et al.'s ξ_q, without needing φ″ (and it stays
- * right at the kinks, where φ″ is a delta). q below {@link #Q_MIN} is evaluated at Q_MIN, i.e. as
- * the limit q → 0⁺ (relu's E[φ′²] is then 1/2, not φ′(0)² = 0); q = +∞ gives the limit q → ∞,
- * with moments that grow like √q or q reported as ±∞.
+ * right at the kinks, where φ″ is a delta). Below {@link #Q_MIN} each moment follows its power
+ * law in q, read off at Q_MIN and 4·Q_MIN (E[φ²] ∝ q and E[relu] ∝ √q when φ(0) = 0, constants
+ * otherwise), down to q = 0, where the limit q → 0⁺ is kept for the derivative moments (relu's
+ * E[φ′²] is 1/2, not φ′(0)² = 0) and the rest vanish: a deep ordered net's variances keep
+ * falling past 1e−200 instead of resting there. q = +∞ gives the limit q → ∞, with moments that
+ * grow like √q or q reported as ±∞.
  *
  * @param q the pre-activation variance
  * @param mean E[φ]
@@ -36,7 +39,16 @@ public record ActivationMoments(
       return new ActivationMoments(q, unbounded(m.mean, Math.sqrt(Q_MAX)),
           unbounded(m.meanSquare, Q_MAX), m.derivativeMeanSquare, m.meanSquareSlope);
     }
-    double s = Math.sqrt(Math.max(q, Q_MIN));
+    if (q < Q_MIN) {
+      ActivationMoments at = of(phi, Q_MIN);
+      ActivationMoments above = of(phi, 4 * Q_MIN);
+      double ratio = q / Q_MIN;
+      return new ActivationMoments(q, powerLaw(at.mean, above.mean, ratio),
+          powerLaw(at.meanSquare, above.meanSquare, ratio),
+          powerLaw(at.derivativeMeanSquare, above.derivativeMeanSquare, ratio),
+          powerLaw(at.meanSquareSlope, above.meanSquareSlope, ratio));
+    }
+    double s = Math.sqrt(q);
     GaussianRule rule = GaussianRule.forScale(s);
     double mean = 0;
     double meanSquare = 0;
@@ -56,6 +68,22 @@ public record ActivationMoments(
       slope += w * rule.z[i] * (yPlus * dPlus - yMinus * dMinus);
     }
     return new ActivationMoments(q, mean, meanSquare, derivative, slope / s);
+  }
+
+  /**
+   * v(r·Q) from v(Q) and v(4Q) for r < 1, as v(Q)·r^p with p = log₄(v(4Q)/v(Q)) rounded to a
+   * multiple of 1/2 when that close (constants stay exact, and reach q = 0 as themselves).
+   */
+  private static double powerLaw(double atQ, double at4Q, double ratio) {
+    if (atQ == 0 || !(at4Q / atQ > 0)) {
+      return atQ;
+    }
+    double p = Math.log(at4Q / atQ) / Math.log(4);
+    double half = Math.rint(2 * p) / 2;
+    if (Math.abs(p - half) < 1e-6) {
+      p = half;
+    }
+    return p == 0 ? atQ : atQ * Math.pow(ratio, p);
   }
 
   /** Var[φ] = E[φ²] − E[φ]². */

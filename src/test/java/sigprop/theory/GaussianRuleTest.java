@@ -150,6 +150,35 @@ class GaussianRuleTest {
     assertEquals(0.0, linearInf.mean());
   }
 
+  @Test
+  void belowTheSmallestVarianceEachMomentFollowsItsPowerLaw() {
+    for (double q : new double[] {1e-210, 1e-250, 1e-300, 1e-307}) {
+      ActivationMoments relu = ActivationMoments.of(StandardActivation.RELU, q);
+      assertEquals(Math.sqrt(q / (2 * Math.PI)), relu.mean(), 1e-12 * relu.mean(), "q " + q);
+      assertEquals(q / 2, relu.meanSquare(), 1e-12 * q, "q " + q);
+      assertEquals(0.5, relu.derivativeMeanSquare(), 1e-15);
+      ActivationMoments tanh = ActivationMoments.of(StandardActivation.TANH, q);
+      assertEquals(q, tanh.meanSquare(), 1e-12 * q, "E[tanh²] ≈ q, not a floor at 1e-200");
+      assertEquals(0.0, tanh.mean(), 0.0);
+      assertEquals(1.0, tanh.derivativeMeanSquare(), 1e-15);
+      assertEquals(0.25, ActivationMoments.of(StandardActivation.SIGMOID, q).meanSquare(),
+          1e-15);
+    }
+    ActivationMoments relu0 = ActivationMoments.of(StandardActivation.RELU, 0.0);
+    assertEquals(0.0, relu0.mean(), 0.0);
+    assertEquals(0.0, relu0.meanSquare(), 0.0);
+  }
+
+  @Test
+  void aNarrowSpikeIsResolvedAtAnyScale() {
+    // E[tanh′(s z)²] → ϕ(0)·∫sech⁴ / s = 4 / (3√(2π) s) as s grows.
+    DoubleUnaryOperator sech4 = x -> square(1 - square(Math.tanh(x)));
+    for (double s : new double[] {1e6, 1e20, 1e50, 1e145}) {
+      double tail = 4 / (3 * Math.sqrt(2 * Math.PI) * s);
+      assertEquals(tail, GaussianRule.forScale(s).expect(sech4), 1e-10 * tail, "s " + s);
+    }
+  }
+
   /** E[f(√q z)] by the trapezoid rule on z ∈ [−12, 12]. */
   static double trapezoid(DoubleUnaryOperator f, double q) {
     double s = Math.sqrt(q);

@@ -21,6 +21,23 @@ class TheoryTest {
   private static final Activation RELU = StandardActivation.RELU;
 
   @Test
+  void anOrderedNetsVariancesKeepFallingPastTheSmallestIntegratedVariance() {
+    // σ_w² = 0.5 (normal std √(0.5/100)): q halves per layer once tanh is linear, past 1e−200
+    // (near layer 670) and on toward double's smallest values.
+    TheoryTable t = Theory.predict(TheoryInput.plain(TANH,
+        InitSpec.of(InitScheme.NORMAL, Map.of("std", Math.sqrt(0.005))),
+        TheoryInput.uniformWidths(1000, 100)));
+    for (int l = 660; l <= 1000; l++) {
+      double ratio = t.row(l).outputVariance() / t.row(l - 1).outputVariance();
+      if (t.row(l).outputVariance() > 1e-290) {
+        assertEquals(0.5, ratio, 1e-9, "layer " + l);
+      }
+    }
+    assertTrue(t.row(700).outputVariance() < 1e-205, "no floor at 1e-200: "
+        + t.row(700).outputVariance());
+  }
+
+  @Test
   void criticalTanhOutputVarianceDecaysLikeOneOverTwoL() {
     // The numbers are Var[y^l] = E[tanh²(z^l)] with q¹ = q0 = 1 (equivalently q^{l+1}):
     // 0.128 at l = 4, 0.052 at l = 10, 0.0085 at l = 60. References from scipy.integrate.quad.

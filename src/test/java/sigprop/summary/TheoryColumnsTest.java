@@ -1,0 +1,39 @@
+package sigprop.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The theory columns a summary row gets, including where the theory left double's range. */
+class TheoryColumnsTest {
+  @Test
+  void finiteForwardPredictionsArePassedOnWithTheirLog10() {
+    TheoryColumns c = TheoryColumns.at("pre_activation",
+        Map.of("pre_activation_var", 100.0, "linear_forward_var", 1000.0), Double.NaN);
+    assertEquals(100.0, c.variance());
+    assertEquals(2.0, c.log10Variance(), 1e-15);
+    assertEquals(3.0, c.linearLog10Variance(), 1e-15);
+  }
+
+  @Test
+  void anOverflowedForwardPredictionIsEmptyNotInfinite() {
+    TheoryColumns pre = TheoryColumns.at("pre_activation", Map.of("pre_activation_var",
+        Double.POSITIVE_INFINITY, "linear_forward_var", Double.POSITIVE_INFINITY), Double.NaN);
+    assertEquals(Double.NaN, pre.variance());
+    assertEquals(Double.NaN, pre.log10Variance());
+    assertEquals(Double.NaN, pre.linearLog10Variance());
+    TheoryColumns out = TheoryColumns.at("output", Map.of("output_var",
+        Double.POSITIVE_INFINITY, "output_mean", Double.POSITIVE_INFINITY), Double.NaN);
+    assertEquals(Double.NaN, out.variance());
+    assertEquals(Double.NaN, out.mean());
+  }
+
+  @Test
+  void gradientsKeepTheirLog10BeyondDoublesRange() {
+    TheoryColumns g = TheoryColumns.at("output_gradient", Map.of(
+        "log10_output_gradient_var_rel", 400.0, "linear_backward_var_rel", 1.0), -10.0);
+    assertEquals(Double.NaN, g.variance(), "1e390 is no double");
+    assertEquals(390.0, g.log10Variance(), 0.0);
+  }
+}
