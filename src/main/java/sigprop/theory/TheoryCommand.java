@@ -192,7 +192,10 @@ public final class TheoryCommand {
       if (eq <= 0) {
         throw new BadOption("bad " + name + ": expected KEY=VALUE, got '" + kv + "'");
       }
-      out.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+      String key = kv.substring(0, eq).trim();
+      if (out.put(key, kv.substring(eq + 1).trim()) != null) {
+        throw new BadOption("bad " + name + ": '" + key + "' given twice");
+      }
     }
     return out;
   }

@@ -112,6 +112,8 @@ class TheoryCommandTest {
     assertBad("--batch", with(base, "--norm", "batch", "--batch", "2"));
     assertBad("--init-param", with(base, "--init-param", "gain"));
     assertBad("--init-param", with(base, "--init-param", "gian=2"));
+    assertBad("bad --init-param: 'gain' given twice", with(base, "--init-param", "gain=1",
+        "--init-param", "gain=2"));
     assertBad("--activation-param", with(base, "--activation-param", "slope=0.1"));
     assertBad("--placement", with(base, "--placement", "middle"));
     assertBad("--input-var", with(base, "--input-var", "0"));
