@@ -65,7 +65,7 @@ final class GridExpander {
         checkNorm(e, values, cell);
         if (heapBytes > 0 && cell.memoryBytes() > heapBytes
             && heapProblems++ < MAX_LISTED_PROBLEMS) {
-          problems.add(e.path(), "", tooLarge(cell, picked));
+          problems.add(sizeKey(e), "", tooLarge(cell, picked));
         }
         String other = seen.putIfAbsent(cell.parameters().toString(), describe(picked));
         if (other != null && sameCellProblems++ < MAX_LISTED_PROBLEMS) {
@@ -79,7 +79,7 @@ final class GridExpander {
       advance(index, e.axes());
     }
     if (heapProblems > MAX_LISTED_PROBLEMS) {
-      problems.add(e.path(), "", "… and " + (heapProblems - MAX_LISTED_PROBLEMS)
+      problems.add(sizeKey(e), "", "… and " + (heapProblems - MAX_LISTED_PROBLEMS)
           + " more configurations larger than the executor heap");
     }
     if (sameCellProblems > MAX_LISTED_PROBLEMS) {
@@ -150,6 +150,11 @@ final class GridExpander {
           "batch norm needs a batch of at least 2, but " + batch.where(batchKey)
               + " is 1 (over one example every normalized value is 0)");
     }
+  }
+
+  /** Where a too-large cell is reported: the grid that made it, or the fixed network. */
+  private static String sizeKey(ExperimentConfig e) {
+    return e.child(e.axes().isEmpty() ? "network" : "grid");
   }
 
   private String tooLarge(CellSpec cell, Map<String, String> picked) {
