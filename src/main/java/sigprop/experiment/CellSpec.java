@@ -73,7 +73,16 @@ public record CellSpec(
    * batch, teacher and targets when the cell trains, and the recorded statistics.
    */
   public long memoryBytes() {
-    long bytes = network.estimatedBytes(input.batch(), training.momentum() > 0, weightMode());
+    return memoryBytes(0);
+  }
+
+  /**
+   * {@link #memoryBytes()} in a G1 heap of this region size, whose large arrays take whole
+   * regions ({@code sigprop.net.HeapRegions}); 0: the raw sizes.
+   */
+  public long memoryBytes(long regionBytes) {
+    long bytes = network.estimatedBytes(input.batch(), training.momentum() > 0, weightMode(),
+        regionBytes);
     if (record.lastStep() > 0) {
       long n0 = input.width();
       long classes = network.classes();
@@ -83,9 +92,9 @@ public record CellSpec(
     return statistics > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : bytes + statistics;
   }
 
-  /** Whether the records, rather than the network's tensors, take most of {@link #memoryBytes}. */
-  public boolean memoryMostlyStatistics() {
-    return record.statisticsBytes(network.depth() + 1) > memoryBytes() / 2;
+  /** Whether the records, rather than the network's tensors, take most of the memory. */
+  public boolean memoryMostlyStatistics(long regionBytes) {
+    return record.statisticsBytes(network.depth() + 1) > memoryBytes(regionBytes) / 2;
   }
 
   /** Floating-point work of the cell: one recorded pass per step plus the training passes. */

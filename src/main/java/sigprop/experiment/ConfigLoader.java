@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import sigprop.net.HeapRegions;
 
 /**
  * Reads a sweep config (docs/CONFIG.md): parses the YAML, applies {@code --set} overrides,
@@ -32,7 +33,8 @@ public final class ConfigLoader {
    */
   public static SweepPlan load(Path file, List<String> overrides, long heapBytes)
       throws IOException, ConfigException {
-    return parse(readLocal(file), file.toString(), overrides, heapBytes);
+    return parse(readLocal(file), file.toString(), overrides, heapBytes,
+        HeapRegions.forHeap(heapBytes));
   }
 
   /** A local config file's text; the IOException's message says plainly what is wrong. */
@@ -55,9 +57,22 @@ public final class ConfigLoader {
     }
   }
 
-  /** Loads config text; {@code source} names it in messages. */
+  /**
+   * Loads config text; {@code source} names it in messages. Cells are checked against
+   * {@code heapBytes} as the whole heap of a JVM running one cell at a time (its G1 regions
+   * follow from it).
+   */
   public static SweepPlan parse(String text, String source, List<String> overrides,
       long heapBytes) throws ConfigException {
+    return parse(text, source, overrides, heapBytes, HeapRegions.forHeap(heapBytes));
+  }
+
+  /**
+   * As {@link #parse(String, String, List, long)}, with the G1 region size of the JVMs that run
+   * the cells (several cells may share one JVM's heap, whose size sets the regions).
+   */
+  public static SweepPlan parse(String text, String source, List<String> overrides,
+      long heapBytes, long regionBytes) throws ConfigException {
     Problems problems = new Problems();
     YamlNode.Mapping root = YamlTrees.parseFile(text, problems);
     if (root == null) {
@@ -68,7 +83,7 @@ public final class ConfigLoader {
     String sweep = sweepName(root.get("sweep"), problems);
     List<ExperimentConfig> configs = multi ? experiments(root, problems)
         : List.of(new ExperimentReader(new Scope(root), problems).read(sweep, ""));
-    GridExpander expander = new GridExpander(sweep, heapBytes, problems);
+    GridExpander expander = new GridExpander(sweep, heapBytes, regionBytes, problems);
     List<ExperimentPlan> plans = new ArrayList<>();
     for (ExperimentConfig c : configs) {
       plans.add(expander.expand(c));

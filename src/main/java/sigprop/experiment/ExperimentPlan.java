@@ -31,8 +31,8 @@ public record ExperimentPlan(String name, List<Axis> axes, List<Long> seeds,
     return cells.stream().mapToDouble(CellSpec::flops).sum();
   }
 
-  /** The largest memory estimate of one cell (0 when there are no cells). */
-  public long maxMemoryBytes() {
-    return cells.stream().mapToLong(CellSpec::memoryBytes).max().orElse(0);
+  /** The largest memory estimate of one cell in G1 regions of this size (0 without cells). */
+  public long maxMemoryBytes(long regionBytes) {
+    return cells.stream().mapToLong(c -> c.memoryBytes(regionBytes)).max().orElse(0);
   }
 }

@@ -25,12 +25,18 @@ final class GridExpander {
 
   private final String sweep;
   private final long heapBytes;
+  /** G1's region size in the JVMs that run the cells (0: none), for the memory estimate. */
+  private final long regionBytes;
   private final Problems problems;
 
-  /** An expander checking cells against {@code heapBytes} (0 or less: no memory check). */
-  GridExpander(String sweep, long heapBytes, Problems problems) {
+  /**
+   * An expander checking cells against {@code heapBytes} (0 or less: no memory check) in heaps of
+   * G1 regions of {@code regionBytes}.
+   */
+  GridExpander(String sweep, long heapBytes, long regionBytes, Problems problems) {
     this.sweep = sweep;
     this.heapBytes = heapBytes;
+    this.regionBytes = regionBytes;
     this.problems = problems;
   }
 
@@ -63,7 +69,7 @@ final class GridExpander {
       CellSpec cell = build(e, values, picked);
       if (cell != null) {
         checkNorm(e, values, cell);
-        if (heapBytes > 0 && cell.memoryBytes() > heapBytes
+        if (heapBytes > 0 && cell.memoryBytes(regionBytes) > heapBytes
             && heapProblems++ < MAX_LISTED_PROBLEMS) {
           problems.add(sizeKey(e), "", tooLarge(cell, picked));
         }
@@ -166,9 +172,10 @@ final class GridExpander {
         shown.putIfAbsent(key, value);
       }
     }
-    return "the cell " + describe(shown) + " needs about " + Sizes.bytes(cell.memoryBytes())
+    return "the cell " + describe(shown) + " needs about "
+        + Sizes.bytes(cell.memoryBytes(regionBytes))
         + ", more than the executor heap of " + Sizes.bytes(heapBytes)
-        + (cell.memoryMostlyStatistics()
+        + (cell.memoryMostlyStatistics(regionBytes)
             ? "; most of it for the records: fewer histogram bins (record.histogram), sites or"
                 + " steps, or give the executors more memory"
             : "; lower batch, width or depth, or give the executors more memory");

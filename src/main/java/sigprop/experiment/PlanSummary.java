@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import sigprop.net.HeapRegions;
 
 /**
  * The dry-run view of a sweep: per experiment its grid shape, estimated work and memory, and on
@@ -15,8 +16,12 @@ import java.util.Set;
 final class PlanSummary {
   private PlanSummary() {}
 
-  /** Prints the summary; {@code heapBytes} is the heap the cells were checked against. */
+  /**
+   * Prints the summary; {@code heapBytes} is the heap the cells were checked against, and the
+   * memory figures count G1's regions of a heap that size (sigprop.net.HeapRegions).
+   */
   static void print(SweepPlan plan, long heapBytes, boolean listCells, PrintStream out) {
+    long region = HeapRegions.forHeap(heapBytes);
     out.println("sweep " + plan.sweep() + " (" + plan.source() + "), config hash "
         + plan.configHash().substring(0, 16));
     double totalFlops = 0;
@@ -25,8 +30,8 @@ final class PlanSummary {
       out.println(e.name() + ": " + e.shape());
       double flops = e.flops();
       double maxFlops = e.cells().stream().mapToDouble(CellSpec::flops).max().orElse(0);
-      long memory = e.maxMemoryBytes();
-      long summed = e.cells().stream().mapToLong(CellSpec::memoryBytes).sum();
+      long memory = e.maxMemoryBytes(region);
+      long summed = e.cells().stream().mapToLong(c -> c.memoryBytes(region)).sum();
       out.println("  work:   " + Sizes.gflop(flops) + " in total, max " + Sizes.gflop(maxFlops)
           + " per cell");
       out.println("  memory: max " + Sizes.bytes(memory) + " per cell, " + Sizes.bytes(summed)

@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import sigprop.net.HeapRegions;
 
 /** Starts sigprop's Spark session, choosing the master only when none is configured. */
 public final class SparkSessions {
@@ -45,6 +46,17 @@ public final class SparkSessions {
     long executor = conf.getSizeAsBytes("spark.executor.memory", "1g");
     int cores = conf.getInt("spark.executor.cores", 1);
     return executor / Math.max(1, cores);
+  }
+
+  /**
+   * G1's region size in the JVMs that run the cells: this JVM's heap in local mode, the
+   * executor memory on a cluster (sigprop.net.HeapRegions, for the memory estimate).
+   */
+  public static long executorRegionBytes(String master) {
+    SparkConf conf = new SparkConf();
+    String m = conf.get("spark.master", master == null ? "local[*]" : master);
+    return HeapRegions.forHeap(m.startsWith("local") ? Runtime.getRuntime().maxMemory()
+        : conf.getSizeAsBytes("spark.executor.memory", "1g"));
   }
 
   /** Spark's local masters: local, local[N], local[*], local[N, maxFailures], local[*, F]. */

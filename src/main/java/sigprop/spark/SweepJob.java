@@ -38,8 +38,10 @@ public final class SweepJob {
   /** Runs the sweep; returns the exit code (2 for a bad config or refused output). */
   public static int run(SweepOptions o, PrintStream out, PrintStream err) throws Exception {
     long heapPerTask;
+    long regionBytes;
     try {
       heapPerTask = SparkSessions.heapPerTask(o.master());
+      regionBytes = SparkSessions.executorRegionBytes(o.master());
     } catch (IllegalArgumentException e) { // spark.master set to something Spark would refuse
       err.println("sigprop sweep: " + e.getMessage());
       return 2;
@@ -47,7 +49,7 @@ public final class SweepJob {
     SweepPlan plan;
     try {
       plan = ConfigLoader.parse(ConfigText.read(o.config()), o.config(), o.overrides(),
-          heapPerTask);
+          heapPerTask, regionBytes);
     } catch (ConfigException e) {
       err.println(e.getMessage());
       return 2;
