@@ -104,6 +104,17 @@ class CorrelationMapTest {
     assertTrue(peak > 0 && peak < weights.length - 1, java.util.Arrays.toString(xi));
   }
 
+  @Test
+  void justAboveTheCriticalLineCStarApproachesOne() {
+    double previous = 0;
+    for (double w : new double[] {1.80, 1.77, 1.7625}) {
+      FixedPoint f = new MeanField(StandardActivation.TANH, w, 0.05).fixedPoint(1.0);
+      assertTrue(f.chi1() > 1 && f.cStar() > previous && f.cStar() < 1, "σ_w² " + w + ": " + f);
+      previous = f.cStar();
+    }
+    assertTrue(previous > 0.99, "c* = " + previous);
+  }
+
   /**
    * E[f(u₁)f(u₂)] by the trapezoid rule in both variables: converges geometrically for tanh,
    * analytic in a strip (h = 0.01 on [−10, 10]², 4 million points).
