@@ -34,9 +34,14 @@ public record FixedPoint(
     double cStar = 1.0;
     double chiC = chi1;
     if (chi1 > 1.0 + CRITICAL && qStar > 0 && qStar < Double.POSITIVE_INFINITY) {
-      CorrelationMap correlations = new CorrelationMap(map, qStar);
-      cStar = correlations.fixedPoint();
-      chiC = correlations.slope(cStar);
+      try {
+        CorrelationMap correlations = new CorrelationMap(map, qStar);
+        cStar = correlations.fixedPoint();
+        chiC = correlations.slope(cStar);
+      } catch (RuntimeException e) { // a solver that does not converge: unknown, not fatal
+        cStar = Double.NaN;
+        chiC = Double.NaN;
+      }
     }
     return new FixedPoint(map.weightVariance(), map.biasVariance(), qStar, chi1, slope, cStar,
         depthScale(slope), depthScale(chiC));
