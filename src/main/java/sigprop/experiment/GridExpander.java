@@ -71,11 +71,11 @@ final class GridExpander {
         checkNorm(e, values, cell);
         if (heapBytes > 0 && cell.memoryBytes(regionBytes) > heapBytes
             && heapProblems++ < MAX_LISTED_PROBLEMS) {
-          problems.add(sizeKey(e), "", tooLarge(cell, picked));
+          problems.add(sizeKey(e), gridLine(e), tooLarge(cell, picked));
         }
         String other = seen.putIfAbsent(cell.parameters().toString(), describe(picked));
         if (other != null && sameCellProblems++ < MAX_LISTED_PROBLEMS) {
-          problems.add(e.child("grid"), "", "the grid values " + other + " and "
+          problems.add(e.child("grid"), gridLine(e), "the grid values " + other + " and "
               + describe(picked) + " make the same cell" + sameCellHint(e));
         }
         for (long seed : e.seeds()) {
@@ -85,12 +85,13 @@ final class GridExpander {
       advance(index, e.axes());
     }
     if (heapProblems > MAX_LISTED_PROBLEMS) {
-      problems.add(sizeKey(e), "", "… and " + (heapProblems - MAX_LISTED_PROBLEMS)
+      problems.add(sizeKey(e), gridLine(e), "… and " + (heapProblems - MAX_LISTED_PROBLEMS)
           + " more configurations larger than the executor heap");
     }
     if (sameCellProblems > MAX_LISTED_PROBLEMS) {
-      problems.add(e.child("grid"), "", "… and " + (sameCellProblems - MAX_LISTED_PROBLEMS)
-          + " more pairs of grid values that make the same cell");
+      problems.add(e.child("grid"), gridLine(e), "… and "
+          + (sameCellProblems - MAX_LISTED_PROBLEMS) + " more pairs of grid values that make the"
+          + " same cell");
     }
     return new ExperimentPlan(e.name(), axes, e.seeds(), cells);
   }
@@ -130,7 +131,7 @@ final class GridExpander {
           CellParameters.of(network, input, loss, training, e.record()));
     } catch (IllegalArgumentException ex) {
       // The readers check every value on its own; this catches what only a combination breaks.
-      problems.add(e.child("grid"), "", describe(picked) + ": " + ex.getMessage());
+      problems.add(e.child("grid"), gridLine(e), describe(picked) + ": " + ex.getMessage());
       return null;
     }
   }
@@ -156,6 +157,12 @@ final class GridExpander {
           "batch norm needs a batch of at least 2, but " + batch.where(batchKey)
               + " is 1 (over one example every normalized value is 0)");
     }
+  }
+
+  /** The line of the grid's first axis (where a combination's problem points), or "". */
+  private static String gridLine(ExperimentConfig e) {
+    YamlNode first = e.axes().isEmpty() ? null : e.axes().get(0).node();
+    return first == null || first.location().equals("--set") ? "" : first.location();
   }
 
   /** Where a too-large cell is reported: the grid that made it, or the fixed network. */

@@ -276,7 +276,7 @@ class BrokenConfigTest {
         """, 1L << 30);
     assertEquals(1, e.problems().size(), e.getMessage());
     String message = e.problems().get(0).toString();
-    assertTrue(message.startsWith("grid: the cell {depth: 100, width: 4096, batch: 512,"
+    assertTrue(message.startsWith("line 4: grid: the cell {depth: 100, width: 4096, batch: 512,"
         + " input_width: 256} needs about "), message);
     assertTrue(message.contains("GiB, more than the executor heap of 1.00 GiB"), message);
   }
