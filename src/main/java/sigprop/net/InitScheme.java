@@ -181,8 +181,10 @@ public enum InitScheme {
     }
   },
   /**
-   * In every column, ⌈fraction·fan_in⌉ entries are zero and the rest N(0, std²) (Martens 2010;
-   * torch sparse_ with sparsity = fraction, std default 0.01).
+   * In every column, ⌈fraction·fan_in⌉ entries are zero and the rest N(0, std²): Martens's (2010)
+   * sparse init of each unit's incoming weights. torch's sparse_ (sparsity = fraction, std 0.01)
+   * zeros the same share along the other axis of its out × in weight: the same variance up to
+   * the rounding of the count.
    */
   SPARSE(defaults("fraction", 0.1, "std", 0.01)) {
     @Override void fill(Matrix w, InitSpec s, SplittableRandom rng) {

@@ -31,8 +31,9 @@ public interface Probe {
   void record(int layer, Site site, Matrix values, int log2Scale);
 
   /**
-   * The layer's mean squared singular value of its Jacobian ‖W·diag(φ′)‖²_F / n averaged over the
-   * batch (Glorot and Bengio 2010, §4.2.2), reported once per forward pass.
+   * The layer's mean squared singular value of its Jacobian, ‖W·diag(φ′)‖²_F / min(fan_in,
+   * fan_out) averaged over the batch (Glorot and Bengio 2010, §4.2.2; a fan_in × fan_out W has
+   * min(fan_in, fan_out) singular values), reported once per forward pass.
    */
   default void recordJacobian(int layer, double meanSquaredSingularValue) {}
 }
