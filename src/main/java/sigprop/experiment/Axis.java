@@ -18,22 +18,26 @@ public record Axis(String name, List<String> values) {
 
   /** A count with a parameter name made plural, e.g. {@code describe("batch", 2)}. */
   static String describe(String name, int count) {
-    if (count == 1) {
-      return "1 " + name;
-    }
-    String plural;
+    String one;
+    String many;
     if (name.equals("widths")) {
-      plural = "width lists";
+      one = "width list";
+      many = "width lists";
     } else if (name.equals("classes")) {
-      plural = "class counts";
+      one = "class count";
+      many = "class counts";
+    } else if (name.endsWith("_eps") || name.endsWith("_seed") || name.equals("momentum")) {
+      one = name + " value";
+      many = name + " values";
     } else if (name.endsWith("s") || name.endsWith("ch") || name.endsWith("sh")
         || name.endsWith("x")) {
-      plural = name + "es";
-    } else if (name.endsWith("_eps") || name.endsWith("_seed") || name.equals("momentum")) {
-      plural = name + " values";
+      one = name;
+      many = name + "es";
     } else {
-      plural = name + "s";
+      one = name;
+      many = name + "s";
     }
-    return count + " " + plural;
+    return count + " " + (count == 1 ? one : many);
   }
+
 }

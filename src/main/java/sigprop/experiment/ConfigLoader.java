@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -141,40 +140,34 @@ public final class ConfigLoader {
         out.add(new ExperimentReader(new Scope(m, defaults), problems).read(name, m.path()));
       }
     }
-    unusedSharedOverrides(out, problems);
+    unusedSharedOverrides(out, defaults, problems);
     return out;
   }
 
   /**
-   * A shared default set with --set that every experiment taking it also varies in its grid
-   * changes nothing: reported like an experiment's own such override (ExperimentReader).
+   * A shared default set with --set that no experiment takes (each sets its own value or varies
+   * it in its grid) changes nothing: reported like an experiment's own such override
+   * (ExperimentReader).
    */
   private static void unusedSharedOverrides(List<ExperimentConfig> experiments,
-      Problems problems) {
-    Map<YamlNode, Setting> setting = new IdentityHashMap<>();
-    Map<YamlNode, Boolean> used = new IdentityHashMap<>();
-    List<YamlNode> order = new ArrayList<>();
-    for (ExperimentConfig e : experiments) {
-      for (Map.Entry<Setting, SettingValue> f : e.fixed().entrySet()) {
-        YamlNode node = f.getValue().node();
-        if (node == null || !node.location().equals("--set")
-            || !node.path().startsWith("defaults.")) {
-          continue;
-        }
-        boolean varied = e.axes().stream().anyMatch(a -> a.setting() == f.getKey());
-        if (setting.put(node, f.getKey()) == null) {
-          order.add(node);
-        }
-        used.merge(node, !varied, Boolean::logicalOr);
-      }
+      YamlNode.Mapping defaults, Problems problems) {
+    if (defaults == null || experiments.isEmpty()) {
+      return;
     }
-    for (YamlNode node : order) {
-      if (!used.get(node)) {
-        String axis = setting.get(node).axis();
-        problems.add(node, "has no effect: every experiment's grid varies " + axis
-            + "; use --set grid." + axis + "=… (every experiment) or experiments.NAME.grid."
-            + axis + "=…");
+    Scope shared = new Scope(defaults);
+    for (Setting s : Setting.values()) {
+      YamlNode node = shared.find(s.section(), s.key());
+      if (node == null || !node.location().equals("--set")) {
+        continue;
+      }
+      boolean taken = experiments.stream().anyMatch(e -> e.fixed().get(s).node() == node
+          && e.axes().stream().noneMatch(a -> a.setting() == s));
+      if (!taken) {
+        problems.add(node, "has no effect: every experiment sets its own " + s.section() + "."
+            + s.key() + " or varies " + s.axis() + " in its grid; use --set " + s.section() + "."
+            + s.key() + "=… (every experiment) or --set grid." + s.axis() + "=…");
       }
     }
   }
+
 }

@@ -78,6 +78,7 @@ final class Overrides {
   private static void set(YamlNode.Mapping target, List<String> keys, YamlNode value,
       String path, Problems problems) {
     YamlNode.Mapping at = target;
+    YamlNode.Mapping above = null;
     for (int i = 0; i < keys.size() - 1; i++) {
       String key = keys.get(i);
       YamlNode next = at.get(key);
@@ -90,8 +91,16 @@ final class Overrides {
             + next.describe() + ", not a mapping");
         return;
       }
+      above = at;
       at = m;
     }
-    at.entries().put(keys.get(keys.size() - 1), value);
+    String last = keys.get(keys.size() - 1);
+    at.entries().put(last, value);
+    // seeds and grid.seeds are one setting written two ways: the override replaces either.
+    if (last.equals("seeds") && keys.size() >= 2 && keys.get(keys.size() - 2).equals("grid")) {
+      above.entries().remove("seeds");
+    } else if (last.equals("seeds") && at.get("grid") instanceof YamlNode.Mapping grid) {
+      grid.entries().remove("seeds");
+    }
   }
 }

@@ -9,8 +9,9 @@ public final class Names {
 
   /**
    * The candidate closest to name by edit distance (ignoring case), or null when none is close
-   * enough to be a likely typo: within max(2, ⌈length / 3⌉) edits, or else the shortest
-   * candidate that begins with a name of three letters or more ("before" → "before_activation").
+   * enough to be a likely typo: within max(2, ⌈length / 3⌉) edits and not all of it rewritten,
+   * or else the shortest candidate that begins with a name of three letters or more ("before" →
+   * "before_activation").
    */
   public static String closest(String name, Collection<String> candidates) {
     String lower = name.toLowerCase(Locale.ROOT);
@@ -30,7 +31,10 @@ public final class Names {
       }
     }
     int allowed = Math.max(2, (lower.length() + 2) / 3);
-    return best != null && bestDistance <= allowed ? best : prefixed;
+    // Never a complete rewrite: "zz" is not a typo of "t".
+    boolean close = best != null && bestDistance <= allowed
+        && bestDistance < Math.max(lower.length(), best.length());
+    return close ? best : prefixed;
   }
 
   /**

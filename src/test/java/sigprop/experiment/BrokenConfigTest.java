@@ -249,6 +249,17 @@ class BrokenConfigTest {
   }
 
   @Test
+  void aSeedsOverrideReplacesSeedsWrittenEitherWay() {
+    String yaml = "sweep: s\ninput: {batch: 4, width: 4}\nnetwork: {width: 4, depth: 1}\n"
+        + "grid: {depth: [1, 2], seeds: 2}\n";
+    assertEquals(6, Configs.plan(yaml, "seeds=3").cells().size());
+    assertEquals(2, Configs.plan(yaml.replace(", seeds: 2", "") + "seeds: 5\n", "grid.seeds=1")
+        .cells().size());
+    assertTrue(Configs.failure(yaml, "seeds=0").getMessage().contains("--set: seeds: must be >="
+        + " 1, got 0"));
+  }
+
+  @Test
   void aSharedDefaultOverrideThatNoExperimentUsesIsReported() {
     String yaml = """
         sweep: t
@@ -259,8 +270,12 @@ class BrokenConfigTest {
         """;
     String message = Configs.failure(yaml, "defaults.network.depth=100").getMessage();
     assertTrue(message.contains("--set: defaults.network.depth: has no effect: every"
-        + " experiment's grid varies depth; use --set grid.depth=… (every experiment) or"
-        + " experiments.NAME.grid.depth=…"), message);
+        + " experiment sets its own network.depth or varies depth in its grid; use --set"
+        + " network.depth=… (every experiment) or --set grid.depth=…"), message);
+    // Each experiment setting its own value leaves the shared default unused just the same.
+    String own = yaml.replace("a: {grid: {depth: [2, 3]}}", "a: {network: {depth: 2}}");
+    assertTrue(Configs.failure(own, "defaults.network.depth=100").getMessage()
+        .contains("defaults.network.depth: has no effect"));
     // Taken by one experiment that does not vary it: it does something, nothing to report.
     Configs.plan(yaml.replace("b: {grid: {depth: [5, 6]}}", "b: {grid: {init: [normal]}}"),
         "defaults.network.depth=100");

@@ -30,6 +30,8 @@ class NamesTest {
     for (String far : new String[] {"lr", "on", "~", "ключ", "xyzzy", "activation_after"}) {
       assertNull(Names.closest(far, KEYS), far);
     }
+    assertNull(Names.closest("zz", java.util.List.of("t")), "a complete rewrite is no typo");
+    assertEquals("t", Names.closest("T", java.util.List.of("t")));
     assertEquals("unknown key 'lr' (valid: loss, network)",
         Names.unknown("key", "lr", List.of("loss", "network")));
     assertEquals("unknown key 'netwrk'; did you mean 'network'? (valid: loss, network)",
