@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import sigprop.net.Norm;
 
 /**
  * Reads one experiment — its fixed settings, grid axes, seeds and record section — from its own
@@ -54,7 +55,36 @@ final class ExperimentReader {
       }
     }
     RecordSpec record = new RecordReader(scope, problems).read();
+    idleAxes(axes, fixed, record);
     return new ExperimentConfig(name, path, fixed, axes, seeds, record);
+  }
+
+  /**
+   * Axes whose values cannot change a number: training settings when no cell trains, norm
+   * settings when no cell has a norm. Their values would make cells with different ids and the
+   * same numbers, shown as separate configurations everywhere downstream.
+   */
+  private void idleAxes(List<AxisConfig> axes, Map<Setting, SettingValue> fixed,
+      RecordSpec record) {
+    boolean anyNorm = axes.stream().filter(a -> a.setting() == Setting.NORM)
+        .map(a -> a.values().stream().anyMatch(v -> v.value() != Norm.NONE)).findFirst()
+        .orElse(fixed.get(Setting.NORM).value() != Norm.NONE);
+    for (AxisConfig axis : axes) {
+      if (axis.values().size() < 2) {
+        continue;
+      }
+      Setting s = axis.setting();
+      boolean training = s == Setting.LEARNING_RATE || s == Setting.MOMENTUM
+          || s == Setting.WEIGHT_DECAY;
+      if (training && record.lastStep() == 0) {
+        problems.add(axis.node(), "varies " + s.axis() + ", but no cell trains (record.steps ends"
+            + " at 0), so its values make cells with the same numbers; drop the axis or record"
+            + " later steps");
+      } else if ((s == Setting.NORM_PLACEMENT || s == Setting.NORM_EPS) && !anyNorm) {
+        problems.add(axis.node(), "varies " + s.axis() + ", but no cell has a norm, so its values"
+            + " make cells with the same numbers; drop the axis or add a norm");
+      }
+    }
   }
 
   private SettingValue fixed(Setting s) {

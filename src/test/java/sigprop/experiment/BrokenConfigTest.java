@@ -98,6 +98,10 @@ class BrokenConfigTest {
             "grid.norm[1]: layer norm needs layers at least 2 wide, but network.widths (line 2)"
                 + " has a width of 1"),
         row("record: {sites: [output, output]}", "record.sites[1]: site 'output' appears twice"),
+        row("grid: {learning_rate: [0.1, 0.01]}", "line 2: grid.learning_rate: varies"
+            + " learning_rate, but no cell trains (record.steps ends at 0)"),
+        row("grid: {norm_eps: [1e-5, 1e-3]}", "grid.norm_eps: varies norm_eps, but no cell has a"
+            + " norm"),
         row("record: {steps: [0, 10, 5]}",
             "record.steps: steps must be increasing, got [0, 10, 5]"),
         row("record: {steps: [-1]}", "record.steps[0]: must be >= 0, got -1"),
