@@ -96,7 +96,7 @@ public final class SummarizeJob {
         LayerStatisticsTable.build(rows, SparkColumns.of(ParameterColumns.fields())),
         HistogramTable.build(rows),
         cellsTable(input.cells(), cells, byKey, parameterNames),
-        theoryTable(input.theory(), theory, byKey));
+        theoryTable(input.theory(), theory, byKey, options.layers()));
     long written = System.nanoTime();
     List<Path> files = SummaryWriter.write(options.out(), tables, rows, options.figures(),
         options.overwrite());
@@ -288,12 +288,18 @@ public final class SummarizeJob {
   }
 
   private static SummaryTable theoryTable(Dataset<Row> source, List<Row> theory,
-      Map<String, Configuration> configs) {
+      Map<String, Configuration> configs, LayerSelection layers) {
     List<sigprop.report.Column> columns = new ArrayList<>(source == null
         ? SparkColumns.of(TheoryTableRows.SCHEMA) : withoutSource(source));
     columns.removeIf(c -> c.name().equals("wave"));
     List<Object[]> rows = new ArrayList<>();
-    theory.forEach(r -> rows.add(SparkColumns.values(r, columns)));
+    for (Row r : theory) {
+      // The layers --layers keeps, as in layers.csv (a configuration not summarized: all).
+      Configuration c = configs.get(SourceTable.key(r.getAs("sweep"), r.getAs("config_id")));
+      if (c == null || layers.keeps(r.<Integer>getAs("layer"), c.depth())) {
+        rows.add(SparkColumns.values(r, columns));
+      }
+    }
     return SourceTable.build("theory", "configuration and hidden layer: the predictions at"
         + " initialization", columns, rows, configs, List.of("layer"),
         SourceDescriptions.theory());

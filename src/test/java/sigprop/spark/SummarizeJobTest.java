@@ -256,6 +256,12 @@ class SummarizeJobTest extends SharedSparkSession {
     assertEquals(List.of(1L, 3L, 4L, 5L), List.copyOf(layers), "1, 1+2, L = 4, head 5");
     assertEquals(List.of("output"), List.copyOf(sites));
     assertTrue(t.rowCount() < before.rowCount());
+    TreeSet<Integer> theoryLayers = new TreeSet<>();
+    List<String> theoryLines = Files.readAllLines(copy.resolve("theory.csv"));
+    int layerColumn = List.of(theoryLines.get(0).split(",")).indexOf("layer");
+    theoryLines.stream().skip(1)
+        .forEach(l -> theoryLayers.add(Integer.parseInt(l.split(",")[layerColumn])));
+    assertEquals(List.of(1, 3, 4), List.copyOf(theoryLayers), "theory.csv keeps the same layers");
     assertFalse(Files.exists(copy.resolve("figures/tiny-saturation.png")),
         "figures of the earlier run are gone with --no-figures");
   }
