@@ -17,10 +17,10 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes a file through a hidden temporary file beside it, so no reader sees a partial file. */
-final class AtomicFiles {
+public final class AtomicFiles {
   /** The content of a file, written to a stream the caller must not close. */
   @FunctionalInterface
-  interface Content {
+  public interface Content {
     /** Writes the whole content. */
     void writeTo(OutputStream out) throws IOException;
   }
@@ -28,7 +28,7 @@ final class AtomicFiles {
   private AtomicFiles() {}
 
   /** Writes {@code target} (creating its folders) and returns its absolute path. */
-  static Path write(Path target, IfExists ifExists, Content content) throws IOException {
+  public static Path write(Path target, IfExists ifExists, Content content) throws IOException {
     Objects.requireNonNull(ifExists, "ifExists");
     Path file = target.toAbsolutePath().normalize();
     Path folder = file.getParent();

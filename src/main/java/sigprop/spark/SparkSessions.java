@@ -38,25 +38,29 @@ public final class SparkSessions {
    */
   public static long heapPerTask(String master) {
     SparkConf conf = new SparkConf();
-    String m = conf.get("spark.master", master == null ? "local[*]" : master);
-    if (m.startsWith("local")) {
-      int cores = localCores(m);
-      return Runtime.getRuntime().maxMemory() / Math.max(1, cores);
-    }
-    long executor = conf.getSizeAsBytes("spark.executor.memory", "1g");
-    int cores = conf.getInt("spark.executor.cores", 1);
-    return executor / Math.max(1, cores);
+    String m = masterOf(conf, master);
+    int cores = m.startsWith("local") ? localCores(m) : conf.getInt("spark.executor.cores", 1);
+    return executorHeap(conf, m) / Math.max(1, cores);
   }
 
   /**
-   * G1's region size in the JVMs that run the cells: this JVM's heap in local mode, the
-   * executor memory on a cluster (sigprop.net.HeapRegions, for the memory estimate).
+   * G1's region size in the JVMs that run the cells, from their whole heap
+   * (sigprop.net.HeapRegions, for the memory estimate).
    */
   public static long executorRegionBytes(String master) {
     SparkConf conf = new SparkConf();
-    String m = conf.get("spark.master", master == null ? "local[*]" : master);
-    return HeapRegions.forHeap(m.startsWith("local") ? Runtime.getRuntime().maxMemory()
-        : conf.getSizeAsBytes("spark.executor.memory", "1g"));
+    return HeapRegions.forHeap(executorHeap(conf, masterOf(conf, master)));
+  }
+
+  /** spark.master from spark-submit or system properties, else the given one (local[*]). */
+  private static String masterOf(SparkConf conf, String master) {
+    return conf.get("spark.master", master == null ? "local[*]" : master);
+  }
+
+  /** The heap of a JVM that runs cells: this one in local mode, else an executor's. */
+  private static long executorHeap(SparkConf conf, String master) {
+    return master.startsWith("local") ? Runtime.getRuntime().maxMemory()
+        : conf.getSizeAsBytes("spark.executor.memory", "1g");
   }
 
   /** Spark's local masters: local, local[N], local[*], local[N, maxFailures], local[*, F]. */

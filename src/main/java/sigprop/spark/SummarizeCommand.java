@@ -76,6 +76,7 @@ public final class SummarizeCommand {
 
   /** A problem with the local inputs or output found before starting Spark, or null. */
   static String checkInputs(SummarizeOptions options) {
+    Path out = options.out().toAbsolutePath().normalize();
     for (String sweep : options.sweeps()) {
       if (sweep.contains("://")) {
         continue; // a remote file system: Spark checks it
@@ -90,14 +91,8 @@ public final class SummarizeCommand {
               + " (output/<sweep>)?";
         }
       }
-    }
-    Path out = options.out().toAbsolutePath().normalize();
-    for (String sweep : options.sweeps()) {
-      if (sweep.contains("://")) {
-        continue;
-      }
       for (String table : new String[] {"cells", "layers", "theory"}) {
-        Path inside = Path.of(sweep).toAbsolutePath().normalize().resolve(table);
+        Path inside = folder.toAbsolutePath().normalize().resolve(table);
         if (out.startsWith(inside)) {
           return "--out " + options.out() + " is inside the sweep's " + table + "/ table;"
               + " a summary there would break the table: choose another folder";

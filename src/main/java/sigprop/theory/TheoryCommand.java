@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,8 @@ import sigprop.net.InitSpec;
 import sigprop.net.Names;
 import sigprop.net.Norm;
 import sigprop.net.NormPlacement;
+import sigprop.report.AtomicFiles;
+import sigprop.report.IfExists;
 
 /**
  * The CLI verb {@code theory}: prints the per-layer predictions and the mean-field scalars, and
@@ -74,7 +75,7 @@ public final class TheoryCommand {
           options.containsKey("--overwrite")) : null;
       TheoryTable table = Theory.predict(input);
       if (csv != null) {
-        writeCsv(csv, table);
+        writeCsv(csv, table, options.containsKey("--overwrite"));
       }
       out.print(TheoryTableWriter.text(table));
       if (csv != null) {
@@ -261,28 +262,16 @@ public final class TheoryCommand {
     throw new BadOption("bad " + name + ": expected a finite number, got '" + value + "'");
   }
 
-  /** Writes a temporary file beside the target and moves it in: never half a table. */
-  private static void writeCsv(Path path, TheoryTable table) {
-    Path temporary = null;
+  /** Writes the table through a temporary file beside the target: never half a table. */
+  private static void writeCsv(Path path, TheoryTable table, boolean overwrite) {
     try {
-      Path parent = path.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      temporary = Files.createTempFile(parent, "." + path.getFileName(), ".tmp");
-      Files.writeString(temporary, TheoryTableWriter.csv(table), StandardCharsets.UTF_8);
-      Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      byte[] csv = TheoryTableWriter.csv(table).getBytes(StandardCharsets.UTF_8);
+      AtomicFiles.write(path, overwrite ? IfExists.REPLACE : IfExists.FAIL, out -> out.write(csv));
     } catch (IOException e) {
       throw new BadOption("bad --csv: cannot write '" + path + "': " + e);
-    } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // best effort: the message above already says what failed
-        }
-      }
     }
   }
+
 
   /** A mistake in the arguments; the message names the option. */
   private static final class BadOption extends RuntimeException {
