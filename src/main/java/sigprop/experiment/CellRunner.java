@@ -42,9 +42,10 @@ public final class CellRunner {
     long start = System.nanoTime();
     List<Double> losses = new ArrayList<>();
     StatsProbe probe = null;
+    Network net = null;
     try {
       int batch = cell.input().batch();
-      Network net = Network.build(cell.network(), batch, cell.seed(), mm, weightMode);
+      net = Network.build(cell.network(), batch, cell.seed(), mm, weightMode);
       probe = new StatsProbe(net, cell.record());
       Matrix x = cell.input().draw(cell.seed());
       Loss loss = cell.loss().create(batch, cell.network().classes(),
@@ -74,6 +75,10 @@ public final class CellRunner {
       List<LayerRecord> kept = probe == null ? List.of() : probe.records();
       return new CellResult(cell, CellStatus.FAILED, String.valueOf(e), losses, seconds(start),
           kept);
+    } finally {
+      if (net != null) {
+        net.release(); // the next cell on this thread takes its memory
+      }
     }
   }
 

@@ -1,5 +1,9 @@
 package sigprop.net;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The z tensors that forward keeps for backward, one per layer, packed end to end into a few
  * large arrays ("slabs") of at most {@value #SLAB_DOUBLES} doubles instead of one array each.
@@ -16,32 +20,61 @@ final class KeptTensors {
   private final double[][] arrays;
   private final int[] offsets;
   private final long doubles;
+  private final double[][] slabs;
+  private boolean released;
 
-  /** Room for tensors of the given lengths, allocated now (so a pass cannot run out later). */
+  /**
+   * Room for tensors of the given lengths, allocated now (so a pass cannot run out later), in
+   * slabs this thread's {@link SlabPool} gives where it has them.
+   */
   KeptTensors(int[] lengths) {
     arrays = new double[lengths.length][];
     offsets = new int[lengths.length];
+    // Slab k holds tensors firsts[k]..firsts[k+1]-1: as many as fit, at least one.
+    List<Integer> sizes = new ArrayList<>();
+    List<Integer> firsts = new ArrayList<>();
     long total = 0;
     int first = 0;
     while (first < lengths.length) {
-      // The slab holds tensors first..end-1: as many as fit, at least one.
       long size = lengths[first];
       int end = first + 1;
       while (end < lengths.length && size + lengths[end] <= SLAB_DOUBLES) {
         size += lengths[end];
         end++;
       }
-      double[] slab = new double[Math.toIntExact(size)];
-      int offset = 0;
-      for (int i = first; i < end; i++) {
-        arrays[i] = slab;
-        offsets[i] = offset;
-        offset += lengths[i];
-      }
+      sizes.add(Math.toIntExact(size));
+      firsts.add(first);
       total += size;
       first = end;
     }
+    firsts.add(lengths.length);
+    slabs = SlabPool.take(sizes.stream().mapToInt(Integer::intValue).toArray());
+    for (int k = 0; k < slabs.length; k++) {
+      int offset = 0;
+      for (int i = firsts.get(k); i < firsts.get(k + 1); i++) {
+        arrays[i] = slabs[k];
+        offsets[i] = offset;
+        offset += lengths[i];
+      }
+    }
     doubles = total;
+  }
+
+  /**
+   * Gives the slabs to this thread's {@link SlabPool} for the next network; the tensors must not
+   * be used afterwards. Idempotent.
+   */
+  void release() {
+    if (!released) {
+      released = true;
+      Arrays.fill(arrays, null);
+      SlabPool.give(slabs);
+    }
+  }
+
+  /** Whether {@link #release} was called. */
+  boolean released() {
+    return released;
   }
 
   /** The array holding tensor i. */

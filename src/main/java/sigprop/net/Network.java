@@ -135,6 +135,7 @@ public final class Network {
       throw new IllegalArgumentException("input is " + x.rows + "x" + x.cols + ", network expects "
           + batch + "x" + spec.inputWidth());
     }
+    requireUnreleased();
     input = x;
     Matrix in = x;
     for (Layer layer : layers) {
@@ -156,6 +157,7 @@ public final class Network {
    * updated.
    */
   public int backward(Matrix gradOutput, Probe probe, GradientSink sink) {
+    requireUnreleased();
     if (input == null) {
       throw new IllegalStateException("backward before forward");
     }
@@ -185,6 +187,26 @@ public final class Network {
       }
     }
     return scale;
+  }
+
+  /**
+   * Gives the kept tensors' memory to the next network built on this thread (a sweep's cells
+   * would otherwise each allocate it afresh, see {@link SlabPool}); this network's passes fail
+   * afterwards. Idempotent.
+   */
+  public void release() {
+    kept.release();
+  }
+
+  /** For tests: the kept tensors. */
+  KeptTensors kept() {
+    return kept;
+  }
+
+  private void requireUnreleased() {
+    if (kept.released()) {
+      throw new IllegalStateException("this network was released");
+    }
   }
 
   /** The recomputed intermediate, output and φ′ of one layer. */

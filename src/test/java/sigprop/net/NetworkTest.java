@@ -2,6 +2,8 @@ package sigprop.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +35,13 @@ class NetworkTest {
     return result;
   }
 
+  private static void assertSameBits(List<double[]> expected, List<double[]> actual) {
+    assertEquals(expected.size(), actual.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertArrayEquals(expected.get(i), actual.get(i), 0.0);
+    }
+  }
+
   @Test
   void sameSeedGivesBitIdenticalWeightsOutputsAndGradients() {
     NetworkSpec spec = NetworkSpec.uniform(8, 16, 6, StandardActivation.TANH, Norm.BATCH,
@@ -41,12 +50,38 @@ class NetworkTest {
     Loss loss = LossType.CROSS_ENTROPY.create(10, 4, RandomStreams.of(3, 0, Purpose.TARGETS));
     List<double[]> a = run(Network.build(spec, 10, 3), x, loss);
     List<double[]> b = run(Network.build(spec, 10, 3), x, loss);
-    assertEquals(a.size(), b.size());
-    for (int i = 0; i < a.size(); i++) {
-      assertArrayEquals(a.get(i), b.get(i), 0.0);
-    }
+    assertSameBits(a, b);
     List<double[]> other = run(Network.build(spec, 10, 4), x, loss);
     assertTrue(other.get(0)[0] != a.get(0)[0]);
+  }
+
+  @Test
+  void aReleasedNetworksMemoryGoesToTheNextOfTheSameShapeOnThisThreadAndChangesNoBit() {
+    NetworkSpec spec = NetworkSpec.uniform(8, 16, 6, StandardActivation.TANH, Norm.LAYER,
+        InitSpec.of(InitScheme.XAVIER_NORMAL), 4);
+    Matrix x = input(10, 8, 0);
+    Loss loss = LossType.CROSS_ENTROPY.create(10, 4, RandomStreams.of(3, 0, Purpose.TARGETS));
+    Network first = Network.build(spec, 10, 3);
+    List<double[]> expected = run(first, x, loss);
+    double[] slab = first.kept().array(0);
+    first.release();
+    first.release();
+    assertEquals(slab.length, SlabPool.freeDoubles(), "released once, however often asked");
+    assertThrows(IllegalStateException.class, () -> first.forward(x, Probe.NONE));
+    java.util.Arrays.fill(slab, Double.NaN); // whatever the last network left
+    Network second = Network.build(spec, 10, 3);
+    assertSame(slab, second.kept().array(0));
+    assertEquals(0, SlabPool.freeDoubles());
+    List<double[]> actual = run(second, x, loss);
+    assertSameBits(expected, actual);
+    second.release();
+    // Another shape: the free slab is dropped, not kept beside the new network's own.
+    Network wider = Network.build(NetworkSpec.uniform(8, 17, 6, StandardActivation.TANH,
+        Norm.LAYER, InitSpec.of(InitScheme.XAVIER_NORMAL), 4), 10, 3);
+    assertEquals(0, SlabPool.freeDoubles());
+    assertNotSame(slab, wider.kept().array(0));
+    wider.release();
+    SlabPool.take(new int[0]); // leave this thread's pool empty
   }
 
   @Test
@@ -61,9 +96,7 @@ class NetworkTest {
     always.setRescaleExponent(0);
     List<double[]> a = run(plain, x, loss);
     List<double[]> b = run(always, x, loss);
-    for (int i = 0; i < a.size(); i++) {
-      assertArrayEquals(a.get(i), b.get(i), 0.0);
-    }
+    assertSameBits(a, b);
   }
 
   @Test
