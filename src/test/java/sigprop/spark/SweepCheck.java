@@ -20,7 +20,8 @@ import sigprop.experiment.ConfigLoader;
  * reference run of the same config, the same rows in both tables apart from the columns that
  * legitimately differ ({@code wave}, {@code wall_seconds}). Rows compare as their full text, so
  * doubles must match bit for bit (-0.0 and NaN included). Prints one summary line with the sum
- * of the cells' wall_seconds; exit code 1 on any problem.
+ * of the cells' wall_seconds, and how much of it lies above each configuration's median (what
+ * cold and slowed cells add); exit code 1 on any problem.
  *
  * <pre>
  * java -cp target/test-classes:target/sigprop-0.1.0.jar:SPARK_CLASSPATH sigprop.spark.SweepCheck \
@@ -65,6 +66,11 @@ public final class SweepCheck {
     checkEveryCellOnce(cells, table);
     checkAllOk(table);
     double wall = table.agg(functions.sum("wall_seconds")).first().getDouble(0);
+    // What the slow cells add (warm-up, a busy JIT): the sum less each configuration's median.
+    double aboveMedians = table.groupBy("config_id")
+        .agg(functions.expr("sum(wall_seconds) - count(*) * percentile(wall_seconds, 0.5)")
+            .as("above"))
+        .agg(functions.sum("above")).first().getDouble(0);
     String compared = "";
     if (reference != null) {
       long rows = compare("layers", dir, reference);
@@ -78,7 +84,8 @@ public final class SweepCheck {
       return 1;
     }
     System.out.printf(Locale.ROOT, "sweep-check: %s: %d cells, each exactly once, all ok;"
-        + " wall_seconds sum %.3f%s%n", dir, cells.size(), wall, compared);
+        + " wall_seconds sum %.3f (%.3f above each configuration's median)%s%n", dir,
+        cells.size(), wall, aboveMedians, compared);
     return 0;
   }
 
