@@ -77,7 +77,7 @@ public final class CellRunner {
           kept);
     } finally {
       if (net != null) {
-        net.release(); // the next cell on this thread takes its memory
+        net.release(); // the next cell takes its memory
       }
     }
   }

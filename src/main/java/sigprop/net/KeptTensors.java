@@ -25,7 +25,7 @@ final class KeptTensors {
 
   /**
    * Room for tensors of the given lengths, allocated now (so a pass cannot run out later), in
-   * slabs this thread's {@link SlabPool} gives where it has them.
+   * slabs the {@link SlabPool} gives where it has them.
    */
   KeptTensors(int[] lengths) {
     arrays = new double[lengths.length][];
@@ -61,7 +61,7 @@ final class KeptTensors {
   }
 
   /**
-   * Gives the slabs to this thread's {@link SlabPool} for the next network; the tensors must not
+   * Gives the slabs to the {@link SlabPool} for the next network; the tensors must not
    * be used afterwards. Idempotent.
    */
   void release() {

@@ -190,7 +190,7 @@ public final class Network {
   }
 
   /**
-   * Gives the kept tensors' memory to the next network built on this thread (a sweep's cells
+   * Gives the kept tensors' memory to the next network built in this JVM (a sweep's cells
    * would otherwise each allocate it afresh, see {@link SlabPool}); this network's passes fail
    * afterwards. Idempotent.
    */

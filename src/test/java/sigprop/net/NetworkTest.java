@@ -56,7 +56,7 @@ class NetworkTest {
   }
 
   @Test
-  void aReleasedNetworksMemoryGoesToTheNextOfTheSameShapeOnThisThreadAndChangesNoBit() {
+  void aReleasedNetworksMemoryGoesToTheNextOfTheSameShapeAndChangesNoBit() {
     NetworkSpec spec = NetworkSpec.uniform(8, 16, 6, StandardActivation.TANH, Norm.LAYER,
         InitSpec.of(InitScheme.XAVIER_NORMAL), 4);
     Matrix x = input(10, 8, 0);
@@ -81,7 +81,49 @@ class NetworkTest {
     assertEquals(0, SlabPool.freeDoubles());
     assertNotSame(slab, wider.kept().array(0));
     wider.release();
-    SlabPool.take(new int[0]); // leave this thread's pool empty
+    SlabPool.take(new int[0]); // leave the pool empty
+  }
+
+  @Test
+  void networksBuiltAndReleasedOnSeveralThreadsAtOnceNeverShareMemory() throws Exception {
+    // Two shapes, so threads both reuse slabs and drop each other's, and a seed per thread, so
+    // a shared slab would show; every run must give the bits of a network built alone.
+    List<NetworkSpec> specs = List.of(
+        NetworkSpec.uniform(8, 64, 8, StandardActivation.TANH, Norm.BATCH,
+            InitSpec.of(InitScheme.XAVIER_NORMAL), 4),
+        NetworkSpec.uniform(8, 48, 6, StandardActivation.TANH, Norm.BATCH,
+            InitSpec.of(InitScheme.XAVIER_NORMAL), 4));
+    int threads = 3;
+    Matrix x = input(32, 8, 0);
+    Loss loss = LossType.CROSS_ENTROPY.create(32, 4, RandomStreams.of(3, 0, Purpose.TARGETS));
+    List<List<double[]>> expected = new ArrayList<>(); // index shape · threads + thread
+    for (NetworkSpec spec : specs) {
+      for (int t = 0; t < threads; t++) {
+        expected.add(run(Network.build(spec, 32, t), x, loss));
+      }
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int seed = t;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < 40; i++) {
+            int shape = (seed + i / 3) % 2;
+            Network net = Network.build(specs.get(shape), 32, seed);
+            assertSameBits(expected.get(shape * threads + seed), run(net, x, loss));
+            net.release();
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    SlabPool.take(new int[0]);
   }
 
   @Test
