@@ -272,15 +272,20 @@ public final class SweepJob {
       if (output.committed(output.theory())) {
         return;
       }
-      Map<String, CellSpec> configs = new LinkedHashMap<>();
-      for (CellSpec c : plan.cells()) {
-        configs.putIfAbsent(c.configId(), c);
+      // The plan index of each configuration's first cell, in plan order; a file per slot at
+      // most, so the predictions are spread over the executors.
+      Map<String, Integer> configs = new LinkedHashMap<>();
+      List<CellSpec> cells = plan.cells();
+      for (int i = 0; i < cells.size(); i++) {
+        configs.putIfAbsent(cells.get(i).configId(), i);
       }
-      List<Row> rows = new ArrayList<>();
-      for (CellSpec c : configs.values()) {
-        rows.addAll(TheoryTableRows.rows(c));
-      }
-      spark.createDataFrame(rows, TheoryTableRows.SCHEMA).coalesce(1).write().mode("overwrite")
+      List<Integer> indices = new ArrayList<>(configs.values());
+      int partitions = Math.max(1, Math.min(indices.size(),
+          spark.sparkContext().defaultParallelism()));
+      JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+          .parallelize(indices, partitions)
+          .mapPartitions(new TheoryTask(plan.configText(), plan.source(), plan.overrides()));
+      spark.createDataFrame(rows, TheoryTableRows.SCHEMA).write().mode("overwrite")
           .parquet(output.theory().toString());
     }
 

@@ -139,7 +139,26 @@ class SweepJobTest {
         .where("cell_id = '" + cell.id() + "'").first();
     assertEquals("ok", cellRow.getAs("status"));
     assertEquals(direct.losses().get(0), (Double) cellRow.getAs("initial_loss"));
-    assertTrue(spark.read().parquet(root.resolve("theory").toString()).count() > 0);
+    // The theory table: every configuration's rows, as the driver would compute them.
+    List<String> theory = new ArrayList<>();
+    java.util.Set<String> configs = new java.util.HashSet<>();
+    for (CellSpec c : ConfigLoader.parse(CONFIG, config.toString(), List.of(), 0).cells()) {
+      if (configs.add(c.configId())) {
+        for (Row r : spark.createDataFrame(TheoryTableRows.rows(c), TheoryTableRows.SCHEMA)
+            .collectAsList()) {
+          theory.add(r.toString());
+        }
+      }
+    }
+    theory.sort(null);
+    assertEquals(8, configs.size());
+    List<String> writtenTheory = new ArrayList<>();
+    for (Row r : spark.read().parquet(root.resolve("theory").toString()).collectAsList()) {
+      writtenTheory.add(r.toString());
+    }
+    writtenTheory.sort(null);
+    assertTrue(theory.size() > 8, theory.size() + " theory rows");
+    assertSameRows(theory, writtenTheory);
   }
 
   @Test
