@@ -151,9 +151,12 @@ public record LogBins(int minDecade, int maxDecade, int binsPerDecade) implement
     return j == d ? Double.POSITIVE_INFINITY : decadeEdge(j + 1);
   }
 
-  /** minDecade + j/binsPerDecade, exact at whole decades. */
+  /**
+   * minDecade + j/binsPerDecade as one rounded quotient of integers: the nearest double to the
+   * edge (0.6, not minDecade + 400.6 = 0.6000000000000227), exact at whole decades.
+   */
   private double decadeEdge(int j) {
-    return minDecade + (double) j / binsPerDecade;
+    return (double) ((long) minDecade * binsPerDecade + j) / binsPerDecade;
   }
 
   @Override
