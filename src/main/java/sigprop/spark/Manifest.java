@@ -34,6 +34,11 @@ final class Manifest {
     return JSON.writeValueAsString(n);
   }
 
+  /** The code version recorded in a manifest's text ("" if none). */
+  static String codeVersion(String manifest) throws JsonProcessingException {
+    return JSON.readTree(manifest).path("code_version").asText("");
+  }
+
   /** The config hash recorded in a manifest's text. */
   static String configHash(String manifest) throws JsonProcessingException {
     JsonNode n = JSON.readTree(manifest);

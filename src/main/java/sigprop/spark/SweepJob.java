@@ -118,6 +118,8 @@ public final class SweepJob {
     private final PrintStream out;
     /** Cells per status, committed ones only: counted as waves commit, for the last line. */
     private final Map<String, Long> byStatus = new LinkedHashMap<>();
+    /** The code version in an existing sweep's manifest; null for a new sweep. */
+    private String startedBy;
 
     Run(SparkSession spark, SweepPlan plan, SweepOptions options, SweepOutput output,
         PrintStream out) {
@@ -130,8 +132,11 @@ public final class SweepJob {
 
     int execute() throws Exception {
       long start = System.nanoTime();
-      if (output.readManifest() == null) {
+      String manifest = output.readManifest();
+      if (manifest == null) {
         output.writeManifest(Manifest.of(plan));
+      } else {
+        startedBy = Manifest.codeVersion(manifest);
       }
       int dropped = output.dropIncompleteWaves();
       if (dropped > 0) {
@@ -172,6 +177,11 @@ public final class SweepJob {
       if (!done.isEmpty()) {
         out.println("sigprop: resuming: " + done.size() + " cells done, " + remaining.size()
             + " to run");
+        if (startedBy != null && !startedBy.equals(CodeVersion.get())) {
+          out.println("sigprop: note: this sweep was started by build " + startedBy + " and"
+              + " continues with build " + CodeVersion.get() + "; if they compute differently,"
+              + " the cells table's code_version tells which cell came from which");
+        }
       }
       int slots = options.taskSlots() > 0 ? options.taskSlots()
           : spark.sparkContext().defaultParallelism();

@@ -24,7 +24,7 @@ public final class SourceDescriptions {
     d.put("wall_seconds", "the cell's run time in seconds");
     d.put("estimated_flops", "the cost model's floating-point work of the cell");
     d.put("config_hash", "SHA-256 of the sweep's canonical config");
-    d.put("code_version", "the sigprop version that ran the cell");
+    d.put("code_version", "the sigprop build that ran the cell: release + digest of its code");
     d.put("schema_version", "the version of the sweep's table layout");
     d.put("wave", "the sweep wave that wrote the cell; a cell rerun in a later wave is listed"
         + " (and summarized) once, from its last wave");

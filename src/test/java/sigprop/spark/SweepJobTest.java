@@ -231,8 +231,17 @@ class SweepJobTest {
     assertTrue(last.getFileName().toString().compareTo("wave=0") > 0, "several waves");
     Files.delete(last.resolve("_SUCCESS"));
     Files.createDirectories(last.resolve("_temporary/0"));
+    // As if another build had started it: the resume says so, and goes on.
+    Path manifest = dir.resolve("cut/t/sweep.json");
+    String current = "\"code_version\" : \"" + CodeVersion.get() + "\"";
+    assertTrue(Files.readString(manifest).contains(current), Files.readString(manifest));
+    Files.writeString(manifest, Files.readString(manifest).replace(current,
+        "\"code_version\" : \"0.1.0+000000000000\""));
+    Files.deleteIfExists(dir.resolve("cut/t/.sweep.json.crc")); // Hadoop's checksum of the old text
     assertEquals(0, sweep(log, config.toString(), "--out", cut, "--resume"), log::toString);
     assertTrue(log.toString().contains("removed 1 incomplete wave"), log::toString);
+    assertTrue(log.toString().contains("this sweep was started by build 0.1.0+000000000000 and"
+        + " continues with build " + CodeVersion.get()), log::toString);
     assertSameRows(rows(dir.resolve("whole/t/layers")), rows(dir.resolve("cut/t/layers")));
     assertSameRows(rows(dir.resolve("whole/t/cells"), "wall_seconds"),
         rows(dir.resolve("cut/t/cells"), "wall_seconds"));
