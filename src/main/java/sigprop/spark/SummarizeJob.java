@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
@@ -76,6 +77,14 @@ public final class SummarizeJob {
     Map<String, Configuration> byKey = new LinkedHashMap<>();
     configs.forEach(c -> byKey.put(SourceTable.key(c.sweep(), c.configId()), c));
     log.println("summarize: " + describe(cells, configs, experiments, options));
+    Set<String> builds = new TreeSet<>();
+    cells.forEach(r -> builds.add(r.getString(r.fieldIndex("code_version"))));
+    if (builds.size() > 1) {
+      // A sweep resumed with another build, or sweeps of several builds: the seeds' statistics
+      // then pool numbers that may differ in their last bits or more.
+      log.println("summarize: note: the cells come from " + builds.size() + " builds ("
+          + String.join(", ", builds) + "); cells.csv's code_version tells which");
+    }
 
     Dataset<Row> layers = ofCellsRows(spark, filtered(input.layers(), experiments, options), cells);
     List<LayerRow> rows = layerRows(summarize(layers), byKey, log);

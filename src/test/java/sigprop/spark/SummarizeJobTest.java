@@ -52,6 +52,8 @@ class SummarizeJobTest extends SharedSparkSession {
   static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true,
       StandardCharsets.UTF_8);
 
+  static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+
   static SweepPlan plan;
   static CellSpec failed;
   static SummarizeJob.Result result;
@@ -63,7 +65,7 @@ class SummarizeJobTest extends SharedSparkSession {
     failed = plan.cells().get(0).withSeed(99);
     injectFailedCell(failed);
     result = SummarizeJob.run(spark, options(SWEEP.resolve("summary"), false, true,
-        LayerSelection.ALL, List.of()), QUIET);
+        LayerSelection.ALL, List.of()), new PrintStream(LOG, true, StandardCharsets.UTF_8));
   }
 
   /**
@@ -91,8 +93,9 @@ class SummarizeJobTest extends SharedSparkSession {
     CellResult interrupted = CellRunner.run(cell.withSeed(98));
     TestSweeps.append(spark, LayerTable.rows(interrupted), LayerTable.SCHEMA,
         SWEEP.resolve("layers/wave=98"));
-    TestSweeps.append(spark, List.of(CellTable.row(result, plan.configHash(), "test")),
-        CellTable.SCHEMA, SWEEP.resolve("cells/wave=99"));
+    // ...by another build.
+    TestSweeps.append(spark, List.of(CellTable.row(result, plan.configHash(),
+        "0.1.0+000000000000")), CellTable.SCHEMA, SWEEP.resolve("cells/wave=99"));
   }
 
   static SummarizeOptions options(Path out, boolean overwrite, boolean figures,
@@ -117,6 +120,13 @@ class SummarizeJobTest extends SharedSparkSession {
       }
     }
     throw new AssertionError("no row " + configId + " " + layer + " " + site);
+  }
+
+  @Test
+  void cellsOfSeveralBuildsAreNoted() {
+    assertTrue(LOG.toString(StandardCharsets.UTF_8).contains("summarize: note: the cells come"
+        + " from 2 builds (0.1.0+000000000000, test); cells.csv's code_version tells which"),
+        () -> LOG.toString(StandardCharsets.UTF_8));
   }
 
   @Test
