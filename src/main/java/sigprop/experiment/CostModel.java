@@ -17,9 +17,12 @@ public final class CostModel {
    * Flop-equivalents per record (one layer, site and recorded step) whatever the layer's size:
    * the record's snapshot and quantiles, its layers row and the row's Parquet encoding, about
    * 28 µs here (1,000 cells of width and batch 4, depth 100, five sites: 505,000 records in
-   * 14.1 s of task time). Without it such a sweep was planned as one task on one of two slots.
+   * 14.1 s of task time), priced at the rate the other two terms actually run at here (≈ 39e9
+   * flop-equivalents a second: conf/bench-sweep.yaml's 1.74e12 in 45 s), so that the weights of
+   * tiny and large cells compare. Without it a sweep of such cells was planned as one task on
+   * one of two slots.
    */
-  public static final double RECORD_FLOPS = 1.4e5;
+  public static final double RECORD_FLOPS = 1.1e6;
 
   private CostModel() {}
 
