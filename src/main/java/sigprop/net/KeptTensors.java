@@ -1,8 +1,6 @@
 package sigprop.net;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The z tensors that forward keeps for backward, one per layer, packed end to end into a few
@@ -30,32 +28,24 @@ final class KeptTensors {
   KeptTensors(int[] lengths) {
     arrays = new double[lengths.length][];
     offsets = new int[lengths.length];
-    // Slab k holds tensors firsts[k]..firsts[k+1]-1: as many as fit, at least one.
-    List<Integer> sizes = new ArrayList<>();
-    List<Integer> firsts = new ArrayList<>();
+    // Tensors end to end, a new slab whenever the next would take this one past SLAB_DOUBLES:
+    // a slab holds as many as fit, at least one.
+    int[] slabOf = new int[lengths.length];
+    int[] sizes = new int[lengths.length];
+    int count = 0;
     long total = 0;
-    int first = 0;
-    while (first < lengths.length) {
-      long size = lengths[first];
-      int end = first + 1;
-      while (end < lengths.length && size + lengths[end] <= SLAB_DOUBLES) {
-        size += lengths[end];
-        end++;
+    for (int i = 0; i < lengths.length; i++) {
+      if (count == 0 || (long) sizes[count - 1] + lengths[i] > SLAB_DOUBLES) {
+        count++;
       }
-      sizes.add(Math.toIntExact(size));
-      firsts.add(first);
-      total += size;
-      first = end;
+      slabOf[i] = count - 1;
+      offsets[i] = sizes[count - 1];
+      sizes[count - 1] = Math.toIntExact((long) sizes[count - 1] + lengths[i]);
+      total += lengths[i];
     }
-    firsts.add(lengths.length);
-    slabs = SlabPool.take(sizes.stream().mapToInt(Integer::intValue).toArray());
-    for (int k = 0; k < slabs.length; k++) {
-      int offset = 0;
-      for (int i = firsts.get(k); i < firsts.get(k + 1); i++) {
-        arrays[i] = slabs[k];
-        offsets[i] = offset;
-        offset += lengths[i];
-      }
+    slabs = SlabPool.take(Arrays.copyOf(sizes, count));
+    for (int i = 0; i < lengths.length; i++) {
+      arrays[i] = slabs[slabOf[i]];
     }
     doubles = total;
   }

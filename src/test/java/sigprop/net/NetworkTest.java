@@ -18,6 +18,17 @@ class NetworkTest {
     return x;
   }
 
+  /** A tanh net of equal hidden widths over an 8-wide input, with 4 classes. */
+  private static NetworkSpec tanh(int width, int depth, Norm norm, InitScheme init) {
+    return NetworkSpec.uniform(8, width, depth, StandardActivation.TANH, norm, InitSpec.of(init),
+        4);
+  }
+
+  /** Cross-entropy over 4 classes, its targets from the stream (seed, 0, TARGETS). */
+  private static Loss crossEntropy(int batch, long seed) {
+    return LossType.CROSS_ENTROPY.create(batch, 4, RandomStreams.of(seed, 0, Purpose.TARGETS));
+  }
+
   /** Runs forward and backward, returning the output and every gradient at true scale. */
   private static List<double[]> run(Network net, Matrix x, Loss loss) {
     List<double[]> result = new ArrayList<>();
@@ -44,10 +55,9 @@ class NetworkTest {
 
   @Test
   void sameSeedGivesBitIdenticalWeightsOutputsAndGradients() {
-    NetworkSpec spec = NetworkSpec.uniform(8, 16, 6, StandardActivation.TANH, Norm.BATCH,
-        InitSpec.of(InitScheme.XAVIER_NORMAL), 4);
+    NetworkSpec spec = tanh(16, 6, Norm.BATCH, InitScheme.XAVIER_NORMAL);
     Matrix x = input(10, 8, 0);
-    Loss loss = LossType.CROSS_ENTROPY.create(10, 4, RandomStreams.of(3, 0, Purpose.TARGETS));
+    Loss loss = crossEntropy(10, 3);
     List<double[]> a = run(Network.build(spec, 10, 3), x, loss);
     List<double[]> b = run(Network.build(spec, 10, 3), x, loss);
     assertSameBits(a, b);
@@ -57,10 +67,9 @@ class NetworkTest {
 
   @Test
   void aReleasedNetworksMemoryGoesToTheNextOfTheSameShapeAndChangesNoBit() {
-    NetworkSpec spec = NetworkSpec.uniform(8, 16, 6, StandardActivation.TANH, Norm.LAYER,
-        InitSpec.of(InitScheme.XAVIER_NORMAL), 4);
+    NetworkSpec spec = tanh(16, 6, Norm.LAYER, InitScheme.XAVIER_NORMAL);
     Matrix x = input(10, 8, 0);
-    Loss loss = LossType.CROSS_ENTROPY.create(10, 4, RandomStreams.of(3, 0, Purpose.TARGETS));
+    Loss loss = crossEntropy(10, 3);
     Network first = Network.build(spec, 10, 3);
     List<double[]> expected = run(first, x, loss);
     double[] slab = first.kept().array(0);
@@ -76,8 +85,7 @@ class NetworkTest {
     assertSameBits(expected, actual);
     second.release();
     // Another shape: the free slab is dropped, not kept beside the new network's own.
-    Network wider = Network.build(NetworkSpec.uniform(8, 17, 6, StandardActivation.TANH,
-        Norm.LAYER, InitSpec.of(InitScheme.XAVIER_NORMAL), 4), 10, 3);
+    Network wider = Network.build(tanh(17, 6, Norm.LAYER, InitScheme.XAVIER_NORMAL), 10, 3);
     assertEquals(0, SlabPool.freeDoubles());
     assertNotSame(slab, wider.kept().array(0));
     wider.release();
@@ -89,13 +97,11 @@ class NetworkTest {
     // Two shapes, so threads both reuse slabs and drop each other's, and a seed per thread, so
     // a shared slab would show; every run must give the bits of a network built alone.
     List<NetworkSpec> specs = List.of(
-        NetworkSpec.uniform(8, 64, 8, StandardActivation.TANH, Norm.BATCH,
-            InitSpec.of(InitScheme.XAVIER_NORMAL), 4),
-        NetworkSpec.uniform(8, 48, 6, StandardActivation.TANH, Norm.BATCH,
-            InitSpec.of(InitScheme.XAVIER_NORMAL), 4));
+        tanh(64, 8, Norm.BATCH, InitScheme.XAVIER_NORMAL),
+        tanh(48, 6, Norm.BATCH, InitScheme.XAVIER_NORMAL));
     int threads = 3;
     Matrix x = input(32, 8, 0);
-    Loss loss = LossType.CROSS_ENTROPY.create(32, 4, RandomStreams.of(3, 0, Purpose.TARGETS));
+    Loss loss = crossEntropy(32, 3);
     List<List<double[]>> expected = new ArrayList<>(); // index shape · threads + thread
     for (NetworkSpec spec : specs) {
       for (int t = 0; t < threads; t++) {
@@ -128,10 +134,9 @@ class NetworkTest {
 
   @Test
   void rescalingGradientsByPowersOfTwoChangesNoBits() {
-    NetworkSpec spec = NetworkSpec.uniform(8, 16, 10, StandardActivation.TANH, Norm.NONE,
-        InitSpec.of(InitScheme.NORMAL), 4);
+    NetworkSpec spec = tanh(16, 10, Norm.NONE, InitScheme.NORMAL);
     Matrix x = input(6, 8, 0);
-    Loss loss = LossType.CROSS_ENTROPY.create(6, 4, RandomStreams.of(5, 0, Purpose.TARGETS));
+    Loss loss = crossEntropy(6, 5);
     Network plain = Network.build(spec, 6, 5);
     plain.setRescaleExponent(Integer.MAX_VALUE);
     Network always = Network.build(spec, 6, 5);
@@ -230,11 +235,10 @@ class NetworkTest {
 
   @Test
   void sgdStepLowersTheLossOnAFixedBatch() {
-    NetworkSpec spec = NetworkSpec.uniform(8, 16, 3, StandardActivation.TANH, Norm.BATCH,
-        InitSpec.of(InitScheme.XAVIER_NORMAL), 4);
+    NetworkSpec spec = tanh(16, 3, Norm.BATCH, InitScheme.XAVIER_NORMAL);
     Network net = Network.build(spec, 32, 2);
     Matrix x = input(32, 8, 2);
-    Loss loss = LossType.CROSS_ENTROPY.create(32, 4, RandomStreams.of(2, 0, Purpose.TARGETS));
+    Loss loss = crossEntropy(32, 2);
     Sgd sgd = new Sgd(0.1, 0.9, 1e-4);
     double first = loss.value(net.forward(x, Probe.NONE));
     double last = first;
