@@ -1,6 +1,7 @@
 package sigprop.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
@@ -13,15 +14,22 @@ class CompilerFocusTest {
     CompilerFocus.once();
     CompilerFocus.once();
     String installed = CompilerFocus.installed();
-    // Ours (two) and the JVM's default, each listed once.
-    assertEquals(3, count(installed, "Directive:"), installed);
+    // Ours (three) and the JVM's default, each listed once.
+    assertEquals(4, count(installed, "Directive:"), installed);
     assertEquals(1, count(installed, "sigprop/\\*\\.\\*"), installed);
-    // The first directive keeps C2 for the listed code; the catch-all excludes it.
     String[] directives = installed.split("Directive:");
-    assertTrue(directives[1].contains("jdk/incubator/vector/*.*"), directives[1]);
-    assertTrue(c2Options(directives[1]).contains("Exclude:false"), directives[1]);
-    assertTrue(directives[2].contains("matching: *.*"), directives[2]);
-    assertTrue(c2Options(directives[2]).contains("Exclude:true"), directives[2]);
+    // First the per-row methods C2 leaves alone although they are sigprop's.
+    assertTrue(directives[1].contains("sigprop/spark/LayerTable.values"), directives[1]);
+    assertTrue(c2Options(directives[1]).contains("Exclude:true"), directives[1]);
+    // Then the per-value code C2 keeps.
+    assertTrue(directives[2].contains("sigprop/*.*"), directives[2]);
+    assertTrue(directives[2].contains("jdk/incubator/vector/*.*"), directives[2]);
+    assertTrue(directives[2].contains("org/apache/parquet/*.*"), directives[2]);
+    assertFalse(directives[2].contains("LayerTable"), directives[2]);
+    assertTrue(c2Options(directives[2]).contains("Exclude:false"), directives[2]);
+    // The catch-all excludes C2 from the rest.
+    assertTrue(directives[3].contains("matching: *.*"), directives[3]);
+    assertTrue(c2Options(directives[3]).contains("Exclude:true"), directives[3]);
   }
 
   private static String c2Options(String directive) {
