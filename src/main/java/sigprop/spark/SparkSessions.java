@@ -57,9 +57,12 @@ public final class SparkSessions {
     return conf.get("spark.master", master == null ? "local[*]" : master);
   }
 
-  /** The heap of a JVM that runs cells: this one in local mode, else an executor's. */
+  /**
+   * The heap of a JVM that runs cells: this one in local mode, else an executor's (local-cluster
+   * too: its executors are processes of their own, with {@code spark.executor.memory}).
+   */
   private static long executorHeap(SparkConf conf, String master) {
-    return master.startsWith("local") ? Runtime.getRuntime().maxMemory()
+    return LOCAL.matcher(master).matches() ? Runtime.getRuntime().maxMemory()
         : conf.getSizeAsBytes("spark.executor.memory", "1g");
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,6 +28,18 @@ class MasterCheckTest {
     assertEquals(Runtime.getRuntime().availableProcessors(),
         SparkSessions.localCores("local[*,3]"));
     assertEquals(2, SparkSessions.localCores("local-cluster[3,2,1024]"));
+  }
+
+  @Test
+  void cellsGetTheHeapOfTheJvmThatRunsThem() {
+    long here = Runtime.getRuntime().maxMemory();
+    assertEquals(here / 2, SparkSessions.heapPerTask("local[2]"));
+    assertEquals(here, SparkSessions.heapPerTask("local"));
+    // Executors of their own, with Spark's default spark.executor.memory, 1g (local-cluster's
+    // executors are not this JVM either).
+    assumeTrue(System.getProperty("spark.executor.memory") == null);
+    assertEquals((1L << 30) / 2, SparkSessions.heapPerTask("local-cluster[2,2,1024]"));
+    assertEquals(1L << 30, SparkSessions.heapPerTask("spark://127.0.0.1:7077"));
   }
 
   @Test
