@@ -44,6 +44,22 @@ public final class SparkSessions {
   }
 
   /**
+   * What the memory check cannot know, said before the sweep starts: on a standalone master an
+   * executor without {@code spark.executor.cores} takes every core of its worker and runs that
+   * many cells in one heap, while the check assumed one. Null when there is nothing to say.
+   */
+  public static String executorCoresNote(String master) {
+    SparkConf conf = new SparkConf();
+    if (!masterOf(conf, master).startsWith("spark://") || conf.contains("spark.executor.cores")) {
+      return null;
+    }
+    return "spark.executor.cores is not set: the memory check gave each cell an executor's whole"
+        + " heap (spark.executor.memory, " + conf.get("spark.executor.memory", "1g") + "), but a"
+        + " standalone executor then takes every core of its worker and runs as many cells at"
+        + " once; set spark.executor.cores to check against the heap each cell gets";
+  }
+
+  /**
    * G1's region size in the JVMs that run the cells, from their whole heap
    * (sigprop.net.HeapRegions, for the memory estimate).
    */

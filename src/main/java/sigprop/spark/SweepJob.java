@@ -82,6 +82,10 @@ public final class SweepJob {
       err.println("sigprop sweep: " + e.getMessage());
       return 2;
     }
+    String coresNote = SparkSessions.executorCoresNote(o.master());
+    if (coresNote != null) {
+      out.println("sigprop: note: " + coresNote);
+    }
     for (ExperimentPlan e : plan.experiments()) {
       out.printf(Locale.ROOT, "sigprop: %s: %s, %.3g GFLOP%n", e.name(), e.shape(),
           e.flops() / 1e9);

@@ -43,6 +43,22 @@ class MasterCheckTest {
   }
 
   @Test
+  void aStandaloneMasterWithoutExecutorCoresGetsANote() {
+    assumeTrue(System.getProperty("spark.executor.cores") == null);
+    String note = SparkSessions.executorCoresNote("spark://127.0.0.1:7077");
+    assertTrue(note != null && note.startsWith("spark.executor.cores is not set"), note);
+    assertEquals(null, SparkSessions.executorCoresNote("local[2]"));
+    assertEquals(null, SparkSessions.executorCoresNote("yarn"));
+    System.setProperty("spark.executor.cores", "2");
+    try {
+      assertEquals(null, SparkSessions.executorCoresNote("spark://127.0.0.1:7077"));
+      assertEquals((1L << 30) / 2, SparkSessions.heapPerTask("spark://127.0.0.1:7077"));
+    } finally {
+      System.clearProperty("spark.executor.cores");
+    }
+  }
+
+  @Test
   void malformedMastersAreRefusedWithTheirText() {
     for (String bad : new String[] {"local[x]", "local[", "local[2", "local[]", "local[0]",
         "localhost", "local[2,x]", "spark:/host:7077", "cluster", "bogus://x"}) {
