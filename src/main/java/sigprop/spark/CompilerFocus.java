@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
  * Keeps HotSpot's optimizing compiler (C2) for the code that runs per value — sigprop's own, the
  * JDK's math, random and Vector API classes, Parquet's encoders — and leaves everything else
  * (Spark's scheduler and generated code, Hadoop, Scala collections, class loading, the rest of
- * the JDK, sigprop's per-row code) to the quick compiler C1. In a 20-cell sweep C2 took 10 of the process's 28
- * CPU-seconds, mostly on such control code, and in a 200-cell sweep the row-conversion iterator
- * Spark generates for the layers write alone took 5 s: free on an idle core, but taken from the
- * cells when every core runs one. With the focus the 200-cell bench sweep needs 10–20 % less CPU
- * (docs/CLUSTER.md).
+ * the JDK, sigprop's per-row code) to the quick compiler C1. In a 20-cell sweep C2 took 10 of
+ * the process's 28 CPU-seconds, mostly on such control code, and in a 200-cell sweep the
+ * row-conversion iterator Spark generates for the layers write alone took 5 s: free on an idle
+ * core, but taken from the cells when every core runs one. With the focus the 200-cell bench
+ * sweep needs 10–20 % less CPU (docs/CLUSTER.md).
  *
  * <p>Applied once per JVM through the DiagnosticCommand MBean (jcmd's Compiler.directives_add),
  * in the driver and in the executors' first task. Methods compiled before that keep their code.

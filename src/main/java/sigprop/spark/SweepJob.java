@@ -296,11 +296,12 @@ public final class SweepJob {
       List<Integer> indices = new ArrayList<>(configs.values());
       int partitions = Math.max(1, Math.min(indices.size(),
           spark.sparkContext().defaultParallelism()));
-      JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+      JavaRDD<InternalRow> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
           .parallelize(indices, partitions)
           .mapPartitions(new TheoryTask(plan.configText(), plan.source(), plan.overrides()));
-      spark.createDataFrame(rows, TheoryTableRows.SCHEMA).write().mode("overwrite")
-          .parquet(output.theory().toString());
+      ((org.apache.spark.sql.classic.SparkSession) spark)
+          .internalCreateDataFrame(rows.rdd(), TheoryTableRows.SCHEMA, false).write()
+          .mode("overwrite").parquet(output.theory().toString());
     }
 
     private void report(long start) {

@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import sigprop.experiment.CellSpec;
 
 /**
@@ -12,9 +14,10 @@ import sigprop.experiment.CellSpec;
  * configuration, and yields those configurations' theory rows. Computed where they are written,
  * so a task ships the config text and a few indices, not the rows (a local table of 50
  * configurations at depth 100 made a 1.2 MB task, which Spark warns about on the console), and
- * the predictions run on executors instead of the driver.
+ * the predictions run on executors instead of the driver. Rows in Spark's internal form
+ * ({@link InternalValues}).
  */
-final class TheoryTask implements FlatMapFunction<Iterator<Integer>, Row> {
+final class TheoryTask implements FlatMapFunction<Iterator<Integer>, InternalRow> {
   private static final long serialVersionUID = 1L;
 
   private final String configText;
@@ -28,10 +31,18 @@ final class TheoryTask implements FlatMapFunction<Iterator<Integer>, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Integer> indices) {
+  public Iterator<InternalRow> call(Iterator<Integer> indices) {
     List<CellSpec> cells = PlanCache.cells(configText, source, overrides);
-    List<Row> rows = new ArrayList<>();
-    indices.forEachRemaining(i -> rows.addAll(TheoryTableRows.rows(cells.get(i))));
+    List<InternalRow> rows = new ArrayList<>();
+    indices.forEachRemaining(i -> {
+      for (Row r : TheoryTableRows.rows(cells.get(i))) {
+        Object[] values = new Object[r.length()];
+        for (int k = 0; k < values.length; k++) {
+          values[k] = r.get(k);
+        }
+        rows.add(new GenericInternalRow(InternalValues.of(values)));
+      }
+    });
     return rows.iterator();
   }
 }
