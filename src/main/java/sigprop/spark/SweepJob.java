@@ -12,9 +12,11 @@ import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import sigprop.experiment.CellSpec;
@@ -247,10 +249,7 @@ public final class SweepJob {
           spark.sparkContext().collectionAccumulator("sigprop cells of wave " + wave);
       JavaRDD<InternalRow> layers = jsc.parallelize(indices, indices.size())
           .mapPartitions(task.collectingInto(cellRows));
-      // Internal rows go to the writer as they are (no per-value conversion of generic Rows).
-      ((org.apache.spark.sql.classic.SparkSession) spark)
-          .internalCreateDataFrame(layers.rdd(), LayerTable.SCHEMA, false).write()
-          .parquet(output.layersWave(wave).toString());
+      internalFrame(layers, LayerTable.SCHEMA).write().parquet(output.layersWave(wave).toString());
       List<Row> cells = cellRows.value();
       if (cells.size() != cellCount) { // each successful task's updates count exactly once
         throw new IllegalStateException("wave " + wave + " returned " + cells.size()
@@ -299,9 +298,17 @@ public final class SweepJob {
       JavaRDD<InternalRow> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
           .parallelize(indices, partitions)
           .mapPartitions(new TheoryTask(plan.configText(), plan.source(), plan.overrides()));
-      ((org.apache.spark.sql.classic.SparkSession) spark)
-          .internalCreateDataFrame(rows.rdd(), TheoryTableRows.SCHEMA, false).write()
-          .mode("overwrite").parquet(output.theory().toString());
+      internalFrame(rows, TheoryTableRows.SCHEMA).write().mode("overwrite")
+          .parquet(output.theory().toString());
+    }
+
+    /**
+     * Rows in Spark's internal form as a DataFrame: they go to the writer as they are, with no
+     * per-value conversion of generic Rows.
+     */
+    private Dataset<Row> internalFrame(JavaRDD<InternalRow> rows, StructType schema) {
+      return ((org.apache.spark.sql.classic.SparkSession) spark)
+          .internalCreateDataFrame(rows.rdd(), schema, false);
     }
 
     private void report(long start) {

@@ -58,6 +58,13 @@ public final class TheoryTableRows {
    * with a batch below 4).
    */
   public static List<Row> rows(CellSpec cell) {
+    List<Row> rows = new ArrayList<>();
+    values(cell).forEach(v -> rows.add(RowFactory.create(v)));
+    return rows;
+  }
+
+  /** The same rows' values in column order, as plain Java values. */
+  static List<Object[]> values(CellSpec cell) {
     TheoryTable table;
     try {
       table = Theory.predict(input(cell));
@@ -65,14 +72,14 @@ public final class TheoryTableRows {
       return List.of();
     }
     FixedPoint fp = table.fixedPoint();
-    List<Row> rows = new ArrayList<>();
+    List<Object[]> rows = new ArrayList<>();
     for (TheoryRow r : table.rows()) {
-      rows.add(RowFactory.create(cell.sweep(), cell.experiment(), cell.configId(), r.layer(),
+      rows.add(new Object[] {cell.sweep(), cell.experiment(), cell.configId(), r.layer(),
           r.width(), r.q(), r.preActivationVariance(), r.outputMean(), r.outputVariance(),
           r.chi(), r.gradientFactor(), r.outputGradientVariance(),
           r.log10OutputGradientVariance(), r.saturated90(), r.saturated99(),
           r.linearForwardVariance(), r.linearForwardRatio(), r.linearBackwardVariance(),
-          r.linearBackwardRatio(), fp.qStar(), fp.chi1(), fp.xiQ(), fp.xiC()));
+          r.linearBackwardRatio(), fp.qStar(), fp.chi1(), fp.xiQ(), fp.xiC()});
     }
     return rows;
   }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import sigprop.experiment.CellSpec;
@@ -34,15 +33,8 @@ final class TheoryTask implements FlatMapFunction<Iterator<Integer>, InternalRow
   public Iterator<InternalRow> call(Iterator<Integer> indices) {
     List<CellSpec> cells = PlanCache.cells(configText, source, overrides);
     List<InternalRow> rows = new ArrayList<>();
-    indices.forEachRemaining(i -> {
-      for (Row r : TheoryTableRows.rows(cells.get(i))) {
-        Object[] values = new Object[r.length()];
-        for (int k = 0; k < values.length; k++) {
-          values[k] = r.get(k);
-        }
-        rows.add(new GenericInternalRow(InternalValues.of(values)));
-      }
-    });
+    indices.forEachRemaining(i -> TheoryTableRows.values(cells.get(i))
+        .forEach(v -> rows.add(new GenericInternalRow(InternalValues.of(v)))));
     return rows.iterator();
   }
 }

@@ -272,7 +272,6 @@ public final class TheoryCommand {
     }
   }
 
-
   /** A mistake in the arguments; the message names the option. */
   private static final class BadOption extends RuntimeException {
     private static final long serialVersionUID = 1L;
