@@ -13,6 +13,7 @@ import sigprop.net.Site;
 import sigprop.stats.HistogramSpec;
 import sigprop.stats.LinearBins;
 import sigprop.stats.LogBins;
+import sigprop.stats.SaturationRange;
 import sigprop.stats.SiteAccumulator;
 import sigprop.stats.SiteRecord;
 
@@ -25,10 +26,10 @@ import sigprop.stats.SiteRecord;
 final class StatsProbe implements Probe {
   private final Network network;
   private final RecordSpec spec;
-  private final Map<HistogramSpec, SiteAccumulator> accumulators = new HashMap<>();
-  // The accumulator of the last bound seen: sites of a pass mostly share two bounds, and a map
-  // lookup hashes a new spec record per tensor (3% of the statistics' time at width 256).
-  private double lastBound = Double.NaN;
+  private final Map<SaturationRange, SiteAccumulator> accumulators = new HashMap<>();
+  // The accumulator of the last range seen: sites of a pass mostly share two ranges, and a map
+  // lookup hashes a record per tensor (3% of the statistics' time at width 256).
+  private SaturationRange lastRange;
   private SiteAccumulator lastAccumulator;
   private final Map<Integer, Double> jacobians = new HashMap<>();
   private final List<LayerRecord> records = new ArrayList<>();
@@ -52,7 +53,7 @@ final class StatsProbe implements Probe {
 
   @Override
   public void record(int layer, Site site, Matrix values, int log2Scale) {
-    SiteAccumulator acc = accumulatorFor(saturationBound(layer, site));
+    SiteAccumulator acc = accumulatorFor(saturationRange(layer, site));
     acc.reset();
     acc.add(values.data, 0, values.size(), log2Scale);
     SiteRecord r = acc.toRecord();
@@ -86,29 +87,38 @@ final class StatsProbe implements Probe {
     return nonFinite;
   }
 
-  /** The activation's bound for a layer's output when the activation is last; else +∞. */
-  private double saturationBound(int layer, Site site) {
+  /**
+   * The activation's range for a layer's output when the activation is last (NONE for unbounded
+   * activations); NONE for every other site.
+   */
+  private SaturationRange saturationRange(int layer, Site site) {
     if (site != Site.OUTPUT) {
-      return Double.POSITIVE_INFINITY;
+      return SaturationRange.NONE;
     }
     Layer l = network.layers().get(layer - 1);
     boolean normLast = l.norm() != null
         && network.spec().placement() == NormPlacement.AFTER_ACTIVATION;
-    return normLast ? Double.POSITIVE_INFINITY : l.activation().bound();
+    return normLast ? SaturationRange.NONE
+        : SaturationRange.of(l.activation().lowerBound(), l.activation().bound());
   }
 
-  private SiteAccumulator accumulatorFor(double bound) {
-    if (bound != lastBound) {
-      lastBound = bound;
-      lastAccumulator = accumulators.computeIfAbsent(binsFor(bound),
-          b -> new SiteAccumulator(b, Double.isFinite(bound) ? bound : Double.NaN));
+  private SiteAccumulator accumulatorFor(SaturationRange range) {
+    if (!range.equals(lastRange)) {
+      lastRange = range;
+      lastAccumulator = accumulators.computeIfAbsent(range,
+          r -> new SiteAccumulator(binsFor(r), r));
     }
     return lastAccumulator;
   }
 
-  private HistogramSpec binsFor(double bound) {
+  /**
+   * Linear bins over [−bound, bound] (or the configured range) for a bounded output, the same
+   * layout for every activation bounded by 1; signed log bins otherwise.
+   */
+  private HistogramSpec binsFor(SaturationRange range) {
     HistogramSettings h = spec.histogram();
-    if (Double.isFinite(bound)) {
+    if (range.isBounded()) {
+      double bound = range.high();
       return Double.isNaN(h.linearLo())
           ? new LinearBins(-bound, bound, h.linearBins())
           : new LinearBins(h.linearLo(), h.linearHi(), h.linearBins());

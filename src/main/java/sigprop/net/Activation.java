@@ -35,8 +35,20 @@ public interface Activation {
     }
   }
 
-  /** sup |φ|, the bound saturation is measured against; +∞ for unbounded activations. */
+  /**
+   * sup |φ|, the upper end of the range saturation is measured in, and of the linear histogram
+   * bins' [−bound, bound]; +∞ for unbounded activations.
+   */
   double bound();
+
+  /**
+   * inf φ, the lower end of the range saturation is measured in: −{@link #bound()} for the
+   * activations symmetric about 0 (tanh, softsign), 0 for sigmoid. Only read where
+   * {@link #bound()} is finite.
+   */
+  default double lowerBound() {
+    return -bound();
+  }
 
   /** PyTorch's {@code torch.nn.init.calculate_gain} for this nonlinearity. */
   double gain();

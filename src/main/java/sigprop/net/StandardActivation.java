@@ -53,6 +53,7 @@ public enum StandardActivation implements Activation {
       double d = 1.0 + e;
       return e / (d * d);
     }
+    @Override public double lowerBound() { return 0.0; }
   },
   /** x / (1 + |x|) (Bergstra et al. 2009, used by Glorot and Bengio 2010); φ′ = 1 / (1 + |x|)². */
   SOFTSIGN(1.0, 1.0) {

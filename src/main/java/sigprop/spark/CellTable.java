@@ -13,8 +13,12 @@ import sigprop.experiment.CostModel;
 
 /** The {@code cells} table: one row per cell with its parameters, status and run facts. */
 public final class CellTable {
-  /** Bumped whenever a column of either table changes meaning or type. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * Bumped whenever a column of either table changes meaning or type. 2: the layers table's
+   * {@code saturation_bound} became {@code saturation_low} and {@code saturation_high}, and
+   * sigmoid's saturation counts values near 0 too.
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   /** The schema, in column order. */
   public static final StructType SCHEMA = schema();

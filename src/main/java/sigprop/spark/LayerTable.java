@@ -13,6 +13,7 @@ import sigprop.experiment.LayerRecord;
 import sigprop.stats.Histogram;
 import sigprop.stats.Moments;
 import sigprop.stats.Quantiles;
+import sigprop.stats.SaturationRange;
 import sigprop.stats.SiteRecord;
 import sigprop.summary.SparseHistogram;
 
@@ -55,7 +56,8 @@ public final class LayerTable {
     f.add(DataTypes.createStructField("moments_max", DataTypes.DoubleType, false));
     f.add(DataTypes.createStructField("moments_sum_abs", DataTypes.DoubleType, false));
     f.add(DataTypes.createStructField("moments_log2_scale", DataTypes.IntegerType, false));
-    f.add(DataTypes.createStructField("saturation_bound", DataTypes.DoubleType, false));
+    f.add(DataTypes.createStructField("saturation_low", DataTypes.DoubleType, false));
+    f.add(DataTypes.createStructField("saturation_high", DataTypes.DoubleType, false));
     f.add(DataTypes.createStructField("zeros", DataTypes.LongType, false));
     f.add(DataTypes.createStructField("saturated90", DataTypes.LongType, false));
     f.add(DataTypes.createStructField("saturated99", DataTypes.LongType, false));
@@ -131,7 +133,8 @@ public final class LayerTable {
     v[i++] = m.scaledMax();
     v[i++] = m.scaledSumAbs();
     v[i++] = m.log2Scale();
-    v[i++] = r.bound();
+    v[i++] = r.saturation().low();
+    v[i++] = r.saturation().high();
     v[i++] = r.zeros();
     v[i++] = r.saturated90();
     v[i++] = r.saturated99();
@@ -148,6 +151,18 @@ public final class LayerTable {
     return v;
   }
 
+  /**
+   * The row's saturation range; sweeps of table layout 1 stored only the bound of a symmetric
+   * range (sigmoid's saturation then counted values above 0.9 and 0.99 only).
+   */
+  private static SaturationRange saturationRange(Row row) {
+    if (row.schema().getFieldIndex("saturation_low").isDefined()) {
+      return new SaturationRange(row.getDouble(row.fieldIndex("saturation_low")),
+          row.getDouble(row.fieldIndex("saturation_high")));
+    }
+    return SaturationRange.symmetric(row.getDouble(row.fieldIndex("saturation_bound")));
+  }
+
   /** Rebuilds the exact record of a row (for pooling across seeds). */
   public static SiteRecord record(Row row) {
     Moments m = new Moments(row.getLong(row.fieldIndex("count")),
@@ -159,7 +174,7 @@ public final class LayerTable {
         row.getInt(row.fieldIndex("moments_log2_scale")));
     Histogram h = SparseRecordColumns.readHistogram(row, row.fieldIndex("hist_spec"))
         .toHistogram();
-    return new SiteRecord(m, h, row.getDouble(row.fieldIndex("saturation_bound")),
+    return new SiteRecord(m, h, saturationRange(row),
         row.getLong(row.fieldIndex("non_finite")), row.getLong(row.fieldIndex("zeros")),
         row.getLong(row.fieldIndex("saturated90")), row.getLong(row.fieldIndex("saturated99")),
         row.getDouble(row.fieldIndex("jacobian_sum")),

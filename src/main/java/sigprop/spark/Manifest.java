@@ -39,6 +39,11 @@ final class Manifest {
     return JSON.readTree(manifest).path("code_version").asText("");
   }
 
+  /** The schema version recorded in a manifest's text (0 if none). */
+  static int schemaVersion(String manifest) throws JsonProcessingException {
+    return JSON.readTree(manifest).path("schema_version").asInt(0);
+  }
+
   /** The config hash recorded in a manifest's text. */
   static String configHash(String manifest) throws JsonProcessingException {
     JsonNode n = JSON.readTree(manifest);

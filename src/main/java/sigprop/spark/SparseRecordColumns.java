@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import sigprop.stats.Moments;
+import sigprop.stats.SaturationRange;
 import sigprop.stats.SiteRecord;
 import sigprop.summary.SparseHistogram;
 
@@ -27,7 +28,8 @@ final class SparseRecordColumns {
     }
     f.add(DataTypes.createStructField(prefix + "moments_log2_scale", DataTypes.IntegerType,
         false));
-    f.add(DataTypes.createStructField(prefix + "saturation_bound", DataTypes.DoubleType, false));
+    f.add(DataTypes.createStructField(prefix + "saturation_low", DataTypes.DoubleType, false));
+    f.add(DataTypes.createStructField(prefix + "saturation_high", DataTypes.DoubleType, false));
     for (String name : List.of("non_finite", "zeros", "saturated90", "saturated99")) {
       f.add(DataTypes.createStructField(prefix + name, DataTypes.LongType, false));
     }
@@ -51,7 +53,8 @@ final class SparseRecordColumns {
     v.add(m.scaledMax());
     v.add(m.scaledSumAbs());
     v.add(m.log2Scale());
-    v.add(r.bound());
+    v.add(r.saturation().low());
+    v.add(r.saturation().high());
     v.add(r.nonFinite());
     v.add(r.zeros());
     v.add(r.saturated90());
@@ -92,7 +95,8 @@ final class SparseRecordColumns {
     Moments m = new Moments(row.getLong(i), row.getDouble(i + 1), row.getDouble(i + 2),
         row.getDouble(i + 3), row.getDouble(i + 4), row.getDouble(i + 5), row.getInt(i + 6));
     i += 7;
-    double bound = row.getDouble(i);
+    SaturationRange saturation = new SaturationRange(row.getDouble(i), row.getDouble(i + 1));
+    i++;
     long nonFinite = row.getLong(i + 1);
     long zeros = row.getLong(i + 2);
     long saturated90 = row.getLong(i + 3);
@@ -100,8 +104,8 @@ final class SparseRecordColumns {
     double jacobianSum = row.getDouble(i + 5);
     long jacobianCount = row.getLong(i + 6);
     SparseHistogram h = readHistogram(row, i + 7);
-    return new SiteRecord(m, h.toHistogram(), bound, nonFinite, zeros, saturated90, saturated99,
-        jacobianSum, jacobianCount);
+    return new SiteRecord(m, h.toHistogram(), saturation, nonFinite, zeros, saturated90,
+        saturated99, jacobianSum, jacobianCount);
   }
 
   /** The histogram whose spec, slots and counts start at position {@code first}. */

@@ -71,12 +71,10 @@ public final class SweepJob {
         out.println("sigprop: --overwrite: deleting " + output.root());
         output.deleteAll();
       } else if (output.hasData()) {
-        String hash = manifestHash(output);
-        if (!hash.equals(plan.configHash())) {
-          err.println("sigprop sweep: cannot resume " + output.root() + ": its config hash "
-              + (hash.isEmpty() ? "is missing" : hash + " differs from this config's "
-              + plan.configHash()) + " (config or --set changed); use --overwrite or another"
-              + " sweep name");
+        String why = resumeRefusal(output, plan);
+        if (why != null) {
+          err.println("sigprop sweep: cannot resume " + output.root() + ": " + why
+              + "; use --overwrite or another sweep name");
           return 2;
         }
       }
@@ -103,16 +101,32 @@ public final class SweepJob {
     }
   }
 
-  /** The config hash in the sweep's manifest; an unreadable manifest is said plainly. */
-  private static String manifestHash(SweepOutput output) throws IOException {
+  /**
+   * Why the sweep's existing data cannot be continued by this config and build, or null: a
+   * changed config, or tables of another layout (waves of two layouts would not read as one
+   * table). An unreadable manifest is said plainly.
+   */
+  private static String resumeRefusal(SweepOutput output, SweepPlan plan) throws IOException {
     String manifest = output.readManifest();
+    String hash;
+    int layout;
     try {
-      return Manifest.configHash(manifest);
+      hash = Manifest.configHash(manifest);
+      layout = Manifest.schemaVersion(manifest);
     } catch (IOException e) {
       throw new IOException("cannot resume " + output.root() + ": its " + SweepOutput.MANIFEST
           + " is unreadable (" + e.getMessage().lines().findFirst().orElse("") + "); use"
           + " --overwrite to start over", e);
     }
+    if (!hash.equals(plan.configHash())) {
+      return "its config hash " + (hash.isEmpty() ? "is missing" : hash
+          + " differs from this config's " + plan.configHash()) + " (config or --set changed)";
+    }
+    if (layout != CellTable.SCHEMA_VERSION) {
+      return "its tables have layout (schema_version) " + layout + ", this build writes "
+          + CellTable.SCHEMA_VERSION + " (docs/OUTPUTS.md says what changed)";
+    }
+    return null;
   }
 
   /** One execution against a live session. */

@@ -13,10 +13,11 @@ interface BlockKernel {
 
   /**
    * Scans a[from, to): extremes over the values (a zero extreme reported as +0), non-finite,
-   * subnormal and zero counts, and how many |v| exceed t90 and t99 (+∞ thresholds count none).
-   * Extremes and saturation counts are only meaningful when the block holds no NaN or ±∞.
+   * subnormal and zero counts, and how many |v − centre| exceed t90 and t99 (+∞ thresholds
+   * count none). Extremes and saturation counts are only meaningful when the block holds no NaN
+   * or ±∞.
    */
-  void scan(double[] a, int from, int to, double t90, double t99, BlockScan out);
+  void scan(double[] a, int from, int to, double centre, double t90, double t99, BlockScan out);
 
   /**
    * The lean {@link #scan} for log-binned values without a saturation bound, whose histogram

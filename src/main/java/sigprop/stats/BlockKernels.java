@@ -74,10 +74,12 @@ final class BlockKernels {
     for (int[] r : ranges) {
       BlockScan want = new BlockScan();
       BlockScan got = new BlockScan();
-      reference.scan(a, r[0], r[1], 0.9, 0.99, want);
-      candidate.scan(a, r[0], r[1], 0.9, 0.99, got);
-      if (!same(want, got)) {
-        return false;
+      for (double centre : new double[] {0, 0.5}) {
+        reference.scan(a, r[0], r[1], centre, 0.9, 0.99, want);
+        candidate.scan(a, r[0], r[1], centre, 0.9, 0.99, got);
+        if (!same(want, got)) {
+          return false;
+        }
       }
       reference.scanExtremes(a, r[0], r[1], want);
       candidate.scanExtremes(a, r[0], r[1], got);

@@ -11,9 +11,10 @@ final class ScalarBlockKernel implements BlockKernel {
   private ScalarBlockKernel() {}
 
   @Override
-  public void scan(double[] a, int from, int to, double t90, double t99, BlockScan out) {
+  public void scan(double[] a, int from, int to, double centre, double t90, double t99,
+      BlockScan out) {
     out.clear();
-    scanInto(a, from, to, t90, t99, out);
+    scanInto(a, from, to, centre, t90, t99, out);
     out.min += 0.0; // −0 + 0 = +0: the sign of a zero extreme would depend on the order
     out.max += 0.0;
   }
@@ -24,7 +25,8 @@ final class ScalarBlockKernel implements BlockKernel {
    * are 5x slower when values tie (ReLU zeros); counts from the magnitude bits, without branches
    * the data would mispredict.
    */
-  static void scanInto(double[] a, int from, int to, double t90, double t99, BlockScan out) {
+  static void scanInto(double[] a, int from, int to, double centre, double t90, double t99,
+      BlockScan out) {
     long t90Bits = Double.doubleToRawLongBits(t90);
     long t99Bits = Double.doubleToRawLongBits(t99);
     double min = out.min;
@@ -42,8 +44,9 @@ final class ScalarBlockKernel implements BlockKernel {
       nonFinite += exceeds(mag, MAX_VALUE_BITS);
       zeros += isZero(mag);
       subnormals += isSubnormal(mag);
-      saturated90 += exceeds(mag, t90Bits);
-      saturated99 += exceeds(mag, t99Bits);
+      long distance = Double.doubleToRawLongBits(v - centre) & Long.MAX_VALUE;
+      saturated90 += exceeds(distance, t90Bits);
+      saturated99 += exceeds(distance, t99Bits);
     }
     out.min = min;
     out.max = max;

@@ -41,7 +41,7 @@ public final class SiteAccumulator {
   private static final int SLOT_MARGIN = 2;
 
   private final HistogramSpec spec;
-  private final double bound;
+  private final SaturationRange saturation;
   private final boolean bounded;
   private final long[] counts;
   private final LogBinMemo logMemo;
@@ -72,16 +72,21 @@ public final class SiteAccumulator {
   private final double[] finite = new double[BLOCK];
 
   /**
-   * An empty accumulator binning by {@code spec}; {@code bound} is the activation's bound for the
-   * saturation fractions (1 for tanh), NaN or +∞ when not applicable.
+   * An empty accumulator binning by {@code spec}; {@code bound} is a symmetric activation's bound
+   * for the saturation fractions (1 for tanh), NaN or +∞ when not applicable.
    */
   public SiteAccumulator(HistogramSpec spec, double bound) {
+    this(spec, SaturationRange.symmetric(bound));
+  }
+
+  /**
+   * An empty accumulator binning by {@code spec}, measuring saturation against the activation's
+   * range ({@link SaturationRange#NONE} when not applicable).
+   */
+  public SiteAccumulator(HistogramSpec spec, SaturationRange saturation) {
     this.spec = Objects.requireNonNull(spec, "spec");
-    if (!(Double.isNaN(bound) || bound > 0)) {
-      throw new IllegalArgumentException("bound must be > 0, NaN or +inf, got " + bound);
-    }
-    this.bounded = Double.isFinite(bound);
-    this.bound = bounded ? bound : Double.NaN;
+    this.saturation = Objects.requireNonNull(saturation, "saturation");
+    this.bounded = saturation.isBounded();
     this.counts = new long[spec.slots()];
     this.logMemo = spec instanceof LogBins log ? LogBinMemo.of(log) : null;
     this.leanScan = spec instanceof LogBins && !bounded;
@@ -137,9 +142,9 @@ public final class SiteAccumulator {
       throw new IllegalArgumentException(
           "cannot merge histograms with different specs: " + spec + " vs " + h.spec());
     }
-    if (Double.compare(bound, record.bound()) != 0) {
-      throw new IllegalArgumentException(
-          "cannot merge records with different bounds: " + bound + " vs " + record.bound());
+    if (!saturation.equals(record.saturation())) {
+      throw new IllegalArgumentException("cannot merge records with different saturation ranges: "
+          + saturation + " vs " + record.saturation());
     }
     int[] slots = h.nonEmptySlots();
     long[] c = h.nonEmptyCounts();
@@ -162,11 +167,11 @@ public final class SiteAccumulator {
   public SiteRecord toRecord() {
     Histogram h = Histogram.nonEmptyOf(spec, counts, Math.min(touchedLow, touchedHigh + 1),
         touchedHigh + 1, 0);
-    return new SiteRecord(moments, h, bound, nonFinite, zeros,
+    return new SiteRecord(moments, h, saturation, nonFinite, zeros,
         saturated90, saturated99, jacobianSum, jacobianCount);
   }
 
-  /** Forgets everything, keeping the spec, the bound and the allocated counters. */
+  /** Forgets everything, keeping the spec, the saturation range and the allocated counters. */
   public void reset() {
     if (touchedLow <= touchedHigh) {
       Arrays.fill(counts, touchedLow, touchedHigh + 1, 0);
@@ -183,14 +188,16 @@ public final class SiteAccumulator {
   }
 
   private void addBlock(double[] a, int from, int to, int log2Scale) {
-    // Saturation thresholds in stored units: |v|·2^s > t ⇔ |v| > t·2^-s; +∞ counts nothing.
-    double t90 = bounded ? Pow2.scale(0.9 * bound, -(long) log2Scale) : Double.POSITIVE_INFINITY;
-    double t99 = bounded ? Pow2.scale(0.99 * bound, -(long) log2Scale) : Double.POSITIVE_INFINITY;
+    // Saturation in stored units: |v·2^s − c| > t ⇔ |v − c·2^-s| > t·2^-s; +∞ counts nothing.
+    double centre = bounded ? Pow2.scale(saturation.centre(), -(long) log2Scale) : 0;
+    double half = saturation.halfWidth();
+    double t90 = bounded ? Pow2.scale(0.9 * half, -(long) log2Scale) : Double.POSITIVE_INFINITY;
+    double t99 = bounded ? Pow2.scale(0.99 * half, -(long) log2Scale) : Double.POSITIVE_INFINITY;
     BlockScan s = scan;
     if (leanScan) {
       kernel.scanExtremes(a, from, to, s);
     } else {
-      kernel.scan(a, from, to, t90, t99, s);
+      kernel.scan(a, from, to, centre, t90, t99, s);
     }
     if (s.nonFinite > 0) {
       int n = 0;

@@ -7,25 +7,27 @@ import java.util.Objects;
  * moments, counters and a histogram of the finite values, whose true values are stored·2^scale.
  *
  * <p>Counts are of finite values: NaN and ±∞ are only counted in {@link #nonFinite()}, and
- * fractions are over the finite count. Saturation uses |v| &gt; 0.9·bound and &gt; 0.99·bound;
- * with no finite bound (an unbounded activation, a gradient) the fractions are NaN. True-valued
+ * fractions are over the finite count. Saturation is measured against the activation's range
+ * ({@link SaturationRange}: |v| &gt; 0.9 for tanh, v &lt; 0.05 or v &gt; 0.95 for sigmoid); with
+ * none (an unbounded activation, a gradient) the fractions are NaN. True-valued
  * getters round to double range (0 or ±∞ outside it); the log10 getters and {@link #quantiles()}'s
  * log10Abs stay finite (see {@link Moments}).
  *
  * @param moments count, mean, M2, min, max, Σ|v| and their scale: the fields to pool exactly
  * @param histogram counts of the finite values; its total equals moments.count()
- * @param bound the activation's bound for saturation, NaN when not applicable
+ * @param saturation the activation's range for saturation, {@link SaturationRange#NONE} when not
+ *     applicable
  * @param nonFinite the number of NaN and ±∞ values seen
  * @param zeros the number of values exactly ±0
- * @param saturated90 the number of values with |v| &gt; 0.9·bound
- * @param saturated99 the number of values with |v| &gt; 0.99·bound
+ * @param saturated90 the number of values with |v − centre| &gt; 0.9·halfWidth of the range
+ * @param saturated99 the number of values with |v − centre| &gt; 0.99·halfWidth
  * @param jacobianSum the sum of the Jacobian diagnostics reported (0 when none)
  * @param jacobianCount how many Jacobian diagnostics were reported
  */
 public record SiteRecord(
     Moments moments,
     Histogram histogram,
-    double bound,
+    SaturationRange saturation,
     long nonFinite,
     long zeros,
     long saturated90,
@@ -37,6 +39,7 @@ public record SiteRecord(
   public SiteRecord {
     Objects.requireNonNull(moments, "moments");
     Objects.requireNonNull(histogram, "histogram");
+    Objects.requireNonNull(saturation, "saturation");
     if (histogram.total() != moments.count()) {
       throw new IllegalArgumentException("histogram total " + histogram.total()
           + " != finite count " + moments.count());
@@ -47,18 +50,19 @@ public record SiteRecord(
           + " nonFinite=" + nonFinite + " zeros=" + zeros + " sat90=" + saturated90
           + " sat99=" + saturated99 + " jacobianCount=" + jacobianCount);
     }
-    if (!(Double.isNaN(bound) || bound > 0 && bound < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("bound must be finite > 0 or NaN, got " + bound);
-    }
   }
 
-  /** The pooled record: counts add, moments and histograms merge; bounds and specs must match. */
+  /**
+   * The pooled record: counts add, moments and histograms merge; saturation ranges and specs must
+   * match.
+   */
   public SiteRecord merge(SiteRecord other) {
-    if (Double.compare(bound, other.bound) != 0) {
-      throw new IllegalArgumentException(
-          "cannot merge records with different bounds: " + bound + " vs " + other.bound);
+    if (!saturation.equals(other.saturation)) {
+      throw new IllegalArgumentException("cannot merge records with different saturation ranges: "
+          + saturation + " vs " + other.saturation);
     }
-    return new SiteRecord(moments.merge(other.moments), histogram.merge(other.histogram), bound,
+    return new SiteRecord(moments.merge(other.moments), histogram.merge(other.histogram),
+        saturation,
         nonFinite + other.nonFinite, zeros + other.zeros, saturated90 + other.saturated90,
         saturated99 + other.saturated99, jacobianSum + other.jacobianSum,
         jacobianCount + other.jacobianCount);
@@ -119,14 +123,14 @@ public record SiteRecord(
     return (double) zeros / count();
   }
 
-  /** The fraction with |v| &gt; 0.9·bound; NaN without a bound. */
+  /** The fraction saturated at level 0.9 of the range; NaN without a range. */
   public double fracSat90() {
-    return Double.isNaN(bound) ? Double.NaN : (double) saturated90 / count();
+    return saturation.isBounded() ? (double) saturated90 / count() : Double.NaN;
   }
 
-  /** The fraction with |v| &gt; 0.99·bound; NaN without a bound. */
+  /** The fraction saturated at level 0.99 of the range; NaN without a range. */
   public double fracSat99() {
-    return Double.isNaN(bound) ? Double.NaN : (double) saturated99 / count();
+    return saturation.isBounded() ? (double) saturated99 / count() : Double.NaN;
   }
 
   /** The mean of the reported Jacobian diagnostics; NaN when none was reported. */
@@ -136,8 +140,8 @@ public record SiteRecord(
 
   /** The same record with one more Jacobian diagnostic. */
   public SiteRecord withJacobian(double meanSquaredSingularValue) {
-    return new SiteRecord(moments, histogram, bound, nonFinite, zeros, saturated90, saturated99,
-        jacobianSum + meanSquaredSingularValue, jacobianCount + 1);
+    return new SiteRecord(moments, histogram, saturation, nonFinite, zeros, saturated90,
+        saturated99, jacobianSum + meanSquaredSingularValue, jacobianCount + 1);
   }
 
   /** The p-quantile from the histogram clamped to [min, max]; throws when there are no values. */

@@ -33,7 +33,8 @@ final class VectorBlockKernel implements BlockKernel {
   }
 
   @Override
-  public void scan(double[] a, int from, int to, double t90, double t99, BlockScan out) {
+  public void scan(double[] a, int from, int to, double centre, double t90, double t99,
+      BlockScan out) {
     // Counters by integer arithmetic on the magnitude bits (ScalarBlockKernel's formulas), not
     // masked adds: mask conversions made that loop 3x slower on this JDK.
     long t90Bits = Double.doubleToRawLongBits(t90);
@@ -69,10 +70,14 @@ final class VectorBlockKernel implements BlockKernel {
       belowNormal = belowNormal
           .add(minusOne.sub(SUBNORMAL_LIMIT).lanewise(VectorOperators.LSHR, 63))
           .add(minusOneW.sub(SUBNORMAL_LIMIT).lanewise(VectorOperators.LSHR, 63));
-      saturated90 = saturated90.add(mag.neg().add(t90Bits).lanewise(VectorOperators.LSHR, 63))
-          .add(magW.neg().add(t90Bits).lanewise(VectorOperators.LSHR, 63));
-      saturated99 = saturated99.add(mag.neg().add(t99Bits).lanewise(VectorOperators.LSHR, 63))
-          .add(magW.neg().add(t99Bits).lanewise(VectorOperators.LSHR, 63));
+      LongVector distance = v.sub(centre).reinterpretAsLongs().and(Long.MAX_VALUE);
+      LongVector distanceW = w.sub(centre).reinterpretAsLongs().and(Long.MAX_VALUE);
+      saturated90 = saturated90
+          .add(distance.neg().add(t90Bits).lanewise(VectorOperators.LSHR, 63))
+          .add(distanceW.neg().add(t90Bits).lanewise(VectorOperators.LSHR, 63));
+      saturated99 = saturated99
+          .add(distance.neg().add(t99Bits).lanewise(VectorOperators.LSHR, 63))
+          .add(distanceW.neg().add(t99Bits).lanewise(VectorOperators.LSHR, 63));
     }
     if (i < end) { // one whole vector left
       DoubleVector v = DoubleVector.fromArray(SPECIES, a, i);
@@ -84,8 +89,11 @@ final class VectorBlockKernel implements BlockKernel {
       zeros = zeros.add(minusOne.lanewise(VectorOperators.LSHR, 63));
       belowNormal = belowNormal.add(
           minusOne.sub(SUBNORMAL_LIMIT).lanewise(VectorOperators.LSHR, 63));
-      saturated90 = saturated90.add(mag.neg().add(t90Bits).lanewise(VectorOperators.LSHR, 63));
-      saturated99 = saturated99.add(mag.neg().add(t99Bits).lanewise(VectorOperators.LSHR, 63));
+      LongVector distance = v.sub(centre).reinterpretAsLongs().and(Long.MAX_VALUE);
+      saturated90 = saturated90
+          .add(distance.neg().add(t90Bits).lanewise(VectorOperators.LSHR, 63));
+      saturated99 = saturated99
+          .add(distance.neg().add(t99Bits).lanewise(VectorOperators.LSHR, 63));
     }
     // Reductions, not toArray: a vector that leaves the intrinsics (toArray's store did here)
     // makes C2 box the loop's accumulators, an allocation per iteration. Counts are integers and
@@ -97,7 +105,7 @@ final class VectorBlockKernel implements BlockKernel {
     out.subnormals = belowNormal.reduceLanes(VectorOperators.ADD) - out.zeros;
     out.saturated90 = saturated90.reduceLanes(VectorOperators.ADD);
     out.saturated99 = saturated99.reduceLanes(VectorOperators.ADD);
-    ScalarBlockKernel.scanInto(a, end, to, t90, t99, out);
+    ScalarBlockKernel.scanInto(a, end, to, centre, t90, t99, out);
     out.min += 0.0;
     out.max += 0.0;
   }

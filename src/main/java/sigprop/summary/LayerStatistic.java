@@ -22,9 +22,10 @@ public enum LayerStatistic {
   LOG10_RMS("log10_rms", "log10 of its root mean square"),
   FRAC_ZERO("frac_zero", "the fraction of its values exactly 0"),
   FRAC_SAT90("frac_sat90",
-      "the fraction of its values with |v| > 0.9·bound (1 for tanh), only on the output site of"
-          + " a bounded activation not followed by a norm"),
-  FRAC_SAT99("frac_sat99", "the fraction with |v| > 0.99·bound, as frac_sat90"),
+      "the fraction of its values within 10 % of the half-range of either asymptote of the"
+          + " activation (|v| > 0.9 for tanh, v < 0.05 or v > 0.95 for sigmoid), only on the"
+          + " output site of a bounded activation not followed by a norm"),
+  FRAC_SAT99("frac_sat99", "the fraction within 1 % of the half-range, as frac_sat90"),
   JACOBIAN("jacobian",
       "its layer Jacobian's mean squared singular value ‖W·diag(φ′)‖²_F/min(fan_in, fan_out),"
           + " averaged over the batch (Glorot & Bengio 2010, §4.2.2), output site only"),

@@ -46,8 +46,8 @@ public final class SourceDescriptions {
     d.put("output_gradient_var_rel", "predicted Var[∂L/∂y^l] relative to layer L (= 1 there)");
     d.put("log10_output_gradient_var_rel", "its log10, finite beyond double range; layers.csv"
         + " adds the measured log10 variance at L to it");
-    d.put("sat90", "predicted P(|φ(z)| > 0.9·bound), z ~ N(0, q); 0 for unbounded φ");
-    d.put("sat99", "predicted P(|φ(z)| > 0.99·bound)");
+    d.put("sat90", "predicted P(|φ(z) − c| > 0.9·h), z ~ N(0, q), c and h the centre and half-width of φ's range; 0 for unbounded φ");
+    d.put("sat99", "predicted P(|φ(z) − c| > 0.99·h), as sat90");
     d.put("linear_forward_var", "linear-regime Var[z^l] (Glorot & Bengio 2010)");
     d.put("linear_forward_ratio", "n_(l−1)·Var[W^l]");
     d.put("linear_backward_var_rel", "linear-regime Var[∂L/∂y^l] relative to layer L");

@@ -24,8 +24,8 @@ import sigprop.report.YScale;
  *   <li>{@code <exp>-variance-output}, {@code <exp>-variance-output_gradient}: mean over seeds of
  *       log10 variance against hidden layer, one line per configuration with a ±1 sd band, dashed
  *       theory in the same colour ({@link #CURVES} size);
- *   <li>{@code <exp>-saturation}: fraction of outputs with |v| &gt; 0.9·bound against layer, with
- *       its theory (bounded activations only);
+ *   <li>{@code <exp>-saturation}: fraction of saturated outputs (within 10 % of the half-range
+ *       of an asymptote) against layer, with its theory (bounded activations only);
  *   <li>{@code <exp>-hist-<site>-c<index>-<label>}: per configuration, the pooled distribution of
  *       outputs (density per unit value) and of output-gradient magnitudes (density per decade
  *       of |v|) at five evenly spaced hidden layers, as Glorot & Bengio (2010), Figs. 6–7.
@@ -96,7 +96,7 @@ public final class SummaryFigures {
   private static List<Path> saturation(List<LayerRow> group, String name, String title,
       Path folder, IfExists ifExists) throws IOException {
     LayerCurveFigure.Builder figure = LayerCurveFigure.builder(
-        title + ": saturated outputs, |y| > 0.9 of the bound")
+        title + ": saturated outputs, within 10 % of an asymptote")
         .xLabel("hidden layer")
         .yLabel("fraction saturated: mean over seeds ± 1 sd")
         .fraction()

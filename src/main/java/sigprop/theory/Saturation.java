@@ -5,14 +5,16 @@ import org.apache.commons.math3.special.Erf;
 import sigprop.net.Activation;
 
 /**
- * The predicted fraction of units with |φ(ẑ)| > level·bound for ẑ ~ N(0, q): φ (increasing, as
- * every bounded activation here) is inverted once at ±level·bound, then the fraction is
- * P(ẑ < lower) + P(ẑ > upper) from the normal CDF, accurate in both tails. Unbounded activations
- * never saturate (fraction 0).
+ * The predicted fraction of units with |φ(ẑ) − c| > level·h for ẑ ~ N(0, q), where φ's range
+ * (lowerBound, bound) has centre c and half-width h (as the statistics measure it,
+ * sigprop.stats.SaturationRange: |φ| > 0.9 for tanh, φ &lt; 0.05 or φ &gt; 0.95 for sigmoid): φ
+ * (increasing, as every bounded activation here) is inverted once at c ± level·h, then the
+ * fraction is P(ẑ < lower) + P(ẑ > upper) from the normal CDF, accurate in both tails. Unbounded
+ * activations never saturate (fraction 0).
  *
- * @param level the fraction of the bound, e.g. 0.9
- * @param lower x with φ(x) = −level·bound, or −∞ if φ stays above it
- * @param upper x with φ(x) = level·bound, or +∞ if φ stays below it
+ * @param level the fraction of the half-width, e.g. 0.9
+ * @param lower x with φ(x) = c − level·h, or −∞ if φ stays above it
+ * @param upper x with φ(x) = c + level·h, or +∞ if φ stays below it
  */
 public record Saturation(double level, double lower, double upper) {
   private static final double REACH = 1e300;
@@ -22,14 +24,17 @@ public record Saturation(double level, double lower, double upper) {
     if (!(level > 0 && level <= 1)) {
       throw new IllegalArgumentException("saturation level must be in (0, 1], got " + level);
     }
-    double target = level * phi.bound();
-    if (Double.isInfinite(target)) {
+    double high = phi.bound();
+    double low = phi.lowerBound();
+    if (Double.isInfinite(high) || Double.isInfinite(low)) {
       return new Saturation(level, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
-    return new Saturation(level, crossing(phi, -target), crossing(phi, target));
+    double centre = 0.5 * low + 0.5 * high;
+    double reach = level * (0.5 * high - 0.5 * low);
+    return new Saturation(level, crossing(phi, centre - reach), crossing(phi, centre + reach));
   }
 
-  /** P(|φ(ẑ)| > level·bound) for ẑ ~ N(0, q). */
+  /** P(|φ(ẑ) − c| > level·h) for ẑ ~ N(0, q). */
   public double fraction(double q) {
     double s = Math.sqrt(q);
     return upperTail(upper, s) + upperTail(-lower, s);

@@ -15,8 +15,9 @@ package sigprop.theory;
  * @param gradientFactor Var[∂L/∂y^{l−1}]/Var[∂L/∂y^l] = χ_l·n_l/n_{l−1}
  * @param outputGradientVariance Var[∂L/∂y^l] relative to layer L (= 1)
  * @param log10OutputGradientVariance its log10, finite where the value under- or overflows
- * @param saturated90 P(|φ(ẑ)| > 0.9·bound), ẑ ~ N(0, q)
- * @param saturated99 P(|φ(ẑ)| > 0.99·bound)
+ * @param saturated90 P(|φ(ẑ) − c| > 0.9·h), ẑ ~ N(0, q), c and h the centre and half-width of
+ *     φ's range ({@link Saturation})
+ * @param saturated99 P(|φ(ẑ) − c| > 0.99·h)
  * @param linearForwardVariance Var[z^l] of the linear regime
  * @param linearForwardRatio n_{l−1}Var[W^l]
  * @param linearBackwardVariance Var[∂L/∂y^l] of the linear regime, relative to layer L

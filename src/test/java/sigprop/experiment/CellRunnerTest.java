@@ -69,6 +69,37 @@ class CellRunnerTest {
   }
 
   @Test
+  void sigmoidSaturationCountsUnitsNearZeroAndNearOne() {
+    // N(0,1) weights at width 64: pre-activations of sd ≈ 4.5 push σ to both asymptotes.
+    NetworkSpec spec = NetworkSpec.uniform(64, 64, 3, StandardActivation.SIGMOID, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL), 4);
+    CellSpec cell = TestCells.cell(spec, 16, 5, List.of(0));
+    CellResult r = CellRunner.run(cell);
+    assertEquals(CellStatus.OK, r.status(), r.message());
+    double[][] out = new double[1][];
+    Network.build(cell.network(), 16, 5).forward(cell.input().draw(5), new Probe() {
+      @Override public boolean wants(int layer, Site site) {
+        return layer == 2 && site == Site.OUTPUT;
+      }
+      @Override public void record(int layer, Site site, Matrix v, int s) {
+        out[0] = v.data.clone();
+      }
+    });
+    long low90 = 0;
+    long high90 = 0;
+    long sat99 = 0;
+    for (double v : out[0]) {
+      low90 += v < 0.05 ? 1 : 0;
+      high90 += v > 0.95 ? 1 : 0;
+      sat99 += v < 0.005 || v > 0.995 ? 1 : 0;
+    }
+    assertTrue(low90 > 50 && high90 > 50, low90 + " near 0, " + high90 + " near 1");
+    SiteRecord rec = find(r, 0, 2, Site.OUTPUT);
+    assertEquals(low90 + high90, rec.saturated90());
+    assertEquals(sat99, rec.saturated99());
+  }
+
+  @Test
   void sameCellGivesIdenticalRecords() {
     CellSpec cell = TestCells.tanh(8, 4, Norm.LAYER, InitScheme.ORTHOGONAL, 6, 2);
     assertEquals(CellRunner.run(cell).records(), CellRunner.run(cell).records());

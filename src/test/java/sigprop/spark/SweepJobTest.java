@@ -176,6 +176,16 @@ class SweepJobTest {
     assertEquals(2, sweep(log, config.toString(), "--out", out, "--resume", "--set",
         "input.batch=13"), log::toString);
     assertTrue(log.toString().contains("config hash"), log::toString);
+    // Tables of another layout: waves of two layouts would not read as one table.
+    Path manifest = dir.resolve("out/t/sweep.json");
+    String current = "\"schema_version\" : " + CellTable.SCHEMA_VERSION;
+    assertTrue(Files.readString(manifest).contains(current));
+    Files.writeString(manifest, Files.readString(manifest).replace(current,
+        "\"schema_version\" : 1"));
+    Files.deleteIfExists(dir.resolve("out/t/.sweep.json.crc")); // Hadoop's checksum of the old text
+    assertEquals(2, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains("its tables have layout (schema_version) 1, this build"
+        + " writes " + CellTable.SCHEMA_VERSION), log::toString);
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--overwrite"));
     assertSameRows(before, rows(dir.resolve("out/t/layers")));
   }

@@ -16,19 +16,33 @@ class BlockKernelTest {
     double[] a = {0.5, -0.0, 0.95, -0.995, 3e-310, Double.NaN, 0.0, -2.0, Double.NEGATIVE_INFINITY,
         1e-300};
     BlockScan s = new BlockScan();
-    SCALAR.scan(a, 0, a.length, 0.9, 0.99, s);
+    SCALAR.scan(a, 0, a.length, 0, 0.9, 0.99, s);
     assertEquals(2, s.nonFinite);
     assertEquals(2, s.zeros);
     assertEquals(1, s.subnormals);
     // |v| > 0.9: 0.95, -0.995, -2 (NaN and -inf counted too; a caller drops such blocks' counts)
     assertEquals(5, s.saturated90);
     assertEquals(4, s.saturated99);
-    SCALAR.scan(a, 0, 5, 0.9, 0.99, s);
+    SCALAR.scan(a, 0, 5, 0, 0.9, 0.99, s);
     assertEquals(-0.995, s.min);
     assertEquals(0.95, s.max);
-    SCALAR.scan(new double[] {-0.0, 0.0, -0.0}, 0, 3, 1, 1, s);
+    SCALAR.scan(new double[] {-0.0, 0.0, -0.0}, 0, 3, 0, 1, 1, s);
     assertEquals(0x0L, Double.doubleToRawLongBits(s.min), "a zero extreme is +0");
     assertEquals(0x0L, Double.doubleToRawLongBits(s.max));
+  }
+
+  @Test
+  void saturationIsMeasuredFromTheCentre() {
+    // Sigmoid's range (0, 1): centre 0.5, thresholds 0.9 and 0.99 of the half-width 0.5.
+    double[] a = {0.5, 0.04, 0.06, 0.96, 0.994, 0.996, 0.0, 1.0, 0.004, 0.3};
+    BlockScan s = new BlockScan();
+    SCALAR.scan(a, 0, a.length, 0.5, 0.45, 0.495, s);
+    // |v − 0.5| > 0.45: 0.04, 0.96, 0.994, 0.996, 0, 1, 0.004; > 0.495: 0.996, 0, 1, 0.004
+    assertEquals(7, s.saturated90);
+    assertEquals(4, s.saturated99);
+    assertEquals(1, s.zeros);
+    assertEquals(0.0, s.min);
+    assertEquals(1.0, s.max);
   }
 
   @Test
@@ -99,10 +113,11 @@ class BlockKernelTest {
       int from = random.nextInt(a.length);
       int to = from + random.nextInt(a.length - from + 1);
       double t = random.nextBoolean() ? Double.POSITIVE_INFINITY : random.nextDouble();
+      double centre = random.nextBoolean() ? 0 : random.nextGaussian();
       BlockScan want = new BlockScan();
       BlockScan got = new BlockScan();
-      SCALAR.scan(a, from, to, t, 2 * t, want);
-      vector.scan(a, from, to, t, 2 * t, got);
+      SCALAR.scan(a, from, to, centre, t, 2 * t, want);
+      vector.scan(a, from, to, centre, t, 2 * t, got);
       assertEquals(Double.doubleToRawLongBits(want.min), Double.doubleToRawLongBits(got.min));
       assertEquals(Double.doubleToRawLongBits(want.max), Double.doubleToRawLongBits(got.max));
       assertEquals(want.zeros, got.zeros);
@@ -153,8 +168,10 @@ class BlockKernelTest {
               what);
           assertEquals(Double.doubleToRawLongBits(want.max), Double.doubleToRawLongBits(got.max),
               what);
-          SCALAR.scan(a, 0, n, 0.9, 0.99, want);
-          vector.scan(a, 0, n, 0.9, 0.99, got);
+          SCALAR.scan(a, 0, n, 0.5, 0.9, 0.99, want);
+          vector.scan(a, 0, n, 0.5, 0.9, 0.99, got);
+          assertEquals(want.saturated90, got.saturated90, what);
+          assertEquals(want.saturated99, got.saturated99, what);
           assertEquals(want.subnormals, got.subnormals, what);
           assertEquals(want.nonFinite, got.nonFinite, what);
           assertEquals(want.zeros, got.zeros, what);

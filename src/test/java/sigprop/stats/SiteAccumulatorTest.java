@@ -45,6 +45,40 @@ class SiteAccumulatorTest {
   }
 
   @Test
+  void sigmoidRangeCountsSaturationAtBothEnds() {
+    // Range (0, 1): saturated at 0.9 when |v − 0.5| > 0.45, at 0.99 when > 0.495.
+    SaturationRange sigmoid = new SaturationRange(0, 1);
+    SiteAccumulator acc = new SiteAccumulator(new LinearBins(-1, 1, 8), sigmoid);
+    acc.add(new double[] {0.02, 0.4, 0.6, 0.98, 0.001, 0.9999, 0.5, 0.06}, 0);
+    SiteRecord r = acc.toRecord();
+    assertEquals(4.0 / 8, r.fracSat90()); // 0.02, 0.98, 0.001, 0.9999
+    assertEquals(2.0 / 8, r.fracSat99()); // 0.001, 0.9999
+    assertEquals(sigmoid, r.saturation());
+    // Stored values with a scale: true value = stored·2, so 0.01 → 0.02 and 0.49 → 0.98.
+    acc.reset();
+    acc.add(new double[] {0.01, 0.2, 0.3, 0.49, 0.2499}, 1);
+    r = acc.toRecord();
+    assertEquals(2.0 / 5, r.fracSat90());
+    assertEquals(0.0, r.fracSat99());
+    // The symmetric bound is the range (−1, 1): tanh's counts are unchanged.
+    assertEquals(new SaturationRange(-1, 1), SaturationRange.symmetric(1));
+    assertEquals(SaturationRange.NONE, SaturationRange.symmetric(Double.POSITIVE_INFINITY));
+  }
+
+  @Test
+  void recordsOfDifferentRangesDoNotMerge() {
+    SiteAccumulator tanh = new SiteAccumulator(EIGHTHS, 1);
+    SiteAccumulator sigmoid = new SiteAccumulator(EIGHTHS, new SaturationRange(0, 1));
+    tanh.add(new double[] {0.5}, 0);
+    sigmoid.add(new double[] {0.5}, 0);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> tanh.toRecord().merge(sigmoid.toRecord()));
+    assertTrue(e.getMessage().contains("different saturation ranges"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new SaturationRange(1, 0));
+    assertThrows(IllegalArgumentException.class, () -> new SaturationRange(0, Double.NaN));
+  }
+
+  @Test
   void unboundedSiteHasNaNSaturation() {
     SiteAccumulator acc = SiteAccumulator.forBound(Double.POSITIVE_INFINITY);
     acc.add(new double[] {0, 1e9, -3}, 0);

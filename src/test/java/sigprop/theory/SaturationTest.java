@@ -23,11 +23,18 @@ class SaturationTest {
   }
 
   @Test
-  void sigmoidSaturatesOnlyUpward() {
+  void sigmoidSaturatesTowardBothAsymptotes() {
+    // Range (0, 1): centre 0.5, half-width 0.5; at 0.99, σ < 0.005 or σ > 0.995, so
+    // x = ±logit(0.995) = ±ln 199 and P = erfc(ln 199 / √(2q)).
     Saturation s = Saturation.of(StandardActivation.SIGMOID, 0.99);
-    assertEquals(Math.log(0.99 / 0.01), s.upper(), 1e-12);
-    assertEquals(Double.NEGATIVE_INFINITY, s.lower());
-    assertEquals(0.5 * Erf.erfc(s.upper() / Math.sqrt(2)), s.fraction(1.0), 1e-15);
+    assertEquals(Math.log(199), s.upper(), 1e-12);
+    assertEquals(-Math.log(199), s.lower(), 1e-12);
+    assertEquals(Erf.erfc(Math.log(199) / Math.sqrt(2)), s.fraction(1.0), 1e-15);
+    // At 0.9: σ < 0.05 or σ > 0.95, x = ±ln 19.
+    Saturation at90 = Saturation.of(StandardActivation.SIGMOID, 0.9);
+    assertEquals(Math.log(19), at90.upper(), 1e-12);
+    assertEquals(-Math.log(19), at90.lower(), 1e-12);
+    assertEquals(Erf.erfc(Math.log(19) / Math.sqrt(2 * 16.0)), at90.fraction(16.0), 1e-15);
   }
 
   @Test

@@ -127,6 +127,36 @@ class TheoryVsMeasurementTest {
   }
 
   @Test
+  void standardNormalSigmoidSaturatesTowardBothAsymptotesAsPredicted() {
+    // N(0,1) weights at width 256: q ≈ 256·E[σ²] ≈ 100, so σ sits near 0 or near 1 for most
+    // units; saturated at 0.9 means σ < 0.05 or σ > 0.95 (|z| > ln 19).
+    NetworkSpec spec = net(StandardActivation.SIGMOID, InitSpec.of(InitScheme.NORMAL), 256, 10,
+        Norm.NONE);
+    TheoryTable t = theory(spec, 256);
+    Network net = Network.build(spec, 256, 0);
+    Matrix x = new Matrix(256, 256);
+    RandomStreams.standardNormals(RandomStreams.of(0, 0, Purpose.INPUT), x.data);
+    long[] counts = new long[3]; // near 0, near 1, all
+    net.forward(x, new Probe() {
+      @Override public boolean wants(int layer, Site s) {
+        return layer == 10 && s == Site.OUTPUT;
+      }
+      @Override public void record(int layer, Site s, Matrix v, int scale) {
+        for (double y : v.data) {
+          counts[0] += y < 0.05 ? 1 : 0;
+          counts[1] += y > 0.95 ? 1 : 0;
+        }
+        counts[2] = v.size();
+      }
+    });
+    double predicted = t.row(10).saturated90();
+    assertTrue(predicted > 0.6, "predicted " + predicted);
+    assertTrue(counts[0] > counts[2] / 4 && counts[1] > counts[2] / 4,
+        counts[0] + " near 0 and " + counts[1] + " near 1 of " + counts[2]);
+    assertEquals(predicted, (double) (counts[0] + counts[1]) / counts[2], 0.02);
+  }
+
+  @Test
   void reluWithBatchNormGrowsGradientsByPiOverPiMinusOnePerLayer() {
     NetworkSpec spec = net(StandardActivation.RELU, InitSpec.of(InitScheme.KAIMING_NORMAL), 256,
         32, Norm.BATCH);
