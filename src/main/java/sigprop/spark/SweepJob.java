@@ -93,7 +93,7 @@ public final class SweepJob {
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.start("sigprop sweep " + plan.sweep(), o.master());
     try {
-      return new Run(spark, plan, o, output, out).execute();
+      return new Run(spark, plan, o, output, out, err).execute();
     } finally {
       if (ownSession) {
         spark.stop();
@@ -102,17 +102,14 @@ public final class SweepJob {
   }
 
   /**
-   * Why the sweep's existing data cannot be continued by this config and build, or null: a
-   * changed config, or tables of another layout (waves of two layouts would not read as one
-   * table). An unreadable manifest is said plainly.
+   * Why the sweep's existing data cannot be continued by this config, or null. An unreadable
+   * manifest is said plainly.
    */
   private static String resumeRefusal(SweepOutput output, SweepPlan plan) throws IOException {
     String manifest = output.readManifest();
     String hash;
-    int layout;
     try {
       hash = Manifest.configHash(manifest);
-      layout = Manifest.schemaVersion(manifest);
     } catch (IOException e) {
       throw new IOException("cannot resume " + output.root() + ": its " + SweepOutput.MANIFEST
           + " is unreadable (" + e.getMessage().lines().findFirst().orElse("") + "); use"
@@ -121,10 +118,6 @@ public final class SweepJob {
     if (!hash.equals(plan.configHash())) {
       return "its config hash " + (hash.isEmpty() ? "is missing" : hash
           + " differs from this config's " + plan.configHash()) + " (config or --set changed)";
-    }
-    if (layout != CellTable.SCHEMA_VERSION) {
-      return "its tables have layout (schema_version) " + layout + ", this build writes "
-          + CellTable.SCHEMA_VERSION + " (docs/OUTPUTS.md says what changed)";
     }
     return null;
   }
@@ -136,18 +129,20 @@ public final class SweepJob {
     private final SweepOptions options;
     private final SweepOutput output;
     private final PrintStream out;
+    private final PrintStream err;
     /** Cells per status, committed ones only: counted as waves commit, for the last line. */
     private final Map<String, Long> byStatus = new LinkedHashMap<>();
     /** The code version in an existing sweep's manifest; null for a new sweep. */
     private String startedBy;
 
     Run(SparkSession spark, SweepPlan plan, SweepOptions options, SweepOutput output,
-        PrintStream out) {
+        PrintStream out, PrintStream err) {
       this.spark = spark;
       this.plan = plan;
       this.options = options;
       this.output = output;
       this.out = out;
+      this.err = err;
     }
 
     int execute() throws Exception {
@@ -157,6 +152,10 @@ public final class SweepJob {
         output.writeManifest(Manifest.of(plan));
       } else {
         startedBy = Manifest.codeVersion(manifest);
+        int layout = Manifest.schemaVersion(manifest);
+        if (layout != CellTable.SCHEMA_VERSION) {
+          return completeOrRefused(layout);
+        }
       }
       int dropped = output.dropIncompleteWaves();
       if (dropped > 0) {
@@ -170,6 +169,25 @@ public final class SweepJob {
         });
         return runCells(pipeline, theory, start);
       }
+    }
+
+    /**
+     * A sweep whose tables have another layout: complete, it is left as it is (summarize reads
+     * every layout); otherwise nothing is run or changed, since waves of two layouts would not
+     * read as one table.
+     */
+    private int completeOrRefused(int layout) throws java.io.IOException {
+      Map<String, String> done = doneCells();
+      if (plan.cells().stream().allMatch(c -> done.containsKey(c.id()))) {
+        out.println("sigprop: sweep " + plan.sweep() + " is complete: all " + plan.cellCount()
+            + " cells are in " + output.root() + " (table layout " + layout + "); nothing to run");
+        return 0;
+      }
+      err.println("sigprop sweep: cannot resume " + output.root() + ": its tables have layout"
+          + " (schema_version) " + layout + " and this build writes " + CellTable.SCHEMA_VERSION
+          + " (docs/OUTPUTS.md says what changed); nothing was run or changed; use --overwrite or"
+          + " another sweep name");
+      return 2;
     }
 
     private int runCells(WavePipeline pipeline, Future<Void> theory, long start)

@@ -183,9 +183,15 @@ class SweepJobTest {
     Files.writeString(manifest, Files.readString(manifest).replace(current,
         "\"schema_version\" : 1"));
     Files.deleteIfExists(dir.resolve("out/t/.sweep.json.crc")); // Hadoop's checksum of the old text
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains("(table layout 1); nothing to run"), log::toString);
+    // Incomplete (its only wave uncommitted): refused, and nothing deleted.
+    Path success = dir.resolve("out/t/cells/wave=0/_SUCCESS");
+    assertTrue(Files.deleteIfExists(success));
     assertEquals(2, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
-    assertTrue(log.toString().contains("its tables have layout (schema_version) 1, this build"
+    assertTrue(log.toString().contains("its tables have layout (schema_version) 1 and this build"
         + " writes " + CellTable.SCHEMA_VERSION), log::toString);
+    assertTrue(Files.exists(dir.resolve("out/t/cells/wave=0")), "the wave is left as it was");
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--overwrite"));
     assertSameRows(before, rows(dir.resolve("out/t/layers")));
   }
