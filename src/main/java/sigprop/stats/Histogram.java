@@ -197,10 +197,14 @@ public final class Histogram {
         Math.addExact(total, other.total));
   }
 
-  /** count/(total·width) on the spec's axis; NaN for slots without finite width or when empty. */
+  /**
+   * count/(total·width) on the spec's axis, as count·(bins per unit)/total so that exact
+   * densities print exactly (0.09375, not 0.09375000000000003 from a width of 0.6 − 0.5); NaN
+   * for slots other than regular bins (no finite width) or when empty.
+   */
   public double density(int slot) {
-    double width = spec.upperEdge(slot) - spec.lowerEdge(slot);
-    return Double.isFinite(width) && width > 0 ? count(slot) / (total * width) : Double.NaN;
+    return spec.slotKind(slot).equals("bin") && total > 0
+        ? count(slot) * spec.binsPerAxisUnit() / total : Double.NaN;
   }
 
   /** Every slot from the first to the last non-empty one, empty ones included, as output rows. */

@@ -39,6 +39,12 @@ public sealed interface HistogramSpec permits LinearBins, LogBins {
   /** The slot's upper edge on {@link #axis()} (for log bins: the larger magnitude). */
   double upperEdge(int slot);
 
+  /**
+   * Regular bins per unit of {@link #axis()}: 1/width, exact where the layout is (10 per decade,
+   * 100 per unit for 200 bins over [−1, 1]), unlike a difference of two rounded edges.
+   */
+  double binsPerAxisUnit();
+
   /** The smallest value the slot can hold, or null when unbounded below. */
   ScaledDouble slotStart(int slot);
 

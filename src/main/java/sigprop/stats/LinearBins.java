@@ -35,6 +35,11 @@ public record LinearBins(double lo, double hi, int bins) implements HistogramSpe
   }
 
   @Override
+  public double binsPerAxisUnit() {
+    return binsPerUnit();
+  }
+
+  @Override
   public int slots() {
     return bins + 2;
   }

@@ -40,6 +40,11 @@ public record LogBins(int minDecade, int maxDecade, int binsPerDecade) implement
     return binsPerSide() + 2;
   }
 
+  @Override
+  public double binsPerAxisUnit() {
+    return binsPerDecade;
+  }
+
   /** The ratio between a bin's upper and lower magnitude, 10^(1/binsPerDecade). */
   public double binRatio() {
     return StrictMath.pow(10, 1.0 / binsPerDecade);

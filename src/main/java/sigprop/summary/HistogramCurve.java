@@ -58,7 +58,7 @@ public record HistogramCurve(double[] x, double[] density, boolean logMagnitude)
       Double key = bins.ceilingKey(lo - width / 4);
       long count = key != null && key < lo + width / 4 ? bins.get(key)[0] : 0;
       x[j] = lo + width / 2;
-      density[j] = count / (total * width);
+      density[j] = count * spec.binsPerAxisUnit() / total;
     }
     return new HistogramCurve(x, density, log);
   }
