@@ -281,7 +281,8 @@ public final class SweepJob {
           spark.sparkContext().collectionAccumulator("sigprop cells of wave " + wave);
       JavaRDD<InternalRow> layers = jsc.parallelize(indices, indices.size())
           .mapPartitions(task.collectingInto(cellRows));
-      internalFrame(layers, LayerTable.SCHEMA).write().parquet(output.layersWave(wave).toString());
+      internalFrame(layers, LayerTable.SCHEMA).write().options(LayerTable.WRITE_OPTIONS)
+          .parquet(output.layersWave(wave).toString());
       List<Row> cells = cellRows.value();
       if (cells.size() != cellCount) { // each successful task's updates count exactly once
         throw new IllegalStateException("wave " + wave + " returned " + cells.size()
