@@ -2,7 +2,8 @@ package sigprop.experiment;
 
 /**
  * How histograms are binned for a configuration. Bounded sites (outputs of a bounded activation)
- * get {@code linearBins} linear bins over [−bound, bound] unless {@code linearLo}/{@code linearHi}
+ * get {@code linearBins} linear bins over the activation's range ((−1, 1) for tanh, (0, 1) for
+ * sigmoid) unless {@code linearLo}/{@code linearHi}
  * are set (not NaN); every other site gets signed log-magnitude bins, {@code logBinsPerDecade}
  * per decade of |v| from 10^minDecade to 10^maxDecade.
  */

@@ -19,7 +19,7 @@ import sigprop.stats.SiteRecord;
 
 /**
  * Summarizes each recorded tensor the moment the network produces it. The output of a bounded
- * activation gets linear bins over [−bound, bound] (or the configured range) and saturation
+ * activation gets linear bins over its range (or the configured one) and saturation
  * fractions; every other site gets signed log-magnitude bins. One accumulator per bin layout is
  * reused, so a 500-layer pass holds compact records, not tensors or full counter arrays.
  */
@@ -112,15 +112,14 @@ final class StatsProbe implements Probe {
   }
 
   /**
-   * Linear bins over [−bound, bound] (or the configured range) for a bounded output, the same
-   * layout for every activation bounded by 1; signed log bins otherwise.
+   * Linear bins over the activation's range ((−1, 1) for tanh, (0, 1) for sigmoid) or the
+   * configured one for a bounded output; signed log bins otherwise.
    */
   private HistogramSpec binsFor(SaturationRange range) {
     HistogramSettings h = spec.histogram();
     if (range.isBounded()) {
-      double bound = range.high();
       return Double.isNaN(h.linearLo())
-          ? new LinearBins(-bound, bound, h.linearBins())
+          ? new LinearBins(range.low(), range.high(), h.linearBins())
           : new LinearBins(h.linearLo(), h.linearHi(), h.linearBins());
     }
     return new LogBins(h.minDecade(), h.maxDecade(), h.logBinsPerDecade());

@@ -36,13 +36,13 @@ public interface Activation {
   }
 
   /**
-   * sup |φ|, the upper end of the range saturation is measured in, and of the linear histogram
-   * bins' [−bound, bound]; +∞ for unbounded activations.
+   * sup |φ|, the upper end of the range that saturation is measured in and output histograms
+   * bin; +∞ for unbounded activations.
    */
   double bound();
 
   /**
-   * inf φ, the lower end of the range saturation is measured in: −{@link #bound()} for the
+   * inf φ, the lower end of that range: −{@link #bound()} for the
    * activations symmetric about 0 (tanh, softsign), 0 for sigmoid. Only read where
    * {@link #bound()} is finite.
    */

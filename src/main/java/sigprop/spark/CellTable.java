@@ -15,8 +15,8 @@ import sigprop.experiment.CostModel;
 public final class CellTable {
   /**
    * Bumped whenever a column of either table changes meaning or type. 2: the layers table's
-   * {@code saturation_bound} became {@code saturation_low} and {@code saturation_high}, and
-   * sigmoid's saturation counts values near 0 too.
+   * {@code saturation_bound} became {@code saturation_low} and {@code saturation_high},
+   * sigmoid's saturation counts values near 0 too, and its output bins span (0, 1).
    */
   public static final int SCHEMA_VERSION = 2;
 

@@ -22,6 +22,7 @@ import sigprop.net.Norm;
 import sigprop.net.Probe;
 import sigprop.net.Site;
 import sigprop.net.StandardActivation;
+import sigprop.stats.LinearBins;
 import sigprop.stats.SiteRecord;
 
 class CellRunnerTest {
@@ -95,6 +96,8 @@ class CellRunnerTest {
     }
     assertTrue(low90 > 50 && high90 > 50, low90 + " near 0, " + high90 + " near 1");
     SiteRecord rec = find(r, 0, 2, Site.OUTPUT);
+    assertEquals(new LinearBins(0, 1, cell.record().histogram().linearBins()),
+        rec.histogram().spec(), "bins over sigmoid's range");
     assertEquals(low90 + high90, rec.saturated90());
     assertEquals(sat99, rec.saturated99());
   }
