@@ -1,6 +1,7 @@
 package sigprop.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -91,6 +92,39 @@ class BlockKernelTest {
     assertEquals(sd, sums[0], 0);
     assertEquals(sq, sums[1], 0);
     assertEquals(sb, sums[2], 0);
+  }
+
+  @Test
+  void selfTestRejectsAKernelThatMissesOneSaturatedValueOffCentre() {
+    BlockKernel offByOne = new BlockKernel() {
+      @Override public void scan(double[] a, int from, int to, double centre, double t90,
+          double t99, BlockScan out) {
+        SCALAR.scan(a, from, to, centre, t90, t99, out);
+        if (centre != 0 && out.saturated90 > 0) {
+          out.saturated90--;
+        }
+      }
+      @Override public void scanExtremes(double[] a, int from, int to, BlockScan out) {
+        SCALAR.scanExtremes(a, from, to, out);
+      }
+      @Override public void shiftedSums(double[] a, int from, int to, double f, double shift,
+          double[] sums) {
+        SCALAR.shiftedSums(a, from, to, f, shift, sums);
+      }
+      @Override public void logCells(double[] a, int from, int to, int rowOffset, int lastRow,
+          int zeroCell, long[] cells) {
+        SCALAR.logCells(a, from, to, rowOffset, lastRow, zeroCell, cells);
+      }
+      @Override public void linearSlots(double[] a, int from, int to, boolean scaled,
+          double[] factors, LinearBins bins, long[] slots) {
+        SCALAR.linearSlots(a, from, to, scaled, factors, bins, slots);
+      }
+      @Override public String name() {
+        return "off by one";
+      }
+    };
+    assertTrue(BlockKernels.sameAsScalar(SCALAR, BlockKernels.selfTestValues()));
+    assertFalse(BlockKernels.sameAsScalar(offByOne, BlockKernels.selfTestValues()));
   }
 
   @Test
