@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -117,6 +118,11 @@ final class SweepOutput {
     }
     try (InputStream in = fs.open(p)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (ChecksumException e) {
+      // Hadoop's local file system keeps a checksum beside each file it writes.
+      throw new IOException(p + " no longer matches its checksum file ." + MANIFEST + ".crc:"
+          + " it was edited or damaged since the sweep wrote it; restore it, or delete the .crc"
+          + " file to accept the edit", e);
     }
   }
 

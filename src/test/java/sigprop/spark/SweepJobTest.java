@@ -213,7 +213,11 @@ class SweepJobTest {
     assertTrue(Files.readString(manifest).contains(current));
     Files.writeString(manifest, Files.readString(manifest).replace(current,
         "\"schema_version\" : 1"));
-    Files.deleteIfExists(dir.resolve("out/t/.sweep.json.crc")); // Hadoop's checksum of the old text
+    // Edited by hand: Hadoop's checksum beside it no longer matches, and the sweep says so.
+    assertEquals(2, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains("no longer matches its checksum file .sweep.json.crc"),
+        log::toString);
+    assertTrue(Files.deleteIfExists(dir.resolve("out/t/.sweep.json.crc")));
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
     assertTrue(log.toString().contains("(table layout 1); nothing to run"), log::toString);
     // Incomplete (its only wave uncommitted): refused, and nothing deleted.
