@@ -96,14 +96,14 @@ final class SparseRecordColumns {
         row.getDouble(i + 3), row.getDouble(i + 4), row.getDouble(i + 5), row.getInt(i + 6));
     i += 7;
     SaturationRange saturation = new SaturationRange(row.getDouble(i), row.getDouble(i + 1));
-    i++;
-    long nonFinite = row.getLong(i + 1);
-    long zeros = row.getLong(i + 2);
-    long saturated90 = row.getLong(i + 3);
-    long saturated99 = row.getLong(i + 4);
-    double jacobianSum = row.getDouble(i + 5);
-    long jacobianCount = row.getLong(i + 6);
-    SparseHistogram h = readHistogram(row, i + 7);
+    i += 2;
+    long nonFinite = row.getLong(i);
+    long zeros = row.getLong(i + 1);
+    long saturated90 = row.getLong(i + 2);
+    long saturated99 = row.getLong(i + 3);
+    double jacobianSum = row.getDouble(i + 4);
+    long jacobianCount = row.getLong(i + 5);
+    SparseHistogram h = readHistogram(row, i + 6);
     return new SiteRecord(m, h.toHistogram(), saturation, nonFinite, zeros, saturated90,
         saturated99, jacobianSum, jacobianCount);
   }

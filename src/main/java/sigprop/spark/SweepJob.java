@@ -73,8 +73,7 @@ public final class SweepJob {
       } else if (output.hasData()) {
         String why = resumeRefusal(output, plan);
         if (why != null) {
-          err.println("sigprop sweep: cannot resume " + output.root() + ": " + why
-              + "; use --overwrite or another sweep name");
+          err.println(cannotResume(output, why));
           return 2;
         }
       }
@@ -120,6 +119,12 @@ public final class SweepJob {
           + " differs from this config's " + plan.configHash()) + " (config or --set changed)";
     }
     return null;
+  }
+
+  /** The line that refuses a resume, and says what to do instead. */
+  private static String cannotResume(SweepOutput output, String why) {
+    return "sigprop sweep: cannot resume " + output.root() + ": " + why
+        + "; use --overwrite or another sweep name";
   }
 
   /** One execution against a live session. */
@@ -176,17 +181,16 @@ public final class SweepJob {
      * every layout); otherwise nothing is run or changed, since waves of two layouts would not
      * read as one table.
      */
-    private int completeOrRefused(int layout) throws java.io.IOException {
+    private int completeOrRefused(int layout) throws IOException {
       Map<String, String> done = doneCells();
       if (plan.cells().stream().allMatch(c -> done.containsKey(c.id()))) {
         out.println("sigprop: sweep " + plan.sweep() + " is complete: all " + plan.cellCount()
             + " cells are in " + output.root() + " (table layout " + layout + "); nothing to run");
         return 0;
       }
-      err.println("sigprop sweep: cannot resume " + output.root() + ": its tables have layout"
-          + " (schema_version) " + layout + " and this build writes " + CellTable.SCHEMA_VERSION
-          + " (docs/OUTPUTS.md says what changed); nothing was run or changed; use --overwrite or"
-          + " another sweep name");
+      err.println(cannotResume(output, "its tables have layout (schema_version) " + layout
+          + " and this build writes " + CellTable.SCHEMA_VERSION + " (docs/OUTPUTS.md says what"
+          + " changed); nothing was run or changed"));
       return 2;
     }
 
@@ -299,7 +303,7 @@ public final class SweepJob {
     }
 
     /** The committed cells' ids and statuses. */
-    private Map<String, String> doneCells() throws java.io.IOException {
+    private Map<String, String> doneCells() throws IOException {
       Map<String, String> done = new HashMap<>();
       if (output.hasCommittedWaves()) {
         for (Row r : spark.read().parquet(output.cells().toString())
@@ -314,7 +318,7 @@ public final class SweepJob {
       byStatus.merge(status, 1L, Long::sum);
     }
 
-    private void writeTheory() throws java.io.IOException {
+    private void writeTheory() throws IOException {
       if (output.committed(output.theory())) {
         return;
       }
