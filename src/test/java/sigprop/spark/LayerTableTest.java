@@ -1,6 +1,8 @@
 package sigprop.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,24 @@ class LayerTableTest {
     SiteRecord r = acc.toRecord();
     assertEquals(new SaturationRange(-1, 1), r.saturation());
     assertEquals(r, LayerTable.record(row(r, "saturation_bound")));
+  }
+
+  @Test
+  void writeOptionsTurnOffDictionariesForTheStatisticsDoublesOnly() {
+    List<String> expected = new ArrayList<>();
+    StructField[] fields = LayerTable.SCHEMA.fields();
+    for (int i = ParameterColumns.identityFields().size(); i < fields.length; i++) {
+      if (fields[i].dataType().equals(DataTypes.DoubleType)) {
+        expected.add("parquet.enable.dictionary#" + fields[i].name());
+      }
+    }
+    assertTrue(expected.contains("parquet.enable.dictionary#mean"), expected::toString);
+    assertTrue(expected.size() >= 30, expected::toString);
+    assertEquals(new java.util.TreeSet<>(expected),
+        new java.util.TreeSet<>(LayerTable.WRITE_OPTIONS.keySet()));
+    assertTrue(LayerTable.WRITE_OPTIONS.values().stream().allMatch("false"::equals));
+    // Parameter columns (norm_eps, learning_rate, …) repeat and keep their dictionaries.
+    assertFalse(LayerTable.WRITE_OPTIONS.containsKey("parquet.enable.dictionary#norm_eps"));
   }
 
   /** A row with the columns {@link LayerTable#record} reads; the range as the named columns. */

@@ -119,7 +119,6 @@ class SweepJobTest {
     Path root = dir.resolve("out/t");
     assertEquals(16, spark.read().parquet(root.resolve("cells").toString()).count());
     assertTrue(Files.exists(root.resolve("sweep.json")));
-    assertDictionaryOnlyWhereValuesRepeat(root.resolve("layers"));
 
     CellSpec cell = ConfigLoader.parse(CONFIG, config.toString(), List.of(), 0).cells().get(13);
     CellResult direct = CellRunner.run(cell);
@@ -160,36 +159,6 @@ class SweepJobTest {
     writtenTheory.sort(null);
     assertTrue(theory.size() > 8, theory.size() + " theory rows");
     assertSameRows(theory, writtenTheory);
-  }
-
-  /**
-   * The layers files' statistics columns of doubles are plainly encoded
-   * (LayerTable.WRITE_OPTIONS); the others keep Parquet's dictionaries (site, with six values,
-   * and the parameter norm_eps have one).
-   */
-  private static void assertDictionaryOnlyWhereValuesRepeat(Path layers) throws IOException {
-    Path file;
-    try (Stream<Path> files = Files.walk(layers)) {
-      file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
-    }
-    try (org.apache.parquet.hadoop.ParquetFileReader reader =
-        org.apache.parquet.hadoop.ParquetFileReader.open(
-            org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(file.toUri()),
-                new org.apache.hadoop.conf.Configuration()))) {
-      for (var column : reader.getFooter().getBlocks().get(0).getColumns()) {
-        String name = column.getPath().toDotString();
-        boolean dictionary = column.getEncodings().stream()
-            .anyMatch(org.apache.parquet.column.Encoding::usesDictionary);
-        boolean isDouble = column.getPrimitiveType().getPrimitiveTypeName()
-            == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
-        boolean statistic = LayerTable.SCHEMA.fieldIndex(name.split("\\.")[0])
-            >= ParameterColumns.identityFields().size();
-        if (isDouble && statistic || name.equals("site") || name.equals("norm_eps")) {
-          assertEquals(!(isDouble && statistic), dictionary, name + ": " + column.getEncodings());
-        }
-      }
-    }
   }
 
   @Test
