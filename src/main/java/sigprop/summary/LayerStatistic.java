@@ -59,6 +59,15 @@ public enum LayerStatistic {
   }
 
   /**
+   * Whether the statistic is a value on the tensor's own scale (mean, min, max, a quantile),
+   * which rounds to 0 or a subnormal when the tensor's values come near double's smallest
+   * normal, and which has no log10 form to read instead.
+   */
+  public boolean isOnValueScale() {
+    return this == MEAN || this == MIN || this == MAX || column.matches("q\\d\\d");
+  }
+
+  /**
    * The statistic holding this one's log10 where the value itself can leave double range (0 or
    * +∞ while its log10 is finite), or null.
    */

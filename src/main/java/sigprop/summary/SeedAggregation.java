@@ -18,12 +18,21 @@ import sigprop.stats.SiteRecord;
  *   <li>a statistic is summarized only where every used seed has a finite value; where one does
  *       not (no saturation bound, no Jacobian, a dead layer's log10 of 0) it is missing, and so is
  *       a value that left double's normal range (0, subnormal or +∞ while its log10 form is
- *       finite): read the log10 form there;
+ *       finite): read the log10 form there; likewise a mean, extreme or quantile that is 0 or
+ *       subnormal in a tensor whose rms is within 16 decades of double's smallest normal (those
+ *       have no log10 form: the log10 of the variance, mean |v| and rms tell the scale);
  *   <li>seeds are taken in order of seed, so sums and merges, and the output, do not depend on
  *       the order rows arrive in.
  * </ul>
  */
 public final class SeedAggregation {
+  /**
+   * log10 of an rms below which a tensor's mean, extremes and quantiles may have underflowed:
+   * 16 decades above double's smallest normal, 2^-1022, where one value's rounding (2^-53 of the
+   * rms) reaches the normal range.
+   */
+  static final double UNDERFLOW_RMS_LOG10 = Math.log10(Double.MIN_NORMAL) + 16;
+
   private static final Comparator<SeedValues> LATEST_FIRST =
       Comparator.comparingInt(SeedValues::source).thenComparingInt(SeedValues::wave).reversed();
 
@@ -74,6 +83,10 @@ public final class SeedAggregation {
       if (logForm != null && v < Double.MIN_NORMAL
           && Double.isFinite(used.get(i).value(logForm))) {
         return SeedStatistics.MISSING; // underflowed: only its log10 form is meaningful
+      }
+      if (statistic.isOnValueScale() && Math.abs(v) < Double.MIN_NORMAL
+          && used.get(i).value(LayerStatistic.LOG10_RMS) < UNDERFLOW_RMS_LOG10) {
+        return SeedStatistics.MISSING; // a tensor near underflow: 0 or subnormal by rounding
       }
       values[i] = v;
     }

@@ -21,19 +21,34 @@ public record SeedStatistics(int n, double mean, double sd, double ciLo, double 
         throw new IllegalArgumentException("seed values must be finite, got " + v);
       }
     }
-    double mean = mean(values);
-    if (n == 1) {
-      return new SeedStatistics(1, mean, Double.NaN, Double.NaN, Double.NaN);
+    // Values near ±1.8e308 would overflow the sums and deviations below: work on them scaled
+    // by a power of two (exact, and negligible for the tiny values it may round), then unscale.
+    double largest = 0;
+    for (double v : values) {
+      largest = Math.max(largest, Math.abs(v));
     }
-    double sd = sampleStandardDeviation(values, mean);
+    double scale = largest > 0x1p1000 ? 0x1p-30 : 1;
+    double[] scaled = values;
+    if (scale != 1) {
+      scaled = new double[n];
+      for (int i = 0; i < n; i++) {
+        scaled[i] = values[i] * scale;
+      }
+    }
+    double mean = mean(scaled);
+    if (n == 1) {
+      return new SeedStatistics(1, mean / scale, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double sd = sampleStandardDeviation(scaled, mean);
     double half = StudentT.critical95(n - 1) * sd / Math.sqrt(n);
-    return new SeedStatistics(n, mean, sd, mean - half, mean + half);
+    // An sd or bound beyond double's range unscales to ±∞; the mean always fits.
+    return new SeedStatistics(n, mean / scale, sd / scale, (mean - half) / scale,
+        (mean + half) / scale);
   }
 
   /**
    * Σv/n, then corrected by the mean residual Σ(v − mean)/n, which removes most of the sum's
-   * rounding (equal values give exactly their value); Σ(v/n) when the plain sum overflows
-   * (variances near the top of double range).
+   * rounding (equal values give exactly their value). The values are below 2^1000 in magnitude.
    */
   private static double mean(double[] values) {
     int n = values.length;
@@ -42,12 +57,6 @@ public record SeedStatistics(int n, double mean, double sd, double ciLo, double 
       sum += v;
     }
     double mean = sum / n;
-    if (!Double.isFinite(mean)) {
-      mean = 0;
-      for (double v : values) {
-        mean += v / n;
-      }
-    }
     double residual = 0;
     for (double v : values) {
       residual += (v - mean) / n;
@@ -55,7 +64,10 @@ public record SeedStatistics(int n, double mean, double sd, double ciLo, double 
     return mean + residual;
   }
 
-  /** √(Σ(v − mean)²/(n − 1)), computed on deviations scaled by the largest so none overflows. */
+  /**
+   * √(Σ(v − mean)²/(n − 1)), on deviations scaled by the largest so no square overflows; the
+   * values are below 2^1000 in magnitude, so no deviation overflows.
+   */
   private static double sampleStandardDeviation(double[] values, double mean) {
     double largest = 0;
     for (double v : values) {
@@ -64,23 +76,11 @@ public record SeedStatistics(int n, double mean, double sd, double ciLo, double 
     if (largest == 0) {
       return 0;
     }
-    if (Double.isInfinite(largest)) {
-      // v − mean overflowed: the values straddle ±1e308; deviations of halves cannot overflow.
-      return 2 * sampleStandardDeviation(halves(values), mean / 2);
-    }
     double sum = 0;
     for (double v : values) {
       double d = (v - mean) / largest;
       sum += d * d;
     }
     return largest * Math.sqrt(sum / (values.length - 1));
-  }
-
-  private static double[] halves(double[] values) {
-    double[] h = new double[values.length];
-    for (int i = 0; i < h.length; i++) {
-      h[i] = values[i] / 2;
-    }
-    return h;
   }
 }

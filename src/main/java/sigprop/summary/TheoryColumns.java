@@ -16,7 +16,8 @@ import sigprop.net.Site;
  *       at L (the anchor); linear regime likewise from {@code linear_backward_var_rel}.
  * </ul>
  * Variances out of double range are NaN here; their log10 columns stay finite where the theory
- * table carries a log10 (output gradients) and are NaN where it overflowed (forward variances).
+ * table carries a log10 (the mean-field output gradients) and are NaN where it overflowed or
+ * underflowed (forward variances, the linear regime's products).
  */
 public record TheoryColumns(double mean, double variance, double log10Variance,
     double linearLog10Variance, double fracSat90, double fracSat99) {
@@ -33,7 +34,7 @@ public record TheoryColumns(double mean, double variance, double log10Variance,
     if (site.equals(Site.PRE_ACTIVATION.key())) {
       double variance = known(get(theory, "pre_activation_var"));
       return new TheoryColumns(Double.NaN, variance, Math.log10(variance),
-          Math.log10(known(get(theory, "linear_forward_var"))), Double.NaN, Double.NaN);
+          log10(get(theory, "linear_forward_var")), Double.NaN, Double.NaN);
     }
     if (site.equals(Site.OUTPUT.key())) {
       double variance = known(get(theory, "output_var"));
@@ -42,11 +43,20 @@ public record TheoryColumns(double mean, double variance, double log10Variance,
     }
     if (site.equals(Site.OUTPUT_GRADIENT.key())) {
       double log10 = get(theory, "log10_output_gradient_var_rel") + gradientAnchor;
-      double linear = Math.log10(get(theory, "linear_backward_var_rel")) + gradientAnchor;
+      double linear = log10(get(theory, "linear_backward_var_rel")) + gradientAnchor;
       return new TheoryColumns(Double.NaN, inRange(log10), log10, linear, Double.NaN,
           Double.NaN);
     }
     return NONE;
+  }
+
+  /**
+   * The same prediction without saturation fractions: for rows where none was measured (an
+   * unbounded activation, or a norm after it), so no prediction stands beside an empty column.
+   */
+  public TheoryColumns withoutSaturation() {
+    return new TheoryColumns(mean, variance, log10Variance, linearLog10Variance, Double.NaN,
+        Double.NaN);
   }
 
   private static double get(Map<String, Double> theory, String column) {
@@ -60,6 +70,14 @@ public record TheoryColumns(double mean, double variance, double log10Variance,
    */
   private static double known(double v) {
     return Double.isInfinite(v) ? Double.NaN : v;
+  }
+
+  /**
+   * log10 of a product the theory table computed in double (the linear regime's): NaN where it
+   * overflowed to ∞ or underflowed to 0, which says nothing about the prediction's scale.
+   */
+  private static double log10(double v) {
+    return v > 0 && v <= Double.MAX_VALUE ? Math.log10(v) : Double.NaN;
   }
 
   /** 10^log10 when it is a normal double, else NaN (the log10 column carries it). */

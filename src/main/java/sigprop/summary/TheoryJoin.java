@@ -41,7 +41,11 @@ public final class TheoryJoin {
         continue;
       }
       double anchor = anchors.getOrDefault(SourceTable.key(k.sweep(), k.configId()), Double.NaN);
-      joined.add(row.withTheory(TheoryColumns.at(k.site(), values, anchor)));
+      TheoryColumns columns = TheoryColumns.at(k.site(), values, anchor);
+      if (row.summary().statistic(LayerStatistic.FRAC_SAT90).n() == 0) {
+        columns = columns.withoutSaturation(); // nothing measured to compare with
+      }
+      joined.add(row.withTheory(columns));
     }
     return joined;
   }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import sigprop.experiment.CellStatus;
 import sigprop.stats.Histogram;
 import sigprop.stats.LinearBins;
+import sigprop.stats.LogBins;
 import sigprop.stats.SiteAccumulator;
 import sigprop.stats.SiteRecord;
 
@@ -154,6 +155,34 @@ class SeedAggregationTest {
     assertEquals(SeedStatistics.MISSING, s.statistic(LayerStatistic.VARIANCE));
     assertEquals((Math.log10(0.5) - 700) / 2, s.statistic(LayerStatistic.LOG10_VARIANCE).mean(),
         1e-12);
+  }
+
+  @Test
+  void valuesOfATensorNearUnderflowAreMissingNotZero() {
+    // Gradients around 1e-400: the layers table's mean, min, max and quantiles read 0 (or −0),
+    // which averaged over seeds would say 0; their log10 forms are the only meaningful ones.
+    List<SeedValues> tiny = new ArrayList<>();
+    for (int seed = 0; seed < 3; seed++) {
+      SiteAccumulator acc = new SiteAccumulator(LogBins.DEFAULT, Double.NaN);
+      acc.add(new double[] {-1 - seed, 2, 3 + seed}, -1330); // × 2^-1330 ≈ 4.6e-401
+      tiny.add(seed("t" + seed, seed, CellStatus.OK, 0, acc.toRecord()));
+    }
+    assertEquals(0.0, tiny.get(0).value(LayerStatistic.MEAN)); // what the table holds
+    LayerSummary s = SeedAggregation.summarize(tiny);
+    for (LayerStatistic st : List.of(LayerStatistic.MEAN, LayerStatistic.MIN,
+        LayerStatistic.MAX, LayerStatistic.Q01, LayerStatistic.Q50, LayerStatistic.Q99)) {
+      assertEquals(SeedStatistics.MISSING, s.statistic(st), st.column());
+    }
+    // The scale stays readable: mean over seeds of log10 √(Σv²/n), Σv²/n = 14/3, 8, 38/3.
+    double log10Ms = Math.log10(14.0 / 3) + Math.log10(8) + Math.log10(38.0 / 3);
+    assertEquals(log10Ms / 6 - 1330 * Math.log10(2), s.statistic(LayerStatistic.LOG10_RMS).mean(),
+        1e-9);
+    // A mean of exactly 0 in a tensor of ordinary magnitude is a mean of 0.
+    LayerSummary zero = SeedAggregation.summarize(List.of(
+        seed("z0", 0, CellStatus.OK, 0, record(-1, 1)),
+        seed("z1", 1, CellStatus.OK, 0, record(-2, 2))));
+    assertEquals(0.0, zero.statistic(LayerStatistic.MEAN).mean());
+    assertEquals(2, zero.statistic(LayerStatistic.MEAN).n());
   }
 
   @Test

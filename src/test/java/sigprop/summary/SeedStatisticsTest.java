@@ -58,6 +58,16 @@ class SeedStatisticsTest {
     SeedStatistics straddling = SeedStatistics.of(new double[] {-1.5e308, 1.5e308});
     assertEquals(0, straddling.mean());
     assertEquals(Math.sqrt(2) * 1.5e308, straddling.sd(), 1e294);
+    // Deviations beyond double's range (these once recursed without end).
+    SeedStatistics mixed = SeedStatistics.of(new double[] {1e308, 1e308, 1e308, -1.7e308});
+    assertEquals(3.25e307, mixed.mean(), 1e293);
+    assertEquals(Math.sqrt((3 * 0.675 * 0.675 + 2.025 * 2.025) / 3) * 1e308, mixed.sd(), 1e294);
+    SeedStatistics wide = SeedStatistics.of(new double[] {1.7e308, 1.7e308, -1.7e308});
+    assertEquals(1.7e308 / 3, wide.mean(), 1e293);
+    // sd ≈ 1.96e308 has no double: +∞, and so are the bounds.
+    assertEquals(Double.POSITIVE_INFINITY, wide.sd());
+    assertEquals(Double.NEGATIVE_INFINITY, wide.ciLo());
+    assertEquals(Double.POSITIVE_INFINITY, wide.ciHi());
   }
 
   @Test

@@ -35,5 +35,11 @@ class TheoryColumnsTest {
         "log10_output_gradient_var_rel", 400.0, "linear_backward_var_rel", 1.0), -10.0);
     assertEquals(Double.NaN, g.variance(), "1e390 is no double");
     assertEquals(390.0, g.log10Variance(), 0.0);
+    // The linear regime's product is a double in the theory table: past its range, no log10.
+    for (double product : new double[] {Double.POSITIVE_INFINITY, 0.0}) {
+      TheoryColumns linear = TheoryColumns.at("output_gradient", Map.of(
+          "log10_output_gradient_var_rel", 400.0, "linear_backward_var_rel", product), -10.0);
+      assertEquals(Double.NaN, linear.linearLog10Variance(), "product " + product);
+    }
   }
 }

@@ -20,6 +20,9 @@ class TheoryJoinTest {
         Collections.nCopies(LayerStatistic.ALL.size(), SeedStatistics.MISSING));
     stats.set(LayerStatistic.LOG10_VARIANCE.ordinal(),
         new SeedStatistics(2, log10, 0, log10, log10));
+    if (site.equals("output")) { // saturation measured (a bounded activation, no norm after it)
+      stats.set(LayerStatistic.FRAC_SAT90.ordinal(), new SeedStatistics(2, 0.2, 0, 0.2, 0.2));
+    }
     return new LayerRow(CONFIG, new LayerKey("s", "c", step, layer, layer == 4, site),
         new LayerSummary(2, 2, stats, null), TheoryColumns.NONE);
   }
@@ -57,6 +60,19 @@ class TheoryJoinTest {
     assertEquals(Math.log10(4), rows.get(3).theory().linearLog10Variance(), 1e-15);
     assertEquals(TheoryColumns.NONE, rows.get(4).theory(), "the head has no theory");
     assertEquals(TheoryColumns.NONE, rows.get(5).theory(), "theory is at initialization");
+  }
+
+  @Test
+  void noSaturationIsPredictedWhereNoneWasMeasured() {
+    // relu, or tanh with a norm after it: the layers table has no saturation fractions there.
+    LayerRow unmeasured = row(0, 1, "pre_activation", -1);
+    unmeasured = new LayerRow(CONFIG, new LayerKey("s", "c", 0, 1, false, "output"),
+        unmeasured.summary(), TheoryColumns.NONE);
+    LayerRow joined = TheoryJoin.join(List.of(unmeasured),
+        Map.of(TheoryJoin.key("s", "c", 1), theory(0.0, 0.3))).get(0);
+    assertEquals(Double.NaN, joined.theory().fracSat90());
+    assertEquals(Double.NaN, joined.theory().fracSat99());
+    assertEquals(0.3, joined.theory().variance(), "the rest of the prediction stays");
   }
 
   @Test
