@@ -18,7 +18,8 @@ public final class Main {
   static {
     verb("check", "gradient-check every layer type, activation and loss", CheckCommand::run);
     verb("grid", "expand a config's grid without running it (dry run)",
-        sigprop.experiment.GridCommand::run);
+        (args, out, err) -> sigprop.experiment.GridCommand.run(args, out, err,
+            new sigprop.spark.GridEnvironment()));
     verb("sweep", "run a config's grid on Spark and write Parquet",
         sigprop.spark.SweepCommand::run);
     verb("summarize", "average a sweep's Parquet over seeds into CSV tables and figures",

@@ -41,7 +41,7 @@ final class ExperimentReader {
           && f.node() == scope.own(axis.setting().section(), axis.setting().key());
       if (ownOverride) {
         problems.add(f.node(), "has no effect: the grid varies " + axis.setting().axis()
-            + " (" + axis.node().path() + "); use --set grid." + axis.setting().axis() + "=…");
+            + " (" + axis.node().path() + "); use --set " + axis.node().path() + "=…");
       }
     }
     List<Long> seeds = seeds();
@@ -116,7 +116,7 @@ final class ExperimentReader {
     if (setting == Setting.WIDTHS && node instanceof YamlNode.Sequence seq
         && seq.items().stream().allMatch(i -> i instanceof YamlNode.Scalar s && !s.isNull())) {
       problems.add(node, "a widths axis is a list of width lists, e.g. widths: [[50, 30], "
-          + "[20, 20]] (one network: widths: [" + RecordReader.describe(node).substring(1) + "])");
+          + "[20, 20]] (one network: widths: [" + RecordReader.describe(node) + "])");
       return new AxisConfig(setting, node, values);
     }
     Map<String, YamlNode> seen = new HashMap<>();

@@ -181,11 +181,14 @@ final class GridExpander {
     }
     return "the cell " + describe(shown) + " needs about "
         + Sizes.bytes(cell.memoryBytes(regionBytes))
-        + ", more than the executor heap of " + Sizes.bytes(heapBytes)
+        + ", more than the " + Sizes.bytes(heapBytes) + " heap a cell gets (an executor's heap"
+        + " over its task slots; in local mode this JVM's heap, SIGPROP_HEAP, over the local"
+        + " threads)"
         + (cell.memoryMostlyStatistics(regionBytes)
             ? "; most of it for the records: fewer histogram bins (record.histogram), sites or"
-                + " steps, or give the executors more memory"
-            : "; lower batch, width or depth, or give the executors more memory");
+                + " steps, or give each cell more heap (fewer slots, a larger heap)"
+            : "; lower batch, width or depth, or give each cell more heap (fewer slots, a larger"
+                + " heap)");
   }
 
   private static String sameCellHint(ExperimentConfig e) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import sigprop.net.HeapRegions;
 
 /**
  * The dry-run view of a sweep: per experiment its grid shape, estimated work and memory, and on
@@ -17,11 +16,11 @@ final class PlanSummary {
   private PlanSummary() {}
 
   /**
-   * Prints the summary; {@code heapBytes} is the heap the cells were checked against, and the
-   * memory figures count G1's regions of a heap that size (sigprop.net.HeapRegions).
+   * Prints the summary; {@code heapBytes} is the heap each cell was checked against, and the
+   * memory figures count G1 regions of {@code region} bytes (those of the JVMs running cells).
    */
-  static void print(SweepPlan plan, long heapBytes, boolean listCells, PrintStream out) {
-    long region = HeapRegions.forHeap(heapBytes);
+  static void print(SweepPlan plan, long heapBytes, long region, boolean listCells,
+      PrintStream out) {
     out.println("sweep " + plan.sweep() + " (" + plan.source() + "), config hash "
         + plan.configHash().substring(0, 16));
     double totalFlops = 0;
@@ -44,7 +43,7 @@ final class PlanSummary {
     }
     out.println("total: " + plan.cellCount() + (plan.cellCount() == 1 ? " cell, " : " cells, ")
         + Sizes.gflop(totalFlops) + ", max " + Sizes.bytes(maxMemory) + " per cell"
-        + (heapBytes > 0 ? " (heap " + Sizes.bytes(heapBytes) + ")" : ""));
+        + (heapBytes > 0 ? " (heap per cell " + Sizes.bytes(heapBytes) + ")" : ""));
   }
 
   private static void printCells(ExperimentPlan e, PrintStream out) {

@@ -18,9 +18,30 @@ final class ConfigText {
       return ConfigLoader.readLocal(Paths.get(local));
     }
     Path p = new Path(location);
-    FileSystem fs = p.getFileSystem(new Configuration());
-    try (InputStream in = fs.open(p)) {
-      return ConfigLoader.decode(in.readAllBytes());
+    try {
+      FileSystem fs = p.getFileSystem(new Configuration());
+      try (InputStream in = fs.open(p)) {
+        return ConfigLoader.decode(in.readAllBytes());
+      }
+    } catch (RuntimeException e) {
+      // Hadoop reports an unknown host or a file system missing from the classpath unchecked.
+      throw new IOException(rootCause(e), e);
     }
+  }
+
+  /** The innermost cause's message, with its type where the message alone is unclear. */
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String type = root.getClass().getSimpleName();
+    if (root instanceof java.net.UnknownHostException) {
+      return "unknown host " + root.getMessage();
+    }
+    if (root instanceof ClassNotFoundException) {
+      return "no file system for this scheme on the classpath (" + root.getMessage() + ")";
+    }
+    return root.getMessage() == null ? type : type + ": " + root.getMessage();
   }
 }

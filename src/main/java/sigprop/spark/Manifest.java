@@ -44,6 +44,11 @@ final class Manifest {
     return JSON.readTree(manifest).path("schema_version").asInt(0);
   }
 
+  /** The cell count recorded in a manifest's text (-1 if none). */
+  static long cells(String manifest) throws JsonProcessingException {
+    return JSON.readTree(manifest).path("cells").asLong(-1);
+  }
+
   /** The config hash recorded in a manifest's text. */
   static String configHash(String manifest) throws JsonProcessingException {
     JsonNode n = JSON.readTree(manifest);

@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.sql.Column;
@@ -70,6 +73,8 @@ public final class SummarizeJob {
     }
     SweepInput input = SweepInput.read(spark, options.sweeps());
     List<Row> cells = latestCells(input.cells().collectAsList());
+    long[] cellsPerFolder = new long[options.sweeps().size()];
+    cells.forEach(r -> cellsPerFolder[r.getInt(r.fieldIndex("source"))]++);
     List<String> experiments = experiments(cells, options.experiments());
     cells.removeIf(r -> !experiments.contains(r.getString(r.fieldIndex("experiment"))));
     List<String> parameterNames = ParameterColumns.names();
@@ -77,6 +82,7 @@ public final class SummarizeJob {
     Map<String, Configuration> byKey = new LinkedHashMap<>();
     configs.forEach(c -> byKey.put(SourceTable.key(c.sweep(), c.configId()), c));
     log.println("summarize: " + describe(cells, configs, experiments, options));
+    warnIfIncomplete(spark, options.sweeps(), cellsPerFolder, log);
     Set<String> builds = new TreeSet<>();
     cells.forEach(r -> builds.add(r.getString(r.fieldIndex("code_version"))));
     if (builds.size() > 1) {
@@ -93,10 +99,17 @@ public final class SummarizeJob {
           + " " + String.join(", ", options.sweeps()) + " (hidden layers 1..depth, the head at"
           + " depth + 1); nothing written");
     }
+    if (rows.isEmpty() && !options.sites().isEmpty()) {
+      throw new IllegalArgumentException("--site " + String.join(",", options.sites())
+          + " selects no layer rows of " + String.join(", ", options.sweeps()) + " (a site is"
+          + " there only if the config's record.sites names it and, for normalized, the cell"
+          + " has a norm); nothing written");
+    }
     List<Row> theory = latestTheory(input.theory());
     rows = new ArrayList<>(TheoryJoin.join(rows, theoryValues(theory)));
     rows.sort(LayerRow.ORDER);
-    log.printf(Locale.ROOT, "summarize: %d layer rows (one per cell) summarized into %d (%.1f s)%n",
+    log.printf(Locale.ROOT, "summarize: %d layer rows (one per cell, layer and site) summarized"
+        + " into %d (%.1f s)%n",
         rows.stream().mapToLong(r -> r.summary().nRows()).sum(), rows.size(),
         (System.nanoTime() - start) / 1e9);
 
@@ -113,6 +126,34 @@ public final class SummarizeJob {
         + " total %.1f s)%n", files.size(), options.out(), (written - tablesStart) / 1e9,
         (System.nanoTime() - written) / 1e9, (System.nanoTime() - start) / 1e9);
     return new Result(options.out(), cells.size(), configs.size(), rows.size(), files);
+  }
+
+  /**
+   * Says so when a folder holds fewer cells than its sweep.json lists (a sweep interrupted, or
+   * still running): its summary then lacks seeds, or whole configurations, without a word.
+   */
+  private static void warnIfIncomplete(SparkSession spark, List<String> sweeps, long[] found,
+      PrintStream log) throws IOException {
+    for (int source = 0; source < sweeps.size(); source++) {
+      org.apache.hadoop.fs.Path manifest =
+          new org.apache.hadoop.fs.Path(sweeps.get(source), "sweep.json");
+      FileSystem fs = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(manifest)) {
+        continue;
+      }
+      long expected;
+      try (InputStream in = fs.open(manifest)) {
+        expected = Manifest.cells(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) { // a damaged manifest: the tables are what counts here
+        continue;
+      }
+      if (expected > found[source]) {
+        log.println("summarize: warning: " + sweeps.get(source) + " holds " + found[source]
+            + " of the "
+            + expected + " cells its sweep.json lists (interrupted? `sweep CONFIG --resume`"
+            + " completes it); the summary has only those");
+      }
+    }
   }
 
   /** The collected summaries as table rows of their configurations (theory still to join). */

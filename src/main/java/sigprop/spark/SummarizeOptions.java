@@ -84,7 +84,13 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
         case "--site" -> sites(value(args, ++i, a)).stream()
             .filter(site -> !sites.contains(site)).forEach(sites::add); // once each
         case "--layers" -> layers = LayerSelection.parse(value(args, ++i, a));
-        case "--out" -> out = Path.of(value(args, ++i, a));
+        case "--out" -> {
+          String folder = value(args, ++i, a);
+          if (folder.isBlank()) {
+            throw new IllegalArgumentException("--out needs a folder, got an empty path");
+          }
+          out = Path.of(folder);
+        }
         case "--overwrite" -> overwrite = true;
         case "--no-figures" -> figures = false;
         case "--master" -> {

@@ -49,7 +49,7 @@ public final class SweepCommand {
           case "--overwrite" -> overwrite = true;
           case "--master" -> master = value(args, ++i, a);
           case "--wave-seconds" -> waveSeconds = positive(value(args, ++i, a), a);
-          case "--task-slots" -> slots = (int) positive(value(args, ++i, a), a);
+          case "--task-slots" -> slots = count(value(args, ++i, a), a);
           case "--task-gflop" -> taskWork = 1e9 * positive(value(args, ++i, a), a);
           default -> {
             if (a.startsWith("--set=")) {
@@ -88,6 +88,19 @@ public final class SweepCommand {
       throw new IllegalArgumentException(option + " needs a value");
     }
     return args[i];
+  }
+
+  private static int count(String text, String option) {
+    try {
+      int n = Integer.parseInt(text.trim());
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(option + " needs a whole number of slots ≥ 1, got '"
+        + text + "'");
   }
 
   private static double positive(String text, String option) {

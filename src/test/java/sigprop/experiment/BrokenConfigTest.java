@@ -82,7 +82,8 @@ class BrokenConfigTest {
             "record.histogram.log_bins_per_decade: must be <= 1000, got 1001"),
         row("record: {histogram: {min_decade: -1073741824}}",
             "record.histogram.min_decade: must be >= -10000, got -1073741824"),
-        row("grid: {widths: [50, 30]}", "grid.widths: a widths axis is a list of width lists"),
+        row("grid: {widths: [50, 30]}", "grid.widths: a widths axis is a list of width lists, e.g."
+            + " widths: [[50, 30], [20, 20]] (one network: widths: [[50, 30]])"),
         row("network: {widths: [8, 8]}\ngrid: {depth: [2, 3]}",
             "grid: the grid values {depth: 2} and {depth: 3} make the same cell (widths, when "
                 + "set, overrides width and depth)"),
@@ -155,8 +156,8 @@ class BrokenConfigTest {
         record: {histogram: {linear_bins: 1000000, log_bins_per_decade: 1000,
                              min_decade: -10000, max_decade: 10000}}
         """, 1L << 26).getMessage();
-    assertTrue(message.contains("needs about 313") && message.contains("MiB, more than the"
-        + " executor heap of 64") && message.contains("; most of it for the records: fewer"
+    assertTrue(message.contains("needs about 313") && message.contains("MiB, more than the 64"
+        + ".0 MiB heap a cell gets") && message.contains("; most of it for the records: fewer"
         + " histogram bins"), message);
     assertTrue(!message.contains("-"), "no wrapped negative size: " + message);
   }
@@ -218,7 +219,8 @@ class BrokenConfigTest {
         "--set: experiments.task9.network.depth: unknown experiment 'task9'; did you mean "
             + "'task1'?",
         "expected --set key.path=value, got 'input.batch'",
-        "--set: network.depth: has no effect: the grid varies depth",
+        "--set: network.depth: has no effect: the grid varies depth"
+            + " (experiments.task1.grid.depth); use --set experiments.task1.grid.depth=…",
         "--set: input.batch: expected an integer, got 'abc'"}) {
       assertTrue(message.contains(fragment), () -> fragment + "\nnot in\n" + message);
     }
@@ -297,7 +299,9 @@ class BrokenConfigTest {
     String message = e.problems().get(0).toString();
     assertTrue(message.startsWith("line 4: grid: the cell {depth: 100, width: 4096, batch: 512,"
         + " input_width: 256} needs about "), message);
-    assertTrue(message.contains("GiB, more than the executor heap of 1.00 GiB"), message);
+    assertTrue(message.contains("GiB, more than the 1.00 GiB heap a cell gets (an executor's heap over its"
+        + " task slots; in local mode this JVM's heap, SIGPROP_HEAP, over the local threads);"
+        + " lower batch, width or depth, or give each cell more heap"), message);
   }
 
   @Test

@@ -79,7 +79,7 @@ class GridCommandTest {
   @Test
   void tooSmallHeapExitsTwo() {
     assertEquals(2, run("conf/example.yaml", "--heap-mb", "1"));
-    assertTrue(err().contains("more than the executor heap of 1.0 MiB"), err());
+    assertTrue(err().contains("more than the 1.0 MiB heap a cell gets"), err());
   }
 
   @Test

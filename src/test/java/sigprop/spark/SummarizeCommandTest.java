@@ -51,6 +51,7 @@ class SummarizeCommandTest {
     assertUsageError("unknown site 'ouput'; did you mean 'output'?", "x", "--site", "ouput");
     assertUsageError("--layers: expected all, every:K", "x", "--layers", "every:0");
     assertUsageError("--out needs a value", "x", "--out");
+    assertUsageError("--out needs a folder, got an empty path", "x", "--out", "");
     assertUsageError("several sweep folders need --out DIR", "a", "b");
     assertUsageError("--experiment: empty item", "x", "--experiment", "a,,b");
     assertUsageError("needs --out DIR, a local folder", "hdfs://nn/sweeps/x");

@@ -218,6 +218,28 @@ class SummarizeJobTest extends SharedSparkSession {
   }
 
   @Test
+  void aSweepWithFewerCellsThanItsManifestListsIsSaidToBeIncomplete() throws IOException {
+    Path partial = ROOT.resolve("partial");
+    deleteTree(partial);
+    Files.createDirectories(partial);
+    copyTree(SWEEP.resolve("cells"), partial.resolve("cells"));
+    copyTree(SWEEP.resolve("layers"), partial.resolve("layers"));
+    Files.writeString(partial.resolve("sweep.json"), "{\"sweep\": \"tiny\", \"cells\": 99}");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(0, SummarizeCommand.run(new String[] {partial.toString(), "--no-figures"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), QUIET));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("summarize: warning: " + partial + " holds " + result.cells()
+        + " of the 99 cells its sweep.json lists"), text);
+    // A complete one says nothing of the kind.
+    Files.writeString(partial.resolve("sweep.json"), "{\"cells\": " + result.cells() + "}");
+    out.reset();
+    assertEquals(0, SummarizeCommand.run(new String[] {partial.toString(), "--no-figures",
+        "--overwrite"}, new PrintStream(out, true, StandardCharsets.UTF_8), QUIET));
+    assertFalse(out.toString(StandardCharsets.UTF_8).contains("warning"), out::toString);
+  }
+
+  @Test
   void anEmptiedTableOrALayerSelectionOfNothingIsOneLineAndExitTwo() throws IOException {
     Path damaged = ROOT.resolve("damaged");
     deleteTree(damaged);
@@ -231,6 +253,12 @@ class SummarizeJobTest extends SharedSparkSession {
         "--no-figures"}, QUIET, errors), err::toString);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--layers [1000] selects no layer"),
         err::toString);
+    assertFalse(Files.exists(damaged.resolve("summary/layers.csv")));
+    err.reset(); // a site the config did not record: no empty tables either
+    assertEquals(2, SummarizeCommand.run(new String[] {damaged.toString(), "--site",
+        "weight_gradient", "--no-figures"}, QUIET, errors), err::toString);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--site weight_gradient selects no"
+        + " layer rows"), err::toString);
     assertFalse(Files.exists(damaged.resolve("summary/layers.csv")));
     deleteTree(damaged.resolve("cells"));
     Files.createDirectories(damaged.resolve("cells/wave=0"));

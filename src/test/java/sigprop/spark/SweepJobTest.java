@@ -302,5 +302,15 @@ class SweepJobTest {
     assertFalse(Files.exists(dir.resolve("bad")), "nothing written");
     assertEquals(2, sweep(log, dir.resolve("missing.yaml").toString(), "--out", out));
     assertTrue(log.toString().contains("missing.yaml: no such file"), log::toString);
+    // A Hadoop location that cannot be reached is a config that cannot be read: one line, exit 2.
+    log.setLength(0);
+    assertEquals(2, sweep(log, "hdfs://no-such-host.invalid:1/x.yaml", "--out", out));
+    assertTrue(log.toString().contains("cannot read hdfs://no-such-host.invalid:1/x.yaml: unknown"
+        + " host no-such-host.invalid"), log::toString);
+    assertFalse(log.toString().contains("\tat "), "no stack trace: " + log);
+    assertEquals(2, sweep(log, config.toString(), "--out", out, "--task-slots", "0.5"));
+    assertTrue(log.toString().contains("--task-slots needs a whole number of slots ≥ 1, got"
+        + " '0.5'"), log::toString);
+    assertFalse(Files.exists(dir.resolve("bad")), "nothing written");
   }
 }

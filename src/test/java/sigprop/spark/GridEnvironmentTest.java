@@ -1,0 +1,99 @@
+package sigprop.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sigprop.experiment.ConfigLoader;
+import sigprop.experiment.GridCommand;
+
+/**
+ * grid reads configs and checks memory as sweep does: a config grid accepts is one sweep runs,
+ * and a config location sweep reads, grid reads. No Spark starts.
+ */
+class GridEnvironmentTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int grid(String... args) {
+    return GridCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), new GridEnvironment());
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void fileUrisAreReadLikeSweepReadsThem() throws IOException {
+    Path config = dir.resolve("ok.yaml");
+    Files.copy(Path.of("conf/example.yaml"), config);
+    assertEquals(0, grid(config.toUri().toString()), err());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("24 cells"), out::toString);
+  }
+
+  @Test
+  void unreachableLocationsAreSaidPlainly() {
+    IOException host = assertThrows(IOException.class,
+        () -> ConfigText.read("hdfs://no-such-host.invalid:1/x.yaml"));
+    assertEquals("unknown host no-such-host.invalid", host.getMessage());
+    IOException scheme = assertThrows(IOException.class, () -> ConfigText.read("s3a://b/x.yaml"));
+    assertTrue(scheme.getMessage().startsWith("no file system for this scheme on the classpath"),
+        scheme.getMessage());
+    assertEquals(2, grid("s3a://b/x.yaml"));
+    assertTrue(err().contains("sigprop grid: cannot read s3a://b/x.yaml: no file system"), err());
+  }
+
+  @Test
+  void cellsAreCheckedAgainstTheHeapEachTaskSlotGets() throws Exception {
+    long here = Runtime.getRuntime().maxMemory();
+    GridEnvironment env = new GridEnvironment();
+    assertEquals(here / 2, env.heapPerCell("local[2]"));
+    assertEquals(here, env.heapPerCell("local[1]"));
+    // A cell needing about 0.7 of the heap (memory grows linearly with depth): fine on one
+    // thread, too large on two.
+    long region = env.regionBytes("local[1]");
+    long perLayer = memory(101, region) - memory(1, region);
+    long depth = (long) ((0.7 * here - memory(1, region)) / (perLayer / 100.0));
+    String[] cell = concat(CELL, "--set", "grid.depth=" + depth);
+    assertEquals(0, grid(concat(cell, "--master", "local[1]")), err());
+    assertEquals(2, grid(concat(cell, "--master", "local[2]")));
+    assertTrue(err().contains("heap a cell gets"), err());
+    assertEquals(2, grid(concat(cell, "--master", "local[2]", "--heap-mb", "1024")));
+    assertTrue(err().contains("--master and --heap-mb are two ways to say the heap"), err());
+    assertEquals(2, grid("conf/example.yaml", "--master", "local[0]"));
+  }
+
+  private static final String[] CELL = {"conf/example.yaml", "--set", "grid.init=normal", "--set",
+      "grid.norm=none", "--set", "seeds=1", "--set", "network.width=512", "--set", "input.width=512", "--set",
+      "input.batch=64"};
+
+  /** The estimated memory of CELL at a depth. */
+  private static long memory(long depth, long region) throws Exception {
+    List<String> overrides = new ArrayList<>();
+    for (int i = 2; i < CELL.length; i += 2) {
+      overrides.add(CELL[i]);
+    }
+    overrides.add("grid.depth=" + depth);
+    return ConfigLoader.parse(Files.readString(Path.of(CELL[0])), CELL[0], overrides, 0)
+        .experiments().get(0).cells().get(0).memoryBytes(region);
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] c = new String[a.length + b.length];
+    System.arraycopy(a, 0, c, 0, a.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+}
