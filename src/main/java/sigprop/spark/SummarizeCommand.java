@@ -74,7 +74,10 @@ public final class SummarizeCommand {
     }
   }
 
-  /** A problem with the local inputs or output found before starting Spark, or null. */
+  /**
+   * A problem with the local inputs or output found before starting Spark, or null; makes the
+   * output folder when it does not exist yet.
+   */
   static String checkInputs(SummarizeOptions options) {
     Path out = options.out().toAbsolutePath().normalize();
     for (String sweep : options.sweeps()) {
@@ -110,6 +113,15 @@ public final class SummarizeCommand {
     if (existing != null && !Files.isWritable(existing)) {
       return "cannot write the summary into " + options.out() + ": " + existing
           + " is not writable";
+    }
+    if (!Files.exists(out)) {
+      // Made now, so a folder that cannot be made is said before the work, not after it.
+      try {
+        Files.createDirectories(out);
+      } catch (java.io.IOException e) {
+        return "cannot write the summary into " + options.out() + ": cannot make the folder ("
+            + e + ")";
+      }
     }
     if (!options.overwrite()) {
       try {

@@ -73,6 +73,11 @@ class SummarizeCommandTest {
         + " folder", sweep, "--out", file.toString());
     assertUsageError(file + " is a file, not a folder", sweep, "--out",
         file.resolve("below").toString());
+    // A folder that cannot be made (procfs takes none, whoever asks) is said before any work.
+    if (Files.isDirectory(Path.of("/proc/self"))) {
+      assertUsageError("cannot write the summary into /proc/nope: cannot make the folder", sweep,
+          "--out", "/proc/nope");
+    }
   }
 
   @Test
