@@ -67,7 +67,8 @@ public final class LayerStatisticsTable {
     }
     PooledRecord pooled = summary.pooled();
     v.add(pooled == null ? null : pooled.count());
-    v.add(pooled == null ? Double.NaN : pooled.mean());
+    v.add(pooled == null ? Double.NaN : missingUnderflowed(pooled.mean(),
+        pooled.log10Variance()));
     v.add(pooled == null ? Double.NaN : missingOutOfRange(pooled.variance(),
         pooled.log10Variance()));
     v.add(pooled == null ? Double.NaN : pooled.log10Variance());
@@ -86,6 +87,17 @@ public final class LayerStatisticsTable {
     boolean outside = !(variance >= Double.MIN_NORMAL && variance <= Double.MAX_VALUE)
         && Double.isFinite(log10);
     return outside ? Double.NaN : variance;
+  }
+
+  /**
+   * The pooled mean, or NaN where it is 0 or subnormal in values whose spread is within 16
+   * decades of double's smallest normal: 0 by rounding there, not by measurement (as
+   * {@link SeedAggregation} treats each seed's mean).
+   */
+  private static double missingUnderflowed(double mean, double log10Variance) {
+    boolean underflowed = Math.abs(mean) < Double.MIN_NORMAL
+        && 0.5 * log10Variance < SeedAggregation.UNDERFLOW_RMS_LOG10;
+    return underflowed ? Double.NaN : mean;
   }
 
   private static Map<String, String> descriptions(List<Column> parameters) {
@@ -120,7 +132,8 @@ public final class LayerStatisticsTable {
           + " mean + t(0.975; n − 1)·sd/√n");
     }
     d.put("pooled_count", "finite values of all used seeds together");
-    d.put("pooled_mean", "the mean of all used seeds' values pooled exactly (count/mean/M2)");
+    d.put("pooled_mean", "the mean of all used seeds' values pooled exactly (count/mean/M2);"
+        + " empty where it underflowed (values within 16 decades of 1e-308)");
     d.put("pooled_variance", "the unbiased variance of all used seeds' values pooled exactly;"
         + " empty where it leaves double range (see pooled_log10_variance)");
     d.put("pooled_log10_variance", "log10 of pooled_variance, finite beyond double range");

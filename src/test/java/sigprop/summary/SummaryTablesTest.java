@@ -66,6 +66,7 @@ class SummaryTablesTest {
               : new SparseHistogram(LogBins.DEFAULT, new int[] {3000, 8002, 12000},
                   new long[] {2, 1, 4});
           PooledRecord pooled = c.index() == 1 && layer == 2 ? null
+              : layer == 3 ? new PooledRecord(h.total(), 0.0, 0.0, -800, h) // values ~1e-400
               : new PooledRecord(h.total(), 0.25, 1e-310, -310, h);
           TheoryColumns theory = new TheoryColumns(Double.NaN, 0.5, Math.log10(0.5),
               Double.NaN, 0.3, 0.1);
@@ -108,6 +109,15 @@ class SummaryTablesTest {
     assertTrue(layers.isMissing(9, layers.columnIndex("pooled_count")), "no seed was used");
     assertTrue(layers.isMissing(0, layers.columnIndex("pooled_variance")),
         "1e-310 is not given as a variance: see pooled_log10_variance");
+    for (int r = 0; r < layers.rowCount(); r++) {
+      long layer = layers.getLong(r, layers.columnIndex("layer"));
+      if (layer == 3) {
+        assertTrue(layers.isMissing(r, layers.columnIndex("pooled_mean")),
+            "a mean that underflowed to 0 is not a mean of 0");
+      } else if (layer == 1) {
+        assertEquals(0.25, layers.getDouble(r, layers.columnIndex("pooled_mean")));
+      }
+    }
     Table cells = tables.get(2).table();
     assertEquals(2, cells.rowCount(), "cells of unknown configurations are left out");
     assertEquals("c0", cells.getString(0, cells.columnIndex("cell_id")));
