@@ -1,6 +1,11 @@
 package sigprop.net;
 
-/** Scalar i-k-j loops: the reference kernel and the fallback when the Vector API is absent. */
+/**
+ * Scalar loops: the reference kernel and the fallback when the Vector API is absent. Every
+ * element is one fused multiply-add chain over k in increasing order, c = fma(a_ik, b_kj, c)
+ * from +0, exactly what {@link VectorMatMul} computes lane by lane: a cell gives the same bits
+ * with either kernel (an executor without the Vector API module included).
+ */
 public final class PlainMatMul implements MatMul {
   public static final PlainMatMul INSTANCE = new PlainMatMul();
 
@@ -16,7 +21,7 @@ public final class PlainMatMul implements MatMul {
         double aip = ad[i * k + p];
         int bp = p * n;
         for (int j = 0; j < n; j++) {
-          cd[ci + j] += aip * bd[bp + j];
+          cd[ci + j] = Math.fma(aip, bd[bp + j], cd[ci + j]);
         }
       }
     }
@@ -31,7 +36,7 @@ public final class PlainMatMul implements MatMul {
       for (int j = 0; j < n; j++) {
         double s = 0;
         for (int p = 0; p < k; p++) {
-          s += ad[i * k + p] * bd[j * k + p];
+          s = Math.fma(ad[i * k + p], bd[j * k + p], s);
         }
         cd[i * n + j] = s;
       }
@@ -50,7 +55,7 @@ public final class PlainMatMul implements MatMul {
         int ci = i * n;
         int bp = p * n;
         for (int j = 0; j < n; j++) {
-          cd[ci + j] += api * bd[bp + j];
+          cd[ci + j] = Math.fma(api, bd[bp + j], cd[ci + j]);
         }
       }
     }

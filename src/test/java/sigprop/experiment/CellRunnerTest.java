@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import sigprop.net.InitScheme;
 import sigprop.net.MatMuls;
+import sigprop.net.PlainMatMul;
+import sigprop.net.VectorMatMul;
 import sigprop.net.WeightMode;
 import sigprop.net.InitSpec;
 import sigprop.net.Matrix;
@@ -106,6 +108,21 @@ class CellRunnerTest {
   void sameCellGivesIdenticalRecords() {
     CellSpec cell = TestCells.tanh(8, 4, Norm.LAYER, InitScheme.ORTHOGONAL, 6, 2);
     assertEquals(CellRunner.run(cell).records(), CellRunner.run(cell).records());
+  }
+
+  @Test
+  void eitherMatrixKernelGivesTheSameBits() {
+    assertEquals("vector", MatMuls.best().name(), "the Vector API kernel passed its self-test");
+    // An executor without the Vector API module runs the plain kernel: same records, losses
+    // after training steps too.
+    CellSpec cell = TestCells.cell(
+        TestCells.tanh(64, 4, Norm.NONE, InitScheme.XAVIER_NORMAL, 64, 6).network(), 64, 6,
+        List.of(0, 2));
+    CellResult best = CellRunner.run(cell, new VectorMatMul(), cell.weightMode());
+    CellResult plain = CellRunner.run(cell, PlainMatMul.INSTANCE, cell.weightMode());
+    assertEquals(CellStatus.OK, plain.status(), plain.message());
+    assertEquals(best.records(), plain.records());
+    assertEquals(best.losses(), plain.losses());
   }
 
   @Test

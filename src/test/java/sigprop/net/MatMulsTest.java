@@ -35,6 +35,42 @@ class MatMulsTest {
   }
 
   @Test
+  void selfTestRejectsAKernelThatRoundsEachProduct() {
+    // Right to within rounding, but not the fused chain both kernels promise: other bits.
+    MatMul unfused = new MatMul() {
+      @Override
+      public void ab(Matrix a, Matrix b, Matrix c) {
+        for (int i = 0; i < a.rows; i++) {
+          for (int j = 0; j < b.cols; j++) {
+            double s = 0;
+            for (int p = 0; p < a.cols; p++) {
+              s += a.get(i, p) * b.get(p, j);
+            }
+            c.set(i, j, s);
+          }
+        }
+      }
+
+      @Override
+      public void abT(Matrix a, Matrix b, Matrix c) {
+        ab(a, b.transpose(), c);
+      }
+
+      @Override
+      public void aTb(Matrix a, Matrix b, Matrix c) {
+        ab(a.transpose(), b, c);
+      }
+
+      @Override
+      public String name() {
+        return "unfused";
+      }
+    };
+    assertFalse(MatMuls.passesSelfTest(unfused));
+    assertTrue(MatMuls.passesSelfTest(PlainMatMul.INSTANCE));
+  }
+
+  @Test
   void selfTestRejectsAWrongKernel() {
     MatMul wrong = new MatMul() {
       @Override
