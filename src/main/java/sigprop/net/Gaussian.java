@@ -17,4 +17,9 @@ final class Gaussian {
   static double cdf(double x) {
     return 0.5 * Erf.erfc(-x * INV_SQRT_2);
   }
+
+  /** Φ⁻¹(p) for p in (0, 1), via the inverse error function. */
+  static double inverseCdf(double p) {
+    return Math.sqrt(2.0) * Erf.erfInv(2.0 * p - 1.0);
+  }
 }

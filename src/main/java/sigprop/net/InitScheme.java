@@ -341,13 +341,23 @@ public enum InitScheme {
     }
   }
 
-  /** N(0, std²) redrawn outside ±bound·std: the same standard normals as NORMAL where inside. */
+  /**
+   * N(0, std²) truncated to ±bound·std: the same standard normals as NORMAL where they fall
+   * inside, so comparisons with NORMAL stay paired entry by entry; each one outside is replaced
+   * by a draw from the truncated distribution by its inverse CDF, one uniform from the same
+   * stream after all the normals (a rejection loop would need ~1/bound draws a value for small
+   * bounds, and would shift every later entry of the stream).
+   */
   static void truncatedNormal(Matrix w, double std, double bound, SplittableRandom rng) {
+    RandomStreams.standardNormals(rng, w.data);
+    double low = Gaussian.cdf(-bound);
+    double mass = Gaussian.cdf(bound) - low;
     for (int i = 0; i < w.data.length; i++) {
-      double z;
-      do {
-        z = rng.nextGaussian();
-      } while (Math.abs(z) > bound);
+      double z = w.data[i];
+      if (Math.abs(z) > bound) {
+        z = Gaussian.inverseCdf(low + rng.nextDouble() * mass);
+        z = Math.max(-bound, Math.min(bound, z)); // the inverse's last-bit rounding
+      }
       w.data[i] = std * z;
     }
   }

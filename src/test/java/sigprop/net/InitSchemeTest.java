@@ -82,6 +82,32 @@ class InitSchemeTest {
   }
 
   @Test
+  void truncatedNormalKeepsTheNormalDrawsInsideItsBound() {
+    Matrix normal = draw(InitSpec.of(InitScheme.NORMAL));
+    Matrix truncated = draw(InitSpec.of(InitScheme.TRUNCATED_NORMAL, Map.of("bound", 1.5)));
+    int inside = 0;
+    int outside = 0;
+    for (int i = 0; i < normal.size(); i++) {
+      if (Math.abs(normal.data[i]) <= 1.5) {
+        assertEquals(normal.data[i], truncated.data[i], "paired with normal at " + i);
+        inside++;
+      } else {
+        assertTrue(Math.abs(truncated.data[i]) <= 1.5, "redrawn inside at " + i);
+        outside++;
+      }
+    }
+    assertTrue(inside > 0 && outside > 0, inside + " inside, " + outside + " outside");
+    // A tiny bound is one draw per value too (a rejection loop took ~1/bound draws per value).
+    Matrix tiny = new Matrix(256, 256);
+    long start = System.nanoTime();
+    InitSpec.of(InitScheme.TRUNCATED_NORMAL, Map.of("bound", 1e-7))
+        .fill(tiny, RandomStreams.of(1, 1, Purpose.WEIGHTS));
+    assertTrue(maxAbs(tiny) <= 1e-7 && maxAbs(tiny) > 0.9e-7, "max " + maxAbs(tiny));
+    // Uniform on ±1e-7 to first order: mean square b²/3.
+    assertEquals(1e-14 / 3, meanSquare(tiny), 1e-14 / 3 * 0.02);
+  }
+
+  @Test
   void sparseZeroesTheStatedFractionOfEveryColumn() {
     Matrix w = draw(InitSpec.of(InitScheme.SPARSE, Map.of("fraction", 0.25)));
     for (int j = 0; j < FAN_OUT; j++) {
