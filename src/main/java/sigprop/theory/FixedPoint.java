@@ -37,7 +37,10 @@ public record FixedPoint(
       try {
         CorrelationMap correlations = new CorrelationMap(map, qStar);
         cStar = correlations.fixedPoint();
-        chiC = correlations.slope(cStar);
+        // c* within 1e−6 of 1 (χ₁ − 1 below ~5e−8) reads 1, where the slope is χ₁ > 1, the
+        // unstable one; the stable c* = 1 − 2(χ₁ − 1)/C″ just below has slope 2 − χ₁ to first
+        // order, so ξ_c ≈ 1/(χ₁ − 1) continues the values above it.
+        chiC = cStar == 1.0 ? 2.0 - chi1 : correlations.slope(cStar);
       } catch (RuntimeException e) { // a solver that does not converge: unknown, not fatal
         cStar = Double.NaN;
         chiC = Double.NaN;

@@ -113,6 +113,20 @@ class CorrelationMapTest {
       previous = f.cStar();
     }
     assertTrue(previous > 0.99, "c* = " + previous);
+    // Closer still, c* is within 1e−6 of 1 and reads 1: ξ_c must go on growing like
+    // 1/(χ₁ − 1), positive, not turn negative (it did for χ₁ − 1 below ~5e−8).
+    double critical = 1.760954639606737; // tanh, σ_b² = 0.05, by bisection on χ₁ = 1
+    double xiBefore = 0;
+    for (double above : new double[] {1e-6, 1e-7, 1e-9}) {
+      FixedPoint f = new MeanField(StandardActivation.TANH, critical * (1 + above), 0.05)
+          .fixedPoint(1.0);
+      double expected = 1 / (f.chi1() - 1);
+      assertTrue(f.chi1() > 1, f::toString);
+      assertEquals(expected, f.xiC(), 0.02 * expected, () -> "σ_w² critical·(1 + " + above
+          + "): " + f);
+      assertTrue(f.xiC() > xiBefore, f::toString);
+      xiBefore = f.xiC();
+    }
   }
 
   /**
