@@ -8,6 +8,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import sigprop.experiment.CellSpec;
+import sigprop.net.InitScheme;
+import sigprop.net.InitSpec;
 import sigprop.net.NetworkSpec;
 import sigprop.theory.FixedPoint;
 import sigprop.theory.Theory;
@@ -54,8 +56,8 @@ public final class TheoryTableRows {
   }
 
   /**
-   * The rows for a cell's configuration; empty when the theory does not cover it (e.g. batch norm
-   * with a batch below 4).
+   * The rows for a cell's configuration; empty when the theory does not cover it (batch norm
+   * with a batch below 4, or below 8 after the activation; a constant non-zero bias).
    */
   public static List<Row> rows(CellSpec cell) {
     List<Row> rows = new ArrayList<>();
@@ -65,6 +67,12 @@ public final class TheoryTableRows {
 
   /** The same rows' values in column order, as plain Java values. */
   static List<Object[]> values(CellSpec cell) {
+    InitSpec bias = cell.network().biasInit();
+    if (bias.scheme() == InitScheme.CONSTANT && bias.number("value") != 0) {
+      // The theory's bias is random with mean 0 (σ_b² its variance); a constant one shifts z's
+      // mean, which it does not model: no prediction rather than a wrong one.
+      return List.of();
+    }
     TheoryTable table;
     try {
       table = Theory.predict(input(cell));

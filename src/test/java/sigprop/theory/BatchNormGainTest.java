@@ -78,6 +78,12 @@ class BatchNormGainTest {
   void rejectsBatchesWhereTheTheoryIsUndefined() {
     assertThrows(IllegalArgumentException.class,
         () -> BatchNormGain.beforeActivation(StandardActivation.TANH, 3));
+    // After φ the estimate's integrand has infinite variance at small batches: no value there.
+    assertThrows(IllegalArgumentException.class,
+        () -> BatchNormGain.afterActivation(StandardActivation.TANH, 5, 1.0, 0.0));
+    assertThrows(IllegalArgumentException.class,
+        () -> BatchNormGain.afterActivationFirstLayer(StandardActivation.TANH, 7, 1.0, 0.0, 1.0));
+    BatchNormGain.afterActivation(StandardActivation.TANH, 8, 1.0, 0.0);
   }
 
   /**
