@@ -33,12 +33,12 @@ public record TheoryColumns(double mean, double variance, double log10Variance,
   public static TheoryColumns at(String site, Map<String, Double> theory, double gradientAnchor) {
     if (site.equals(Site.PRE_ACTIVATION.key())) {
       double variance = known(get(theory, "pre_activation_var"));
-      return new TheoryColumns(Double.NaN, variance, Math.log10(variance),
+      return new TheoryColumns(Double.NaN, variance, log10(variance),
           log10(get(theory, "linear_forward_var")), Double.NaN, Double.NaN);
     }
     if (site.equals(Site.OUTPUT.key())) {
       double variance = known(get(theory, "output_var"));
-      return new TheoryColumns(known(get(theory, "output_mean")), variance, Math.log10(variance),
+      return new TheoryColumns(known(get(theory, "output_mean")), variance, log10(variance),
           Double.NaN, get(theory, "sat90"), get(theory, "sat99"));
     }
     if (site.equals(Site.OUTPUT_GRADIENT.key())) {
@@ -73,11 +73,12 @@ public record TheoryColumns(double mean, double variance, double log10Variance,
   }
 
   /**
-   * log10 of a product the theory table computed in double (the linear regime's): NaN where it
-   * overflowed to ∞ or underflowed to 0, which says nothing about the prediction's scale.
+   * log10 of a variance the theory table computed in double (forward variances, the linear
+   * regime's products): NaN where it overflowed to ∞ or left the normal range toward 0, which
+   * says nothing about the prediction's scale.
    */
   private static double log10(double v) {
-    return v > 0 && v <= Double.MAX_VALUE ? Math.log10(v) : Double.NaN;
+    return v >= Double.MIN_NORMAL && v <= Double.MAX_VALUE ? Math.log10(v) : Double.NaN;
   }
 
   /** 10^log10 when it is a normal double, else NaN (the log10 column carries it). */

@@ -31,7 +31,8 @@ public final class LinearRegime {
     double[] out = new double[widths.size() - 1];
     double v = q0;
     for (int l = 1; l < widths.size(); l++) {
-      v = forwardRatio(init, widths.get(l - 1), widths.get(l)) * v + biasVariance;
+      v = Theory.normalOrZero(forwardRatio(init, widths.get(l - 1), widths.get(l)) * v
+          + biasVariance);
       out[l - 1] = v;
     }
     return out;
@@ -44,7 +45,7 @@ public final class LinearRegime {
     double v = 1.0;
     out[depth - 1] = v;
     for (int l = depth; l >= 2; l--) {
-      v *= backwardRatio(init, widths.get(l - 1), widths.get(l));
+      v = Theory.normalOrZero(v * backwardRatio(init, widths.get(l - 1), widths.get(l)));
       out[l - 2] = v;
     }
     return out;

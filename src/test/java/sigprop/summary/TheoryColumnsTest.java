@@ -23,6 +23,10 @@ class TheoryColumnsTest {
     assertEquals(Double.NaN, pre.variance());
     assertEquals(Double.NaN, pre.log10Variance());
     assertEquals(Double.NaN, pre.linearLog10Variance());
+    TheoryColumns gone = TheoryColumns.at("pre_activation", Map.of("pre_activation_var", 0.0,
+        "linear_forward_var", 4.9e-324), Double.NaN);
+    assertEquals(Double.NaN, gone.log10Variance(), "0: left double's range, not log10 −∞");
+    assertEquals(Double.NaN, gone.linearLog10Variance(), "a subnormal has no reliable log10");
     TheoryColumns out = TheoryColumns.at("output", Map.of("output_var",
         Double.POSITIVE_INFINITY, "output_mean", Double.POSITIVE_INFINITY), Double.NaN);
     assertEquals(Double.NaN, out.variance());

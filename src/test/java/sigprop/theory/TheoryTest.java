@@ -38,6 +38,25 @@ class TheoryTest {
   }
 
   @Test
+  void varianceBeyondDoublesRangeIsZeroNotAStuckSubnormal() {
+    // relu with σ_w² = 1.8: q falls by 0.9 a layer, below 2^-1022 near layer 6700. A subnormal
+    // times 0.9 rounds back to itself, so it rested at 4.9e-324 instead of leaving the range;
+    // the linear regime's products did the same.
+    TheoryTable t = Theory.predict(TheoryInput.plain(RELU,
+        InitSpec.of(InitScheme.NORMAL, Map.of("std", Math.sqrt(0.018))),
+        TheoryInput.uniformWidths(7500, 100)));
+    assertTrue(t.row(6000).q() > 1e-290, "still normal: " + t.row(6000).q());
+    assertEquals(0.0, t.row(7500).q(), "past double's range: " + t.row(7500).q());
+    assertEquals(0.0, t.row(7500).preActivationVariance());
+    TheoryTable linear = Theory.predict(TheoryInput.plain(TANH,
+        InitSpec.of(InitScheme.NORMAL, Map.of("std", 0.05)), TheoryInput.uniformWidths(2000, 256)));
+    // σ_w² = 256 · 0.0025 = 0.64 a layer: 0.64^2000 ≈ 1e-388.
+    assertEquals(0.0, linear.row(2000).linearForwardVariance());
+    assertEquals(0.0, linear.row(1).linearBackwardVariance());
+    assertTrue(linear.row(1000).linearForwardVariance() > 1e-200);
+  }
+
+  @Test
   void criticalTanhOutputVarianceDecaysLikeOneOverTwoL() {
     // The numbers are Var[y^l] = E[tanh²(z^l)] with q¹ = q0 = 1 (equivalently q^{l+1}):
     // 0.128 at l = 4, 0.052 at l = 10, 0.0085 at l = 60. References from scipy.integrate.quad.
