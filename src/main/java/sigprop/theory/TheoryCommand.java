@@ -73,7 +73,12 @@ public final class TheoryCommand {
       TheoryInput input = input(options);
       Path csv = options.containsKey("--csv") ? csvTarget(Path.of(single(options, "--csv")),
           options.containsKey("--overwrite")) : null;
-      TheoryTable table = Theory.predict(input);
+      TheoryTable table;
+      try {
+        table = Theory.predict(input);
+      } catch (IllegalArgumentException e) { // inputs the theory does not cover: say which
+        throw new BadOption(e.getMessage());
+      }
       if (csv != null) {
         writeCsv(csv, table, options.containsKey("--overwrite"));
       }

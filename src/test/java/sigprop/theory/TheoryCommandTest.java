@@ -119,6 +119,9 @@ class TheoryCommandTest {
     assertBad("--input-var", with(base, "--input-var", "0"));
     assertBad("--depth given twice", with(base, "--depth", "4"));
     assertBad("unexpected argument 'extra'", with(base, "extra"));
+    // Inputs the theory does not cover: one line and exit 2, not a stack trace or NaN.
+    assertBad("batch norm after the activation: the theory's estimate needs batch >= 8",
+        with(base, "--norm", "batch", "--placement", "after", "--batch", "5"));
   }
 
   @Test
