@@ -186,7 +186,7 @@ public final class LayerTable {
 
   /** Rebuilds the exact record of a row (for pooling across seeds). */
   public static SiteRecord record(Row row) {
-    Moments m = new Moments(row.getLong(row.fieldIndex("count")),
+    Moments m = Moments.scaled(row.getLong(row.fieldIndex("count")),
         row.getDouble(row.fieldIndex("moments_mean")),
         row.getDouble(row.fieldIndex("moments_m2")),
         row.getDouble(row.fieldIndex("moments_min")),

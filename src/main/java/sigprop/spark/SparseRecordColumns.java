@@ -92,7 +92,7 @@ final class SparseRecordColumns {
   /** The record whose fields start at position {@code first} of the row. */
   static SiteRecord read(Row row, int first) {
     int i = first;
-    Moments m = new Moments(row.getLong(i), row.getDouble(i + 1), row.getDouble(i + 2),
+    Moments m = Moments.scaled(row.getLong(i), row.getDouble(i + 1), row.getDouble(i + 2),
         row.getDouble(i + 3), row.getDouble(i + 4), row.getDouble(i + 5), row.getInt(i + 6));
     i += 7;
     SaturationRange saturation = new SaturationRange(row.getDouble(i), row.getDouble(i + 1));

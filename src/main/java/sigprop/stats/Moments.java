@@ -4,29 +4,35 @@ import java.util.Objects;
 
 /**
  * Count, mean, M2 = Σ(v − mean)², min, max and Σ|v| of the finite values of one or more tensors,
- * mergeable exactly in count and to rounding in the rest (Chan, Golub and LeVeque 1979).
+ * mergeable exactly in count, min and max and to rounding in the rest (Chan, Golub and LeVeque
+ * 1979).
  *
  * <p>Fields named {@code scaled…} are in stored units: the true mean is
  * {@code scaledMean · 2^log2Scale}, the true M2 is {@code scaledM2 · 4^log2Scale}. Records built by
  * {@link #of} and {@link #merge} keep the largest stored magnitude in [1, 2), so the stored
- * moments neither overflow nor underflow whatever the true magnitude.
+ * moments neither overflow nor underflow whatever the true magnitude. The extremes carry their
+ * own scales ({@link ScaledDouble}), so a min 2^1074 times smaller than the largest value (say
+ * −1e-200 beside 1e+200) stays exact.
  *
  * <p>Out of double range: the true-valued getters ({@link #variance()}, {@link #mean()}, …) return
  * the nearest double, which is 0 (or a subnormal with few significant bits) below 2^-1074 ≈
  * 4.9e-324 and ±infinity above 1.8e308. The {@code log10…} getters stay finite whenever the stored
  * quantity is positive, so a variance of 1e-700 reads variance() = 0, log10Variance() ≈ -700.
+ *
+ * @param exactMin the smallest value, null when empty (read it through {@link #exactMin()})
+ * @param exactMax the largest value, null when empty
  */
 public record Moments(
     long count,
     double scaledMean,
     double scaledM2,
-    double scaledMin,
-    double scaledMax,
+    ScaledDouble exactMin,
+    ScaledDouble exactMax,
     double scaledSumAbs,
     int log2Scale) {
 
-  /** No values: count 0, mean 0, M2 0, min and max NaN. */
-  public static final Moments EMPTY = new Moments(0, 0, 0, Double.NaN, Double.NaN, 0, 0);
+  /** No values: count 0, mean 0, M2 0, no extremes. */
+  public static final Moments EMPTY = new Moments(0, 0, 0, null, null, 0, 0);
 
   /** Checks the invariants a merge relies on. */
   public Moments {
@@ -34,9 +40,20 @@ public record Moments(
       throw new IllegalArgumentException("count, M2 and sum|v| must be >= 0: count=" + count
           + " M2=" + scaledM2 + " sumAbs=" + scaledSumAbs);
     }
-    if (count > 0 && !(scaledMin <= scaledMax)) {
-      throw new IllegalArgumentException("min " + scaledMin + " > max " + scaledMax);
+    if (count > 0 && (exactMin == null || exactMax == null || exactMin.compareTo(exactMax) > 0)) {
+      throw new IllegalArgumentException("min " + exactMin + " > max " + exactMax);
     }
+  }
+
+  /**
+   * Moments whose extremes are given in stored units too, {@code scaledMin · 2^log2Scale} (as the
+   * layers table keeps them); NaN extremes when count is 0.
+   */
+  public static Moments scaled(long count, double scaledMean, double scaledM2, double scaledMin,
+      double scaledMax, double scaledSumAbs, int log2Scale) {
+    return new Moments(count, scaledMean, scaledM2,
+        count == 0 ? null : new ScaledDouble(scaledMin, log2Scale),
+        count == 0 ? null : new ScaledDouble(scaledMax, log2Scale), scaledSumAbs, log2Scale);
   }
 
   /**
@@ -79,7 +96,7 @@ public record Moments(
       max = Math.max(max, x);
       sumAbs += Math.abs(x);
     }
-    return new Moments(n, mean, m2, min, max, sumAbs, Math.addExact(log2Scale, e));
+    return scaled(n, mean, m2, min, max, sumAbs, Math.addExact(log2Scale, e));
   }
 
   /**
@@ -105,25 +122,48 @@ public record Moments(
     double delta = b.scaledMean - a.scaledMean;
     double mean = a.scaledMean + delta * ((double) b.count / n);
     double m2 = a.scaledM2 + b.scaledM2 + delta * delta * ((double) a.count * b.count / n);
-    return new Moments(n, mean, m2, Math.min(a.scaledMin, b.scaledMin),
-        Math.max(a.scaledMax, b.scaledMax), a.scaledSumAbs + b.scaledSumAbs, target);
+    return new Moments(n, mean, m2, ScaledDouble.min(a.exactMin, b.exactMin),
+        ScaledDouble.max(a.exactMax, b.exactMax), a.scaledSumAbs + b.scaledSumAbs, target);
   }
 
-  /** The same moments stored at another scale (exact unless stored values leave double range). */
+  /**
+   * The same moments stored at another scale (exact unless stored values leave double range;
+   * the extremes keep their own scales).
+   */
   public Moments rescaleTo(int newLog2Scale) {
     if (newLog2Scale == log2Scale || count == 0) {
       return count == 0 ? EMPTY : this;
     }
     long shift = (long) log2Scale - newLog2Scale;
     return new Moments(count, Pow2.scale(scaledMean, shift), Pow2.scale(scaledM2, 2 * shift),
-        Pow2.scale(scaledMin, shift), Pow2.scale(scaledMax, shift),
-        Pow2.scale(scaledSumAbs, shift), newLog2Scale);
+        exactMin, exactMax, Pow2.scale(scaledSumAbs, shift), newLog2Scale);
   }
 
-  /** log2Scale plus the exponent of the largest stored magnitude; Long.MIN_VALUE if all zero. */
+  /** The binary exponent of the largest magnitude; Long.MIN_VALUE if all zero. */
   private long magnitudeExponent() {
-    double maxAbs = Math.max(-scaledMin, scaledMax);
-    return maxAbs == 0 ? Long.MIN_VALUE : (long) log2Scale + Math.getExponent(maxAbs);
+    long e = Long.MIN_VALUE;
+    for (ScaledDouble x : new ScaledDouble[] {exactMin, exactMax}) {
+      if (x.signum() != 0) {
+        e = Math.max(e, x.log2Scale()); // normalized: |value| in [1, 2)
+      }
+    }
+    return e;
+  }
+
+  /**
+   * The min in stored units, min/2^log2Scale, as the layers table keeps it (NaN when empty): 0
+   * when it is more than 2^1074 times smaller in magnitude than the largest value, which the
+   * record itself keeps exact.
+   */
+  public double scaledMin() {
+    return count == 0 ? Double.NaN
+        : Pow2.scale(exactMin.value(), (long) exactMin.log2Scale() - log2Scale);
+  }
+
+  /** The max in stored units, as {@link #scaledMin()}. */
+  public double scaledMax() {
+    return count == 0 ? Double.NaN
+        : Pow2.scale(exactMax.value(), (long) exactMax.log2Scale() - log2Scale);
   }
 
   /** The true mean (NaN when empty). */
@@ -158,24 +198,26 @@ public record Moments(
 
   /** The true minimum (NaN when empty). */
   public double min() {
-    return count == 0 ? Double.NaN : Pow2.scale(scaledMin, log2Scale);
+    return count == 0 ? Double.NaN : exactMin.toDouble();
   }
 
   /** The true maximum (NaN when empty). */
   public double max() {
-    return count == 0 ? Double.NaN : Pow2.scale(scaledMax, log2Scale);
+    return count == 0 ? Double.NaN : exactMax.toDouble();
   }
 
   /** The true minimum without rounding to double range; throws when empty. */
+  @Override
   public ScaledDouble exactMin() {
     requireNonEmpty();
-    return new ScaledDouble(scaledMin, log2Scale);
+    return exactMin;
   }
 
   /** The true maximum without rounding to double range; throws when empty. */
+  @Override
   public ScaledDouble exactMax() {
     requireNonEmpty();
-    return new ScaledDouble(scaledMax, log2Scale);
+    return exactMax;
   }
 
   /** The true mean of |v| (NaN when empty). */

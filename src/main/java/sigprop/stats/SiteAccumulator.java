@@ -236,8 +236,10 @@ public final class SiteAccumulator {
     kernel.shiftedSums(a, from, to, f, shift, sums);
     double sd = sums[0];
     double m2 = Math.max(0.0, sums[1] - sd * sd / n);
-    moments = moments.merge(new Moments(n, shift + sd / n, m2, min * f, max * f, sums[2],
-        Math.addExact(log2Scale, e)));
+    // The extremes at the block's own scale, not in units of its largest magnitude, where a
+    // value 2^1074 times smaller would round to 0.
+    moments = moments.merge(new Moments(n, shift + sd / n, m2, new ScaledDouble(min, log2Scale),
+        new ScaledDouble(max, log2Scale), sums[2], Math.addExact(log2Scale, e)));
   }
 
   /** Widens the touched slot range to include [low, high], clamped to the slots. */

@@ -89,6 +89,25 @@ class MomentsTest {
   }
 
   @Test
+  void extremesKeepTheirOwnScale() {
+    // −1.5·2^-1100 beside 1.5: the min is 2^1100 times smaller than the largest magnitude,
+    // beyond what one shared scale can hold (it read 0).
+    Moments m = Moments.of(new double[] {-1.5}, 0, 1, -1100)
+        .merge(Moments.of(new double[] {1.5}, 0, 1, 0));
+    assertEquals(new ScaledDouble(-1.5, -1100), m.exactMin());
+    assertEquals(new ScaledDouble(1.5, 0), m.exactMax());
+    assertEquals(0.0, Math.abs(m.scaledMin()), "the table's shared-scale form cannot hold it");
+    // Within double's range both ways: the nearest double, to the last bit.
+    Moments close = Moments.of(new double[] {1e10}, 0, 1, 0)
+        .merge(Moments.of(new double[] {-1.2345678901234567e-300}, 0, 1, 0));
+    assertEquals(-1.2345678901234567e-300, close.min());
+    // What the layers table stores comes back as the same record where it can.
+    Moments back = Moments.scaled(close.count(), close.scaledMean(), close.scaledM2(),
+        close.scaledMin(), close.scaledMax(), close.scaledSumAbs(), close.log2Scale());
+    assertEquals(close.exactMax(), back.exactMax());
+  }
+
+  @Test
   void varianceOutOfDoubleRange() {
     // Values ±1 with log2Scale s: mean 0, M2 = 2·4^s, variance 2·4^s, log10 = (2s+1)·log10 2.
     int s = -1163; // variance ≈ 10^-699.9

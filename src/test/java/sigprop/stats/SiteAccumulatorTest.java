@@ -222,6 +222,25 @@ class SiteAccumulatorTest {
   }
 
   @Test
+  void aTensorSpanningMoreThanDoublesRangeKeepsItsMinAndQuantiles() {
+    // 100 values of −1e-200 and one of 1e+200: min and every quantile from 1 % to 99 % are
+    // −1e-200 (to a log bin). With one shared scale the min read −0.0 and clamped every
+    // quantile to 0.
+    double[] a = new double[101];
+    java.util.Arrays.fill(a, -1e-200);
+    a[100] = 1e200;
+    SiteAccumulator acc = new SiteAccumulator(LogBins.DEFAULT, Double.NaN);
+    acc.add(a, 0);
+    SiteRecord r = acc.toRecord();
+    assertEquals(-1e-200, r.min());
+    assertEquals(1e200, r.max());
+    for (double q : r.quantiles().values()) {
+      assertTrue(q <= -1e-200 / Math.pow(10, 0.1) && q >= -1e-200 * Math.pow(10, 0.1),
+          "quantile " + q);
+    }
+  }
+
+  @Test
   void zerosAtOneScaleDoNotFlushTinyValuesAtAnother() {
     SiteAccumulator acc = new SiteAccumulator(LogBins.DEFAULT, Double.NaN);
     acc.add(new double[] {0, 0, 0}, 1000);
