@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,9 +73,9 @@ public final class SummarizeJob {
       SummaryWriter.refuseExisting(options.out());
     }
     SweepInput input = SweepInput.read(spark, options.sweeps());
-    List<Row> cells = latestCells(input.cells().collectAsList());
-    long[] cellsPerFolder = new long[options.sweeps().size()];
-    cells.forEach(r -> cellsPerFolder[r.getInt(r.fieldIndex("source"))]++);
+    List<Row> allCells = input.cells().collectAsList();
+    long[] cellsPerFolder = cellsPerFolder(allCells, options.sweeps().size());
+    List<Row> cells = latestCells(allCells);
     List<String> experiments = experiments(cells, options.experiments());
     cells.removeIf(r -> !experiments.contains(r.getString(r.fieldIndex("experiment"))));
     List<String> parameterNames = ParameterColumns.names();
@@ -126,6 +127,18 @@ public final class SummarizeJob {
         + " total %.1f s)%n", files.size(), options.out(), (written - tablesStart) / 1e9,
         (System.nanoTime() - written) / 1e9, (System.nanoTime() - start) / 1e9);
     return new Result(options.out(), cells.size(), configs.size(), rows.size(), files);
+  }
+
+  /** The distinct cells each folder holds (reruns once; a cell a later folder also holds too). */
+  private static long[] cellsPerFolder(List<Row> cells, int folders) {
+    List<Set<String>> ids = new ArrayList<>();
+    for (int i = 0; i < folders; i++) {
+      ids.add(new HashSet<>());
+    }
+    for (Row r : cells) {
+      ids.get(r.getInt(r.fieldIndex("source"))).add(r.getString(r.fieldIndex("cell_id")));
+    }
+    return ids.stream().mapToLong(Set::size).toArray();
   }
 
   /**

@@ -237,6 +237,18 @@ class SummarizeJobTest extends SharedSparkSession {
     assertEquals(0, SummarizeCommand.run(new String[] {partial.toString(), "--no-figures",
         "--overwrite"}, new PrintStream(out, true, StandardCharsets.UTF_8), QUIET));
     assertFalse(out.toString(StandardCharsets.UTF_8).contains("warning"), out::toString);
+    // Nor does a complete folder whose cells a later folder also holds (they supersede them).
+    Path copy = ROOT.resolve("partial-copy");
+    deleteTree(copy);
+    Files.createDirectories(copy);
+    copyTree(partial.resolve("cells"), copy.resolve("cells"));
+    copyTree(partial.resolve("layers"), copy.resolve("layers"));
+    Files.copy(partial.resolve("sweep.json"), copy.resolve("sweep.json"));
+    out.reset();
+    assertEquals(0, SummarizeCommand.run(new String[] {partial.toString(), copy.toString(),
+        "--out", ROOT.resolve("partial-both").toString(), "--no-figures", "--overwrite"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), QUIET));
+    assertFalse(out.toString(StandardCharsets.UTF_8).contains("holds"), out::toString);
   }
 
   @Test
