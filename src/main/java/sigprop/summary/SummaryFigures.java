@@ -134,17 +134,35 @@ public final class SummaryFigures {
         finite |= Double.isFinite(y[i]);
         predictedFinite |= Double.isFinite(predicted[i]);
       }
-      if (!finite) {
-        continue;
-      }
       String label = e.getKey().label();
-      figure.series(Curve.of(label, x, y).withBand(lo, hi));
-      if (predictedFinite) {
+      // A configuration with nothing to draw stays in the legend, saying why (no line).
+      figure.series(finite ? Curve.of(label, x, y).withBand(lo, hi)
+          : Curve.of(label + " (" + notDrawn(e.getKey()) + ")", x, y));
+      // No theory without a measurement beside it: it would only set the axis (1e+290 for a
+      // net that diverged) and flatten the lines that were measured.
+      if (finite && predictedFinite) {
         figure.theory(Curve.of(label + " (theory)", x, predicted), label);
       }
-      any = true;
+      any |= finite;
     }
     return any;
+  }
+
+  /** Why a configuration has no line: its seeds' statuses, or no finite value among the ok. */
+  static String notDrawn(Configuration config) {
+    StatusCounts c = config.counts();
+    if (c.ok() > 0) {
+      return "not drawn: no finite value";
+    }
+    List<String> why = new ArrayList<>();
+    if (c.diverged() > 0) {
+      why.add(c.diverged() + " diverged");
+    }
+    if (c.failed() > 0) {
+      why.add(c.failed() + " failed");
+    }
+    return "not drawn: 0 of " + c.seeds() + " seeds ok" + (why.isEmpty() ? ""
+        : ", " + String.join(", ", why));
   }
 
   /** The rows of one site per configuration, in configuration then layer order. */
