@@ -136,7 +136,18 @@ public final class HistogramFigure {
 
     /** Adds one layer's histogram: density at each bin centre. */
     public Builder layer(int layer, double[] binCentres, double[] density) {
-      Curve curve = Curve.of("layer " + layer, binCentres, density);
+      return layer(layer, binCentres, density, (String) null);
+    }
+
+    /**
+     * Adds one layer's histogram with a note for its legend entry ("layer 3 (40 % zeros, not
+     * drawn)"), null for none; a layer with no bin centres is a legend entry only.
+     */
+    public Builder layer(int layer, double[] binCentres, double[] density, String note) {
+      String label = "layer " + layer + (note == null ? "" : " (" + note + ")");
+      Curve curve = binCentres.length == 0
+          ? Curve.of(label, new double[] {0}, new double[] {Double.NaN})
+          : Curve.of(label, binCentres, density);
       if (histograms.putIfAbsent(layer, curve) != null) {
         throw new IllegalArgumentException("layer " + layer + " given twice");
       }

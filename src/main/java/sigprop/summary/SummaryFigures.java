@@ -34,6 +34,8 @@ import sigprop.report.YScale;
 public final class SummaryFigures {
   /** Curves against layer: wider than the default, for legends of long configuration labels. */
   public static final FigureSize CURVES = new FigureSize(1000, 560);
+  /** Room a character of a figure title takes, in pixels (XChart's bold title font, with margin). */
+  private static final int TITLE_PIXELS_PER_CHAR = 10;
 
   private SummaryFigures() {}
 
@@ -148,6 +150,40 @@ public final class SummaryFigures {
     return any;
   }
 
+  /**
+   * What a histogram curve leaves out, for its legend: the values in slots without a width
+   * (exact zeros; log bins' tiny and huge ends; linear bins' under- and overflow), as a share
+   * of all values, e.g. "49.5 % zeros not drawn"; null when every value is in a drawn bin.
+   */
+  static String undrawn(SparseHistogram h) {
+    Map<String, Long> byKind = new LinkedHashMap<>();
+    int[] slots = h.slots();
+    long[] counts = h.counts();
+    for (int i = 0; i < slots.length; i++) {
+      String kind = h.spec().slotKind(slots[i]);
+      if (!kind.equals("bin")) {
+        byKind.merge(kind, counts[i], Long::sum);
+      }
+    }
+    if (byKind.isEmpty()) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    byKind.forEach((kind, n) -> parts.add(percent(n, h.total()) + " " + switch (kind) {
+      case "zero" -> "zeros";
+      case "tiny" -> "below the bins";
+      case "huge" -> "above the bins";
+      default -> kind;
+    }));
+    return String.join(", ", parts) + " not drawn";
+  }
+
+  private static String percent(long part, long total) {
+    double p = 100.0 * part / total;
+    return (p >= 99.95 && part < total ? ">99.9" : p < 0.05 ? "<0.1"
+        : String.format(java.util.Locale.ROOT, "%.1f", p)) + " %";
+  }
+
   /** Why a configuration has no line: its seeds' statuses, or no finite value among the ok. */
   static String notDrawn(Configuration config) {
     StatusCounts c = config.counts();
@@ -192,26 +228,35 @@ public final class SummaryFigures {
           .entrySet()) {
         Configuration config = e.getKey();
         Map<Integer, HistogramCurve> curves = new TreeMap<>();
+        Map<Integer, String> notes = new TreeMap<>();
+        boolean anyDrawn = false;
         for (LayerRow row : e.getValue()) {
           PooledRecord pooled = row.summary().pooled();
-          HistogramCurve curve = pooled == null ? null : HistogramCurve.of(pooled.histogram());
-          if (curve != null && !curve.isEmpty()) {
-            curves.put(row.key().layer(), curve);
+          if (pooled == null || pooled.histogram().total() == 0) {
+            continue;
           }
+          HistogramCurve curve = HistogramCurve.of(pooled.histogram());
+          curves.put(row.key().layer(), curve);
+          notes.put(row.key().layer(), undrawn(pooled.histogram()));
+          anyDrawn |= !curve.isEmpty();
         }
-        if (curves.isEmpty()) {
+        if (!anyDrawn) {
           continue;
         }
         boolean log = curves.values().iterator().next().logMagnitude();
         String quantity = site == Site.OUTPUT ? (log ? "log10 |y|, layer output" : "layer output y")
             : (log ? "log10 |dL/dy|, output gradient" : "output gradient dL/dy");
-        HistogramFigure.Builder figure = HistogramFigure.builder(title + ": "
-            + (site == Site.OUTPUT ? "outputs" : "output gradients") + ", " + config.label()
-            + " (" + seedsPooled(e.getValue()) + " seeds pooled)")
+        String heading = title + ": " + (site == Site.OUTPUT ? "outputs" : "output gradients")
+            + ", " + config.label() + " (" + seedsPooled(e.getValue()) + " seeds pooled)";
+        HistogramFigure.Builder figure = HistogramFigure.builder(heading)
+            // Wide enough for the title (XChart clips it at both edges otherwise).
+            .size(Math.max(FigureSize.DEFAULT.width(), Math.min(2400,
+                TITLE_PIXELS_PER_CHAR * heading.length() + 60)), FigureSize.DEFAULT.height())
             .quantity(quantity)
             .yLabel(log ? "density per decade" : "density");
         for (Map.Entry<Integer, HistogramCurve> c : curves.entrySet()) {
-          figure.layer(c.getKey(), c.getValue().x(), c.getValue().density());
+          figure.layer(c.getKey(), c.getValue().x(), c.getValue().density(),
+              notes.get(c.getKey()));
         }
         List<Integer> shown = FigureLayers.evenlySpaced(new ArrayList<>(curves.keySet()),
             FigureLayers.DEFAULT_COUNT);

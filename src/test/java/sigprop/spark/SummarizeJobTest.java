@@ -190,7 +190,12 @@ class SummarizeJobTest extends SharedSparkSession {
     for (Path png : pngs) {
       BufferedImage image = ImageIO.read(png.toFile());
       boolean curves = !png.toString().contains("-hist-");
-      assertEquals(curves ? 1000 : 800, image.getWidth(), png.toString());
+      if (curves) {
+        assertEquals(1000, image.getWidth(), png.toString());
+      } else { // 800 wide, wider for a long title
+        assertTrue(image.getWidth() >= 800 && image.getWidth() <= 2400, png + ": "
+            + image.getWidth());
+      }
       assertEquals(curves ? 560 : 500, image.getHeight());
       assertTrue(Files.size(png) > 5000);
       assertTrue(Files.size(Path.of(png.toString().replace(".png", ".svg"))) > 5000);

@@ -4,11 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import sigprop.stats.LinearBins;
+import sigprop.stats.LogBins;
 
 /** What the variance figures say of a configuration they cannot draw. */
 class SummaryFiguresTest {
   private static Configuration config(StatusCounts counts) {
     return new Configuration("s", "e", "c", 0, "init=normal(std=1.0E10)", 30, List.of(), counts);
+  }
+
+  @Test
+  void aHistogramsLegendSaysWhatItsCurveLeavesOut() {
+    // relu outputs: half the values exactly 0, which log bins keep in a slot without width.
+    int zero = LogBins.DEFAULT.zeroSlot();
+    SparseHistogram relu = new SparseHistogram(LogBins.DEFAULT, new int[] {zero, zero + 3000},
+        new long[] {1014, 1034});
+    assertEquals("49.5 % zeros not drawn", SummaryFigures.undrawn(relu));
+    SparseHistogram tails = new SparseHistogram(LogBins.DEFAULT, new int[] {0, zero + 1,
+        zero + 3000}, new long[] {1, 3, 996});
+    assertEquals("0.1 % above the bins, 0.3 % below the bins not drawn",
+        SummaryFigures.undrawn(tails));
+    SparseHistogram linear = new SparseHistogram(new LinearBins(-1, 1, 200),
+        new int[] {0, 100, 201}, new long[] {2, 96, 2});
+    assertEquals("2.0 % underflow, 2.0 % overflow not drawn", SummaryFigures.undrawn(linear));
+    assertEquals(null, SummaryFigures.undrawn(new SparseHistogram(new LinearBins(-1, 1, 200),
+        new int[] {100}, new long[] {5})));
   }
 
   @Test
