@@ -164,12 +164,28 @@ final class SweepOutput {
     int dropped = 0;
     for (int wave : waves()) {
       if (!committed(cellsWave(wave))) {
-        fs.delete(cellsWave(wave), true);
-        fs.delete(layersWave(wave), true);
+        dropWave(wave);
         dropped++;
       }
     }
     return dropped;
+  }
+
+  /** Deletes both parts of one wave; its cells run again. */
+  void dropWave(int wave) throws IOException {
+    fs.delete(cellsWave(wave), true);
+    fs.delete(layersWave(wave), true);
+  }
+
+  /** The committed waves, increasing. */
+  List<Integer> committedWaves() throws IOException {
+    List<Integer> committed = new ArrayList<>();
+    for (int wave : waves()) {
+      if (committed(cellsWave(wave))) {
+        committed.add(wave);
+      }
+    }
+    return committed;
   }
 
   /** True when at least one committed wave exists. */

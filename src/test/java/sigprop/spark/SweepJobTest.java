@@ -268,6 +268,36 @@ class SweepJobTest {
   }
 
   @Test
+  void filesLostFromCommittedWavesAreRunAgainOnResume() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    StringBuilder log = new StringBuilder();
+    String out = dir.resolve("out").toString();
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--wave-seconds", "0.002",
+        "--task-gflop", "0.001"), log::toString);
+    List<String> layers = rows(dir.resolve("out/t/layers"));
+    List<String> cells = rows(dir.resolve("out/t/cells"), "wall_seconds");
+    // Both waves still carry _SUCCESS: one lost its layers files, the other its cells file.
+    deleteParquet(dir.resolve("out/t/layers/wave=0"));
+    deleteParquet(dir.resolve("out/t/cells/wave=1"));
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains("removed wave 0: its cells wrote"), log::toString);
+    assertTrue(log.toString().contains("removed wave 1: its cells wrote 0"), log::toString);
+    assertSameRows(layers, rows(dir.resolve("out/t/layers")));
+    assertSameRows(cells, rows(dir.resolve("out/t/cells"), "wall_seconds"));
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().endsWith("nothing to run\n"), log::toString);
+  }
+
+  private static void deleteParquet(Path wave) throws IOException {
+    try (Stream<Path> files = Files.list(wave)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+        Files.delete(f);
+        Files.deleteIfExists(f.resolveSibling("." + f.getFileName() + ".crc"));
+      }
+    }
+  }
+
+  @Test
   void failedTaskAttemptsAreRetriedAndEveryCellLandsOnce() throws Exception {
     Path config = write(dir, CONFIG);
     StringBuilder log = new StringBuilder();
