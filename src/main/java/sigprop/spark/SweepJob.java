@@ -71,8 +71,12 @@ public final class SweepJob {
         return 2;
       }
       if (output.hasData() && o.overwrite()) {
-        out.println("sigprop: --overwrite: deleting " + output.root());
-        output.deleteAll();
+        out.println("sigprop: --overwrite: deleting the tables and manifest in " + output.root());
+        List<String> kept = output.deleteSweep();
+        if (!kept.isEmpty()) {
+          out.println("sigprop: --overwrite: kept what the sweep did not write there: "
+              + String.join(", ", kept));
+        }
       } else if (output.hasData()) {
         String why = resumeRefusal(output, plan);
         if (why != null) {

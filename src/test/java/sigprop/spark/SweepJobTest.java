@@ -196,8 +196,16 @@ class SweepJobTest {
     assertTrue(log.toString().contains("its tables have layout (schema_version) 1 and this build"
         + " writes " + CellTable.SCHEMA_VERSION), log::toString);
     assertTrue(Files.exists(dir.resolve("out/t/cells/wave=0")), "the wave is left as it was");
+    // --overwrite replaces the sweep's own parts; a summary and the user's notes stay.
+    Path notes = Files.writeString(dir.resolve("out/t/notes.txt"), "mine");
+    Path summary = Files.writeString(Files.createDirectories(dir.resolve("out/t/summary"))
+        .resolve("layers.csv"), "a\n");
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--overwrite"));
     assertSameRows(before, rows(dir.resolve("out/t/layers")));
+    assertEquals("mine", Files.readString(notes));
+    assertTrue(Files.exists(summary), "the summary of the earlier run is kept");
+    assertTrue(log.toString().contains("kept what the sweep did not write there: notes.txt,"
+        + " summary"), log::toString);
   }
 
   @Test
