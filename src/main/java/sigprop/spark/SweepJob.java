@@ -1,5 +1,7 @@
 package sigprop.spark;
 
+import static org.apache.spark.sql.functions.sum;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
@@ -68,8 +71,12 @@ public final class SweepJob {
         return 2;
       }
       if (output.hasData() && o.overwrite()) {
-        out.println("sigprop: --overwrite: deleting " + output.root());
-        output.deleteAll();
+        out.println("sigprop: --overwrite: deleting the tables and manifest in " + output.root());
+        List<String> kept = output.deleteSweep();
+        if (!kept.isEmpty()) {
+          out.println("sigprop: --overwrite: kept what the sweep did not write there: "
+              + String.join(", ", kept));
+        }
       } else if (output.hasData()) {
         String why = resumeRefusal(output, plan);
         if (why != null) {
@@ -166,6 +173,7 @@ public final class SweepJob {
       if (dropped > 0) {
         out.println("sigprop: removed " + dropped + " incomplete wave(s) of an interrupted run");
       }
+      dropDamagedWaves();
       try (WavePipeline pipeline = new WavePipeline(spark.sparkContext())) {
         // The theory table is written beside the first wave rather than before it.
         Future<Void> theory = pipeline.side(() -> {
@@ -302,11 +310,50 @@ public final class SweepJob {
       return null;
     }
 
+    /**
+     * Deletes every committed wave whose layers part no longer holds the rows its cells wrote
+     * (the cells' {@code records}): files lost or deleted after the commit. Its cells run again,
+     * so each cell ends with all of its rows, once.
+     */
+    private void dropDamagedWaves() throws IOException {
+      List<Integer> committed = output.committedWaves();
+      if (committed.isEmpty()) {
+        return;
+      }
+      Map<Integer, Long> written = perWave(
+          table(output.cells(), CellTable.SCHEMA).groupBy("wave").agg(sum("records")));
+      Map<Integer, Long> present = perWave(
+          table(output.layers(), LayerTable.SCHEMA).groupBy("wave").count());
+      for (int wave : committed) {
+        long w = written.getOrDefault(wave, 0L);
+        long p = present.getOrDefault(wave, 0L);
+        if (w != p) {
+          output.dropWave(wave);
+          out.println("sigprop: removed wave " + wave + ": its cells wrote " + w + " layers rows"
+              + " and " + p + " are there (files lost since it committed); its cells run again");
+        }
+      }
+    }
+
+    /** A table read with its schema and the wave column, so a wave without files reads empty. */
+    private Dataset<Row> table(org.apache.hadoop.fs.Path dir, StructType schema) {
+      return spark.read().schema(schema.add("wave", DataTypes.IntegerType))
+          .parquet(dir.toString());
+    }
+
+    private static Map<Integer, Long> perWave(Dataset<Row> counts) {
+      Map<Integer, Long> byWave = new HashMap<>();
+      for (Row r : counts.collectAsList()) {
+        byWave.put(r.getInt(0), r.isNullAt(1) ? 0L : r.getLong(1));
+      }
+      return byWave;
+    }
+
     /** The committed cells' ids and statuses. */
     private Map<String, String> doneCells() throws IOException {
       Map<String, String> done = new HashMap<>();
       if (output.hasCommittedWaves()) {
-        for (Row r : spark.read().parquet(output.cells().toString())
+        for (Row r : table(output.cells(), CellTable.SCHEMA)
             .select("cell_id", "status").collectAsList()) {
           done.put(r.getString(0), r.getString(1));
         }

@@ -101,13 +101,27 @@ final class SweepOutput {
     return fs.exists(root) && fs.listStatus(root).length > 0;
   }
 
-  /** Deletes the whole sweep folder (for --overwrite); fails unless it is gone entirely. */
-  void deleteAll() throws IOException {
-    boolean deleted = fs.delete(root, true);
-    if (!deleted || fs.exists(root)) {
-      throw new IOException("--overwrite could not delete all of " + root + " (permissions?);"
-          + " nothing was run, and what is left there is not a complete sweep");
+  /**
+   * Deletes what a sweep wrote (for --overwrite): its tables and manifest, the manifest last, so
+   * a failure leaves a folder still marked as a sweep's. Anything else there (a summary, the
+   * user's notes) is not the sweep's to delete; returns those names. Fails unless the sweep's
+   * parts are gone.
+   */
+  List<String> deleteSweep() throws IOException {
+    List<Path> parts = List.of(cells(), layers(), theory(), new Path(root, "." + MANIFEST + ".crc"),
+        new Path(root, MANIFEST));
+    for (Path p : parts) {
+      if (fs.exists(p) && (!fs.delete(p, true) || fs.exists(p))) {
+        throw new IOException("--overwrite could not delete " + p + " (permissions?); nothing"
+            + " was run, and what is left in " + root + " is not a complete sweep");
+      }
     }
+    List<String> kept = new ArrayList<>();
+    for (FileStatus s : fs.listStatus(root)) {
+      kept.add(s.getPath().getName());
+    }
+    kept.sort(null);
+    return kept;
   }
 
   /** The manifest's text, or null when there is none. */
@@ -164,12 +178,28 @@ final class SweepOutput {
     int dropped = 0;
     for (int wave : waves()) {
       if (!committed(cellsWave(wave))) {
-        fs.delete(cellsWave(wave), true);
-        fs.delete(layersWave(wave), true);
+        dropWave(wave);
         dropped++;
       }
     }
     return dropped;
+  }
+
+  /** Deletes both parts of one wave; its cells run again. */
+  void dropWave(int wave) throws IOException {
+    fs.delete(cellsWave(wave), true);
+    fs.delete(layersWave(wave), true);
+  }
+
+  /** The committed waves, increasing. */
+  List<Integer> committedWaves() throws IOException {
+    List<Integer> committed = new ArrayList<>();
+    for (int wave : waves()) {
+      if (committed(cellsWave(wave))) {
+        committed.add(wave);
+      }
+    }
+    return committed;
   }
 
   /** True when at least one committed wave exists. */

@@ -137,10 +137,11 @@ public final class LayerStatisticsTable {
     d.put("pooled_variance", "the unbiased variance of all used seeds' values pooled exactly;"
         + " empty where it leaves double range (see pooled_log10_variance)");
     d.put("pooled_log10_variance", "log10 of pooled_variance, finite beyond double range");
-    d.put("theory_mean", "predicted mean (output site: mean-field E[y]); step 0, hidden layers");
+    d.put("theory_mean", "predicted mean (output site: mean-field E[y]); step 0, hidden layers;"
+        + " empty where it underflowed to 0 with the variance");
     d.put("theory_variance", "predicted variance: pre_activation Var[z], output Var[y],"
         + " output_gradient Var[∂L/∂y] anchored at layer L; step 0, hidden layers; empty out of"
-        + " double range");
+        + " double's normal range (0 included: the theory table underflowed)");
     d.put("theory_log10_variance", "log10 of the predicted variance; for output_gradient the"
         + " theory's log10_output_gradient_var_rel plus the measured log10_variance_mean at the"
         + " top hidden layer L");

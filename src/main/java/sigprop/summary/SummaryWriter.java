@@ -17,13 +17,16 @@ import sigprop.report.TableSchema;
  * Writes a summary folder: one CSV per table, {@code schema.md} describing every column, and
  * {@code figures/}. An existing summary is kept unless the caller allows overwriting; then files
  * are replaced atomically, and figures of the earlier run that this run does not draw (all of
- * them without figures) are removed: {@code figures/} belongs to the summarizer.
+ * them without figures) are removed: {@code figures/} of a summary folder belongs to the
+ * summarizer, that of any other folder to its owner.
  */
 public final class SummaryWriter {
   /** The schema file's name. */
   public static final String SCHEMA_FILE = "schema.md";
   /** The figures' folder name. */
   public static final String FIGURES = "figures";
+  /** The schema file's title. */
+  private static final String TITLE = "Summary tables";
   /** Every CSV a summary holds. */
   public static final List<String> TABLES = List.of("layers", "histograms", "cells", "theory");
 
@@ -49,6 +52,9 @@ public final class SummaryWriter {
     if (!overwrite) {
       refuseExisting(folder);
     }
+    // Only a folder that held a summary before has figures of ours to remove; in any other
+    // folder (--out at the user's own) figures/ may hold the user's files.
+    boolean ours = isSummary(folder);
     IfExists ifExists = overwrite ? IfExists.REPLACE : IfExists.FAIL;
     List<Path> written = new ArrayList<>();
     List<TableSchema> schemas = new ArrayList<>();
@@ -56,16 +62,29 @@ public final class SummaryWriter {
       written.add(CsvWriter.write(t.table(), folder.resolve(t.fileName()), ifExists));
       schemas.add(t.schema());
     }
-    written.add(SchemaWriter.write(folder.resolve(SCHEMA_FILE), "Summary tables", schemas,
+    written.add(SchemaWriter.write(folder.resolve(SCHEMA_FILE), TITLE, schemas,
         ifExists));
     Path figureFolder = folder.resolve(FIGURES);
     List<Path> drawn = figures ? SummaryFigures.write(rows, figureFolder, ifExists) : List.of();
-    if (overwrite) {
+    if (overwrite && ours) {
       // Figures of an earlier run would otherwise sit beside tables they no longer match.
       removeStale(figureFolder, drawn);
     }
     written.addAll(drawn);
     return written;
+  }
+
+  /** Whether the folder holds a summary's schema file, the mark of a summary folder. */
+  private static boolean isSummary(Path folder) throws IOException {
+    Path schema = folder.resolve(SCHEMA_FILE);
+    if (!Files.isRegularFile(schema)) {
+      return false;
+    }
+    try (java.io.BufferedReader r = Files.newBufferedReader(schema)) {
+      return ("# " + TITLE).equals(r.readLine());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static void removeStale(Path figureFolder, List<Path> drawn) throws IOException {

@@ -32,13 +32,17 @@ public record TheoryColumns(double mean, double variance, double log10Variance,
    */
   public static TheoryColumns at(String site, Map<String, Double> theory, double gradientAnchor) {
     if (site.equals(Site.PRE_ACTIVATION.key())) {
-      double variance = known(get(theory, "pre_activation_var"));
+      double variance = normal(get(theory, "pre_activation_var"));
       return new TheoryColumns(Double.NaN, variance, log10(variance),
           log10(get(theory, "linear_forward_var")), Double.NaN, Double.NaN);
     }
     if (site.equals(Site.OUTPUT.key())) {
-      double variance = known(get(theory, "output_var"));
-      return new TheoryColumns(known(get(theory, "output_mean")), variance, log10(variance),
+      double variance = normal(get(theory, "output_var"));
+      double mean = known(get(theory, "output_mean"));
+      if (get(theory, "output_var") < Double.MIN_NORMAL && Math.abs(mean) < Double.MIN_NORMAL) {
+        mean = Double.NaN; // underflowed with the variance: 0 by rounding, as measured means
+      }
+      return new TheoryColumns(mean, variance, log10(variance),
           Double.NaN, get(theory, "sat90"), get(theory, "sat99"));
     }
     if (site.equals(Site.OUTPUT_GRADIENT.key())) {
@@ -65,11 +69,20 @@ public record TheoryColumns(double mean, double variance, double log10Variance,
   }
 
   /**
-   * NaN for ±∞: the theory table computes forward variances in double, so ∞ there means it
+   * NaN for ±∞: the theory table computes forward means in double, so ∞ there means it
    * overflowed (weights of std 1e200, say), not a prediction; an empty column, not a wrong one.
    */
   private static double known(double v) {
     return Double.isInfinite(v) ? Double.NaN : v;
+  }
+
+  /**
+   * A forward variance the theory table computed in double, NaN outside double's normal range:
+   * ∞ means it overflowed, 0 or a subnormal that it underflowed (std 0.001 in a deep relu net
+   * gives 10^-558), neither a prediction of that value.
+   */
+  private static double normal(double v) {
+    return v >= Double.MIN_NORMAL && v <= Double.MAX_VALUE ? v : Double.NaN;
   }
 
   /**
@@ -78,12 +91,11 @@ public record TheoryColumns(double mean, double variance, double log10Variance,
    * says nothing about the prediction's scale.
    */
   private static double log10(double v) {
-    return v >= Double.MIN_NORMAL && v <= Double.MAX_VALUE ? Math.log10(v) : Double.NaN;
+    return Math.log10(normal(v));
   }
 
   /** 10^log10 when it is a normal double, else NaN (the log10 column carries it). */
   private static double inRange(double log10) {
-    double v = Math.pow(10, log10);
-    return v >= Double.MIN_NORMAL && v <= Double.MAX_VALUE ? v : Double.NaN;
+    return normal(Math.pow(10, log10));
   }
 }

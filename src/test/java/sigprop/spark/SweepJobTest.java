@@ -196,8 +196,16 @@ class SweepJobTest {
     assertTrue(log.toString().contains("its tables have layout (schema_version) 1 and this build"
         + " writes " + CellTable.SCHEMA_VERSION), log::toString);
     assertTrue(Files.exists(dir.resolve("out/t/cells/wave=0")), "the wave is left as it was");
+    // --overwrite replaces the sweep's own parts; a summary and the user's notes stay.
+    Path notes = Files.writeString(dir.resolve("out/t/notes.txt"), "mine");
+    Path summary = Files.writeString(Files.createDirectories(dir.resolve("out/t/summary"))
+        .resolve("layers.csv"), "a\n");
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--overwrite"));
     assertSameRows(before, rows(dir.resolve("out/t/layers")));
+    assertEquals("mine", Files.readString(notes));
+    assertTrue(Files.exists(summary), "the summary of the earlier run is kept");
+    assertTrue(log.toString().contains("kept what the sweep did not write there: notes.txt,"
+        + " summary"), log::toString);
   }
 
   @Test
@@ -265,6 +273,36 @@ class SweepJobTest {
     assertSameRows(rows(dir.resolve("whole/t/layers")), rows(dir.resolve("cut/t/layers")));
     assertSameRows(rows(dir.resolve("whole/t/cells"), "wall_seconds"),
         rows(dir.resolve("cut/t/cells"), "wall_seconds"));
+  }
+
+  @Test
+  void filesLostFromCommittedWavesAreRunAgainOnResume() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    StringBuilder log = new StringBuilder();
+    String out = dir.resolve("out").toString();
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--wave-seconds", "0.002",
+        "--task-gflop", "0.001"), log::toString);
+    List<String> layers = rows(dir.resolve("out/t/layers"));
+    List<String> cells = rows(dir.resolve("out/t/cells"), "wall_seconds");
+    // Both waves still carry _SUCCESS: one lost its layers files, the other its cells file.
+    deleteParquet(dir.resolve("out/t/layers/wave=0"));
+    deleteParquet(dir.resolve("out/t/cells/wave=1"));
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains("removed wave 0: its cells wrote"), log::toString);
+    assertTrue(log.toString().contains("removed wave 1: its cells wrote 0"), log::toString);
+    assertSameRows(layers, rows(dir.resolve("out/t/layers")));
+    assertSameRows(cells, rows(dir.resolve("out/t/cells"), "wall_seconds"));
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().endsWith("nothing to run\n"), log::toString);
+  }
+
+  private static void deleteParquet(Path wave) throws IOException {
+    try (Stream<Path> files = Files.list(wave)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+        Files.delete(f);
+        Files.deleteIfExists(f.resolveSibling("." + f.getFileName() + ".crc"));
+      }
+    }
   }
 
   @Test

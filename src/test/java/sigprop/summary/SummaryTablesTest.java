@@ -166,6 +166,15 @@ class SummaryTablesTest {
   }
 
   @Test
+  void overwritingIntoAFolderThatHeldNoSummaryKeepsItsFigures() throws IOException {
+    List<LayerRow> rows = rows();
+    Path mine = Files.createDirectories(folder.resolve("figures")).resolve("my-plot.png");
+    Files.write(mine, new byte[] {1});
+    SummaryWriter.write(folder, tables(rows), rows, false, true);
+    assertTrue(Files.exists(mine), "--out at the user's folder: its figures/ is the user's");
+  }
+
+  @Test
   void figuresHaveTheirSize() throws IOException {
     List<LayerRow> rows = rows();
     List<Path> files = SummaryWriter.write(folder, tables(rows), rows, true, false);

@@ -34,6 +34,23 @@ class TheoryColumnsTest {
   }
 
   @Test
+  void anUnderflowedForwardPredictionIsEmptyNotZero() {
+    // std 0.001 in a deep relu net: the theory table's double variance underflows to 0.
+    for (double v : new double[] {0.0, 4.9e-324}) {
+      TheoryColumns pre = TheoryColumns.at("pre_activation", Map.of("pre_activation_var", v),
+          Double.NaN);
+      assertEquals(Double.NaN, pre.variance(), "pre_activation_var " + v);
+      TheoryColumns out = TheoryColumns.at("output", Map.of("output_var", v, "output_mean", 0.0),
+          Double.NaN);
+      assertEquals(Double.NaN, out.variance(), "output_var " + v);
+      assertEquals(Double.NaN, out.mean(), "a mean that underflowed with it");
+    }
+    TheoryColumns tanh = TheoryColumns.at("output", Map.of("output_var", 0.39,
+        "output_mean", 0.0), Double.NaN);
+    assertEquals(0.0, tanh.mean(), "an odd activation's mean is 0 exactly");
+  }
+
+  @Test
   void gradientsKeepTheirLog10BeyondDoublesRange() {
     TheoryColumns g = TheoryColumns.at("output_gradient", Map.of(
         "log10_output_gradient_var_rel", 400.0, "linear_backward_var_rel", 1.0), -10.0);
