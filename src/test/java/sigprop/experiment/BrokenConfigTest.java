@@ -125,7 +125,9 @@ class BrokenConfigTest {
             + " batch: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], classes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],"
             + " input_width: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], input_seed: [1, 2, 3, 4, 5, 6, 7, 8,"
             + " 9, 10]}",
-            "grid: the grid has more than 100000 cells"));
+            "line 2: grid: 10 depths × 10 widths × 10 batches × 10 class counts × 10"
+                + " input_widths × 10 input_seed values × 10 seeds = 10000000 cells, more than"
+                + " the 100000 one experiment may have"));
   }
 
   private static Arguments row(String body, String fragment) {
@@ -302,6 +304,18 @@ class BrokenConfigTest {
     assertTrue(message.contains("GiB, more than the 1.00 GiB heap a cell gets (an executor's heap over its"
         + " task slots; in local mode this JVM's heap, SIGPROP_HEAP, over the local threads);"
         + " lower batch, width or depth, or give each cell more heap"), message);
+  }
+
+  @Test
+  void aSeedListLongerThanTheCellLimitIsReportedWithItsSize() {
+    StringBuilder seeds = new StringBuilder("sweep: t\nseeds: [0");
+    for (int s = 1; s <= ExperimentReader.MAX_CELLS; s++) {
+      seeds.append(", ").append(s);
+    }
+    ConfigException e = Configs.failure(seeds.append("]\n").toString());
+    assertEquals("line 2: seeds: 100001 seeds = 100001 cells, more than the 100000 one experiment"
+        + " may have; shrink an axis or split the grid into experiments",
+        e.problems().get(0).toString(), e.getMessage());
   }
 
   @Test
