@@ -1,8 +1,10 @@
 package sigprop.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -316,6 +318,23 @@ class BrokenConfigTest {
     assertEquals("line 2: seeds: 100001 seeds = 100001 cells, more than the 100000 one experiment"
         + " may have; shrink an axis or split the grid into experiments",
         e.problems().get(0).toString(), e.getMessage());
+  }
+
+  @Test
+  void recursiveAndExplodingAliasesAreReportedPromptly() {
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      assertTrue(Configs.failure("sweep: t\nnetwork: {widths: &a [*a, *a]}\n").getMessage()
+          .contains("line 2: network.widths[1]: a recursive alias: this value contains itself"));
+      assertTrue(Configs.failure("sweep: t\nnetwork: &a {depth: 3, <<: *a}\n").getMessage()
+          .contains("line 2: network: '<<' merges a mapping that contains it"));
+      StringBuilder laughs = new StringBuilder("sweep: t\nx:\n  l0: &l0 [1, 1]\n");
+      for (int i = 1; i < 25; i++) {
+        laughs.append("  l").append(i).append(": &l").append(i).append(" [*l").append(i - 1)
+            .append(", *l").append(i - 1).append("]\n");
+      }
+      assertEquals("test.yaml: 1 problem\n  the YAML expands to more than 1000000 values"
+          + " (aliases of aliases?)", Configs.failure(laughs.toString()).getMessage());
+    });
   }
 
   @Test
