@@ -94,6 +94,11 @@ final class YamlTrees {
       problems.add(path, "--set", "no value given (write --set " + path + "=VALUE)");
       return null;
     }
+    String empty = unbalanced(value) ? null : emptyItem(value);
+    if (empty != null) { // YAML drops a trailing comma: "4," would quietly be [4]
+      problems.add(path, "--set", "cannot read value '" + value + "': " + empty);
+      return null;
+    }
     Node node;
     try {
       // The line break keeps a '#' in the value from commenting out the closing bracket.
@@ -137,6 +142,35 @@ final class YamlTrees {
       }
     }
     return square != 0 || curly != 0;
+  }
+
+  /**
+   * Why a top-level comma has no value on one side ("4," or "4,,60"), or null: a list item the
+   * user meant to write (or a shell variable that came out empty).
+   */
+  private static String emptyItem(String value) {
+    int nesting = 0;
+    char quote = 0;
+    boolean valueSeen = false;
+    boolean comma = false;
+    for (char c : value.toCharArray()) {
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == ',' && nesting == 0) {
+        if (!valueSeen) {
+          return "a comma with no value before it";
+        }
+        valueSeen = false;
+        comma = true;
+        continue;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else {
+        nesting += c == '[' || c == '{' ? 1 : c == ']' || c == '}' ? -1 : 0;
+      }
+      valueSeen |= !Character.isWhitespace(c);
+    }
+    return comma && !valueSeen ? "a comma with no value after it" : null;
   }
 
   /** Converts a node; {@code where} is its key's line for a mapping's value, else its own. */

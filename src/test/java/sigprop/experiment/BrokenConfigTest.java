@@ -238,6 +238,21 @@ class BrokenConfigTest {
   }
 
   @Test
+  void aCommaWithNoValueBesideItIsRefusedNotDropped() {
+    String yaml = "sweep: c\ninput: {batch: 4, width: 4}\nnetwork: {width: 4}\nseeds: 1\n";
+    String message = Configs.failure(yaml, "grid.depth=4,", "grid.width=4,,8", "seeds=,3")
+        .getMessage();
+    for (String fragment : new String[] {
+        "--set: grid.depth: cannot read value '4,': a comma with no value after it",
+        "--set: grid.width: cannot read value '4,,8': a comma with no value before it",
+        "--set: seeds: cannot read value ',3': a comma with no value before it"}) {
+      assertTrue(message.contains(fragment), () -> fragment + "\nnot in\n" + message);
+    }
+    // Commas inside brackets and quotes are YAML's own.
+    assertEquals(2, Configs.plan(yaml, "grid.widths=[4, 4,], [8]").cells().size());
+  }
+
+  @Test
   void experimentPathsOnASingleExperimentFileSaySo() {
     ConfigException e = Configs.failure("sweep: one\nnetwork: {depth: 4}\n",
         "experiments.task1.network.depth=3", "defaults.network.width=8");
