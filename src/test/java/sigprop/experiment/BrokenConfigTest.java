@@ -120,6 +120,10 @@ class BrokenConfigTest {
         row("network: {batch: 4}", "network.batch: unknown key 'batch' here; it belongs in "
             + "input: (input.batch)"),
         row("netwrok: {depth: 4}", "netwrok: unknown key 'netwrok'; did you mean 'network'?"),
+        row("net\u200bwork: {depth: 4}",
+            "line 2: net\\u200bwork: unknown key 'net\\u200bwork'; did you mean 'network'?"),
+        row("network: {activation: \"tanh\u00a0\"}",
+            "network.activation: unknown activation 'tanh\\u00a0'; did you mean 'tanh'?"),
         row("network: 5", "network: expected a mapping (key: value, …), got '5'"),
         row("network: {depth: 4, depth: 5}", "network.depth: duplicate key 'depth'"),
         row("network: [depth", "YAML syntax"),
