@@ -1,10 +1,13 @@
 package sigprop.experiment;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import sigprop.net.Norm;
 
 /**
@@ -45,18 +48,33 @@ final class ExperimentReader {
       }
     }
     List<Long> seeds = seeds();
-    long cells = seeds.size();
-    for (AxisConfig axis : axes) {
-      cells *= Math.max(1, axis.values().size());
-      if (cells > MAX_CELLS) {
-        problems.add(YamlNode.child(path, "grid"), "", "the grid has more than " + MAX_CELLS
-            + " cells");
-        break;
-      }
-    }
+    tooManyCells(axes, seeds, path);
     RecordSpec record = new RecordReader(scope, problems).read();
     idleAxes(axes, fixed, record);
     return new ExperimentConfig(name, path, fixed, axes, seeds, record);
+  }
+
+  /**
+   * More than {@link #MAX_CELLS} cells, with the grid's shape and exact size (a BigInteger: the
+   * product of long axes can pass Long.MAX_VALUE). Seeds alone count too: a long seed list.
+   */
+  private void tooManyCells(List<AxisConfig> axes, List<Long> seeds, String path) {
+    BigInteger cells = BigInteger.valueOf(seeds.size());
+    List<String> shape = new ArrayList<>();
+    for (AxisConfig axis : axes) {
+      cells = cells.multiply(BigInteger.valueOf(Math.max(1, axis.values().size())));
+      shape.add(Axis.describe(axis.setting().axis(), axis.values().size()));
+    }
+    if (cells.compareTo(BigInteger.valueOf(MAX_CELLS)) <= 0) {
+      return;
+    }
+    shape.add(Axis.describe("seed", seeds.size()));
+    YamlNode grid = scope.own("grid");
+    YamlNode at = axes.isEmpty() || grid == null ? seedsNode() : grid;
+    problems.add(at == null ? YamlNode.child(path, "grid") : at.path(),
+        at == null ? "" : at.location(), String.join(" × ", shape) + " = " + cells
+            + " cells, more than the " + MAX_CELLS + " one experiment may have; shrink an axis"
+            + " or split the grid into experiments");
   }
 
   /**
@@ -143,7 +161,7 @@ final class ExperimentReader {
     if (inGrid != null && own != null) {
       problems.add(inGrid, "seeds are given twice (also " + own.path() + "); keep one");
     }
-    YamlNode node = inGrid != null ? inGrid : scope.find("seeds");
+    YamlNode node = seedsNode();
     List<Long> seeds = new ArrayList<>();
     if (node == null) {
       for (long s = 0; s < DEFAULT_SEEDS; s++) {
@@ -164,13 +182,20 @@ final class ExperimentReader {
     return seeds;
   }
 
+  /** Where the seeds are written: grid.seeds, else seeds (the experiment's or the defaults'). */
+  private YamlNode seedsNode() {
+    YamlNode inGrid = scope.own("grid", "seeds");
+    return inGrid != null ? inGrid : scope.find("seeds");
+  }
+
   private void seedList(YamlNode.Sequence seq, List<Long> seeds) {
     if (seq.items().isEmpty()) {
       problems.add(seq, "must list at least one seed");
     }
+    Set<Long> seen = new HashSet<>(); // a list's contains() was quadratic in long seed lists
     for (YamlNode item : seq.items()) {
       Long seed = Values.longInteger(item, problems, 0, Long.MAX_VALUE);
-      if (seed != null && seeds.contains(seed)) {
+      if (seed != null && !seen.add(seed)) {
         problems.add(item, "seed " + seed + " appears twice");
       } else if (seed != null) {
         seeds.add(seed);

@@ -28,9 +28,9 @@ final class PlanSummary {
     for (ExperimentPlan e : plan.experiments()) {
       out.println(e.name() + ": " + e.shape());
       double flops = e.flops();
-      double maxFlops = e.cells().stream().mapToDouble(CellSpec::flops).max().orElse(0);
+      double maxFlops = e.maxFlops();
       long memory = e.maxMemoryBytes(region);
-      long summed = e.cells().stream().mapToLong(c -> c.memoryBytes(region)).sum();
+      long summed = e.summedMemoryBytes(region);
       out.println("  work:   " + Sizes.gflop(flops) + " in total, max " + Sizes.gflop(maxFlops)
           + " per cell");
       out.println("  memory: max " + Sizes.bytes(memory) + " per cell, " + Sizes.bytes(summed)

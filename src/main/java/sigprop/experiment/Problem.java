@@ -18,8 +18,24 @@ public record Problem(String path, String location, String message) {
       b.append(location).append(": ");
     }
     if (!path.isEmpty()) {
-      b.append(path).append(": ");
+      b.append(visible(path)).append(": ");
     }
-    return b.append(message).toString();
+    return b.append(visible(message)).toString();
+  }
+
+  /**
+   * The text with invisible characters (zero-width and non-breaking spaces, other odd spaces,
+   * controls) written as {@code \u200b}: else "unknown key 'net\u200bwork'; did you mean
+   * 'network'?" reads as 'network' twice.
+   */
+  static String visible(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      int type = Character.getType(c);
+      boolean hidden = c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c)
+          || type == Character.FORMAT || type == Character.CONTROL);
+      b.append(hidden ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return b.toString();
   }
 }

@@ -37,7 +37,11 @@ final class Values {
     try {
       v = Long.parseLong(text.replace("_", ""));
     } catch (NumberFormatException e) {
-      problems.add(node, "expected an integer, got '" + text + "'");
+      // Digits beyond a long are still an integer: say which bound it passes.
+      boolean digits = text.replace("_", "").matches("[-+]?\\d+");
+      problems.add(node, !digits ? "expected an integer, got '" + text + "'"
+          : text.startsWith("-") ? "must be >= " + min + ", got " + text
+          : "must be <= " + max + ", got " + text);
       return null;
     }
     if (v < min || v > max) {

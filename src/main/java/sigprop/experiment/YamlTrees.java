@@ -2,10 +2,13 @@ package sigprop.experiment;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -26,9 +29,24 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlTrees {
   /** Deeper nesting than this can only come from a recursive alias. */
   private static final int MAX_DEPTH = 64;
+  /**
+   * More values than this can only come from aliases of aliases (each alias copies its anchor's
+   * whole value: 25 lists of two aliases each make 2^25 values).
+   */
+  static final int MAX_VALUES = 1_000_000;
 
   private final Problems problems;
   private final String location;
+  /** The nodes being converted (this one's ancestors): an alias to one of them recurses. */
+  private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+  private int values;
+
+  /** Thrown when aliases expand beyond {@link #MAX_VALUES}: the conversion stops at once. */
+  private static final class TooManyValues extends RuntimeException {
+    TooManyValues() {
+      super(null, null, false, false);
+    }
+  }
 
   private YamlTrees(Problems problems, String location) {
     this.problems = problems;
@@ -52,8 +70,13 @@ final class YamlTrees {
       problems.add("", "", "the config is empty; it needs at least 'sweep:' (see docs/CONFIG.md)");
       return null;
     }
-    YamlNode tree = new YamlTrees(problems, null).convert(root, "", 0,
-        lineOf(root.getStartMark()));
+    YamlNode tree;
+    try {
+      tree = new YamlTrees(problems, null).convert(root, "", 0, lineOf(root.getStartMark()));
+    } catch (TooManyValues e) {
+      problems.add("", "", tooManyValues());
+      return null;
+    }
     if (tree instanceof YamlNode.Mapping m) {
       return m;
     }
@@ -71,6 +94,11 @@ final class YamlTrees {
       problems.add(path, "--set", "no value given (write --set " + path + "=VALUE)");
       return null;
     }
+    String empty = unbalanced(value) ? null : emptyItem(value);
+    if (empty != null) { // YAML drops a trailing comma: "4," would quietly be [4]
+      problems.add(path, "--set", "cannot read value '" + value + "': " + empty);
+      return null;
+    }
     Node node;
     try {
       // The line break keeps a '#' in the value from commenting out the closing bracket.
@@ -83,7 +111,16 @@ final class YamlTrees {
     }
     List<Node> items = ((SequenceNode) node).getValue();
     Node single = items.size() == 1 ? items.get(0) : node; // one value stands for itself
-    return new YamlTrees(problems, "--set").convert(single, path, 0, "--set");
+    try {
+      return new YamlTrees(problems, "--set").convert(single, path, 0, "--set");
+    } catch (TooManyValues e) {
+      problems.add(path, "--set", tooManyValues());
+      return null;
+    }
+  }
+
+  private static String tooManyValues() {
+    return "the YAML expands to more than " + MAX_VALUES + " values (aliases of aliases?)";
   }
 
   /** Whether [ ] or { } outside quotes fail to pair up (a stray ']' ends the wrapping list). */
@@ -107,8 +144,40 @@ final class YamlTrees {
     return square != 0 || curly != 0;
   }
 
+  /**
+   * Why a top-level comma has no value on one side ("4," or "4,,60"), or null: a list item the
+   * user meant to write (or a shell variable that came out empty).
+   */
+  private static String emptyItem(String value) {
+    int nesting = 0;
+    char quote = 0;
+    boolean valueSeen = false;
+    boolean comma = false;
+    for (char c : value.toCharArray()) {
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == ',' && nesting == 0) {
+        if (!valueSeen) {
+          return "a comma with no value before it";
+        }
+        valueSeen = false;
+        comma = true;
+        continue;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else {
+        nesting += c == '[' || c == '{' ? 1 : c == ']' || c == '}' ? -1 : 0;
+      }
+      valueSeen |= !Character.isWhitespace(c);
+    }
+    return comma && !valueSeen ? "a comma with no value after it" : null;
+  }
+
   /** Converts a node; {@code where} is its key's line for a mapping's value, else its own. */
   private YamlNode convert(Node node, String path, int depth, String where) {
+    if (++values > MAX_VALUES) {
+      throw new TooManyValues();
+    }
     if (depth > MAX_DEPTH) {
       problems.add(path, where, "nested too deeply (a recursive alias?)");
       return new YamlNode.Scalar("", YamlNode.Kind.NULL, path, where);
@@ -116,6 +185,19 @@ final class YamlTrees {
     if (node instanceof ScalarNode s) {
       return new YamlNode.Scalar(s.getValue(), kind(s.getTag()), path, where);
     }
+    // Checked here rather than left to MAX_DEPTH: [*a, *a] would double at every level.
+    if (!open.add(node)) {
+      problems.add(path, where, "a recursive alias: this value contains itself");
+      return new YamlNode.Scalar("", YamlNode.Kind.NULL, path, where);
+    }
+    try {
+      return collection(node, path, depth, where);
+    } finally {
+      open.remove(node);
+    }
+  }
+
+  private YamlNode collection(Node node, String path, int depth, String where) {
     if (node instanceof SequenceNode s) {
       List<YamlNode> items = new ArrayList<>();
       for (Node item : s.getValue()) {
@@ -162,8 +244,15 @@ final class YamlTrees {
     List<Node> sources = value instanceof SequenceNode s ? s.getValue() : List.of(value);
     List<YamlNode.Mapping> out = new ArrayList<>();
     for (Node source : sources) {
-      if (source instanceof MappingNode m) {
-        out.add(mapping(m, path, where(m), depth + 1));
+      if (source instanceof MappingNode m && !open.add(m)) {
+        problems.add(path, where(source), "'<<' merges a mapping that contains it (a recursive"
+            + " alias)");
+      } else if (source instanceof MappingNode m) {
+        try {
+          out.add(mapping(m, path, where(m), depth + 1));
+        } finally {
+          open.remove(m);
+        }
       } else {
         problems.add(path, where(source), "'<<' must merge a mapping");
       }

@@ -1,8 +1,10 @@
 package sigprop.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +51,10 @@ class BrokenConfigTest {
             "network.bias.scheme: unknown bias scheme 'orthogonal'"),
         row("network: {depth: abc}",
             "line 2: network.depth: expected an integer, got 'abc'"),
+        row("seeds: [99999999999999999999]",
+            "seeds[0]: must be <= 9223372036854775807, got 99999999999999999999"),
+        row("network: {width: -99999999999999999999}",
+            "network.width: must be >= 1, got -99999999999999999999"),
         row("network: {depth: 4.5}", "network.depth: expected an integer, got '4.5'"),
         row("network: {depth: 0}", "network.depth: must be >= 1, got 0"),
         row("network: {width: -3}", "network.width: must be >= 1, got -3"),
@@ -118,6 +124,10 @@ class BrokenConfigTest {
         row("network: {batch: 4}", "network.batch: unknown key 'batch' here; it belongs in "
             + "input: (input.batch)"),
         row("netwrok: {depth: 4}", "netwrok: unknown key 'netwrok'; did you mean 'network'?"),
+        row("net\u200bwork: {depth: 4}",
+            "line 2: net\\u200bwork: unknown key 'net\\u200bwork'; did you mean 'network'?"),
+        row("network: {activation: \"tanh\u00a0\"}",
+            "network.activation: unknown activation 'tanh\\u00a0'; did you mean 'tanh'?"),
         row("network: 5", "network: expected a mapping (key: value, …), got '5'"),
         row("network: {depth: 4, depth: 5}", "network.depth: duplicate key 'depth'"),
         row("network: [depth", "YAML syntax"),
@@ -125,7 +135,9 @@ class BrokenConfigTest {
             + " batch: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], classes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],"
             + " input_width: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], input_seed: [1, 2, 3, 4, 5, 6, 7, 8,"
             + " 9, 10]}",
-            "grid: the grid has more than 100000 cells"));
+            "line 2: grid: 10 depths × 10 widths × 10 batches × 10 class counts × 10"
+                + " input_widths × 10 input_seed values × 10 seeds = 10000000 cells, more than"
+                + " the 100000 one experiment may have"));
   }
 
   private static Arguments row(String body, String fragment) {
@@ -234,6 +246,21 @@ class BrokenConfigTest {
   }
 
   @Test
+  void aCommaWithNoValueBesideItIsRefusedNotDropped() {
+    String yaml = "sweep: c\ninput: {batch: 4, width: 4}\nnetwork: {width: 4}\nseeds: 1\n";
+    String message = Configs.failure(yaml, "grid.depth=4,", "grid.width=4,,8", "seeds=,3")
+        .getMessage();
+    for (String fragment : new String[] {
+        "--set: grid.depth: cannot read value '4,': a comma with no value after it",
+        "--set: grid.width: cannot read value '4,,8': a comma with no value before it",
+        "--set: seeds: cannot read value ',3': a comma with no value before it"}) {
+      assertTrue(message.contains(fragment), () -> fragment + "\nnot in\n" + message);
+    }
+    // Commas inside brackets and quotes are YAML's own.
+    assertEquals(2, Configs.plan(yaml, "grid.widths=[4, 4,], [8]").cells().size());
+  }
+
+  @Test
   void experimentPathsOnASingleExperimentFileSaySo() {
     ConfigException e = Configs.failure("sweep: one\nnetwork: {depth: 4}\n",
         "experiments.task1.network.depth=3", "defaults.network.width=8");
@@ -302,6 +329,35 @@ class BrokenConfigTest {
     assertTrue(message.contains("GiB, more than the 1.00 GiB heap a cell gets (an executor's heap over its"
         + " task slots; in local mode this JVM's heap, SIGPROP_HEAP, over the local threads);"
         + " lower batch, width or depth, or give each cell more heap"), message);
+  }
+
+  @Test
+  void aSeedListLongerThanTheCellLimitIsReportedWithItsSize() {
+    StringBuilder seeds = new StringBuilder("sweep: t\nseeds: [0");
+    for (int s = 1; s <= ExperimentReader.MAX_CELLS; s++) {
+      seeds.append(", ").append(s);
+    }
+    ConfigException e = Configs.failure(seeds.append("]\n").toString());
+    assertEquals("line 2: seeds: 100001 seeds = 100001 cells, more than the 100000 one experiment"
+        + " may have; shrink an axis or split the grid into experiments",
+        e.problems().get(0).toString(), e.getMessage());
+  }
+
+  @Test
+  void recursiveAndExplodingAliasesAreReportedPromptly() {
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      assertTrue(Configs.failure("sweep: t\nnetwork: {widths: &a [*a, *a]}\n").getMessage()
+          .contains("line 2: network.widths[1]: a recursive alias: this value contains itself"));
+      assertTrue(Configs.failure("sweep: t\nnetwork: &a {depth: 3, <<: *a}\n").getMessage()
+          .contains("line 2: network: '<<' merges a mapping that contains it"));
+      StringBuilder laughs = new StringBuilder("sweep: t\nx:\n  l0: &l0 [1, 1]\n");
+      for (int i = 1; i < 25; i++) {
+        laughs.append("  l").append(i).append(": &l").append(i).append(" [*l").append(i - 1)
+            .append(", *l").append(i - 1).append("]\n");
+      }
+      assertEquals("test.yaml: 1 problem\n  the YAML expands to more than 1000000 values"
+          + " (aliases of aliases?)", Configs.failure(laughs.toString()).getMessage());
+    });
   }
 
   @Test

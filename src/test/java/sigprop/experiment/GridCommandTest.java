@@ -2,6 +2,7 @@ package sigprop.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,25 @@ class GridCommandTest {
     assertTrue(out().contains("seed=1  depth=20 init=xavier_normal(gain=1.0) norm=batch"),
         out());
     assertTrue(out().contains("  fixed: activation=tanh batch=64 "), out());
+  }
+
+  @Test
+  void aGridOfManySeedsOfDeepNetworksIsSummarizedPromptly(@TempDir Path dir) throws IOException {
+    Path config = Files.writeString(dir.resolve("deep.yaml"), "sweep: deep\n"
+        + "input: {batch: 2, width: 2}\nnetwork: {depth: 100000, width: 2, classes: 2}\n"
+        + "record: {sites: [output]}\nseeds: 100000\n");
+    // Estimated per configuration, not per seed: every cell's estimate took over a minute.
+    assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> assertEquals(0, run(config.toString()), err()));
+    assertTrue(out().contains("deep: 100000 seeds = 100000 cells"), out());
+    assertTrue(out().contains("480 GFLOP in total, max 0.00480 GFLOP per cell"), out());
+  }
+
+  @Test
+  void summedMemoryBeyondALongDoesNotWrap() {
+    SweepPlan plan = Configs.plan("sweep: s\ninput: {batch: 1000000, width: 1000000}\n"
+        + "network: {depth: 100000, width: 1000000}\nseeds: 100\n");
+    assertEquals(Long.MAX_VALUE, plan.experiments().get(0).summedMemoryBytes(0));
   }
 
   @Test
