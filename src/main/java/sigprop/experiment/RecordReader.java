@@ -58,19 +58,23 @@ final class RecordReader {
       problems.add(node, "must list at least one step (0 = at initialization)");
       return null;
     }
+    // Every bad item is reported, not only the first; the order is checked among the good ones.
     List<Integer> steps = new ArrayList<>();
+    boolean bad = false;
+    boolean unordered = false;
     for (YamlNode item : Values.items(node)) {
       Integer step = Values.integer(item, problems, 0, RecordSpec.MAX_STEP);
       if (step == null) {
-        return null;
+        bad = true;
+        continue;
       }
-      if (!steps.isEmpty() && step <= steps.get(steps.size() - 1)) {
-        problems.add(node, "steps must be increasing, got " + describe(node));
-        return null;
-      }
+      unordered |= !steps.isEmpty() && step <= steps.get(steps.size() - 1);
       steps.add(step);
     }
-    return steps;
+    if (unordered) {
+      problems.add(node, "steps must be increasing, got " + describe(node));
+    }
+    return bad || unordered ? null : steps;
   }
 
   private HistogramSettings histogram() {

@@ -71,8 +71,20 @@ final class Values {
       if (!t.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)(e[-+]?\\d+)?")) {
         throw new NumberFormatException(t);
       }
+      double v = Double.parseDouble(t);
+      // A decimal beyond double's range would silently become ±∞ or 0 (and read 'Infinity').
+      if (Double.isInfinite(v)) {
+        problems.add(node, "'" + text + "' is beyond double's range (±1.8e308); write .inf or"
+            + " -.inf for an infinity");
+        return null;
+      }
+      if (v == 0 && t.matches("[-+]?[0.]*[1-9].*")) {
+        problems.add(node, "'" + text + "' rounds to 0 in double (the smallest is 4.9e-324);"
+            + " write 0 for zero");
+        return null;
+      }
       // + 0.0 turns -0 into 0: one value, one cell id ([0.0, -0.0] is a repeated axis value).
-      return Double.parseDouble(t) + 0.0;
+      return v + 0.0;
     } catch (NumberFormatException e) {
       problems.add(node, "expected a number, got '" + text + "'");
       return null;

@@ -19,7 +19,7 @@ public final class SourceDescriptions {
     d.put("status", "ok; diverged (non-finite values appeared); failed (an exception)");
     d.put("message", "why a cell diverged or failed; empty string when ok");
     d.put("initial_loss", "the loss at the first recorded step (empty if not reached)");
-    d.put("final_loss", "the loss at the last recorded step (empty if not reached)");
+    d.put("final_loss", "the loss at the last recorded step the cell reached (empty if none)");
     d.put("records", "layer rows the cell recorded");
     d.put("wall_seconds", "the cell's run time in seconds");
     d.put("estimated_flops", "the cost model's floating-point work of the cell");

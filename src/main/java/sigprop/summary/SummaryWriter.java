@@ -40,8 +40,11 @@ public final class SummaryWriter {
     parts.add(folder.resolve(FIGURES));
     for (Path p : parts) {
       if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-        throw new FileAlreadyExistsException(p.toString(), null,
-            "a summary exists; pass --overwrite to replace it");
+        // A folder of the user's own that happens to hold such a name is not "a summary".
+        throw new FileAlreadyExistsException(p.toString(), null, isSummary(folder)
+            ? "a summary exists; pass --overwrite to replace it"
+            : "it is in the way and this folder holds no summary; choose another --out, or pass"
+                + " --overwrite to replace the summary's names there (other files are kept)");
       }
     }
   }
@@ -75,15 +78,15 @@ public final class SummaryWriter {
   }
 
   /** Whether the folder holds a summary's schema file, the mark of a summary folder. */
-  private static boolean isSummary(Path folder) throws IOException {
+  private static boolean isSummary(Path folder) {
     Path schema = folder.resolve(SCHEMA_FILE);
     if (!Files.isRegularFile(schema)) {
       return false;
     }
     try (java.io.BufferedReader r = Files.newBufferedReader(schema)) {
       return ("# " + TITLE).equals(r.readLine());
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return false;
+    } catch (IOException e) {
+      return false; // unreadable or not text: not a schema file of ours
     }
   }
 

@@ -56,6 +56,10 @@ class BrokenConfigTest {
         row("network: {width: -99999999999999999999}",
             "network.width: must be >= 1, got -99999999999999999999"),
         row("network: {depth: 4.5}", "network.depth: expected an integer, got '4.5'"),
+        row("training: {learning_rate: 1e400}", "training.learning_rate: '1e400' is beyond"
+            + " double's range (±1.8e308); write .inf or -.inf for an infinity"),
+        row("network: {init: {scheme: normal, std: 1e-400}}", "network.init.std: '1e-400'"
+            + " rounds to 0 in double (the smallest is 4.9e-324); write 0 for zero"),
         row("network: {depth: 0}", "network.depth: must be >= 1, got 0"),
         row("network: {width: -3}", "network.width: must be >= 1, got -3"),
         row("input: {batch: 0}", "input.batch: must be >= 1, got 0"),
@@ -195,6 +199,18 @@ class BrokenConfigTest {
     assertTrue(e.getMessage().contains("line 4: network.depth: expected an integer, got 'abc'"));
     assertTrue(e.getMessage().contains("line 5: network.init: unknown init scheme"));
     assertTrue(e.getMessage().contains("line 6: grid.norm[1]: unknown norm 'btach'"));
+  }
+
+  @Test
+  void everyBadStepIsReportedNotOnlyTheFirst() {
+    ConfigException e = Configs.failure("sweep: s\nrecord: {steps: [-1, x, 5, 3]}\n");
+    String message = e.getMessage();
+    for (String fragment : new String[] {"record.steps[0]: must be >= 0, got -1",
+        "record.steps[1]: expected an integer, got 'x'",
+        "record.steps: steps must be increasing, got [-1, x, 5, 3]"}) {
+      assertTrue(message.contains(fragment), () -> "expected " + fragment + " in\n" + message);
+    }
+    assertEquals(3, e.problems().size(), message);
   }
 
   @Test

@@ -64,6 +64,9 @@ class SummarizeCommandTest {
     assertUsageError("has no layers/ folder", dir.resolve("s").toString());
     Files.createDirectories(dir.resolve("s/layers"));
     Files.createDirectories(dir.resolve("s/summary/figures"));
+    assertUsageError("figures exists: it is in the way and this folder holds no summary",
+        dir.resolve("s").toString());
+    Files.writeString(dir.resolve("s/summary/schema.md"), "# Summary tables\n");
     assertUsageError("a summary exists; pass --overwrite", dir.resolve("s").toString());
     String sweep = dir.resolve("s").toString();
     assertUsageError("is inside the sweep's cells/ table", sweep, "--out",
