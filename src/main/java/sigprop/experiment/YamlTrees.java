@@ -59,8 +59,13 @@ final class YamlTrees {
     try {
       root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
-      problems.add("", lineOf(e.getProblemMark()), "YAML syntax: " + e.getProblem()
-          + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+      // SnakeYAML's "but found another document" reads as a syntax slip; say what to do.
+      boolean documents = String.valueOf(e.getContext()).contains("single document");
+      problems.add("", lineOf(e.getProblemMark()), documents
+          ? "a config is one YAML document, and another begins here ('---'); several experiments"
+              + " go under 'experiments:' in one document (docs/CONFIG.md)"
+          : "YAML syntax: " + e.getProblem()
+              + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
       return null;
     } catch (YAMLException e) {
       problems.add("", "", "YAML syntax: " + e.getMessage());

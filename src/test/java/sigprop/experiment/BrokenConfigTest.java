@@ -56,6 +56,8 @@ class BrokenConfigTest {
         row("network: {width: -99999999999999999999}",
             "network.width: must be >= 1, got -99999999999999999999"),
         row("network: {depth: 4.5}", "network.depth: expected an integer, got '4.5'"),
+        row("input: {batch: 4}\n---\nsweep: other", "line 3: a config is one YAML document, and"
+            + " another begins here ('---'); several experiments go under 'experiments:'"),
         row("training: {learning_rate: 1e400}", "training.learning_rate: '1e400' is beyond"
             + " double's range (±1.8e308); write .inf or -.inf for an infinity"),
         row("network: {init: {scheme: normal, std: 1e-400}}", "network.init.std: '1e-400'"
