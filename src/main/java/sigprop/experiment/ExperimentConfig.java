@@ -20,6 +20,25 @@ record ExperimentConfig(String name, String path, Map<Setting, SettingValue> fix
     seeds = List.copyOf(seeds);
   }
 
+  /**
+   * Whether every cell has explicit widths (fixed, or an axis none of whose values is empty):
+   * they give every hidden layer's width and the depth, so depth and width axes are idle.
+   */
+  static boolean widthsEverywhere(Map<Setting, SettingValue> fixed, List<AxisConfig> axes) {
+    for (AxisConfig a : axes) {
+      if (a.setting() == Setting.WIDTHS) {
+        return a.values().stream().noneMatch(v -> ((List<?>) v.value()).isEmpty());
+      }
+    }
+    return !((List<?>) fixed.get(Setting.WIDTHS).value()).isEmpty();
+  }
+
+  /** Whether a depth or width axis varies where {@link #widthsEverywhere} makes it idle. */
+  boolean idleSizeAxis() {
+    return widthsEverywhere(fixed, axes) && axes.stream().anyMatch(a -> a.values().size() > 1
+        && (a.setting() == Setting.DEPTH || a.setting() == Setting.WIDTH));
+  }
+
   /** The path of a key of this experiment, e.g. {@code experiments.task1.grid}. */
   String child(String key) {
     return YamlNode.child(path, key);

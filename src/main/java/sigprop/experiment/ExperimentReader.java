@@ -87,6 +87,7 @@ final class ExperimentReader {
     boolean anyNorm = axes.stream().filter(a -> a.setting() == Setting.NORM)
         .map(a -> a.values().stream().anyMatch(v -> v.value() != Norm.NONE)).findFirst()
         .orElse(fixed.get(Setting.NORM).value() != Norm.NONE);
+    boolean widthsEverywhere = ExperimentConfig.widthsEverywhere(fixed, axes);
     for (AxisConfig axis : axes) {
       if (axis.values().size() < 2) {
         continue;
@@ -101,8 +102,24 @@ final class ExperimentReader {
       } else if ((s == Setting.NORM_PLACEMENT || s == Setting.NORM_EPS) && !anyNorm) {
         problems.add(axis.node(), "varies " + s.axis() + ", but no cell has a norm, so its values"
             + " make cells with the same numbers; drop the axis or add a norm");
+      } else if ((s == Setting.DEPTH || s == Setting.WIDTH) && widthsEverywhere) {
+        // Said once, naming where widths came from (an override, say), instead of one
+        // "make the same cell" line per pair of combinations at the grid's line.
+        problems.add(axis.node(), "varies " + s.axis() + ", but " + widthsWhere(fixed, axes)
+            + " gives every hidden layer's width and the depth, so its values make the same"
+            + " cells; drop the axis or widths");
       }
     }
+  }
+
+  /** "network.widths (--set)", "grid.widths (line 7)": where the widths come from. */
+  private static String widthsWhere(Map<Setting, SettingValue> fixed, List<AxisConfig> axes) {
+    for (AxisConfig a : axes) {
+      if (a.setting() == Setting.WIDTHS) {
+        return new SettingValue(null, a.node()).where("grid.widths");
+      }
+    }
+    return fixed.get(Setting.WIDTHS).where("network.widths");
   }
 
   private SettingValue fixed(Setting s) {

@@ -74,7 +74,7 @@ final class GridExpander {
           problems.add(sizeKey(e), gridLine(e), tooLarge(cell, picked));
         }
         String other = seen.putIfAbsent(cell.parameters().toString(), describe(picked));
-        if (other != null && sameCellProblems++ < MAX_LISTED_PROBLEMS) {
+        if (other != null && !e.idleSizeAxis() && sameCellProblems++ < MAX_LISTED_PROBLEMS) {
           problems.add(e.child("grid"), gridLine(e), "the grid values " + other + " and "
               + describe(picked) + " make the same cell" + sameCellHint(e));
         }

@@ -97,8 +97,10 @@ class BrokenConfigTest {
         row("grid: {widths: [50, 30]}", "grid.widths: a widths axis is a list of width lists, e.g."
             + " widths: [[50, 30], [20, 20]] (one network: widths: [[50, 30]])"),
         row("network: {widths: [8, 8]}\ngrid: {depth: [2, 3]}",
-            "grid: the grid values {depth: 2} and {depth: 3} make the same cell (widths, when "
-                + "set, overrides width and depth)"),
+            "line 3: grid.depth: varies depth, but network.widths (line 2) gives every hidden"
+                + " layer's width and the depth, so its values make the same cells"),
+        row("grid: {widths: [[8, 8], [4]], width: [2, 3]}",
+            "line 2: grid.width: varies width, but grid.widths (line 2) gives every hidden"),
         row("input: {batch: 1}\nnetwork: {norm: batch}",
             "line 3: network.norm: batch norm needs a batch of at least 2, but input.batch "
                 + "(line 2) is 1"),
@@ -204,6 +206,15 @@ class BrokenConfigTest {
   }
 
   @Test
+  void anIdleDepthAxisIsSaidOnceAndNamesTheOverrideThatMadeItIdle() {
+    ConfigException e = Configs.failure(
+        "sweep: s\ngrid: {depth: [2, 3], init: [normal, xavier_normal]}\n", "network.widths=[8,4]");
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains(
+        "grid.depth: varies depth, but network.widths (--set) gives"), e.getMessage());
+  }
+
+  @Test
   void everyBadStepIsReportedNotOnlyTheFirst() {
     ConfigException e = Configs.failure("sweep: s\nrecord: {steps: [-1, x, 5, 3]}\n");
     String message = e.getMessage();
@@ -293,7 +304,7 @@ class BrokenConfigTest {
   @Test
   void manyCombinationsMakingTheSameCellAreListedFiveAndCounted() {
     ConfigException e = Configs.failure(
-        "sweep: t\nnetwork: {widths: [8, 8]}\ngrid: {depth: [1, 2, 3, 4, 5, 6, 7, 8, 9]}\n");
+        "sweep: t\ngrid: {widths: [null, [8, 8]], depth: [1, 2, 3, 4, 5, 6, 7, 8, 9]}\n");
     assertEquals(6, e.problems().size(), e.getMessage());
     assertTrue(e.getMessage().contains("grid: … and 3 more pairs of grid values that make the"
         + " same cell"), e.getMessage());
