@@ -2,6 +2,9 @@ package sigprop.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +26,14 @@ public final class LayerCurveFigure {
   static {
     Figures.headless();
   }
+
+  /** The legend entry that stands for every theory line drawn in its series' colour. */
+  static final String THEORY_KEY = "dashed: theory, in its series' colour";
+  /** A figure grows to keep its plot at least this wide beside the legend. */
+  private static final int MIN_PLOT_WIDTH = 400;
+  /** Title, axis label and margins above and below the legend. */
+  private static final int LEGEND_MARGIN = 110;
+  private static final int MAX_SIDE = 4000;
 
   private static final BasicStroke[] UNMATCHED_DASHES = {
     SeriesLines.DASH_DASH, SeriesLines.DOT_DOT, SeriesLines.DASH_DOT,
@@ -65,7 +76,7 @@ public final class LayerCurveFigure {
 
   /** The chart, built afresh (XChart charts are mutable; this figure is not). */
   XYChart chart() {
-    XYChart chart = Figures.newChart(size, title, xLabel, yLabel, yScale);
+    XYChart chart = Figures.newChart(fittedSize(), title, xLabel, yLabel, yScale);
     if (yMin != null) {
       chart.getStyler().setYAxisMin(yMin);
       chart.getStyler().setYAxisMax(yMax);
@@ -100,10 +111,77 @@ public final class LayerCurveFigure {
       line.setLineWidth(1.5f);
       if (match != null) {
         mark(line, seriesIndex(match));
+        // One key entry below says what the dashes are; an entry per line doubled the legend.
+        line.setShowInLegend(false);
       }
     }
+    addTheoryKey(chart);
     Figures.finish(chart);
     return chart;
+  }
+
+  /** The legend's one entry for all theory lines drawn in their series' colours, if any. */
+  private void addTheoryKey(XYChart chart) {
+    for (int i = 0; i < theory.size(); i++) {
+      if (theoryMatches.get(i) == null) {
+        continue;
+      }
+      double[] x = theory.get(i).x();
+      double[] y = yScale.plotted(theory.get(i).y());
+      for (int j = 0; j < x.length; j++) {
+        if (Double.isFinite(y[j])) {
+          // A single point of a line already drawn: it shows in the legend and nowhere else.
+          XYSeries key = Figures.addLine(chart, THEORY_KEY, new double[] {x[j]},
+              new double[] {y[j]}, Color.DARK_GRAY);
+          key.setLineStyle(SeriesLines.DASH_DASH);
+          key.setLineWidth(1.5f);
+          return;
+        }
+      }
+    }
+  }
+
+  /** The legend's entries, in order. */
+  private List<String> legendLabels() {
+    List<String> labels = new ArrayList<>();
+    series.forEach(c -> labels.add(c.label()));
+    boolean matched = false;
+    for (int i = 0; i < theory.size(); i++) {
+      if (theoryMatches.get(i) == null) {
+        labels.add(theory.get(i).label());
+      } else {
+        matched = true;
+      }
+    }
+    if (matched) {
+      labels.add(THEORY_KEY);
+    }
+    return labels;
+  }
+
+  /**
+   * The size asked for, grown to hold the outside legend: XChart otherwise squeezes the plot to
+   * a sliver beside long labels and lets a tall legend run off the image (32 entries of k-layer
+   * net labels did both). The plot keeps at least {@link #MIN_PLOT_WIDTH} pixels.
+   */
+  FigureSize fittedSize() {
+    List<String> labels = legendLabels();
+    XYChart probe = new XYChart(size.width(), size.height());
+    Font font = probe.getStyler().getLegendFont();
+    FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+        .getFontMetrics(font);
+    int widest = 0;
+    for (String label : labels) {
+      widest = Math.max(widest, metrics.stringWidth(label));
+    }
+    int padding = probe.getStyler().getLegendPadding();
+    // XChart's legend box: padding, the line sample, padding, the label, padding; and the gap.
+    int legendWidth = widest + probe.getStyler().getLegendSeriesLineLength() + 4 * padding;
+    int rowHeight = metrics.getHeight() + padding;
+    int width = Math.max(size.width(), Math.min(MAX_SIDE, MIN_PLOT_WIDTH + legendWidth));
+    int height = Math.max(size.height(),
+        Math.min(MAX_SIDE, LEGEND_MARGIN + labels.size() * rowHeight));
+    return new FigureSize(width, height);
   }
 
   /** Gives a line the marker of the i-th series, in its colour. */

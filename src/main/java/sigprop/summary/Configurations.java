@@ -76,7 +76,10 @@ public final class Configurations {
       List<String> parameterNames) {
     List<String> parts = new ArrayList<>();
     for (int p : varying) {
-      parts.add(parameterNames.get(p) + "=" + c.parameters().get(p));
+      // An unset parameter (width of a widths net, widths of a uniform one) says nothing.
+      if (c.parameters().get(p) != null) {
+        parts.add(parameterNames.get(p) + "=" + c.parameters().get(p));
+      }
     }
     String label = String.join(" ", parts).replace(',', ' ').replace('"', '\'');
     return label.isBlank() ? c.experiment() : label;

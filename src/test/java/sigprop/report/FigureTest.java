@@ -92,7 +92,7 @@ class FigureTest {
   void layerCurvesWritePngOfTheRequestedSizeAndSvgWithTheTitle() throws Exception {
     String title = "Output variance vs layer <tanh & width 256>";
     LayerCurveFigure figure = LayerCurveFigure.builder(title)
-        .yLabel("variance of layer output").yScale(YScale.LOG_AXIS).size(640, 400)
+        .yLabel("variance of layer output").yScale(YScale.LOG_AXIS).size(800, 400)
         .series(decaying("normal / none"))
         .series(flat("xavier_normal / batch norm", 1.0))
         .theory(Curve.of("theory: normal", layers(), decaying("t").y()), "normal / none")
@@ -100,7 +100,7 @@ class FigureTest {
         .build();
     List<Path> written = figure.write(folder, "variance", IfExists.FAIL);
     assertEquals(List.of(folder.resolve("variance.png"), folder.resolve("variance.svg")), written);
-    assertPng(written.get(0), 640, 400);
+    assertPng(written.get(0), 800, 400);
     assertSvg(written.get(1), title);
     assertTrue(pixelsOfColour(written.get(0), 0x0072B2) > 100, "first series drawn in blue");
     assertTrue(pixelsOfColour(written.get(0), 0xD55E00) > 100, "second series drawn in orange");
@@ -129,6 +129,35 @@ class FigureTest {
     assertEquals(SeriesLines.DASH_DASH, theory.getLineStyle());
     assertEquals(seven.getLineColor(), theory.getLineColor());
     assertEquals(SeriesMarkers.CIRCLE, theory.getMarker(), "theory carries its series' marker");
+  }
+
+  @Test
+  void matchedTheoryLinesShareOneLegendEntryAndTheFigureGrowsForItsLegend() throws Exception {
+    LayerCurveFigure.Builder b = LayerCurveFigure.builder("many").yScale(YScale.LOG_AXIS)
+        .size(1000, 560);
+    String longLabel = "depth=8 widths=[50 30 20 20 10 10 10 10] norm=batch"
+        + " init=kaiming_normal(mode=fan_in nonlinearity=relu slope=0.01) #";
+    for (int i = 0; i < 24; i++) {
+      b.series(flat(longLabel + i, 1.0 + i));
+      b.theory(flat(longLabel + i + " (theory)", 1.5 + i), longLabel + i);
+    }
+    b.theory(flat("fixed point", 3));
+    LayerCurveFigure figure = b.build();
+    XYChart chart = figure.chart();
+    List<String> legend = chart.getSeriesMap().values().stream()
+        .filter(XYSeries::isShowInLegend).map(XYSeries::getName).toList();
+    assertEquals(26, legend.size(), "24 series, the unmatched theory line, one key: " + legend);
+    assertEquals(LayerCurveFigure.THEORY_KEY, legend.get(legend.size() - 1));
+    assertEquals(SeriesLines.DASH_DASH,
+        chart.getSeriesMap().get(LayerCurveFigure.THEORY_KEY).getLineStyle());
+    FigureSize fitted = figure.fittedSize();
+    assertTrue(fitted.width() > 1000 && fitted.height() > 560, fitted.toString());
+    assertPng(figure.write(folder, "many", IfExists.FAIL).get(0), fitted.width(),
+        fitted.height());
+    FigureSize small = LayerCurveFigure.builder("few").size(1000, 560)
+        .series(flat("depth=4", 1)).theory(flat("depth=4 (theory)", 2), "depth=4").build()
+        .fittedSize();
+    assertEquals(new FigureSize(1000, 560), small, "a short legend keeps the size asked for");
   }
 
   @Test

@@ -30,6 +30,15 @@ class ConfigurationsTest {
   }
 
   @Test
+  void anUnsetParameterIsLeftOutOfTheLabel() {
+    List<Configuration> ordered = Configurations.ordered(List.of(
+        config("e", "a", 2L, null, "normal(std=1.0)", "none"),
+        config("e", "b", 8L, "[50,30]", "normal(std=1.0)", "none")), NAMES);
+    assertEquals(List.of("depth=2", "depth=8 widths=[50 30]"),
+        ordered.stream().map(Configuration::label).toList());
+  }
+
+  @Test
   void commasInValuesBecomeSpaces() {
     List<Configuration> ordered = Configurations.ordered(List.of(
         config("e", "a", 4L, "[50,30]", "normal(std=1.0)", "none"),
