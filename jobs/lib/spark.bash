@@ -90,7 +90,9 @@ show_tails() {
 }
 
 # Every process a script starts in the background, in start order; stop_started stops them.
+# When pid_file is set (jobs/local-cluster), run_logged also appends each PID to it.
 started=()
+pid_file=''
 
 # Runs a command (not a shell function: its PID must be the process itself) in the background
 # with its output in LOG, and waits at most TIMEOUT seconds for it; while it runs it is in
@@ -101,6 +103,7 @@ run_logged() {
   "$@" >"$logfile" 2>&1 &
   pid=$!
   started+=("$pid")
+  [[ -z $pid_file ]] || echo "$pid" >>"$pid_file"
   while kill -0 "$pid" 2>/dev/null; do
     ((waited++ < timeout * 5)) || die "${1##*/} still running after ${timeout}s (log: $logfile)"
     sleep 0.2
@@ -152,7 +155,7 @@ sigprop_jvm() {
   local launcher=$1 timeout=$2 waited=0 pid
   while true; do
     for pid in "$launcher" $(pgrep -P "$launcher" 2>/dev/null || true); do
-      if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q ' sigprop\.cli\.Main '; then
+      if tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q ' sigprop\.cli\.Main '; then
         echo "$pid"
         return 0
       fi
