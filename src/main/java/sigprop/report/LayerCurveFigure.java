@@ -15,6 +15,7 @@ import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A value against layer: one solid line per series (e.g. "xavier_normal / batch norm"), each with
@@ -184,10 +185,27 @@ public final class LayerCurveFigure {
     return new FigureSize(width, height);
   }
 
-  /** Gives a line the marker of the i-th series, in its colour. */
+  /**
+   * Gives a line the marker of the i-th series, in its colour; a plain circle where that is none
+   * but the line has a point with no finite neighbour, which a line alone would not draw (a
+   * layer between two gaps of --layers 1,6,10).
+   */
   private static void mark(XYSeries line, int i) {
-    line.setMarker(Figures.qualitativeMarker(i));
+    boolean isolated = hasIsolatedPoint(line.getYData());
+    line.setMarker(isolated && Figures.qualitativeMarker(i) == SeriesMarkers.NONE
+        ? SeriesMarkers.CIRCLE : Figures.qualitativeMarker(i));
     line.setMarkerColor(Figures.qualitative(i));
+  }
+
+  /** Whether some finite value has no finite value next to it. */
+  static boolean hasIsolatedPoint(double[] y) {
+    for (int i = 0; i < y.length; i++) {
+      if (Double.isFinite(y[i]) && (i == 0 || !Double.isFinite(y[i - 1]))
+          && (i == y.length - 1 || !Double.isFinite(y[i + 1]))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -119,7 +119,7 @@ public final class SummaryFigures {
     for (Map.Entry<Configuration, List<LayerRow>> e : byConfig.entrySet()) {
       List<LayerRow> rows = e.getValue();
       int n = rows.size();
-      double[] x = new double[n];
+      int[] layers = new int[n];
       double[] y = new double[n];
       double[] lo = new double[n];
       double[] hi = new double[n];
@@ -128,7 +128,7 @@ public final class SummaryFigures {
       boolean predictedFinite = false;
       for (int i = 0; i < n; i++) {
         SeedStatistics s = rows.get(i).summary().statistic(statistic);
-        x[i] = rows.get(i).key().layer();
+        layers[i] = rows.get(i).key().layer();
         y[i] = s.mean();
         lo[i] = s.mean() - s.sd();
         hi[i] = s.mean() + s.sd();
@@ -136,6 +136,11 @@ public final class SummaryFigures {
         finite |= Double.isFinite(y[i]);
         predictedFinite |= Double.isFinite(predicted[i]);
       }
+      double[] x = gapped(layers, null);
+      y = gapped(layers, y);
+      lo = gapped(layers, lo);
+      hi = gapped(layers, hi);
+      predicted = gapped(layers, predicted);
       String label = e.getKey().label();
       // A configuration with nothing to draw stays in the legend, saying why (no line).
       figure.series(finite ? Curve.of(label, x, y).withBand(lo, hi)
@@ -148,6 +153,35 @@ public final class SummaryFigures {
       any |= finite;
     }
     return any;
+  }
+
+  /**
+   * Values per layer with a NaN point inserted where the layers jump by more than their usual
+   * (median) spacing, so a line breaks there instead of running straight across layers never
+   * summarized (`--layers 1,2,10-20` breaks between 2 and 10; `every:10` stays one line); with
+   * {@code values} null, the layers themselves (a break repeats its left layer).
+   */
+  static double[] gapped(int[] layers, double[] values) {
+    int[] spacings = new int[Math.max(0, layers.length - 1)];
+    for (int i = 1; i < layers.length; i++) {
+      spacings[i - 1] = layers[i] - layers[i - 1];
+    }
+    int[] sorted = spacings.clone();
+    java.util.Arrays.sort(sorted);
+    int usual = sorted.length == 0 ? 1 : Math.max(1, sorted[(sorted.length - 1) / 2]);
+    int breaks = 0;
+    for (int d : spacings) {
+      breaks += d > usual ? 1 : 0;
+    }
+    double[] out = new double[layers.length + breaks];
+    int j = 0;
+    for (int i = 0; i < layers.length; i++) {
+      if (i > 0 && spacings[i - 1] > usual) {
+        out[j++] = values == null ? layers[i - 1] : Double.NaN;
+      }
+      out[j++] = values == null ? layers[i] : values[i];
+    }
+    return out;
   }
 
   /**

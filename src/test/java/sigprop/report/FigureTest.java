@@ -161,6 +161,20 @@ class FigureTest {
   }
 
   @Test
+  void aPointWithoutFiniteNeighboursGetsAMarkerSoItIsDrawn() {
+    long[] x = {1, 2, 2, 6, 6, 9, 10};
+    double[] gapped = {1, 2, Double.NaN, 3, Double.NaN, 4, 5};
+    XYChart chart = LayerCurveFigure.builder("gaps")
+        .series(Curve.of("layers 1,2,6,9,10", x, gapped))
+        .series(Curve.of("layers 1,2,9,10", x, new double[] {1, 2, Double.NaN, Double.NaN,
+            Double.NaN, 4, 5}))
+        .build().chart();
+    assertEquals(SeriesMarkers.CIRCLE, chart.getSeriesMap().get("layers 1,2,6,9,10").getMarker());
+    assertEquals(SeriesMarkers.NONE, chart.getSeriesMap().get("layers 1,2,9,10").getMarker());
+    assertTrue(LayerCurveFigure.hasIsolatedPoint(new double[] {3}), "a one-layer net's point");
+  }
+
+  @Test
   void defaultSizeIs800By500() throws Exception {
     List<Path> written = LayerCurveFigure.builder("default").series(flat("a", 2)).build()
         .write(folder, "default", IfExists.FAIL);
