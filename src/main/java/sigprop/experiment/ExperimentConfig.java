@@ -25,12 +25,15 @@ record ExperimentConfig(String name, String path, Map<Setting, SettingValue> fix
    * they give every hidden layer's width and the depth, so depth and width axes are idle.
    */
   static boolean widthsEverywhere(Map<Setting, SettingValue> fixed, List<AxisConfig> axes) {
-    for (AxisConfig a : axes) {
-      if (a.setting() == Setting.WIDTHS) {
-        return a.values().stream().noneMatch(v -> ((List<?>) v.value()).isEmpty());
-      }
-    }
-    return !((List<?>) fixed.get(Setting.WIDTHS).value()).isEmpty();
+    AxisConfig widths = widthsAxis(axes);
+    return widths != null
+        ? widths.values().stream().noneMatch(v -> ((List<?>) v.value()).isEmpty())
+        : !((List<?>) fixed.get(Setting.WIDTHS).value()).isEmpty();
+  }
+
+  /** The grid's widths axis, or null. */
+  static AxisConfig widthsAxis(List<AxisConfig> axes) {
+    return axes.stream().filter(a -> a.setting() == Setting.WIDTHS).findFirst().orElse(null);
   }
 
   /** Whether a depth or width axis varies where {@link #widthsEverywhere} makes it idle. */

@@ -114,12 +114,9 @@ final class ExperimentReader {
 
   /** "network.widths (--set)", "grid.widths (line 7)": where the widths come from. */
   private static String widthsWhere(Map<Setting, SettingValue> fixed, List<AxisConfig> axes) {
-    for (AxisConfig a : axes) {
-      if (a.setting() == Setting.WIDTHS) {
-        return new SettingValue(null, a.node()).where("grid.widths");
-      }
-    }
-    return fixed.get(Setting.WIDTHS).where("network.widths");
+    AxisConfig widths = ExperimentConfig.widthsAxis(axes);
+    return widths != null ? new SettingValue(null, widths.node()).where("grid.widths")
+        : fixed.get(Setting.WIDTHS).where("network.widths");
   }
 
   private SettingValue fixed(Setting s) {

@@ -57,6 +57,8 @@ final class GridExpander {
     Map<String, String> seen = new HashMap<>();
     int heapProblems = 0;
     int sameCellProblems = 0;
+    // An idle depth or width axis is reported once by the reader; its pairs are not listed.
+    boolean listSameCells = !e.idleSizeAxis();
     int[] index = new int[e.axes().size()];
     for (long c = 0; c < combinations; c++) {
       Map<Setting, SettingValue> values = new EnumMap<>(e.fixed());
@@ -74,7 +76,7 @@ final class GridExpander {
           problems.add(sizeKey(e), gridLine(e), tooLarge(cell, picked));
         }
         String other = seen.putIfAbsent(cell.parameters().toString(), describe(picked));
-        if (other != null && !e.idleSizeAxis() && sameCellProblems++ < MAX_LISTED_PROBLEMS) {
+        if (other != null && listSameCells && sameCellProblems++ < MAX_LISTED_PROBLEMS) {
           problems.add(e.child("grid"), gridLine(e), "the grid values " + other + " and "
               + describe(picked) + " make the same cell" + sameCellHint(e));
         }

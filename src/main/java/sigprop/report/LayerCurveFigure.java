@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -169,12 +170,13 @@ public final class LayerCurveFigure {
     List<String> labels = legendLabels();
     XYChart probe = new XYChart(size.width(), size.height());
     Font font = probe.getStyler().getLegendFont();
-    FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
-        .getFontMetrics(font);
+    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    FontMetrics metrics = g.getFontMetrics(font);
     int widest = 0;
     for (String label : labels) {
       widest = Math.max(widest, metrics.stringWidth(label));
     }
+    g.dispose();
     int padding = probe.getStyler().getLegendPadding();
     // XChart's legend box: padding, the line sample, padding, the label, padding; and the gap.
     int legendWidth = widest + probe.getStyler().getLegendSeriesLineLength() + 4 * padding;

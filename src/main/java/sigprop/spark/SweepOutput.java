@@ -204,11 +204,6 @@ final class SweepOutput {
 
   /** True when at least one committed wave exists. */
   boolean hasCommittedWaves() throws IOException {
-    for (int wave : waves()) {
-      if (committed(cellsWave(wave))) {
-        return true;
-      }
-    }
-    return false;
+    return !committedWaves().isEmpty();
   }
 }

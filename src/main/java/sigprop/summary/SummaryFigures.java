@@ -3,6 +3,7 @@ package sigprop.summary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +168,7 @@ public final class SummaryFigures {
       spacings[i - 1] = layers[i] - layers[i - 1];
     }
     int[] sorted = spacings.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     int usual = sorted.length == 0 ? 1 : Math.max(1, sorted[(sorted.length - 1) / 2]);
     int breaks = 0;
     for (int d : spacings) {

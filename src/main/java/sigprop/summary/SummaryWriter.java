@@ -1,5 +1,6 @@
 package sigprop.summary;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -83,7 +84,7 @@ public final class SummaryWriter {
     if (!Files.isRegularFile(schema)) {
       return false;
     }
-    try (java.io.BufferedReader r = Files.newBufferedReader(schema)) {
+    try (BufferedReader r = Files.newBufferedReader(schema)) {
       return ("# " + TITLE).equals(r.readLine());
     } catch (IOException e) {
       return false; // unreadable or not text: not a schema file of ours

@@ -1,5 +1,6 @@
 package sigprop.summary;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -45,17 +46,17 @@ class SummaryFiguresTest {
   void linesBreakBetweenLayersThatAreNotNeighbours() {
     int[] layers = {1, 2, 5, 6, 10};
     double[] values = {1, 2, 3, 4, 5};
-    org.junit.jupiter.api.Assertions.assertArrayEquals(
+    assertArrayEquals(
         new double[] {1, 2, 2, 5, 6, 6, 10}, SummaryFigures.gapped(layers, null));
-    org.junit.jupiter.api.Assertions.assertArrayEquals(
+    assertArrayEquals(
         new double[] {1, 2, Double.NaN, 3, 4, Double.NaN, 5}, SummaryFigures.gapped(layers, values));
-    org.junit.jupiter.api.Assertions.assertArrayEquals(
+    assertArrayEquals(
         new double[] {7, 8}, SummaryFigures.gapped(new int[] {3, 4}, new double[] {7, 8}));
     // every:10 of a 100-layer net with its top layer and head: one line, as sampled.
     int[] every10 = {1, 11, 21, 31, 41, 51, 61, 71, 81, 91, 100, 101};
-    org.junit.jupiter.api.Assertions.assertEquals(12,
+    assertEquals(12,
         SummaryFigures.gapped(every10, new double[12]).length);
-    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 2, 2, 10, 11, 12},
+    assertArrayEquals(new double[] {1, 2, 2, 10, 11, 12},
         SummaryFigures.gapped(new int[] {1, 2, 10, 11, 12}, null));
   }
 }

@@ -177,13 +177,13 @@ class SummaryTablesTest {
   @Test
   void aFolderOfTheUsersOwnIsNotCalledASummary() throws IOException {
     Files.createDirectories(folder.resolve("figures"));
-    var e = assertThrows(java.nio.file.FileAlreadyExistsException.class,
+    var e = assertThrows(FileAlreadyExistsException.class,
         () -> SummaryWriter.refuseExisting(folder));
     assertTrue(e.getMessage().contains("this folder holds no summary; choose another --out"),
         e.getMessage());
     List<LayerRow> rows = rows();
     SummaryWriter.write(folder, tables(rows), rows, false, true);
-    e = assertThrows(java.nio.file.FileAlreadyExistsException.class,
+    e = assertThrows(FileAlreadyExistsException.class,
         () -> SummaryWriter.refuseExisting(folder));
     assertTrue(e.getMessage().contains("a summary exists; pass --overwrite"), e.getMessage());
   }
