@@ -2,14 +2,15 @@
 # (mean over seeds of log10 variance), a band of ±1 sd over seeds, dashed theory where the
 # table has it. Hidden layers only (not the head).
 #
-#   gnuplot -c jobs/plot-variance.gp SUMMARY/layers.csv OUT.png [SITE] [EXPERIMENT]
+#   gnuplot -c jobs/plot-variance.gp SUMMARY/layers.csv OUT.png [SITE] [EXPERIMENT] [STEP]
 #
 # SITE: output (default), output_gradient, pre_activation, normalized, weight, weight_gradient.
-# EXPERIMENT: only this experiment's configurations (default: every one in the file).
+# EXPERIMENT: only this experiment's configurations (default, or "": every one in the file).
+# STEP: the training step drawn (default: the first one recorded for that site and experiment).
 # Needs gnuplot 5.2 or later (gnuplot-nox will do); see docs/SUMMARY.md.
 
 if (ARGC < 2) {
-  print "usage: gnuplot -c plot-variance.gp SUMMARY/layers.csv OUT.png [SITE] [EXPERIMENT]"
+  print "usage: gnuplot -c plot-variance.gp SUMMARY/layers.csv OUT.png [SITE] [EXPERIMENT] [STEP]"
   exit status 2
 }
 file = ARG1
@@ -18,13 +19,33 @@ site = ARGC >= 3 ? ARG3 : "output"
 experiment = ARGC >= 4 ? ARG4 : ""
 
 set datafile separator comma
-# Whether a row belongs to configuration c's curve.
-keep(c) = column("config_index") == c && strcol("site") eq site \
-    && strcol("is_head") eq "false" && (experiment eq "" || strcol("experiment") eq experiment)
+# A hidden layer's row of the chosen site and experiment, at any step.
+chosen_row(dummy) = strcol("site") eq site && strcol("is_head") eq "FALSE" \
+    && (experiment eq "" || strcol("experiment") eq experiment)
 
 stats file using (column("config_index")) nooutput
 n = int(STATS_max) + 1
-stats file using (strcol("is_head") eq "false" ? column("layer") : NaN) nooutput
+# stats leaves its variables unset when no row is valid (a warning, not an error).
+undefine STATS_*
+stats file using (chosen_row(0) ? column("step") : NaN) nooutput
+if (!exists("STATS_min")) {
+  print sprintf("plot-variance: no rows of site '%s'%s in %s", site, \
+      experiment eq "" ? "" : " and experiment '" . experiment . "'", file)
+  exit status 1
+}
+step = ARGC >= 5 ? int(ARG5) : int(STATS_min)
+several_steps = STATS_min != STATS_max
+# Whether a row belongs to configuration c's curve: one step, or a trained net's curve would be
+# drawn on top of the initial one in the same colour under the same legend entry.
+keep(c) = column("config_index") == c && chosen_row(0) && column("step") == step
+
+undefine STATS_*
+stats file using (keep(column("config_index")) ? column("layer") : NaN) nooutput
+if (!exists("STATS_max")) {
+  print sprintf("plot-variance: no rows of site '%s'%s at step %d in %s", site, \
+      experiment eq "" ? "" : " and experiment '" . experiment . "'", step, file)
+  exit status 1
+}
 top = STATS_max
 array labels[n]
 array used[n]
@@ -54,8 +75,9 @@ set output out
 # The title centred on the canvas: gnuplot centres `set title` over the plot, which the key on
 # the right pushes left, and clips a long title at the canvas' left edge.
 set tmargin 3
-set label 1 sprintf("%svariance of %s per layer (mean over seeds, band ±1 sd, dashed: theory)", \
-    experiment eq "" ? "" : experiment . ": ", site) at screen 0.5, screen 0.97 center noenhanced
+set label 1 sprintf("%svariance of %s per layer%s (mean over seeds, band ±1 sd, dashed: theory)", \
+    experiment eq "" ? "" : experiment . ": ", site, several_steps ? sprintf(", step %d", step) : "") \
+    at screen 0.5, screen 0.97 center noenhanced
 set xlabel "hidden layer"
 set xtics ceil(top / 10.0)
 set ylabel sprintf("log10 Var[%s]", site) noenhanced

@@ -27,19 +27,26 @@ public record CellSpec(
   }
 
   /**
-   * A stable id from the content: experiment, every parameter and the seed (16 hex digits of a
-   * SHA-256), the same on every machine and run.
+   * A stable id from the content: experiment, every parameter and the seed ('c' and 16 hex
+   * digits of a SHA-256), the same on every machine and run. The letter first, because about one
+   * bare 16-digit hex string in 770 is all digits or digits-e-digits, which spreadsheets, pandas
+   * and R read as a number.
    */
   public String id() {
+    return "c" + legacyId();
+  }
+
+  /** The id as schema version 2 wrote it: the 16 hex digits without the letter. */
+  public String legacyId() {
     return CanonicalConfig.sha256(configurationKey() + "\u0000seed=" + seed).substring(0, 16);
   }
 
   /**
-   * The configuration's id: as {@link #id()} without the seed, so every seed of one configuration
-   * shares it (what the summarizer averages over).
+   * The configuration's id: 'g' (the group of its seeds) and as {@link #id()} without the seed,
+   * so every seed of one configuration shares it (what the summarizer averages over).
    */
   public String configId() {
-    return CanonicalConfig.sha256(configurationKey()).substring(0, 16);
+    return "g" + CanonicalConfig.sha256(configurationKey()).substring(0, 16);
   }
 
   /** The configuration as text: the experiment and every parameter, in key order. */

@@ -20,9 +20,12 @@ public enum StandardActivation implements Activation {
       TanhKernels.best().tanhWithDerivative(x, xOff, y, yOff, d, dOff, n);
     }
   },
-  /** max(0, x); φ′ = 1 for x > 0, else 0. */
+  /**
+   * max(0, x), NaN kept as NaN (as torch.relu does: a diverged layer must not read as zeros);
+   * φ′ = 1 for x > 0, else 0.
+   */
   RELU(Double.POSITIVE_INFINITY, Math.sqrt(2.0)) {
-    @Override public double apply(double x) { return x > 0 ? x : 0.0; }
+    @Override public double apply(double x) { return x <= 0 ? 0.0 : x; }
     @Override public double derivative(double x, double y) { return x > 0 ? 1.0 : 0.0; }
   },
   /**

@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import sigprop.report.Column;
 import sigprop.report.ColumnType;
+import sigprop.report.CsvBoolean;
 
 /**
  * Spark columns as summary-table columns: strings and booleans as text ({@code true}/{@code
@@ -46,7 +47,10 @@ final class SparkColumns {
         + " has no plain CSV form");
   }
 
-  /** The value of field {@code i} as the summary table takes it (String, Long, Double, null). */
+  /**
+   * The value of field {@code i} as the summary table takes it (String, Long, Double, null);
+   * booleans as {@link CsvBoolean} spells them.
+   */
   static Object value(Row row, int i) {
     Object v = row.get(i);
     if (v == null || v instanceof String || v instanceof Long || v instanceof Double) {
@@ -57,6 +61,9 @@ final class SparkColumns {
     }
     if (v instanceof Number n) {
       return n.longValue();
+    }
+    if (v instanceof Boolean b) {
+      return CsvBoolean.of(b);
     }
     return v.toString();
   }

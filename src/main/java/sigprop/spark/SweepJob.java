@@ -191,7 +191,9 @@ public final class SweepJob {
      */
     private int completeOrRefused(int layout) throws IOException {
       Map<String, String> done = doneCells();
-      if (plan.cells().stream().allMatch(c -> done.containsKey(c.id()))) {
+      // Layouts 1 and 2 wrote the ids without their letter.
+      if (plan.cells().stream().allMatch(
+          c -> done.containsKey(c.id()) || done.containsKey(c.legacyId()))) {
         out.println("sigprop: sweep " + plan.sweep() + " is complete: all " + plan.cellCount()
             + " cells are in " + output.root() + " (table layout " + layout + "); nothing to run");
         return 0;

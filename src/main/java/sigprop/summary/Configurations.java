@@ -81,7 +81,7 @@ public final class Configurations {
         parts.add(parameterNames.get(p) + "=" + c.parameters().get(p));
       }
     }
-    String label = String.join(" ", parts).replace(',', ' ').replace('"', '\'');
+    String label = String.join(" ", parts).replace(", ", " ").replace(',', ' ').replace('"', '\'');
     return label.isBlank() ? c.experiment() : label;
   }
 

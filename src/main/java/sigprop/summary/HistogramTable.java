@@ -3,6 +3,7 @@ package sigprop.summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import sigprop.report.CsvBoolean;
 import sigprop.report.Table;
 import sigprop.report.TableSchema;
 import sigprop.stats.HistogramBin;
@@ -39,7 +40,7 @@ public final class HistogramTable {
         LayerKey key = row.key();
         v.add((long) key.step());
         v.add((long) key.layer());
-        v.add(Boolean.toString(key.head()));
+        v.add(CsvBoolean.of(key.head()));
         v.add(key.site());
         v.add((long) row.summary().nUsed());
         v.add(total);
@@ -64,7 +65,7 @@ public final class HistogramTable {
     Map<String, String> d = IdentityColumns.descriptions(List.of());
     d.put("step", "training steps taken before the recording (0 = at initialization)");
     d.put("layer", "the layer: 1..L hidden, L+1 the output head");
-    d.put("is_head", "true for the output head (layer L+1)");
+    d.put("is_head", "TRUE for the output head (layer L+1), else FALSE");
     d.put("site", "the recorded tensor (as in layers.csv)");
     d.put("n_used", "ok cells whose histograms were summed");
     d.put("total", "finite values counted over all those cells (the sum of count over the"

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import sigprop.report.Column;
+import sigprop.report.CsvBoolean;
 import sigprop.report.Table;
 import sigprop.report.TableSchema;
 
@@ -51,7 +52,7 @@ public final class LayerStatisticsTable {
     LayerKey key = row.key();
     v.add((long) key.step());
     v.add((long) key.layer());
-    v.add(Boolean.toString(key.head()));
+    v.add(CsvBoolean.of(key.head()));
     v.add(key.site());
     StatusCounts counts = row.config().counts();
     LayerSummary summary = row.summary();
@@ -104,7 +105,7 @@ public final class LayerStatisticsTable {
     Map<String, String> d = IdentityColumns.descriptions(parameters);
     d.put("step", "training steps taken before the recording (0 = at initialization)");
     d.put("layer", "the layer: 1..L hidden, L+1 the output head");
-    d.put("is_head", "true for the output head (layer L+1)");
+    d.put("is_head", "TRUE for the output head (layer L+1), else FALSE");
     d.put("site", "the recorded tensor: pre_activation (z = x·W + b), normalized (the norm's"
         + " output), output (what the next layer reads), output_gradient (∂L/∂output), weight,"
         + " weight_gradient");

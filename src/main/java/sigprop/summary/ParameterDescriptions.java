@@ -20,7 +20,7 @@ final class ParameterDescriptions {
       Map.entry("input_width", "input width n0"),
       Map.entry("distribution", "the input's distribution: normal or uniform"),
       Map.entry("input_seed", "the seed of the fixed input batch"),
-      Map.entry("redraw_per_seed", "true when each cell drew its own input from its seed"),
+      Map.entry("redraw_per_seed", "TRUE when each cell drew its own input from its seed"),
       Map.entry("loss", "the loss: cross_entropy, mse or sum_of_outputs"),
       Map.entry("learning_rate", "SGD learning rate"),
       Map.entry("momentum", "SGD momentum"),

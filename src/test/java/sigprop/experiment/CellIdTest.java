@@ -2,6 +2,7 @@ package sigprop.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +45,16 @@ class CellIdTest {
     assertEquals(ids(CONFIG), ids(reformatted));
     assertEquals(ids(CONFIG), ids("sweep: ids\nseeds: 3\ngrid: {depth: [2, 8]}\n",
         "network.width=32", "grid.init=normal,kaiming_normal"));
+  }
+
+  /** A letter first: no tool reading the CSVs can take an id for a number. */
+  @Test
+  void idsAreALetterAndSixteenHexDigits() {
+    for (CellSpec c : Configs.plan(CONFIG).cells()) {
+      assertTrue(c.id().matches("c[0-9a-f]{16}"), c.id());
+      assertTrue(c.configId().matches("g[0-9a-f]{16}"), c.configId());
+      assertEquals(c.id().substring(1), c.legacyId());
+    }
   }
 
   @Test

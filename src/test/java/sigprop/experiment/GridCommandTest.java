@@ -47,7 +47,7 @@ class GridCommandTest {
   @Test
   void listsCellsWithIdsSeedsAndVaryingParameters() {
     assertEquals(0, run("conf/example.yaml", "--cells", "--set", "seeds=2"), err());
-    long cellLines = out().lines().filter(l -> l.matches("    [0-9a-f]{16}  seed=\\d.*")).count();
+    long cellLines = out().lines().filter(l -> l.matches("    c[0-9a-f]{16}  seed=\\d.*")).count();
     assertEquals(16, cellLines, out());
     assertTrue(out().contains("seed=1  depth=20 init=xavier_normal(gain=1.0) norm=batch"),
         out());

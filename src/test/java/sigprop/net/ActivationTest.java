@@ -82,4 +82,19 @@ class ActivationTest {
     assertEquals(0.0, StandardActivation.SIGMOID.apply(-800), 0.0);
     assertEquals(1.0, StandardActivation.SIGMOID.apply(800), 0.0);
   }
+
+  /** A diverged layer must read as non-finite downstream, never as a plausible finite value. */
+  @Test
+  void nanStaysNanThroughEveryActivation() {
+    for (String name : Activations.names()) {
+      Activation a = Activations.named(name, Map.of());
+      assertTrue(Double.isNaN(a.apply(Double.NaN)), name + "(NaN)");
+      double[] x = {1.0, Double.NaN, -1.0, Double.NaN};
+      double[] y = new double[4];
+      a.applyAll(x, 0, y, 0, 4);
+      assertTrue(Double.isNaN(y[1]) && Double.isNaN(y[3]), name + " applyAll");
+    }
+    assertEquals(0.0, StandardActivation.RELU.apply(-0.0), 0.0);
+    assertEquals(Double.POSITIVE_INFINITY, StandardActivation.RELU.apply(Double.POSITIVE_INFINITY));
+  }
 }

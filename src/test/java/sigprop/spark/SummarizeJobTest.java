@@ -177,6 +177,10 @@ class SummarizeJobTest extends SharedSparkSession {
     }
     String schema = Files.readString(summary.resolve("schema.md"));
     assertTrue(schema.contains("`log10_variance_ci_hi`") && schema.contains("## histograms.csv"));
+    // Booleans as R reads them as logical; the tiny sweep's hidden and head rows hold both.
+    Table layers = layersCsv(summary);
+    assertEquals(List.of("FALSE", "TRUE"),
+        Stream.of(layers.strings("is_head")).distinct().sorted().toList());
     List<Path> pngs;
     try (Stream<Path> files = Files.list(summary.resolve("figures"))) {
       pngs = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
