@@ -67,11 +67,15 @@ public final class CellRunner {
           pass(net, xs, trainingLoss(cell, xs, teacher), Probe.NONE, sgd);
         }
       }
-      boolean diverged = nonFiniteLoss || probe.nonFinite() > 0 || sgd.sawNonFinite();
+      boolean diverged = nonFiniteLoss || probe.nonFinite() > 0
+          || probe.unrecordedNonFinite() > 0 || sgd.sawNonFinite();
       return new CellResult(cell, diverged ? CellStatus.DIVERGED : CellStatus.OK,
-          diverged ? divergenceMessage(probe.nonFinite(), nonFiniteLoss, sgd.sawNonFinite()) : "",
+          diverged ? divergenceMessage(probe.nonFinite(), probe.unrecordedNonFinite(),
+              nonFiniteLoss, sgd.sawNonFinite()) : "",
           losses, seconds(start), probe.records());
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // An OutOfMemoryError here is this cell's: its network is released below, and the sweep
+      // goes on with a failed row instead of Spark ending the executor.
       List<LayerRecord> kept = probe == null ? List.of() : probe.records();
       return new CellResult(cell, CellStatus.FAILED, String.valueOf(e), losses, seconds(start),
           kept);
@@ -97,10 +101,15 @@ public final class CellRunner {
     return value;
   }
 
-  private static String divergenceMessage(long nonFinite, boolean loss, boolean parameters) {
+  private static String divergenceMessage(long nonFinite, long unrecorded, boolean loss,
+      boolean parameters) {
     List<String> what = new ArrayList<>();
     if (nonFinite > 0) {
       what.add(nonFinite + " non-finite recorded values");
+    }
+    if (unrecorded > 0) {
+      what.add(unrecorded + " non-finite values in pre-activations or output gradients not"
+          + " recorded");
     }
     if (loss) {
       what.add("non-finite loss");

@@ -1,9 +1,11 @@
 package sigprop.experiment;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import sigprop.net.Layer;
 import sigprop.net.Matrix;
 import sigprop.net.Network;
@@ -24,6 +26,8 @@ import sigprop.stats.SiteRecord;
  * reused, so a 500-layer pass holds compact records, not tensors or full counter arrays.
  */
 final class StatsProbe implements Probe {
+  private static final Set<Site> WATCHED =
+      EnumSet.of(Site.PRE_ACTIVATION, Site.OUTPUT_GRADIENT);
   private final Network network;
   private final RecordSpec spec;
   private final Map<SaturationRange, SiteAccumulator> accumulators = new HashMap<>();
@@ -35,6 +39,7 @@ final class StatsProbe implements Probe {
   private final List<LayerRecord> records = new ArrayList<>();
   private int step;
   private long nonFinite;
+  private long unrecordedNonFinite;
 
   StatsProbe(Network network, RecordSpec spec) {
     this.network = network;
@@ -46,13 +51,22 @@ final class StatsProbe implements Probe {
     this.step = step;
   }
 
+  /**
+   * The recorded sites, and the pre-activations and output gradients always: a cell whose values
+   * leave the finite range at a site it does not record (a tanh net's pre-activations past
+   * 1e308, whose outputs stay ±1) must still read as diverged.
+   */
   @Override
   public boolean wants(int layer, Site site) {
-    return spec.sites().contains(site);
+    return spec.sites().contains(site) || WATCHED.contains(site);
   }
 
   @Override
   public void record(int layer, Site site, Matrix values, int log2Scale) {
+    if (!spec.sites().contains(site)) {
+      unrecordedNonFinite += NonFiniteCount.of(values.data, 0, values.size());
+      return;
+    }
     SiteAccumulator acc = accumulatorFor(saturationRange(layer, site));
     acc.reset();
     acc.add(values.data, 0, values.size(), log2Scale);
@@ -82,9 +96,14 @@ final class StatsProbe implements Probe {
     return records;
   }
 
-  /** The count of non-finite values seen in every pass so far. */
+  /** The count of non-finite values recorded in every pass so far. */
   long nonFinite() {
     return nonFinite;
+  }
+
+  /** The count of non-finite values at watched sites that are not recorded. */
+  long unrecordedNonFinite() {
+    return unrecordedNonFinite;
   }
 
   /**

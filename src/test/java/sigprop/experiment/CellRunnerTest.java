@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -218,6 +219,44 @@ class CellRunnerTest {
     assertTrue(r.records().stream().filter(top).findFirst().orElseThrow().record().nonFinite()
         > 0);
     assertEquals(400 * 5 + 5, r.records().size(), "every site still recorded");
+  }
+
+  /**
+   * Tanh, hidden widths 512, 512, 2, N(0, 1e307²) weights: from layer 2 the pre-activations (±1
+   * inputs, sd ≈ 2.3e308) overflow to ±∞ while the outputs stay ±1, the gradients 0, and the
+   * head's logits (two terms) and the loss finite. Recording only the outputs, the cell still
+   * reads as diverged.
+   */
+  @Test
+  void overflowAtASiteNotRecordedIsStillDiverged() {
+    NetworkSpec uniform = NetworkSpec.uniform(512, 512, 3, StandardActivation.TANH, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL, Map.of("std", 1e307)), 2);
+    NetworkSpec net = new NetworkSpec(512, List.of(512, 512, 2), uniform.activation(),
+        uniform.norm(), uniform.placement(), uniform.normEps(), uniform.weightInit(),
+        uniform.biasInit(), 2, uniform.outputActivation());
+    CellResult r = CellRunner.run(TestCells.cell(net, 4, 0, List.of(0), Set.of(Site.OUTPUT)));
+    assertEquals(CellStatus.DIVERGED, r.status(), r.message());
+    assertTrue(r.message().contains("non-finite values in pre-activations or output gradients"
+        + " not recorded"), r.message());
+    assertTrue(r.records().stream().allMatch(x -> x.record().nonFinite() == 0),
+        "what is recorded is finite");
+    CellResult recorded = CellRunner.run(TestCells.cell(net, 4, 0, List.of(0),
+        Set.of(Site.OUTPUT, Site.PRE_ACTIVATION)));
+    assertEquals(CellStatus.DIVERGED, recorded.status());
+    assertTrue(recorded.message().contains("recorded values")
+        && !recorded.message().contains("not recorded"), recorded.message());
+  }
+
+  /** Relu keeps NaN: an overflowed relu net must not read as zeros with a finite loss. */
+  @Test
+  void anOverflowedReluNetIsDivergedWhateverItRecords() {
+    NetworkSpec net = NetworkSpec.uniform(16, 16, 300, StandardActivation.RELU, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL, Map.of("std", 10.0)), 4);
+    for (Site site : List.of(Site.OUTPUT_GRADIENT, Site.WEIGHT, Site.OUTPUT)) {
+      CellResult r = CellRunner.run(TestCells.cell(net, 16, 0, List.of(0), Set.of(site)));
+      assertEquals(CellStatus.DIVERGED, r.status(), site + ": " + r.message());
+      assertTrue(Double.isNaN(r.losses().get(0)), site + ": loss " + r.losses());
+    }
   }
 
   @Test

@@ -2,10 +2,12 @@ package sigprop.experiment;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import sigprop.net.InitScheme;
 import sigprop.net.InitSpec;
 import sigprop.net.LossType;
 import sigprop.net.NetworkSpec;
+import sigprop.net.Site;
 import sigprop.net.Norm;
 import sigprop.net.StandardActivation;
 
@@ -14,8 +16,12 @@ final class TestCells {
   private TestCells() {}
 
   static CellSpec cell(NetworkSpec net, int batch, long seed, List<Integer> steps) {
-    RecordSpec record = new RecordSpec(RecordSpec.DEFAULT.sites(), steps,
-        HistogramSettings.DEFAULT);
+    return cell(net, batch, seed, steps, RecordSpec.DEFAULT.sites());
+  }
+
+  static CellSpec cell(NetworkSpec net, int batch, long seed, List<Integer> steps,
+      Set<Site> sites) {
+    RecordSpec record = new RecordSpec(sites, steps, HistogramSettings.DEFAULT);
     return new CellSpec("test", "exp", net, new InputSpec(batch, net.inputWidth(), "normal", 0,
         false), LossType.CROSS_ENTROPY, seed, record, TrainingSpec.DEFAULT,
         Map.of("depth", String.valueOf(net.depth()), "init", net.weightInit().toString(),
