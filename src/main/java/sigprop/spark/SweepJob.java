@@ -35,7 +35,8 @@ import sigprop.experiment.TaskPlan;
  * unless resuming or overwriting, then runs the cells not yet done in waves — each wave one Spark
  * job over tasks ordered most expensive first, committed as {@code layers/wave=k} then
  * {@code cells/wave=k}, the next wave queued behind it ({@link WavePipeline}) — so a killed sweep
- * loses at most the two waves in flight.
+ * loses at most the two waves in flight. One run at a time writes a sweep folder
+ * ({@link SweepLock}).
  */
 public final class SweepJob {
   private SweepJob() {}
@@ -63,6 +64,7 @@ public final class SweepJob {
       return 2;
     }
     SweepOutput output;
+    SweepLock lock;
     try {
       output = new SweepOutput(o.outDir(), plan.sweep(), new Configuration());
       String refusal = output.refusal(o.resume() || o.overwrite());
@@ -70,6 +72,28 @@ public final class SweepJob {
         err.println("sigprop sweep: " + refusal);
         return 2;
       }
+      SweepLock.Attempt attempt = output.lock();
+      if (attempt.refusal() != null) {
+        err.println("sigprop sweep: " + attempt.refusal() + "; nothing was run or changed");
+        return 2;
+      }
+      lock = attempt.lock();
+      if (attempt.note() != null) {
+        out.println("sigprop: note: " + attempt.note());
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("sigprop sweep: " + e.getMessage());
+      return 2;
+    }
+    try (lock) {
+      return runMarked(o, plan, output, out, err);
+    }
+  }
+
+  /** Runs the sweep into its folder, whose mark this run holds. */
+  private static int runMarked(SweepOptions o, SweepPlan plan, SweepOutput output,
+      PrintStream out, PrintStream err) throws Exception {
+    try {
       if (output.hasData() && o.overwrite()) {
         out.println("sigprop: --overwrite: deleting the tables and manifest in " + output.root());
         List<String> kept = output.deleteSweep();

@@ -76,7 +76,7 @@ final class SweepOutput {
       if (!fs.getFileStatus(root).isDirectory()) {
         return root + " is a file, not a sweep folder; choose another --out or sweep name";
       }
-      if (fs.listStatus(root).length > 0) {
+      if (holdsAnything()) {
         if (!fs.exists(new Path(root, MANIFEST))) {
           return root + " holds files but no " + MANIFEST + ", so it is not a sweep's results;"
               + " nothing there is touched (not even with --overwrite): choose another --out or"
@@ -96,9 +96,28 @@ final class SweepOutput {
     return null;
   }
 
-  /** True when the sweep folder exists and holds anything. */
+  /** True when the sweep folder exists and holds anything but a run's mark. */
   boolean hasData() throws IOException {
-    return fs.exists(root) && fs.listStatus(root).length > 0;
+    return fs.exists(root) && holdsAnything();
+  }
+
+  private boolean holdsAnything() throws IOException {
+    for (FileStatus s : fs.listStatus(root)) {
+      if (!isMark(s.getPath().getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The mark of a run writing this folder ({@link SweepLock}) and its checksum file. */
+  private static boolean isMark(String name) {
+    return name.equals(SweepLock.NAME) || name.equals("." + SweepLock.NAME + ".crc");
+  }
+
+  /** Takes the mark of a run writing this folder; see {@link SweepLock#acquire}. */
+  SweepLock.Attempt lock() throws IOException {
+    return SweepLock.acquire(fs, root);
   }
 
   /**
@@ -118,7 +137,9 @@ final class SweepOutput {
     }
     List<String> kept = new ArrayList<>();
     for (FileStatus s : fs.listStatus(root)) {
-      kept.add(s.getPath().getName());
+      if (!isMark(s.getPath().getName())) {
+        kept.add(s.getPath().getName());
+      }
     }
     kept.sort(null);
     return kept;

@@ -208,6 +208,54 @@ class SweepJobTest {
         + " summary"), log::toString);
   }
 
+  /**
+   * A second run into a sweep folder while one writes it (a --resume started too early, say)
+   * is refused and changes nothing: it would take the live run's wave in progress for an
+   * interrupted one and delete it. A mark left by a process that is gone is taken over.
+   */
+  @Test
+  void aSweepFolderHasOneWriterAtATime() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    String out = dir.resolve("out").toString();
+    StringBuilder log = new StringBuilder();
+    assertEquals(0, sweep(log, config.toString(), "--out", out));
+    Path root = dir.resolve("out/t");
+    Path mark = root.resolve(SweepLock.NAME);
+    assertFalse(Files.exists(mark), "the mark goes with the run");
+    List<String> before = rows(root.resolve("layers"));
+    SweepOutput output = new SweepOutput(out, "t", new org.apache.hadoop.conf.Configuration());
+    SweepLock.Attempt live = output.lock(); // this JVM: a writer that is alive
+    try (SweepLock held = live.lock()) {
+      for (String mode : new String[] {"--resume", "--overwrite"}) {
+        assertEquals(2, sweep(log, config.toString(), "--out", out, mode), log::toString);
+        assertTrue(log.toString().contains("another sweep run (host "), log::toString);
+        assertTrue(log.toString().contains("is writing " + output.root()
+            + "; wait for it to end, or stop it; nothing was run or changed"), log::toString);
+        assertSameRows(before, rows(root.resolve("layers")));
+      }
+    }
+    assertFalse(Files.exists(mark));
+    // The mark of a process that has ended, on this host: stale.
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Files.writeString(mark, "host=" + java.net.InetAddress.getLocalHost().getHostName()
+        + "\npid=" + ended.pid() + "\nsince=2026-01-01T00:00:00Z\n");
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains("took over the mark of a sweep run that is gone (host "),
+        log::toString);
+    assertTrue(log.toString().contains("is complete"), log::toString);
+    assertFalse(Files.exists(mark));
+    // Another host's mark: alive while refreshed, gone once older than the staleness limit.
+    Files.writeString(mark, "host=elsewhere.invalid\npid=1\nsince=2026-01-01T00:00:00Z\n");
+    assertEquals(2, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains("written on another host, was refreshed"), log::toString);
+    Files.setLastModifiedTime(mark, java.nio.file.attribute.FileTime.fromMillis(
+        System.currentTimeMillis() - SweepLock.STALE_MILLIS - 1000));
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertFalse(Files.exists(mark));
+    assertSameRows(before, rows(root.resolve("layers")));
+  }
+
   @Test
   void foldersThatAreNotSweepsAreNeverTouched() throws Exception {
     Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
