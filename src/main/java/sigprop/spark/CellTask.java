@@ -10,10 +10,12 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import sigprop.experiment.CellResult;
 import sigprop.experiment.CellRunner;
 import sigprop.experiment.CellSpec;
+import sigprop.experiment.CostModel;
 
 /**
  * The executor side of a sweep: a task is a list of cell indices into the plan; each cell runs
@@ -32,26 +34,28 @@ final class CellTask implements FlatMapFunction<Iterator<int[]>, InternalRow> {
   private final String configHash;
   private final String codeVersion;
   private final LongAccumulator cellsDone;
+  private final DoubleAccumulator workDone;
   private final CollectionAccumulator<Row> cellRows;
   private final boolean failFirstAttempts;
 
   CellTask(String configText, String source, List<String> overrides, String configHash,
-      String codeVersion, LongAccumulator cellsDone, CollectionAccumulator<Row> cellRows,
-      boolean failFirstAttempts) {
+      String codeVersion, LongAccumulator cellsDone, DoubleAccumulator workDone,
+      CollectionAccumulator<Row> cellRows, boolean failFirstAttempts) {
     this.configText = configText;
     this.source = source;
     this.overrides = List.copyOf(overrides);
     this.configHash = configHash;
     this.codeVersion = codeVersion;
     this.cellsDone = cellsDone;
+    this.workDone = workDone;
     this.cellRows = cellRows;
     this.failFirstAttempts = failFirstAttempts;
   }
 
   /** This task with another accumulator for the cell rows (one per wave). */
   CellTask collectingInto(CollectionAccumulator<Row> rows) {
-    return new CellTask(configText, source, overrides, configHash, codeVersion, cellsDone, rows,
-        failFirstAttempts);
+    return new CellTask(configText, source, overrides, configHash, codeVersion, cellsDone,
+        workDone, rows, failFirstAttempts);
   }
 
   @Override
@@ -73,6 +77,7 @@ final class CellTask implements FlatMapFunction<Iterator<int[]>, InternalRow> {
     CellResult result = CellRunner.run(cell);
     cellRows.add(CellTable.row(result, configHash, codeVersion));
     cellsDone.add(1);
+    workDone.add(CostModel.work(cell));
     injectFault(cellInTask);
     return LayerInternalRows.of(result);
   }

@@ -2,27 +2,34 @@ package sigprop.spark;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * Prints a progress line whenever a task of the sweep finishes: cells done / total, elapsed time
- * and an ETA from the work done so far (cells are estimated by their cost, not counted equal).
+ * and an ETA from the work done so far, cells weighed by their cost ({@code CostModel.work}):
+ * tasks run most expensive first, so cells counted equal would put the early ETAs far too high.
  * Also sums the tasks' run time, so a sweep can tell its time in tasks from its time around them.
  */
 final class ProgressListener extends SparkListener {
   private final PrintStream out;
   private final long total;
   private final LongSupplier done;
+  private final double totalWork;
+  private final DoubleSupplier workDone;
   private final long start = System.nanoTime();
   private long lastPrinted = -1;
   private long taskMillis;
 
-  ProgressListener(PrintStream out, long total, LongSupplier done) {
+  ProgressListener(PrintStream out, long total, LongSupplier done, double totalWork,
+      DoubleSupplier workDone) {
     this.out = out;
     this.total = total;
     this.done = done;
+    this.totalWork = totalWork;
+    this.workDone = workDone;
   }
 
   @Override
@@ -49,10 +56,18 @@ final class ProgressListener extends SparkListener {
     }
     lastPrinted = d;
     double elapsed = (System.nanoTime() - start) / 1e9;
-    String eta = d == 0 ? "?" : clock(elapsed * (total - d) / d);
+    String eta = eta(elapsed, d, Math.min(workDone.getAsDouble(), totalWork));
     out.printf(Locale.ROOT, "sigprop: %d/%d cells (%.0f%%), elapsed %s, ETA %s%n", d, total,
         100.0 * d / Math.max(1, total), clock(elapsed), eta);
     out.flush();
+  }
+
+  /** The time left at the rate of work done so far; "?" before any, 0:00 once all cells are. */
+  String eta(double elapsed, long cells, double work) {
+    if (cells >= total) {
+      return clock(0);
+    }
+    return cells == 0 || !(work > 0) ? "?" : clock(elapsed * (totalWork - work) / work);
   }
 
   static String clock(double seconds) {

@@ -21,6 +21,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import sigprop.experiment.CellSpec;
 import sigprop.experiment.ConfigException;
@@ -274,12 +275,14 @@ public final class SweepJob {
           remaining.size(), taskCount, waves.size(), slots);
 
       LongAccumulator cellsDone = spark.sparkContext().longAccumulator("sigprop cells done");
-      ProgressListener progress = new ProgressListener(out, remaining.size(), cellsDone::value);
+      DoubleAccumulator workDone = spark.sparkContext().doubleAccumulator("sigprop work done");
+      ProgressListener progress = new ProgressListener(out, remaining.size(), cellsDone::value,
+          work, workDone::value);
       spark.sparkContext().addSparkListener(progress);
       boolean fault = spark.conf().get("spark.sigprop.test.failFirstAttempts", "false")
           .equals("true");
       CellTask task = new CellTask(plan.configText(), plan.source(), plan.overrides(),
-          plan.configHash(), CodeVersion.get(), cellsDone, null, fault);
+          plan.configHash(), CodeVersion.get(), cellsDone, workDone, null, fault);
       int wave = output.waves().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
       try {
         for (List<List<CellSpec>> w : waves) {
