@@ -20,7 +20,9 @@ import java.util.Objects;
  *       lie inside the decade range (or are zero) and are not of opposite sign.
  * </ul>
  * Given the data's min and max, slots are first clamped to [min, max], which makes the under-,
- * overflow, tiny and huge slots usable (error ≤ their clamped width) and a constant tensor exact.
+ * overflow and huge slots usable (error ≤ their clamped width) and a constant tensor exact. A
+ * quantile whose order statistic lies in a log-bin tiny slot reaching 0 (values below the decade
+ * range, beside zero or values of the other sign) has no estimate: null.
  */
 public final class Histogram {
   private final HistogramSpec spec;
@@ -219,7 +221,10 @@ public final class Histogram {
     return rows;
   }
 
-  /** The p-quantile estimated from the counts alone (see the class comment for the bound). */
+  /**
+   * The p-quantile estimated from the counts alone (see the class comment for the bound); null
+   * where there is no estimate.
+   */
   public ScaledDouble quantile(double p) {
     return quantile(p, null, null);
   }
@@ -260,8 +265,10 @@ public final class Histogram {
       long k0 = ks[2 * j];
       double f = rank - k0;
       ScaledDouble lower = stats[Arrays.binarySearch(sorted, k0)];
-      q[j] = f == 0 || k0 + 1 >= total ? lower
-          : ScaledDouble.lerp(lower, stats[Arrays.binarySearch(sorted, ks[2 * j + 1])], f);
+      ScaledDouble upper = f == 0 || k0 + 1 >= total ? lower
+          : stats[Arrays.binarySearch(sorted, ks[2 * j + 1])];
+      q[j] = lower == null || upper == null ? null
+          : upper == lower ? lower : ScaledDouble.lerp(lower, upper, f);
     }
     return q;
   }

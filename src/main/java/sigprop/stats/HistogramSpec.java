@@ -53,7 +53,8 @@ public sealed interface HistogramSpec permits LinearBins, LogBins {
 
   /**
    * The point at fraction q ∈ [0, 1] from a to b inside one slot: linear in value for linear bins,
-   * linear in log10|v| for log bins (the bins' own geometry).
+   * linear in log10|v| for log bins (the bins' own geometry); null where the slot allows no
+   * estimate within the bins' bound (a log-bin slot between 0 and a nonzero end).
    */
   ScaledDouble interpolate(ScaledDouble a, ScaledDouble b, double q);
 }

@@ -75,9 +75,10 @@ public record LinearBins(double lo, double hi, int bins) implements HistogramSpe
    * cost does not depend on how often data falls outside [lo, hi].
    */
   static int slotOfTrue(double t, double lo, double hi, double binsPerUnit, int bins) {
-    // t < lo ⇔ t − lo < 0 (never −0: a difference of distinct doubles is nonzero); same for hi.
-    int under = (int) (Double.doubleToRawLongBits(t - lo) >>> 63);
-    int over = (int) (Double.doubleToRawLongBits(hi - t) >>> 63);
+    // t < lo ⇔ t − lo < 0, read off the sign bit; + 0.0 turns the one −0 difference (t = −0.0,
+    // lo = +0.0: −0 − 0 = −0) into +0, since −0.0 is not below 0. Same for hi.
+    int under = (int) (Double.doubleToRawLongBits((t - lo) + 0.0) >>> 63);
+    int over = (int) (Double.doubleToRawLongBits((hi - t) + 0.0) >>> 63);
     // For t >= lo, x >= 0 and the cast floors; t = hi lands in the last bin (closed).
     int inRange = (int) Math.min((t - lo) * binsPerUnit, bins - 1.0) + 1;
     return inRange * (1 - under - over) + (bins + 1) * over;

@@ -197,12 +197,12 @@ public record LogBins(int minDecade, int maxDecade, int binsPerDecade) implement
     if (a.equals(b) || q == 0) {
       return a;
     }
-    // A zero end (the inner end of a tiny slot) has no log: the estimate goes to the other end.
-    if (a.signum() == 0) {
-      return b;
-    }
-    if (b.signum() == 0) {
-      return a;
+    // A zero end (the inner end of a tiny slot, whose values lie anywhere in (0, 10^min_decade)
+    // or up to the data's extreme) has no log and the slot no ratio: no estimate within the
+    // bins' bound exists. Reading the other end instead put a Gaussian at 1e-421 at its min or
+    // max for every quantile, the median included.
+    if (a.signum() == 0 || b.signum() == 0) {
+      return null;
     }
     if (a.signum() != b.signum()) {
       return ScaledDouble.lerp(a, b, q); // only after clamping to inconsistent min/max

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Quantiles of one record as plain arrays for output: for each probability the true value (0 or
- * ±∞ when outside double range, NaN when there are no values), its sign and log10 of its
+ * ±∞ when outside double range; NaN when there are no values, or no estimate because the order
+ * statistic lies below the log bins' decade range beside zero), its sign and log10 of its
  * magnitude (finite for every nonzero value).
  */
 public final class Quantiles {

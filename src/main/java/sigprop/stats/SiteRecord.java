@@ -144,7 +144,10 @@ public record SiteRecord(
         saturated99, jacobianSum + meanSquaredSingularValue, jacobianCount + 1);
   }
 
-  /** The p-quantile from the histogram clamped to [min, max]; throws when there are no values. */
+  /**
+   * The p-quantile from the histogram clamped to [min, max]; null where the histogram gives no
+   * estimate ({@link Histogram}); throws when there are no values.
+   */
   public ScaledDouble quantile(double p) {
     return histogram.quantile(p, moments.exactMin(), moments.exactMax());
   }

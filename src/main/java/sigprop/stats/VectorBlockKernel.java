@@ -224,8 +224,9 @@ final class VectorBlockKernel implements BlockKernel {
       // hi − t, the in-range slot by truncation (a floor where it is used). Multiplying by 1 is
       // exact, so unscaled values need no second loop.
       DoubleVector t = DoubleVector.fromArray(SPECIES, a, i).mul(f1).mul(f2).mul(f3);
-      LongVector under = t.sub(lo).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63);
-      LongVector over = DoubleVector.broadcast(SPECIES, hi).sub(t).reinterpretAsLongs()
+      LongVector under = t.sub(lo).add(0.0).reinterpretAsLongs()
+          .lanewise(VectorOperators.LSHR, 63);
+      LongVector over = DoubleVector.broadcast(SPECIES, hi).sub(t).add(0.0).reinterpretAsLongs()
           .lanewise(VectorOperators.LSHR, 63);
       // ⌊y⌋ for 0 ≤ y < 2^51 without a conversion instruction (this JDK boxes D2L): round by
       // adding 2^52, step down if that rounded up, and read the integer off the low bits.

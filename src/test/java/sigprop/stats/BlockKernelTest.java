@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,30 @@ class BlockKernelTest {
     };
     assertTrue(BlockKernels.sameAsScalar(SCALAR, BlockKernels.selfTestValues()));
     assertFalse(BlockKernels.sameAsScalar(offByOne, BlockKernels.selfTestValues()));
+  }
+
+  /**
+   * −0.0 is not below a lower edge of +0.0 (a linear range [0, 1] on a tanh output, whose
+   * tanh(−0.0) is −0.0): it lands in the first bin, like +0.0, in both kernels.
+   */
+  @Test
+  void negativeZeroIsInsideARangeStartingAtZero() {
+    LinearBins bins = new LinearBins(0, 1, 200);
+    assertEquals(1, bins.slotOf(-0.0, 0));
+    assertEquals(1, bins.slotOf(0.0, 0));
+    LinearBins below = new LinearBins(-1, 0, 200);
+    assertEquals(200, below.slotOf(-0.0, 0), "the closed last bin at hi = 0");
+    assertEquals(200, below.slotOf(0.0, 0));
+    double[] a = new double[19];
+    java.util.Arrays.fill(a, -0.0);
+    a[3] = 0.0;
+    for (BlockKernel k : List.of(SCALAR, vectorKernel())) {
+      long[] slots = new long[a.length];
+      k.linearSlots(a, 0, a.length, false, LinearBins.scaleFactors(0), bins, slots);
+      for (long slot : slots) {
+        assertEquals(1, slot, k.name());
+      }
+    }
   }
 
   @Test

@@ -158,4 +158,42 @@ class QuantileTest {
     int k = (int) Math.floor(rank);
     return k + 1 < s.length ? s[k] + (rank - k) * (s[k + 1] - s[k]) : s[k];
   }
+
+  /**
+   * Gaussians at 2^-1100 (1e-331, inside the default decade range but below double's) keep
+   * log10 quantiles within the bin ratio while their values read ±0; at 2^-1400 (1e-421, below
+   * the range: every value in the two tiny slots beside zero) there is no estimate, NaN, where
+   * the slots' far ends used to stand in for every quantile, the median included.
+   */
+  @Test
+  void quantilesBelowTheDecadeRangeAreNotEstimated() {
+    java.util.Random rng = new java.util.Random(2);
+    double[] g = new double[10_000];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = rng.nextGaussian();
+    }
+    double[] sorted = g.clone();
+    Arrays.sort(sorted);
+    SiteAccumulator inRange = SiteAccumulator.forBound(Double.NaN);
+    inRange.add(g, -1100);
+    Quantiles q = inRange.toRecord().quantiles();
+    double[] ps = q.probabilities();
+    for (int i = 0; i < ps.length; i++) {
+      double exact = exact(sorted, ps[i]);
+      double log10Exact = Math.log10(Math.abs(exact)) - 1100 * Math.log10(2);
+      assertEquals(Math.signum(exact), q.signs()[i], "p=" + ps[i]);
+      if (Math.abs(exact) > 0.2) { // away from the sign change, the documented bound holds
+        assertEquals(log10Exact, q.log10Abs()[i], 0.1, "p=" + ps[i]);
+      }
+      assertEquals(0.0, Math.abs(q.values()[i]), 0.0, "beyond double's range the value is ±0");
+    }
+    SiteAccumulator below = SiteAccumulator.forBound(Double.NaN);
+    below.add(g, -1400);
+    Quantiles none = below.toRecord().quantiles();
+    for (int i = 0; i < ps.length; i++) {
+      assertTrue(Double.isNaN(none.values()[i]) && Double.isNaN(none.log10Abs()[i]),
+          "p=" + ps[i] + ": " + none);
+    }
+    assertEquals(10_000, below.toRecord().count(), "the moments still hold every value");
+  }
 }
