@@ -21,6 +21,11 @@ import sigprop.net.HeapRegions;
 public final class ConfigLoader {
   private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
   private static final Pattern EXPERIMENT_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+  /**
+   * The longest sweep or experiment name: both go into figure file names beside a step, a site
+   * and a configuration label, which must stay within the 255 bytes most file systems allow.
+   */
+  static final int MAX_NAME = 64;
 
   private ConfigLoader() {}
 
@@ -104,8 +109,16 @@ public final class ConfigLoader {
       problems.add(node, "a sweep name is a folder name of letters, digits, '.', '_' and '-', not"
           + " starting with '.' or '-', got '" + name + "'");
       name = null;
+    } else if (name != null && name.length() > MAX_NAME) {
+      problems.add(node, tooLong("a sweep name", "its folder and figure files", name));
+      name = null;
     }
     return name == null ? "sweep" : name;
+  }
+
+  private static String tooLong(String what, String names, String name) {
+    return what + " is at most " + MAX_NAME + " characters (it names " + names + "), got "
+        + name.length() + ": '" + name.substring(0, 20) + "…'";
   }
 
   private static List<ExperimentConfig> experiments(YamlNode.Mapping root, Problems problems) {
@@ -131,6 +144,8 @@ public final class ConfigLoader {
       if (!EXPERIMENT_NAME.matcher(name).matches()) {
         problems.add(value, "an experiment name is letters, digits, '_' and '-', got '" + name
             + "'");
+      } else if (name.length() > MAX_NAME) {
+        problems.add(value, tooLong("an experiment name", "its figure files", name));
       }
       YamlNode.Mapping m = Schema.isNull(value)
           ? YamlNode.Mapping.empty(value.path(), value.location())

@@ -307,9 +307,13 @@ public final class SummaryFigures {
     return rows.get(0).summary().nUsed();
   }
 
-  /** A file-name-safe form: runs of anything but letters, digits, '.', '_', '-' become '_'. */
+  /**
+   * A file-name-safe form: runs of anything but letters, digits, '.', '_', '-' become '_'; at
+   * most 64 characters, so a figure's name (sweep, experiment, step, site, index, label) stays
+   * within the 255 bytes file systems allow.
+   */
   static String slug(String text) {
     String s = text.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[_.]+|_+$", "");
-    return s.length() > 80 ? s.substring(0, 80) : s.isEmpty() ? "x" : s;
+    return s.length() > 64 ? s.substring(0, 64) : s.isEmpty() ? "x" : s;
   }
 }

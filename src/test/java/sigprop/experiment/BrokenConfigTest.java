@@ -167,6 +167,19 @@ class BrokenConfigTest {
         + " '.', '_' and '-', not starting with '.' or '-', got '" + name + "'"), message);
   }
 
+  /** Names go into folder and figure file names, which file systems cap at 255 bytes. */
+  @Test
+  void sweepAndExperimentNamesHaveAtMost64Characters() {
+    String ok = "a".repeat(64);
+    Configs.plan("sweep: " + ok + "\nexperiments: {" + ok + ": {}}\n");
+    String message = Configs.failure("sweep: " + "s".repeat(300) + "\nexperiments: {"
+        + "e".repeat(65) + ": {}}\n").getMessage();
+    assertTrue(message.contains("line 1: sweep: a sweep name is at most 64 characters (it names"
+        + " its folder and figure files), got 300: 'ssssssssssssssssssss…'"), message);
+    assertTrue(message.contains("an experiment name is at most 64 characters (it names its"
+        + " figure files), got 65"), message);
+  }
+
   @Test
   void aCellWhoseRecordsOverflowTheHeapSaysSoWithAFiniteSize() {
     String message = Configs.failure("""
