@@ -14,8 +14,7 @@ public record RecordSpec(Set<Site> sites, List<Integer> steps, HistogramSettings
 
   /** Every site, at initialization. */
   public static final RecordSpec DEFAULT = new RecordSpec(
-      Set.of(Site.PRE_ACTIVATION, Site.OUTPUT, Site.OUTPUT_GRADIENT, Site.WEIGHT,
-          Site.WEIGHT_GRADIENT, Site.NORMALIZED),
+      Set.of(Site.values()),
       List.of(0), HistogramSettings.DEFAULT);
 
   public RecordSpec {

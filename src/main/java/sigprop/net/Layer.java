@@ -212,6 +212,9 @@ public final class Layer {
         multiply(gMid, deriv, gZ);
       }
     }
+    if (probe.wants(index, Site.PRE_ACTIVATION_GRADIENT)) {
+      probe.record(index, Site.PRE_ACTIVATION_GRADIENT, gZ, scale);
+    }
     Matrix dW = scratch.get(fanIn, fanOut, Scratch.GRAD_WEIGHT);
     mm.aTb(in, gZ, dW);
     Matrix dB = scratch.get(1, fanOut, Scratch.GRAD_BIAS);

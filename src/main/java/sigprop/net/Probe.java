@@ -3,8 +3,8 @@ package sigprop.net;
 /**
  * Sees every tensor the network produces, as it is produced, so statistics stream and no layer's
  * tensor is kept only to be summarized. Calls arrive in a fixed order: forward from layer 1 up
- * (pre-activation, normalized, output, weight), then backward from the top down (output gradient,
- * weight gradient).
+ * (pre-activation, weight, normalized, output), then backward from the top down (output
+ * gradient, pre-activation gradient, weight gradient).
  *
  * <p>The tensor's true value is {@code values · 2^log2Scale}: backprop keeps gradients in range by
  * exact power-of-two rescaling, so a gradient of magnitude 1e-400 or 1e+400 still arrives finite.

@@ -12,6 +12,12 @@ public enum Site {
   OUTPUT,
   /** ∂L/∂output, the gradient arriving at the layer's output. */
   OUTPUT_GRADIENT,
+  /**
+   * ∂L/∂z, the gradient with respect to the dense layer's output z = x·W + b (the {@link
+   * #PRE_ACTIVATION} site), before any norm: φ′(z)⊙∂L/∂y without a norm, the norm's backward of
+   * φ′⊙∂L/∂y with one. Glorot and Bengio's (2010) back-propagated gradient ∂Cost/∂s (eq. 2).
+   */
+  PRE_ACTIVATION_GRADIENT,
   /** The dense layer's weights W (fanIn × fanOut). */
   WEIGHT,
   /** ∂L/∂W. */

@@ -17,7 +17,8 @@ public final class CellTable {
    * Bumped whenever a column of either table changes meaning or type. 2: the layers table's
    * {@code saturation_bound} became {@code saturation_low} and {@code saturation_high},
    * sigmoid's saturation counts values near 0 too, and its output bins span (0, 1). 3: the ids
-   * begin with a letter ({@code cell_id} 'c', {@code config_id} 'g').
+   * begin with a letter ({@code cell_id} 'c', {@code config_id} 'g'); the site
+   * {@code pre_activation_gradient} and its theory columns are new.
    */
   public static final int SCHEMA_VERSION = 3;
 

@@ -36,7 +36,8 @@ public final class TheoryTableRows {
     f.add(DataTypes.createStructField("layer", DataTypes.IntegerType, false));
     f.add(DataTypes.createStructField("width", DataTypes.IntegerType, false));
     for (String name : List.of("q", "pre_activation_var", "output_mean", "output_var", "chi",
-        "gradient_factor", "output_gradient_var_rel", "log10_output_gradient_var_rel", "sat90",
+        "gradient_factor", "output_gradient_var_rel", "log10_output_gradient_var_rel",
+        "pre_activation_gradient_var_rel", "log10_pre_activation_gradient_var_rel", "sat90",
         "sat99", "linear_forward_var", "linear_forward_ratio", "linear_backward_var_rel",
         "linear_backward_ratio", "q_star", "chi1", "xi_q", "xi_c")) {
       f.add(DataTypes.createStructField(name, DataTypes.DoubleType, false));
@@ -85,7 +86,8 @@ public final class TheoryTableRows {
       rows.add(new Object[] {cell.sweep(), cell.experiment(), cell.configId(), r.layer(),
           r.width(), r.q(), r.preActivationVariance(), r.outputMean(), r.outputVariance(),
           r.chi(), r.gradientFactor(), r.outputGradientVariance(),
-          r.log10OutputGradientVariance(), r.saturated90(), r.saturated99(),
+          r.log10OutputGradientVariance(), r.preActivationGradientVariance(),
+          r.log10PreActivationGradientVariance(), r.saturated90(), r.saturated99(),
           r.linearForwardVariance(), r.linearForwardRatio(), r.linearBackwardVariance(),
           r.linearBackwardRatio(), fp.qStar(), fp.chi1(), fp.xiQ(), fp.xiC()});
     }

@@ -107,8 +107,8 @@ public final class LayerStatisticsTable {
     d.put("layer", "the layer: 1..L hidden, L+1 the output head");
     d.put("is_head", "TRUE for the output head (layer L+1), else FALSE");
     d.put("site", "the recorded tensor: pre_activation (z = x·W + b), normalized (the norm's"
-        + " output), output (what the next layer reads), output_gradient (∂L/∂output), weight,"
-        + " weight_gradient");
+        + " output), output (what the next layer reads), output_gradient (∂L/∂output),"
+        + " pre_activation_gradient (∂L/∂z, z before any norm), weight, weight_gradient");
     d.put("n_seeds", "cells (seeds) of the configuration in the cells table");
     d.put("n_ok", "of those, cells that ended ok");
     d.put("n_diverged", "cells that diverged (non-finite values appeared); never averaged");
@@ -141,13 +141,16 @@ public final class LayerStatisticsTable {
     d.put("theory_mean", "predicted mean (output site: mean-field E[y]); step 0, hidden layers;"
         + " empty where it underflowed to 0 with the variance");
     d.put("theory_variance", "predicted variance: pre_activation Var[z], output Var[y],"
-        + " output_gradient Var[∂L/∂y] anchored at layer L; step 0, hidden layers; empty out of"
+        + " output_gradient Var[∂L/∂y] and pre_activation_gradient Var[∂L/∂z], each anchored at"
+        + " its own measured value at layer L; step 0, hidden layers; empty out of"
         + " double's normal range (0 included: the theory table underflowed)");
     d.put("theory_log10_variance", "log10 of the predicted variance; for output_gradient the"
         + " theory's log10_output_gradient_var_rel plus the measured log10_variance_mean at the"
-        + " top hidden layer L");
+        + " top hidden layer L (pre_activation_gradient: log10_pre_activation_gradient_var_rel"
+        + " plus that site's own value at L)");
     d.put("theory_linear_log10_variance", "Glorot & Bengio's linear-regime log10 variance:"
-        + " pre_activation from linear_forward_var, output_gradient from linear_backward_var_rel"
+        + " pre_activation from linear_forward_var, output_gradient and pre_activation_gradient"
+        + " (φ′ = 1 there) from linear_backward_var_rel"
         + " anchored like theory_log10_variance");
     d.put("theory_frac_sat90", "predicted saturated fraction, as frac_sat90 (output site)");
     d.put("theory_frac_sat99", "predicted saturated fraction, as frac_sat99 (output site)");

@@ -22,14 +22,16 @@ import sigprop.report.YScale;
  * {@code -step<k>} when the experiment recorded several steps, after {@code <sweep>-} when the
  * summary holds several sweeps):
  * <ul>
- *   <li>{@code <exp>-variance-output}, {@code <exp>-variance-output_gradient}: mean over seeds of
- *       log10 variance against hidden layer, one line per configuration with a ±1 sd band, dashed
- *       theory in the same colour ({@link #CURVES} size);
+ *   <li>{@code <exp>-variance-output}, {@code <exp>-variance-output_gradient}, {@code
+ *       <exp>-variance-pre_activation_gradient}: mean over seeds of log10 variance against hidden
+ *       layer, one line per configuration with a ±1 sd band, dashed theory in the same colour
+ *       ({@link #CURVES} size);
  *   <li>{@code <exp>-saturation}: fraction of saturated outputs (within 10 % of the half-range
  *       of an asymptote) against layer, with its theory (bounded activations only);
  *   <li>{@code <exp>-hist-<site>-c<index>-<label>}: per configuration, the pooled distribution of
- *       outputs (density per unit value) and of output-gradient magnitudes (density per decade
- *       of |v|) at five evenly spaced hidden layers, as Glorot & Bengio (2010), Figs. 6–7.
+ *       outputs (density per unit value) and of the magnitudes of output gradients ∂L/∂y and
+ *       pre-activation gradients ∂L/∂z (density per decade of |v|) at five evenly spaced hidden
+ *       layers, as Glorot & Bengio (2010), Figs. 6–7 (Fig. 7 is ∂L/∂z).
  * </ul>
  */
 public final class SummaryFigures {
@@ -68,6 +70,8 @@ public final class SummaryFigures {
           ifExists));
       written.addAll(variance(group, Site.OUTPUT_GRADIENT, "dL/dy", "output gradients", name,
           title, folder, ifExists));
+      written.addAll(variance(group, Site.PRE_ACTIVATION_GRADIENT, "dL/dz",
+          "pre-activation gradients", name, title, folder, ifExists));
       written.addAll(saturation(group, name, title, folder, ifExists));
       written.addAll(histograms(group, name, title, folder, ifExists));
     }
@@ -258,7 +262,7 @@ public final class SummaryFigures {
   private static List<Path> histograms(List<LayerRow> group, String name, String title,
       Path folder, IfExists ifExists) throws IOException {
     List<Path> written = new ArrayList<>();
-    for (Site site : List.of(Site.OUTPUT, Site.OUTPUT_GRADIENT)) {
+    for (Site site : List.of(Site.OUTPUT, Site.OUTPUT_GRADIENT, Site.PRE_ACTIVATION_GRADIENT)) {
       for (Map.Entry<Configuration, List<LayerRow>> e : byConfiguration(group, site)
           .entrySet()) {
         Configuration config = e.getKey();
@@ -279,9 +283,8 @@ public final class SummaryFigures {
           continue;
         }
         boolean log = curves.values().iterator().next().logMagnitude();
-        String quantity = site == Site.OUTPUT ? (log ? "log10 |y|, layer output" : "layer output y")
-            : (log ? "log10 |dL/dy|, output gradient" : "output gradient dL/dy");
-        String heading = title + ": " + (site == Site.OUTPUT ? "outputs" : "output gradients")
+        String quantity = histogramQuantity(site, log);
+        String heading = title + ": " + histogramSubject(site)
             + ", " + config.label() + " (" + seedsPooled(e.getValue()) + " seeds pooled)";
         HistogramFigure.Builder figure = HistogramFigure.builder(heading)
             // Wide enough for the title (XChart clips it at both edges otherwise).
@@ -301,6 +304,28 @@ public final class SummaryFigures {
       }
     }
     return written;
+  }
+
+  private static String histogramQuantity(Site site, boolean log) {
+    switch (site) {
+      case OUTPUT:
+        return log ? "log10 |y|, layer output" : "layer output y";
+      case OUTPUT_GRADIENT:
+        return log ? "log10 |dL/dy|, output gradient" : "output gradient dL/dy";
+      default:
+        return log ? "log10 |dL/dz|, pre-activation gradient" : "pre-activation gradient dL/dz";
+    }
+  }
+
+  private static String histogramSubject(Site site) {
+    switch (site) {
+      case OUTPUT:
+        return "outputs";
+      case OUTPUT_GRADIENT:
+        return "output gradients";
+      default:
+        return "pre-activation gradients";
+    }
   }
 
   private static int seedsPooled(List<LayerRow> rows) {

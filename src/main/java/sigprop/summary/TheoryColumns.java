@@ -14,6 +14,9 @@ import sigprop.net.Site;
  *   <li>output_gradient: the theory gives variances relative to the top hidden layer L, so
  *       log10 variance = {@code log10_output_gradient_var_rel} + the measured mean log10 variance
  *       at L (the anchor); linear regime likewise from {@code linear_backward_var_rel}.
+ *   <li>pre_activation_gradient: likewise from {@code log10_pre_activation_gradient_var_rel},
+ *       anchored at this site's own measured mean log10 variance at L; linear regime (φ′ = 1,
+ *       so ∂L/∂z = ∂L/∂y) from {@code linear_backward_var_rel}.
  * </ul>
  * Variances out of double range are NaN here; their log10 columns stay finite where the theory
  * table carries a log10 (the mean-field output gradients) and are NaN where it overflowed or
@@ -28,7 +31,8 @@ public record TheoryColumns(double mean, double variance, double log10Variance,
 
   /**
    * The prediction at a site from the theory row of its configuration and layer (column name →
-   * value) and, for output gradients, the anchor (NaN when unknown).
+   * value) and, for the gradient sites, the anchor: the site's measured mean log10 variance at
+   * the top hidden layer (NaN when unknown).
    */
   public static TheoryColumns at(String site, Map<String, Double> theory, double gradientAnchor) {
     if (site.equals(Site.PRE_ACTIVATION.key())) {
@@ -45,8 +49,10 @@ public record TheoryColumns(double mean, double variance, double log10Variance,
       return new TheoryColumns(mean, variance, log10(variance),
           Double.NaN, get(theory, "sat90"), get(theory, "sat99"));
     }
-    if (site.equals(Site.OUTPUT_GRADIENT.key())) {
-      double log10 = get(theory, "log10_output_gradient_var_rel") + gradientAnchor;
+    boolean outputGradient = site.equals(Site.OUTPUT_GRADIENT.key());
+    if (outputGradient || site.equals(Site.PRE_ACTIVATION_GRADIENT.key())) {
+      double log10 = get(theory, outputGradient ? "log10_output_gradient_var_rel"
+          : "log10_pre_activation_gradient_var_rel") + gradientAnchor;
       double linear = log10(get(theory, "linear_backward_var_rel")) + gradientAnchor;
       return new TheoryColumns(Double.NaN, inRange(log10), log10, linear, Double.NaN,
           Double.NaN);

@@ -21,6 +21,8 @@ import sigprop.net.NormPlacement;
  *       χ_l = σ_w² E[φ′(√q z)²]/Var[φ(√q z)]; batch norm: {@link BatchNormGain#afterActivation}.
  * </ul>
  * Then Var[∂L/∂y^{l−1}] = Var[∂L/∂y^l]·χ_l·n_l/n_{l−1}, accumulated in log10 from the top.
+ * The gradient at the dense output z^l (before the norm) has Var[∂L/∂z^l] = Var[∂L/∂y^{l−1}] /
+ * (n_l·E[w²]) = Var[∂L/∂y^l]·χ_l/σ_w²: E[φ′²]·Var[∂L/∂y^l] without a norm.
  * Output moments with batch norm use ẑ ~ N(0, 1), exact as B → ∞ (O(1/B) off at finite B).
  */
 public final class Theory {
@@ -42,6 +44,7 @@ public final class Theory {
     double[] pre = new double[depth + 1];
     double[] chi = new double[depth + 1];
     double[] factor = new double[depth + 1];
+    double[] log10PreGradientRatio = new double[depth + 1];
     ActivationMoments[] out = new ActivationMoments[depth + 1];
     double inputSecondMoment = in.inputVariance();
     for (int l = 1; l <= depth; l++) {
@@ -51,6 +54,9 @@ public final class Theory {
       out[l] = ActivationMoments.of(phi, q[l]);
       chi[l] = law.chi(l, weightVariance, pre[l], out[l]);
       factor[l] = chi[l] * n.get(l) / n.get(l - 1);
+      log10PreGradientRatio[l] = Math.log10(in.norm() == Norm.NONE
+          ? out[l].derivativeMeanSquare()
+          : weightVariance > 0 ? chi[l] / weightVariance : Double.NaN);
       inputSecondMoment = law.normAfter() ? 1.0 : normalOrZero(out[l].meanSquare());
     }
 
@@ -67,12 +73,20 @@ public final class Theory {
           law.normAfter() ? 0.0 : out[l].mean(),
           law.normAfter() ? 1.0 : out[l].variance(),
           chi[l], factor[l], Math.pow(10.0, log10Gradient[l]), log10Gradient[l],
+          Math.pow(10.0, log10PreGradient(log10Gradient, log10PreGradientRatio, l, depth)),
+          log10PreGradient(log10Gradient, log10PreGradientRatio, l, depth),
           at90.fraction(q[l]), at99.fraction(q[l]),
           linearForward[l - 1], LinearRegime.forwardRatio(in.init(), fanIn, fanOut),
           linearBackward[l - 1], LinearRegime.backwardRatio(in.init(), fanIn, fanOut)));
     }
     MeanField top = new MeanField(phi, weightVariance(in, depth), in.biasVariance());
     return new TheoryTable(in, rows, top.fixedPoint(pre[1]));
+  }
+
+  /** log10 of Var[∂L/∂z^l] relative to Var[∂L/∂z^L]. */
+  private static double log10PreGradient(double[] log10Gradient, double[] log10Ratio, int l,
+      int depth) {
+    return log10Gradient[l] + log10Ratio[l] - log10Ratio[depth];
   }
 
   /** σ_w² = n_{l−1}·E[w²] of layer l. */

@@ -15,6 +15,10 @@ package sigprop.theory;
  * @param gradientFactor Var[∂L/∂y^{l−1}]/Var[∂L/∂y^l] = χ_l·n_l/n_{l−1}
  * @param outputGradientVariance Var[∂L/∂y^l] relative to layer L (= 1)
  * @param log10OutputGradientVariance its log10, finite where the value under- or overflows
+ * @param preActivationGradientVariance Var[∂L/∂z^l] relative to Var[∂L/∂z^L] (= 1 at L), z the
+ *     dense layer's output before any norm: Var[∂L/∂z^l]/Var[∂L/∂y^l] = χ_l/σ_w², which is
+ *     E[φ′(√q^l z)²] without a norm (NaN with a norm and σ_w² = 0)
+ * @param log10PreActivationGradientVariance its log10, finite where the value under- or overflows
  * @param saturated90 P(|φ(ẑ) − c| > 0.9·h), ẑ ~ N(0, q), c and h the centre and half-width of
  *     φ's range ({@link Saturation})
  * @param saturated99 P(|φ(ẑ) − c| > 0.99·h)
@@ -26,6 +30,7 @@ package sigprop.theory;
 public record TheoryRow(
     int layer, int width, double q, double preActivationVariance, double outputMean,
     double outputVariance, double chi, double gradientFactor, double outputGradientVariance,
-    double log10OutputGradientVariance, double saturated90, double saturated99,
+    double log10OutputGradientVariance, double preActivationGradientVariance,
+    double log10PreActivationGradientVariance, double saturated90, double saturated99,
     double linearForwardVariance, double linearForwardRatio, double linearBackwardVariance,
     double linearBackwardRatio) {}

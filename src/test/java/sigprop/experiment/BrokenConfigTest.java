@@ -45,6 +45,9 @@ class BrokenConfigTest {
         row("loss: {type: msee}", "loss.type: unknown loss 'msee'; did you mean 'mse'?"),
         row("record: {sites: [output, outptu]}",
             "record.sites[1]: unknown site 'outptu'; did you mean 'output'?"),
+        row("record: {sites: [output, pre_activation_gradiant]}",
+            "record.sites[1]: unknown site 'pre_activation_gradiant'; did you mean"
+                + " 'pre_activation_gradient'?"),
         row("input: {distribution: unifrom}",
             "input.distribution: unknown input distribution 'unifrom'; did you mean 'uniform'?"),
         row("network: {bias: {scheme: orthogonal}}",

@@ -22,6 +22,9 @@ import sigprop.net.Matrix;
 import sigprop.net.Network;
 import sigprop.net.NetworkSpec;
 import sigprop.net.Norm;
+import sigprop.net.NormLayer;
+import sigprop.net.Purpose;
+import sigprop.net.RandomStreams;
 import sigprop.net.Probe;
 import sigprop.net.Site;
 import sigprop.net.StandardActivation;
@@ -40,8 +43,8 @@ class CellRunnerTest {
     CellSpec cell = TestCells.tanh(16, 3, Norm.BATCH, InitScheme.XAVIER_NORMAL, 20, 4);
     CellResult r = CellRunner.run(cell);
     assertEquals(CellStatus.OK, r.status(), r.message());
-    // 3 hidden layers × 6 sites + head × 5 sites (no norm).
-    assertEquals(3 * 6 + 5, r.records().size());
+    // 3 hidden layers × 7 sites + head × 6 sites (no norm).
+    assertEquals(3 * 7 + 6, r.records().size());
 
     Network net = Network.build(cell.network(), 20, 4);
     Matrix x = cell.input().draw(4);
@@ -70,6 +73,80 @@ class CellRunnerTest {
     assertTrue(out2.jacobian() > 0, "jacobian " + out2.jacobian());
     assertTrue(out2.fracSat90() >= 0 && out2.fracSat90() <= 1);
     assertTrue(Double.isNaN(find(r, 0, 2, Site.OUTPUT_GRADIENT).fracSat90()));
+  }
+
+  @Test
+  void preActivationGradientStatisticsMatchTheGradientComputedDirectly() {
+    for (Norm norm : List.of(Norm.NONE, Norm.BATCH)) {
+      CellSpec cell = TestCells.tanh(16, 3, norm, InitScheme.XAVIER_NORMAL, 20, 4);
+      CellResult r = CellRunner.run(cell);
+      assertEquals(CellStatus.OK, r.status(), r.message());
+      // z and ∂L/∂y of layer 2 from a network of the same cell, then ∂L/∂z by hand: without a
+      // norm φ′(z)⊙∂L/∂y; with batch norm before tanh, the norm's backward of tanh′(x̂)⊙∂L/∂y.
+      Network net = Network.build(cell.network(), 20, 4);
+      Map<Site, double[]> seen = new java.util.EnumMap<>(Site.class);
+      Probe capture = new Probe() {
+        @Override public boolean wants(int layer, Site site) {
+          return layer == 2 && (site == Site.PRE_ACTIVATION || site == Site.OUTPUT_GRADIENT);
+        }
+        @Override public void record(int layer, Site site, Matrix v, int s) {
+          double[] d = v.data.clone();
+          for (int i = 0; i < d.length; i++) {
+            d[i] = Math.scalb(d[i], s);
+          }
+          seen.put(site, d);
+        }
+      };
+      Matrix out = net.forward(cell.input().draw(4), capture);
+      Matrix g = new Matrix(out.rows, out.cols);
+      cell.loss().create(20, 10, RandomStreams.of(4, 0, Purpose.TARGETS)).gradient(out, g);
+      net.backward(g, capture, sigprop.net.GradientSink.NONE);
+      Matrix z = new Matrix(20, 16);
+      System.arraycopy(seen.get(Site.PRE_ACTIVATION), 0, z.data, 0, z.data.length);
+      double[] gy = seen.get(Site.OUTPUT_GRADIENT);
+      double[] gz = new double[gy.length];
+      if (norm == Norm.NONE) {
+        for (int i = 0; i < gz.length; i++) {
+          double t = Math.tanh(z.data[i]);
+          gz[i] = (1 - t * t) * gy[i];
+        }
+      } else {
+        NormLayer bn = new NormLayer(Norm.BATCH, 20, 16, NetworkSpec.DEFAULT_EPS);
+        Matrix xhat = new Matrix(20, 16);
+        bn.forward(z, xhat);
+        Matrix gMid = new Matrix(20, 16);
+        for (int i = 0; i < gz.length; i++) {
+          double t = Math.tanh(xhat.data[i]);
+          gMid.data[i] = (1 - t * t) * gy[i];
+        }
+        Matrix gZ = new Matrix(20, 16);
+        bn.backward(z, gMid, gZ, new Matrix(1, 16), new Matrix(1, 16));
+        gz = gZ.data;
+      }
+      double mean = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (double v : gz) {
+        mean += v;
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      mean /= gz.length;
+      double ss = 0;
+      for (double v : gz) {
+        ss += (v - mean) * (v - mean);
+      }
+      SiteRecord rec = find(r, 0, 2, Site.PRE_ACTIVATION_GRADIENT);
+      String what = norm + ": ";
+      assertEquals(320, rec.count(), what + "count");
+      double scale = Math.sqrt(ss / 319);
+      assertEquals(mean, rec.mean(), 1e-12 * scale, what + "mean");
+      assertEquals(ss / 319, rec.variance(), 1e-12 * ss / 319, what + "variance");
+      assertEquals(min, rec.min(), 1e-12 * scale, what + "min");
+      assertEquals(max, rec.max(), 1e-12 * scale, what + "max");
+      assertTrue(Double.isNaN(rec.fracSat90()), what + "no saturation on a gradient");
+      assertTrue(rec.histogram().spec() instanceof sigprop.stats.LogBins, what + "log bins");
+    }
   }
 
   @Test
@@ -218,7 +295,7 @@ class CellRunnerTest {
     Predicate<LayerRecord> top = x -> x.layer() == 400 && x.site() == Site.OUTPUT;
     assertTrue(r.records().stream().filter(top).findFirst().orElseThrow().record().nonFinite()
         > 0);
-    assertEquals(400 * 5 + 5, r.records().size(), "every site still recorded");
+    assertEquals(401 * 6, r.records().size(), "every site still recorded");
   }
 
   /**

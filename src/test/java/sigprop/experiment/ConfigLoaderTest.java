@@ -172,7 +172,7 @@ class ConfigLoaderTest {
         .cells().get(0);
     long network = cell.network().estimatedBytes(cell.input().batch(), false, cell.weightMode());
     assertTrue(cell.memoryBytes() > network);
-    assertTrue(cell.memoryBytes() < network + 4L * 6 * 12 * 1024 + 8 * 7000);
+    assertTrue(cell.memoryBytes() < network + 4L * 7 * 12 * 1024 + 8 * 7000); // 7 sites
   }
 
   private static List<String> key(CellSpec c) {

@@ -180,6 +180,18 @@ class PresetClaimsTest {
   }
 
   @Test
+  void glorot2010HasTheShapesOfThePapersShapesetNetAndRecordsItsGradient() throws Exception {
+    // Shapeset-3×2: 32×32 = 1024 inputs, 5 hidden layers of 1000 tanh units, 9 classes.
+    SweepPlan plan = ConfigLoader.load(Path.of("conf/glorot2010.yaml"), List.of(), 0);
+    for (CellSpec cell : plan.experiment("glorot2010").cells()) {
+      assertEquals(1024, cell.input().width());
+      assertEquals(List.of(1000, 1000, 1000, 1000, 1000), cell.network().hiddenWidths());
+      assertEquals(9, cell.network().classes());
+      assertTrue(cell.record().sites().contains(Site.PRE_ACTIVATION_GRADIENT));
+    }
+  }
+
+  @Test
   void glorot2010StandardInitShrinksGradientsTowardTheInputNormalizedKeepsThem()
       throws Exception {
     Map<String, List<CellResult>> runs = run("glorot2010", "glorot2010", "seeds=2",
@@ -204,6 +216,20 @@ class PresetClaimsTest {
     assertTrue(flat > predicted + 1, "normalized loses a decade less than standard: " + flat
         + " vs " + measured);
     assertTrue(log10Var(standard, 5, Site.OUTPUT) < log10Var(normalized, 5, Site.OUTPUT) - 1);
+    // The paper's ∂Cost/∂s, the gradient at the pre-activations: it shrinks faster toward the
+    // input than ∂L/∂y (tanh′ is smaller where the pre-activations are larger, lower down), as
+    // Var[∂L/∂z^l] = E[φ′²]_l·Var[∂L/∂y^l] predicts.
+    for (List<CellResult> seeds : List.of(standard, normalized)) {
+      TheoryTable t = theory(seeds.get(0).cell());
+      double z = log10Var(seeds, 1, Site.PRE_ACTIVATION_GRADIENT)
+          - log10Var(seeds, 5, Site.PRE_ACTIVATION_GRADIENT);
+      double zPredicted = t.row(1).log10PreActivationGradientVariance()
+          - t.row(5).log10PreActivationGradientVariance();
+      assertEquals(zPredicted, z, 0.1 * Math.abs(zPredicted));
+      double y = log10Var(seeds, 1, Site.OUTPUT_GRADIENT)
+          - log10Var(seeds, 5, Site.OUTPUT_GRADIENT);
+      assertTrue(z < y - 0.1, "∂L/∂z loses more than ∂L/∂y: " + z + " vs " + y);
+    }
   }
 
   @Test

@@ -229,8 +229,9 @@ class NetworkTest {
     assertEquals(List.of("1:pre_activation", "1:weight", "1:normalized", "1:output",
         "2:pre_activation", "2:weight", "2:normalized", "2:output",
         "3:pre_activation", "3:weight", "3:output",
-        "3:output_gradient", "3:weight_gradient", "2:output_gradient", "2:weight_gradient",
-        "1:output_gradient", "1:weight_gradient"), seen);
+        "3:output_gradient", "3:pre_activation_gradient", "3:weight_gradient",
+        "2:output_gradient", "2:pre_activation_gradient", "2:weight_gradient",
+        "1:output_gradient", "1:pre_activation_gradient", "1:weight_gradient"), seen);
   }
 
   @Test

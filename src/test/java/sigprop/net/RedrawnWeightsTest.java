@@ -78,7 +78,7 @@ class RedrawnWeightsTest {
     NetworkSpec spec = NetworkSpec.uniform(12, 24, 30, StandardActivation.TANH, Norm.BATCH,
         InitSpec.of(InitScheme.XAVIER_NORMAL), 5);
     Recorder r = run(spec, 9, 1, WeightMode.REDRAWN);
-    assertEquals(31 * 5 + 30 + 31, r.sites.size() - 1, "every site and Jacobian, once each");
+    assertEquals(31 * 6 + 30 + 31, r.sites.size() - 1, "every site and Jacobian, once each");
     assertSameBits(spec, 9, 1);
   }
 

@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +27,14 @@ import sigprop.experiment.CellResult;
 import sigprop.experiment.CellRunner;
 import sigprop.experiment.CellSpec;
 import sigprop.experiment.ConfigLoader;
+import sigprop.net.GradientSink;
+import sigprop.net.Matrix;
+import sigprop.net.Network;
+import sigprop.net.Norm;
+import sigprop.net.Probe;
+import sigprop.net.Purpose;
+import sigprop.net.RandomStreams;
+import sigprop.net.Site;
 
 /** The sweep job end to end on a real local Spark session, reading back real Parquet. */
 class SweepJobTest {
@@ -31,7 +42,8 @@ class SweepJobTest {
       "sweep: t",
       "input: {batch: 12, width: 10, seed: 0}",
       "network: {width: 12, activation: tanh, classes: 4}",
-      "record: {sites: [output, output_gradient, weight_gradient], steps: [0, 2]}",
+      "record: {sites: [output, output_gradient, pre_activation_gradient, weight_gradient],"
+          + " steps: [0, 2]}",
       "grid:",
       "  depth: [2, 6]",
       "  init: [normal, xavier_normal]",
@@ -139,6 +151,7 @@ class SweepJobTest {
         .where("cell_id = '" + cell.id() + "'").first();
     assertEquals("ok", cellRow.getAs("status"));
     assertEquals(direct.losses().get(0), (Double) cellRow.getAs("initial_loss"));
+    assertPreActivationGradientIsWritten(root, config);
     // The theory table: every configuration's rows, as the driver would compute them.
     List<String> theory = new ArrayList<>();
     java.util.Set<String> configs = new java.util.HashSet<>();
@@ -159,6 +172,61 @@ class SweepJobTest {
     writtenTheory.sort(null);
     assertTrue(theory.size() > 8, theory.size() + " theory rows");
     assertSameRows(theory, writtenTheory);
+  }
+
+  /**
+   * ∂L/∂z in the layers table of a depth-6 cell without a norm: a row per layer and step, and at
+   * layer 3 the variance of φ′(z)⊙∂L/∂y computed by hand from a network of the same cell.
+   */
+  private static void assertPreActivationGradientIsWritten(Path root, Path config)
+      throws Exception {
+    CellSpec cell = ConfigLoader.parse(CONFIG, config.toString(), List.of(), 0).cells().stream()
+        .filter(c -> c.network().depth() == 6 && c.network().norm() == Norm.NONE)
+        .findFirst().orElseThrow();
+    Dataset<Row> rows = spark.read().parquet(root.resolve("layers").toString())
+        .where("cell_id = '" + cell.id() + "' and site = 'pre_activation_gradient'");
+    assertEquals(7 * 2, rows.count(), "hidden layers and head, steps 0 and 2");
+    int batch = cell.input().batch();
+    Network net = Network.build(cell.network(), batch, cell.seed());
+    Map<Site, double[]> seen = new EnumMap<>(Site.class);
+    Probe capture = new Probe() {
+      @Override
+      public boolean wants(int layer, Site site) {
+        return layer == 3 && (site == Site.PRE_ACTIVATION || site == Site.OUTPUT_GRADIENT);
+      }
+
+      @Override
+      public void record(int layer, Site site, Matrix v, int scale) {
+        double[] d = v.data.clone();
+        for (int i = 0; i < d.length; i++) {
+          d[i] = Math.scalb(d[i], scale);
+        }
+        seen.put(site, d);
+      }
+    };
+    Matrix out = net.forward(cell.input().draw(cell.seed()), capture);
+    Matrix g = new Matrix(out.rows, out.cols);
+    cell.loss().create(batch, cell.network().classes(),
+        RandomStreams.of(cell.seed(), 0, Purpose.TARGETS)).gradient(out, g);
+    net.backward(g, capture, GradientSink.NONE);
+    double[] z = seen.get(Site.PRE_ACTIVATION);
+    double[] gy = seen.get(Site.OUTPUT_GRADIENT);
+    double sum = 0;
+    double[] gz = new double[z.length];
+    for (int i = 0; i < z.length; i++) {
+      double t = Math.tanh(z[i]);
+      gz[i] = (1 - t * t) * gy[i];
+      sum += gz[i];
+    }
+    double mean = sum / gz.length;
+    double ss = 0;
+    for (double v : gz) {
+      ss += (v - mean) * (v - mean);
+    }
+    Row layer3 = rows.where("layer = 3 and step = 0").first();
+    assertEquals(ss / (gz.length - 1), (Double) layer3.getAs("variance"),
+        1e-12 * ss / (gz.length - 1));
+    assertEquals((long) gz.length, (Long) layer3.getAs("count"));
   }
 
   @Test

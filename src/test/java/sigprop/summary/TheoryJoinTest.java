@@ -30,6 +30,7 @@ class TheoryJoinTest {
   static Map<String, Double> theory(double relative, double outputVariance) {
     Map<String, Double> t = new HashMap<>();
     t.put("log10_output_gradient_var_rel", relative);
+    t.put("log10_pre_activation_gradient_var_rel", relative / 2);
     t.put("linear_backward_var_rel", Math.pow(10, relative));
     t.put("output_var", outputVariance);
     t.put("output_mean", 0.0);
@@ -60,6 +61,20 @@ class TheoryJoinTest {
     assertEquals(Math.log10(4), rows.get(3).theory().linearLog10Variance(), 1e-15);
     assertEquals(TheoryColumns.NONE, rows.get(4).theory(), "the head has no theory");
     assertEquals(TheoryColumns.NONE, rows.get(5).theory(), "theory is at initialization");
+  }
+
+  @Test
+  void preActivationGradientsAreAnchoredAtTheirOwnTopLayer() {
+    Map<String, Map<String, Double>> theory = new HashMap<>();
+    theory.put(TheoryJoin.key("s", "c", 1), theory(2.0, 0.5));
+    theory.put(TheoryJoin.key("s", "c", 3), theory(0.0, 0.3));
+    List<LayerRow> rows = TheoryJoin.join(List.of(row(0, 1, "pre_activation_gradient", -9),
+        row(0, 3, "pre_activation_gradient", -8), row(0, 3, "output_gradient", -5)), theory);
+    // ∂L/∂z at L = 3 measured −8, relative +1 at layer 1: −7; ∂L/∂y's −5 plays no part.
+    assertEquals(-7, rows.get(0).theory().log10Variance(), 1e-15);
+    assertEquals(-8 + 2, rows.get(0).theory().linearLog10Variance(), 1e-12);
+    assertEquals(-8, rows.get(1).theory().log10Variance(), 1e-15);
+    assertEquals(-5, rows.get(2).theory().log10Variance(), 1e-15);
   }
 
   @Test

@@ -109,6 +109,29 @@ class TheoryTest {
           "E[y] = 0 for tanh, so E[y²] = Var[y]");
     }
     assertEquals(xavier.meanSquare(100, 200) * 100 * 2.0 + 0.01, t.row(1).q(), 1e-15);
+    // ∂L/∂z = φ′(z)⊙∂L/∂y: Var[∂L/∂z^l] ∝ E[φ′²]_l·Var[∂L/∂y^l], relative to layer 4.
+    double top = ActivationMoments.of(TANH, t.row(4).q()).derivativeMeanSquare();
+    for (int l = 1; l <= 4; l++) {
+      TheoryRow r = t.row(l);
+      double expected = r.outputGradientVariance()
+          * ActivationMoments.of(TANH, r.q()).derivativeMeanSquare() / top;
+      assertEquals(expected, r.preActivationGradientVariance(), 1e-13 * expected);
+      assertEquals(Math.log10(expected), r.log10PreActivationGradientVariance(), 1e-13);
+    }
+    assertEquals(1.0, t.row(4).preActivationGradientVariance(), 0.0);
+  }
+
+  @Test
+  void preActivationGradientWithANormFollowsTheSameFactor() {
+    // Var[∂L/∂z^l] = Var[∂L/∂y^l]·χ_l/σ_w²; with equal widths σ_w² is the same at every layer.
+    TheoryTable t = Theory.predict(new TheoryInput(TANH, InitSpec.of(InitScheme.NORMAL), 0.0,
+        TheoryInput.uniformWidths(6, 64), 1.0, Norm.BATCH, NormPlacement.BEFORE_ACTIVATION, 64));
+    TheoryRow top = t.row(6);
+    for (int l = 1; l <= 6; l++) {
+      TheoryRow r = t.row(l);
+      double expected = r.outputGradientVariance() * r.chi() / top.chi();
+      assertEquals(expected, r.preActivationGradientVariance(), 1e-12 * expected, "layer " + l);
+    }
   }
 
   @Test
