@@ -130,6 +130,17 @@ final class Figures {
    * Adds a solid line with no markers and returns it for further styling. The style is set, not
    * left to XChart, whose default cycle dashes the fifth series on.
    */
+  /** Whether some finite value has no finite value next to it: a line alone would not draw it. */
+  static boolean hasIsolatedPoint(double[] y) {
+    for (int i = 0; i < y.length; i++) {
+      if (Double.isFinite(y[i]) && (i == 0 || !Double.isFinite(y[i - 1]))
+          && (i == y.length - 1 || !Double.isFinite(y[i + 1]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static XYSeries addLine(XYChart chart, String label, double[] x, double[] y, Color color) {
     XYSeries series = chart.addSeries(label, x, y);
     series.setMarker(SeriesMarkers.NONE);

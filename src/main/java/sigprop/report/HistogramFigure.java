@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Per-layer distributions in the style of Glorot and Bengio (2010), Figs. 6–7: density against
@@ -71,8 +73,12 @@ public final class HistogramFigure {
     for (int i = 0; i < layers.size(); i++) {
       Curve curve = layers.get(i);
       double t = layers.size() == 1 ? 0 : LIGHTEST * i / (layers.size() - 1);
-      Figures.addLine(chart, curve.label(), curve.x(), yScale.plotted(curve.y()),
-          Figures.sequential(t));
+      double[] y = yScale.plotted(curve.y());
+      XYSeries line = Figures.addLine(chart, curve.label(), curve.x(), y, Figures.sequential(t));
+      if (Figures.hasIsolatedPoint(y)) { // one occupied bin: all values of a layer alike
+        line.setMarker(SeriesMarkers.CIRCLE);
+        line.setMarkerColor(Figures.sequential(t));
+      }
     }
     Figures.finish(chart);
     return chart;

@@ -193,21 +193,10 @@ public final class LayerCurveFigure {
    * layer between two gaps of --layers 1,6,10).
    */
   private static void mark(XYSeries line, int i) {
-    boolean isolated = hasIsolatedPoint(line.getYData());
+    boolean isolated = Figures.hasIsolatedPoint(line.getYData());
     line.setMarker(isolated && Figures.qualitativeMarker(i) == SeriesMarkers.NONE
         ? SeriesMarkers.CIRCLE : Figures.qualitativeMarker(i));
     line.setMarkerColor(Figures.qualitative(i));
-  }
-
-  /** Whether some finite value has no finite value next to it. */
-  static boolean hasIsolatedPoint(double[] y) {
-    for (int i = 0; i < y.length; i++) {
-      if (Double.isFinite(y[i]) && (i == 0 || !Double.isFinite(y[i - 1]))
-          && (i == y.length - 1 || !Double.isFinite(y[i + 1]))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -268,7 +268,6 @@ public final class SummaryFigures {
         Configuration config = e.getKey();
         Map<Integer, HistogramCurve> curves = new TreeMap<>();
         Map<Integer, String> notes = new TreeMap<>();
-        boolean anyDrawn = false;
         for (LayerRow row : e.getValue()) {
           PooledRecord pooled = row.summary().pooled();
           if (pooled == null || pooled.histogram().total() == 0) {
@@ -277,10 +276,9 @@ public final class SummaryFigures {
           HistogramCurve curve = HistogramCurve.of(pooled.histogram());
           curves.put(row.key().layer(), curve);
           notes.put(row.key().layer(), undrawn(pooled.histogram()));
-          anyDrawn |= !curve.isEmpty();
         }
-        if (!anyDrawn) {
-          continue;
+        if (curves.isEmpty()) {
+          continue; // no seed with values here: the variance figure's legend says why
         }
         boolean log = curves.values().iterator().next().logMagnitude();
         String quantity = histogramQuantity(site, log);

@@ -171,7 +171,7 @@ class FigureTest {
         .build().chart();
     assertEquals(SeriesMarkers.CIRCLE, chart.getSeriesMap().get("layers 1,2,6,9,10").getMarker());
     assertEquals(SeriesMarkers.NONE, chart.getSeriesMap().get("layers 1,2,9,10").getMarker());
-    assertTrue(LayerCurveFigure.hasIsolatedPoint(new double[] {3}), "a one-layer net's point");
+    assertTrue(Figures.hasIsolatedPoint(new double[] {3}), "a one-layer net's point");
   }
 
   @Test
@@ -305,5 +305,29 @@ class FigureTest {
     assertPng(written.get(0), 700, 450);
     assertSvg(written.get(1), "Back-propagated gradients");
     assertThrows(IllegalStateException.class, () -> builder.onlyLayers(9).build());
+  }
+
+  /**
+   * A configuration whose every value is 0 (zero init) has nothing to draw, yet gets its figure:
+   * each layer a legend entry saying what is left out.
+   */
+  @Test
+  void aHistogramOfLayersWithNothingToDrawIsStillWritten() throws IOException {
+    HistogramFigure figure = HistogramFigure.builder("Zero init")
+        .quantity("y").binScale(BinScale.SIGNED_LOG10_MAGNITUDE)
+        .layer(1, new double[0], new double[0], "100 % zeros not drawn")
+        .layer(2, new double[0], new double[0], "100 % zeros not drawn")
+        .build();
+    List<String> legend = figure.chart().getSeriesMap().values().stream()
+        .filter(XYSeries::isShowInLegend).map(XYSeries::getName).toList();
+    assertEquals(List.of("layer 1 (100 % zeros not drawn)", "layer 2 (100 % zeros not drawn)"),
+        legend);
+    List<Path> written = figure.write(folder, "zeros", IfExists.FAIL);
+    assertPng(written.get(0), FigureSize.DEFAULT.width(), FigureSize.DEFAULT.height());
+    // Zeros in linear bins: one occupied bin, a single point, which needs a marker to show.
+    HistogramFigure oneBin = HistogramFigure.builder("Zero init, tanh")
+        .quantity("y").layer(1, new double[] {0.005}, new double[] {100}, (String) null).build();
+    assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE,
+        oneBin.chart().getSeriesMap().get("layer 1").getMarker());
   }
 }
