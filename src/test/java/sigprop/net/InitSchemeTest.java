@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
@@ -280,7 +281,9 @@ class InitSchemeTest {
     double xavier = Math.sqrt(6.0 / (FAN_IN + FAN_OUT));
     assertTrue(maxAbs(draw(InitSpec.of(InitScheme.XAVIER_UNIFORM))) <= xavier);
     assertTrue(maxAbs(draw(InitSpec.of(InitScheme.XAVIER_UNIFORM))) > 0.99 * xavier);
-    double sigma = Math.sqrt(1.0 / FAN_IN) / InitScheme.TRUNCATED_STD_AT_2;
+    // σ = √(1/fan_in) / 0.8796256610342398, the std of N(0, 1) cut at ±2 being
+    // √(1 − 4ϕ(2)/(2Φ(2) − 1)) = 0.8796256610342398.
+    double sigma = Math.sqrt(1.0 / FAN_IN) / 0.8796256610342398;
     assertTrue(maxAbs(draw(InitSpec.of(InitScheme.VARIANCE_SCALING))) <= 2 * sigma);
     assertTrue(maxAbs(draw(InitSpec.of(InitScheme.TRUNCATED_NORMAL))) <= 2.0);
   }
@@ -301,11 +304,28 @@ class InitSchemeTest {
       }
     }
     assertTrue(inside > 0 && outside > 0, inside + " inside, " + outside + " outside");
-    // A tiny bound is one draw per value too (a rejection loop took ~1/bound draws per value).
+  }
+
+  /**
+   * A tiny bound costs one uniform per value outside it (a rejection loop took ~1/bound draws
+   * per value): after the fill the stream stands where 65,536 normals and one uniform per
+   * normal beyond the bound leave it.
+   */
+  @Test
+  void truncatedNormalDrawsOneUniformPerValueOutsideItsBound() {
     Matrix tiny = new Matrix(256, 256);
-    long start = System.nanoTime();
-    InitSpec.of(InitScheme.TRUNCATED_NORMAL, Map.of("bound", 1e-7))
-        .fill(tiny, RandomStreams.of(1, 1, Purpose.WEIGHTS));
+    SplittableRandom rng = RandomStreams.of(1, 1, Purpose.WEIGHTS);
+    InitSpec.of(InitScheme.TRUNCATED_NORMAL, Map.of("bound", 1e-7)).fill(tiny, rng);
+    SplittableRandom expected = RandomStreams.of(1, 1, Purpose.WEIGHTS);
+    int outside = 0;
+    for (int i = 0; i < tiny.size(); i++) {
+      outside += Math.abs(expected.nextGaussian()) > 1e-7 ? 1 : 0;
+    }
+    for (int i = 0; i < outside; i++) {
+      expected.nextDouble();
+    }
+    assertTrue(outside > 65_000, outside + " outside");
+    assertEquals(expected.nextLong(), rng.nextLong(), "the stream's next value");
     assertTrue(maxAbs(tiny) <= 1e-7 && maxAbs(tiny) > 0.9e-7, "max " + maxAbs(tiny));
     // Uniform on ±1e-7 to first order: mean square b²/3.
     assertEquals(1e-14 / 3, meanSquare(tiny.data), 1e-14 / 3 * 0.02);
