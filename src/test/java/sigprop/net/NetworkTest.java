@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {
@@ -251,5 +252,81 @@ class NetworkTest {
       net.backward(g, Probe.NONE, sgd);
     }
     assertTrue(last < 0.7 * first, first + " -> " + last);
+  }
+
+  /** Input 1 → hidden width n, linear φ, the given norm (eps 0.1) → 1 linear output, zeros. */
+  private static Network normNet(Norm norm, int width, int batch) {
+    InitSpec zeros = InitSpec.of(InitScheme.ZEROS);
+    NetworkSpec spec = new NetworkSpec(1, List.of(width), StandardActivation.LINEAR, norm,
+        NormPlacement.BEFORE_ACTIVATION, 0.1, zeros, zeros, 1, StandardActivation.LINEAR);
+    return Network.build(spec, batch, 0, PlainMatMul.INSTANCE);
+  }
+
+  @Test
+  void layerNormEpsEntersTheForwardValue() {
+    Network net = normNet(Norm.LAYER, 4, 1);
+    Layer hidden = net.layers().get(0);
+    System.arraycopy(new double[] {0.025, 0.025, 1.975, 1.975}, 0,
+        hidden.weight().value().data, 0, 4);
+    hidden.norm().gamma().value().data[2] = 2.0;
+    hidden.norm().beta().value().data[2] = 0.5;
+    net.layers().get(1).weight().value().data[2] = 1.0; // the output reads unit 2
+    Matrix x = new Matrix(1, 1, new double[] {1.0});
+    // z = (0.025, 0.025, 1.975, 1.975): mean 1, deviations ±0.975, variance 0.950625;
+    // + eps 0.1 = 1.050625 = 1.025², so unit 2 normalizes to 0.975 / 1.025 = 39/41
+    // (without eps it would be 1); output γ·39/41 + β = 2·39/41 + 0.5.
+    assertEquals(2.0 * 39 / 41 + 0.5, net.forward(x, Probe.NONE).data[0], 1e-14);
+  }
+
+  @Test
+  void batchNormEpsEntersTheForwardValue() {
+    Network net = normNet(Norm.BATCH, 1, 4);
+    net.layers().get(0).weight().value().data[0] = 1.0;
+    net.layers().get(0).norm().gamma().value().data[0] = 2.0;
+    net.layers().get(0).norm().beta().value().data[0] = 0.5;
+    net.layers().get(1).weight().value().data[0] = 1.0;
+    Matrix x = new Matrix(4, 1, new double[] {0.025, 0.025, 1.975, 1.975});
+    // As for layer norm, down the batch: x̂ = ∓39/41 with eps 0.1, output 2·x̂ + 0.5.
+    Matrix out = net.forward(x, Probe.NONE);
+    assertEquals(-2.0 * 39 / 41 + 0.5, out.data[0], 1e-14);
+    assertEquals(2.0 * 39 / 41 + 0.5, out.data[3], 1e-14);
+  }
+
+  @Test
+  void biasesComeFromTheirInitAndStreamAndShiftTheOutput() {
+    InitSpec weights = InitSpec.of(InitScheme.XAVIER_NORMAL);
+    NetworkSpec spec = new NetworkSpec(3, List.of(4), StandardActivation.LINEAR, Norm.NONE,
+        NormPlacement.BEFORE_ACTIVATION, NetworkSpec.DEFAULT_EPS, weights,
+        InitSpec.of(InitScheme.NORMAL, Map.of("std", 0.5)), 2, StandardActivation.LINEAR);
+    NetworkSpec unbiased = new NetworkSpec(3, List.of(4), StandardActivation.LINEAR, Norm.NONE,
+        NormPlacement.BEFORE_ACTIVATION, NetworkSpec.DEFAULT_EPS, weights,
+        InitSpec.of(InitScheme.ZEROS), 2, StandardActivation.LINEAR);
+    Network net = Network.build(spec, 3, 5, PlainMatMul.INSTANCE);
+    Network plain = Network.build(unbiased, 3, 5, PlainMatMul.INSTANCE);
+    // Layer l's biases are 0.5 times the standard normals of the stream (seed, l, BIASES).
+    for (Layer layer : net.layers()) {
+      java.util.SplittableRandom rng = RandomStreams.of(5, layer.index(), Purpose.BIASES);
+      double[] b = layer.bias().value().data;
+      for (int j = 0; j < b.length; j++) {
+        assertEquals(0.5 * rng.nextGaussian(), b[j], 0.0, "layer " + layer.index() + " bias " + j);
+        assertTrue(b[j] != 0.0);
+      }
+    }
+    // Linear layers: out = (x·W₁ + b₁)·W₂ + b₂, so the biases shift every row by b₁·W₂ + b₂.
+    Matrix x = input(3, 3, 5);
+    Matrix shifted = net.forward(x, Probe.NONE).copy();
+    Matrix out = plain.forward(x, Probe.NONE);
+    double[] b1 = net.layers().get(0).bias().value().data;
+    double[] b2 = net.layers().get(1).bias().value().data;
+    Matrix w2 = net.layers().get(1).weight().value();
+    for (int i = 0; i < 3; i++) {
+      for (int k = 0; k < 2; k++) {
+        double shift = b2[k];
+        for (int j = 0; j < 4; j++) {
+          shift += b1[j] * w2.get(j, k);
+        }
+        assertEquals(out.get(i, k) + shift, shifted.get(i, k), 1e-13, "row " + i + " out " + k);
+      }
+    }
   }
 }

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
@@ -41,23 +44,39 @@ class WavePipelineTest {
     spark.stop();
   }
 
-  /** Runs a job of tasks sleeping the given milliseconds each, recording their times. */
-  static void sleepJob(String name, int... millis) {
-    List<Integer> ms = IntStream.of(millis).boxed().toList();
-    JavaSparkContext.fromSparkContext(sc).parallelize(ms, ms.size()).foreachPartition(it -> {
+  /** Latches counted down by tasks as they start, by "job:task". */
+  static final Map<String, CountDownLatch> STARTED = new ConcurrentHashMap<>();
+  /** For a wave's last task: whether the next wave's first task started while it ran. */
+  static final Map<String, Boolean> OVERLAPPED = new ConcurrentHashMap<>();
+
+  /** The body of one task, given its index; shipped to the (local) executor. */
+  interface TaskBody extends Serializable {
+    void run(int task) throws Exception;
+  }
+
+  static CountDownLatch started(String key) {
+    return STARTED.computeIfAbsent(key, k -> new CountDownLatch(1));
+  }
+
+  /** Runs a job of {@code tasks} tasks; each counts down its start latch and records its times. */
+  static void job(String name, int tasks, TaskBody body) {
+    List<Integer> ids = IntStream.range(0, tasks).boxed().toList();
+    JavaSparkContext.fromSparkContext(sc).parallelize(ids, tasks).foreachPartition(it -> {
       int task = org.apache.spark.TaskContext.getPartitionId();
       long begin = System.nanoTime();
-      Thread.sleep(it.next());
+      started(name + ":" + task).countDown();
+      body.run(task);
       TIMES.put(name + ":" + task, new long[] {begin, System.nanoTime()});
     });
   }
 
-  static long startOf(String job, int task) {
-    return TIMES.get(job + ":" + task)[0];
+  /** Runs a job of tasks sleeping the given milliseconds each, recording their times. */
+  static void sleepJob(String name, int... millis) {
+    job(name, millis.length, task -> Thread.sleep(millis[task]));
   }
 
-  static long endOf(String job, int task) {
-    return TIMES.get(job + ":" + task)[1];
+  static long startOf(String job, int task) {
+    return TIMES.get(job + ":" + task)[0];
   }
 
   @Test
@@ -68,10 +87,19 @@ class WavePipelineTest {
     try (WavePipeline pipeline = new WavePipeline(sc)) {
       for (int k = 0; k < 4; k++) {
         String name = "order-" + k;
+        String next = k < 3 ? "order-" + (k + 1) + ":0" : null;
         pipeline.submit("test-wave-" + k, "test", () -> {
           most.accumulateAndGet(running.incrementAndGet(), Math::max);
-          // Three tasks on two slots: one slot is free for the last 300 ms of the wave.
-          sleepJob(name, 300, 300, 300);
+          // Three tasks on two slots: the third runs alone until the next wave's first task
+          // has started beside it, which it can only do in the slot this wave left free (an
+          // order, not a timing: a next wave that waited for this one's end times out).
+          job(name, 3, task -> {
+            if (task < 2) {
+              Thread.sleep(300);
+            } else if (next != null) {
+              OVERLAPPED.put(name, started(next).await(20, TimeUnit.SECONDS));
+            }
+          });
           running.decrementAndGet();
           synchronized (finished) {
             finished.add(System.nanoTime());
@@ -88,10 +116,14 @@ class WavePipelineTest {
       int[] ids = sc.statusTracker().getJobIdsForGroup("test-wave-" + k);
       int[] next = sc.statusTracker().getJobIdsForGroup("test-wave-" + (k + 1));
       assertTrue(ids[0] < next[0], "wave " + k + " queued before wave " + (k + 1));
+      assertEquals(true, OVERLAPPED.get("order-" + k),
+          "wave " + (k + 1) + " started in the free slot while wave " + k + " still ran");
     }
-    // Wave 1's first task took the slot wave 0's first two tasks left, while wave 0 still ran.
-    assertTrue(startOf("order-1", 0) < endOf("order-0", 2) - 100_000_000L,
-        "wave 1 started in the free slot while wave 0 still ran");
+  }
+
+  /** Whether the side job is queued beside the wave's job, or already done. */
+  static boolean sideQueuedOrDone() {
+    return TIMES.containsKey("side:0") || sc.statusTracker().getActiveJobIds().length >= 2;
   }
 
   @Test
@@ -99,7 +131,20 @@ class WavePipelineTest {
     try (WavePipeline pipeline = new WavePipeline(sc)) {
       Future<?>[] side = new Future<?>[1];
       pipeline.submit("test-side-wave", "test", () -> {
-        sleepJob("side-wave", 400, 400, 400, 400, 400, 400);
+        // Task 0 holds its slot until the side job is queued, and 400 ms more for its task to
+        // reach the scheduler; task 1 holds the other slot until the side job has run. So one
+        // slot frees while the side job waits beside four wave tasks, and it must take it,
+        // however slowly the side thread starts (an order, not a timing).
+        job("side-wave", 6, task -> {
+          long deadline = System.nanoTime() + 20_000_000_000L;
+          while (task == 0 && !sideQueuedOrDone() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+          }
+          while (task == 1 && !TIMES.containsKey("side:0") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+          }
+          Thread.sleep(task == 0 ? 400 : 50);
+        });
         return null;
       });
       side[0] = pipeline.side(() -> {
