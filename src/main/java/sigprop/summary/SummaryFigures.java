@@ -72,6 +72,8 @@ public final class SummaryFigures {
           title, folder, ifExists));
       written.addAll(variance(group, Site.PRE_ACTIVATION_GRADIENT, "dL/dz",
           "pre-activation gradients", name, title, folder, ifExists));
+      written.addAll(variance(group, Site.WEIGHT_GRADIENT, "dL/dW", "weight gradients", name,
+          title, folder, ifExists));
       written.addAll(saturation(group, name, title, folder, ifExists));
       written.addAll(histograms(group, name, title, folder, ifExists));
     }
@@ -262,7 +264,9 @@ public final class SummaryFigures {
   private static List<Path> histograms(List<LayerRow> group, String name, String title,
       Path folder, IfExists ifExists) throws IOException {
     List<Path> written = new ArrayList<>();
-    for (Site site : List.of(Site.OUTPUT, Site.OUTPUT_GRADIENT, Site.PRE_ACTIVATION_GRADIENT)) {
+    // Glorot & Bengio's Figs. 6, 7 and 8: activations, back-propagated and weight gradients.
+    for (Site site : List.of(Site.OUTPUT, Site.OUTPUT_GRADIENT, Site.PRE_ACTIVATION_GRADIENT,
+        Site.WEIGHT_GRADIENT)) {
       for (Map.Entry<Configuration, List<LayerRow>> e : byConfiguration(group, site)
           .entrySet()) {
         Configuration config = e.getKey();
@@ -310,6 +314,8 @@ public final class SummaryFigures {
         return log ? "log10 |y|, layer output" : "layer output y";
       case OUTPUT_GRADIENT:
         return log ? "log10 |dL/dy|, output gradient" : "output gradient dL/dy";
+      case WEIGHT_GRADIENT:
+        return log ? "log10 |dL/dW|, weight gradient" : "weight gradient dL/dW";
       default:
         return log ? "log10 |dL/dz|, pre-activation gradient" : "pre-activation gradient dL/dz";
     }
@@ -321,6 +327,8 @@ public final class SummaryFigures {
         return "outputs";
       case OUTPUT_GRADIENT:
         return "output gradients";
+      case WEIGHT_GRADIENT:
+        return "weight gradients";
       default:
         return "pre-activation gradients";
     }
