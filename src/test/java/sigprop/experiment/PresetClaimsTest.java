@@ -230,6 +230,14 @@ class PresetClaimsTest {
           - log10Var(seeds, 5, Site.OUTPUT_GRADIENT);
       assertTrue(z < y - 0.1, "∂L/∂z loses more than ∂L/∂y: " + z + " vs " + y);
     }
+    // Fig. 8: under the standard init the weight gradients keep their size across the layers
+    // (Var[∂L/∂W^l] ∝ Var[x^(l−1)]·Var[∂L/∂z^l], and the activations shrink upward as fast as
+    // ∂L/∂z shrinks downward) while ∂L/∂z loses more than a decade.
+    double w = log10Var(standard, 1, Site.WEIGHT_GRADIENT)
+        - log10Var(standard, 5, Site.WEIGHT_GRADIENT);
+    assertEquals(0.0, w, 0.15, "weight gradients across layers 1..5: " + w);
+    assertTrue(log10Var(standard, 1, Site.PRE_ACTIVATION_GRADIENT)
+        < log10Var(standard, 5, Site.PRE_ACTIVATION_GRADIENT) - 1);
   }
 
   @Test
