@@ -1,6 +1,10 @@
 package sigprop.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -52,7 +57,21 @@ record SweepInput(Dataset<Row> cells, Dataset<Row> layers, Dataset<Row> theory) 
     if (!List.of(table.columns()).contains("wave")) {
       table = table.withColumn("wave", lit(0));
     }
+    table = withLetter(withLetter(table, "cell_id", "c"), "config_id", "g");
     return table.withColumn("source", lit(source));
+  }
+
+  /**
+   * The ids as table layout 3 writes them: layouts 1 and 2 wrote the 16 hex digits without the
+   * letter, so the same cell in an old and a new folder would count twice.
+   */
+  private static Dataset<Row> withLetter(Dataset<Row> table, String column, String letter) {
+    if (!List.of(table.columns()).contains(column)) {
+      return table;
+    }
+    Column id = col(column);
+    return table.withColumn(column,
+        when(length(id).equalTo(16), concat(lit(letter), id)).otherwise(id));
   }
 
   /** Whether the folder holds a Parquet data file anywhere below it (Spark cannot read none). */

@@ -260,6 +260,38 @@ class SummarizeJobTest extends SharedSparkSession {
     assertFalse(out.toString(StandardCharsets.UTF_8).contains("holds"), out::toString);
   }
 
+  /**
+   * A sweep folder of table layout 2 (ids without their letter) beside a copy of layout 3: the
+   * same cells, counted once, in the same configurations.
+   */
+  @Test
+  void idsOfAnOlderLayoutMatchTheirNewForm() throws IOException {
+    Path legacy = ROOT.resolve("legacy");
+    deleteTree(legacy);
+    for (String table : List.of("cells", "layers", "theory")) {
+      spark.read().parquet(SWEEP.resolve(table).toString())
+          .withColumn("config_id", org.apache.spark.sql.functions.expr("substring(config_id, 2)"))
+          .transform(d -> List.of(d.columns()).contains("cell_id")
+              ? d.withColumn("cell_id", org.apache.spark.sql.functions.expr("substring(cell_id, 2)"))
+              : d)
+          .write().partitionBy(table.equals("theory") ? new String[0] : new String[] {"wave"})
+          .parquet(legacy.resolve(table).toString());
+    }
+    assertTrue(spark.read().parquet(legacy.resolve("cells").toString()).first()
+        .<String>getAs("cell_id").matches("[0-9a-f]{16}"), "written as layout 2 wrote them");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Path both = ROOT.resolve("legacy-both");
+    assertEquals(0, SummarizeCommand.run(new String[] {legacy.toString(), SWEEP.toString(),
+        "--out", both.toString(), "--no-figures", "--overwrite"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), QUIET));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("summarize: " + result.cells() + " cells in "), text);
+    Table t = layersCsv(both);
+    assertTrue(Stream.of(t.strings("config_id")).allMatch(id -> id.matches("g[0-9a-f]{16}")));
+    assertEquals(Stream.of(layersCsv(result.folder()).strings("config_id")).distinct().count(),
+        Stream.of(t.strings("config_id")).distinct().count());
+  }
+
   @Test
   void anEmptiedTableOrALayerSelectionOfNothingIsOneLineAndExitTwo() throws IOException {
     Path damaged = ROOT.resolve("damaged");
