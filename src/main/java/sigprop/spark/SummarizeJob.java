@@ -151,6 +151,12 @@ public final class SummarizeJob {
       org.apache.hadoop.fs.Path manifest =
           new org.apache.hadoop.fs.Path(sweeps.get(source), "sweep.json");
       FileSystem fs = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      Map<String, String> writer = SweepLock.holder(fs, manifest.getParent());
+      if (writer != null) {
+        log.println("summarize: note: a sweep run (host " + writer.getOrDefault("host", "?")
+            + ", pid " + writer.getOrDefault("pid", "?") + ") is writing " + sweeps.get(source)
+            + " or was stopped without its end; this summary has the cells committed so far");
+      }
       if (!fs.exists(manifest)) {
         continue;
       }

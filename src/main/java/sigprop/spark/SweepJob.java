@@ -79,6 +79,13 @@ public final class SweepJob {
         return 2;
       }
       lock = attempt.lock();
+      // Again, now that no other run can change the folder: one may have ended just before.
+      refusal = output.refusal(o.resume() || o.overwrite());
+      if (refusal != null) {
+        lock.close();
+        err.println("sigprop sweep: " + refusal);
+        return 2;
+      }
       if (attempt.note() != null) {
         out.println("sigprop: note: " + attempt.note());
       }

@@ -110,9 +110,12 @@ final class SweepOutput {
     return false;
   }
 
-  /** The mark of a run writing this folder ({@link SweepLock}) and its checksum file. */
+  /**
+   * The mark of a run writing this folder ({@link SweepLock}), its checksum file and the hidden
+   * files a run makes while taking it.
+   */
   private static boolean isMark(String name) {
-    return name.equals(SweepLock.NAME) || name.equals("." + SweepLock.NAME + ".crc");
+    return name.equals(SweepLock.NAME) || name.startsWith("." + SweepLock.NAME);
   }
 
   /** Takes the mark of a run writing this folder; see {@link SweepLock#acquire}. */
