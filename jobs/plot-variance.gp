@@ -4,7 +4,8 @@
 #
 #   gnuplot -c jobs/plot-variance.gp SUMMARY/layers.csv OUT.png [SITE] [EXPERIMENT] [STEP]
 #
-# SITE: output (default), output_gradient, pre_activation, normalized, weight, weight_gradient.
+# SITE: output (default), output_gradient, pre_activation_gradient, pre_activation, normalized,
+#   weight, weight_gradient.
 # EXPERIMENT: only this experiment's configurations (default, or "": every one in the file).
 # STEP: the training step drawn (default: the first one recorded for that site and experiment).
 # Needs gnuplot 5.2 or later (gnuplot-nox will do); see docs/SUMMARY.md.
@@ -20,7 +21,9 @@ experiment = ARGC >= 4 ? ARG4 : ""
 
 set datafile separator comma
 # A hidden layer's row of the chosen site and experiment, at any step.
-chosen_row(dummy) = strcol("site") eq site && strcol("is_head") eq "FALSE" \
+# is_head is FALSE/TRUE; summaries written before 2026-12-07 spelled it false/true.
+chosen_row(dummy) = strcol("site") eq site \
+    && (strcol("is_head") eq "FALSE" || strcol("is_head") eq "false") \
     && (experiment eq "" || strcol("experiment") eq experiment)
 
 stats file using (column("config_index")) nooutput
@@ -49,17 +52,25 @@ if (!exists("STATS_max")) {
 top = STATS_max
 array labels[n]
 array used[n]
-do for [i = 1:n] { used[i] = 0 }
-# One pass to pick up each configuration's label and whether it has rows here.
+array theory[n]
+do for [i = 1:n] { used[i] = 0; theory[i] = 0 }
+# One pass to pick up each configuration's label, whether it has rows here and whether any of
+# them has a theory value (an empty field reads NaN, which is not equal to itself).
+t = "theory_log10_variance"
 set table $scratch
 set xrange [-1:1]
 set yrange [-1:1]
 plot file using (c = int(column("config_index")), labels[c + 1] = strcol("config_label"), \
-    used[c + 1] = used[c + 1] || keep(c), 0):(0) with points
+    used[c + 1] = used[c + 1] || keep(c), \
+    theory[c + 1] = theory[c + 1] || keep(c) && column(t) == column(t), 0):(0) with points
 unset table
 set autoscale
 chosen = ""
-do for [i = 1:n] { if (used[i]) { chosen = chosen . sprintf(" %d", i - 1) } }
+with_theory = ""
+do for [i = 1:n] {
+  if (used[i]) { chosen = chosen . sprintf(" %d", i - 1) }
+  if (theory[i]) { with_theory = with_theory . sprintf(" %d", i - 1) }
+}
 if (words(chosen) == 0) {
   print sprintf("plot-variance: no rows of site '%s'%s in %s", site, \
       experiment eq "" ? "" : " and experiment '" . experiment . "'", file)
@@ -75,9 +86,9 @@ set output out
 # The title centred on the canvas: gnuplot centres `set title` over the plot, which the key on
 # the right pushes left, and clips a long title at the canvas' left edge.
 set tmargin 3
-set label 1 sprintf("%svariance of %s per layer%s (mean over seeds, band ±1 sd, dashed: theory)", \
-    experiment eq "" ? "" : experiment . ": ", site, several_steps ? sprintf(", step %d", step) : "") \
-    at screen 0.5, screen 0.97 center noenhanced
+set label 1 sprintf("%svariance of %s per layer%s (mean over seeds, band ±1 sd%s)", \
+    experiment eq "" ? "" : experiment . ": ", site, several_steps ? sprintf(", step %d", step) : "", \
+    words(with_theory) > 0 ? ", dashed: theory" : "") at screen 0.5, screen 0.97 center noenhanced
 set xlabel "hidden layer"
 set xtics ceil(top / 10.0)
 set ylabel sprintf("log10 Var[%s]", site) noenhanced
@@ -88,9 +99,17 @@ set style fill transparent solid 0.2 noborder
 x(c) = keep(c) ? column("layer") : NaN
 m = "log10_variance_mean"
 s = "log10_variance_sd"
-plot for [w in chosen] file using (x(int(w))):(column(m) - column(s)):(column(m) + column(s)) \
-         with filledcurves lc int(w) + 1 notitle, \
-     for [w in chosen] file using (x(int(w))):(column(m)) \
-         with lines lw 2 lc int(w) + 1 title labels[int(w) + 1], \
-     for [w in chosen] file using (x(int(w))):(column("theory_log10_variance")) \
-         with lines lw 1.5 dt 2 lc int(w) + 1 title labels[int(w) + 1] . " (theory)"
+# A step after training has no theory: no dashed lines, and no legend entries for them.
+if (words(with_theory) > 0) {
+  plot for [w in chosen] file using (x(int(w))):(column(m) - column(s)):(column(m) + column(s)) \
+           with filledcurves lc int(w) + 1 notitle, \
+       for [w in chosen] file using (x(int(w))):(column(m)) \
+           with lines lw 2 lc int(w) + 1 title labels[int(w) + 1], \
+       for [w in with_theory] file using (x(int(w))):(column(t)) \
+           with lines lw 1.5 dt 2 lc int(w) + 1 title labels[int(w) + 1] . " (theory)"
+} else {
+  plot for [w in chosen] file using (x(int(w))):(column(m) - column(s)):(column(m) + column(s)) \
+           with filledcurves lc int(w) + 1 notitle, \
+       for [w in chosen] file using (x(int(w))):(column(m)) \
+           with lines lw 2 lc int(w) + 1 title labels[int(w) + 1]
+}

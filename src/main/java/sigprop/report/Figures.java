@@ -126,10 +126,6 @@ final class Figures {
     return chart;
   }
 
-  /**
-   * Adds a solid line with no markers and returns it for further styling. The style is set, not
-   * left to XChart, whose default cycle dashes the fifth series on.
-   */
   /** Whether some finite value has no finite value next to it: a line alone would not draw it. */
   static boolean hasIsolatedPoint(double[] y) {
     for (int i = 0; i < y.length; i++) {
@@ -141,6 +137,10 @@ final class Figures {
     return false;
   }
 
+  /**
+   * Adds a solid line with no markers and returns it for further styling. The style is set, not
+   * left to XChart, whose default cycle dashes the fifth series on.
+   */
   static XYSeries addLine(XYChart chart, String label, double[] x, double[] y, Color color) {
     XYSeries series = chart.addSeries(label, x, y);
     series.setMarker(SeriesMarkers.NONE);
