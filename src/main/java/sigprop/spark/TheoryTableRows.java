@@ -53,12 +53,14 @@ public final class TheoryTableRows {
     widths.addAll(net.hiddenWidths());
     double biasVariance = net.biasInit().meanSquare(1, net.width(1));
     return new TheoryInput(net.activation(), net.weightInit(), biasVariance, widths,
-        cell.input().variance(), net.norm(), net.placement(), cell.input().batch());
+        cell.input().variance(), net.norm(), net.placement(), cell.input().batch(),
+        net.normEps());
   }
 
   /**
    * The rows for a cell's configuration; empty when the theory does not cover it (batch norm
-   * with a batch below 4, or below 8 after the activation; a constant non-zero bias).
+   * with a batch below 4, or below 8 after the activation, or with ε not small against the
+   * variance it divides by; a constant non-zero bias; identity or constant weights).
    */
   public static List<Row> rows(CellSpec cell) {
     List<Row> rows = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import sigprop.net.Activation;
+import sigprop.net.InitScheme;
 import sigprop.net.Norm;
 import sigprop.net.NormPlacement;
 
@@ -15,11 +16,16 @@ import sigprop.net.NormPlacement;
  * <p>With v_{l−1} = E[(y^{l−1})²] (v_0 = q0), Var[z^l] = σ_w²·v_{l−1} + σ_b², and per norm:
  * <ul>
  *   <li>none: q^l = Var[z^l]; y = φ(z); χ_l = σ_w² E[φ′(√q^l z)²].
- *   <li>norm before φ: q^l = 1; y = φ(ẑ), ẑ ~ N(0, 1); layer norm (large width):
- *       χ_l = σ_w² E[φ′(z)²]/Var[z^l]; batch norm: {@link BatchNormGain#beforeActivation}.
- *   <li>norm after φ: q^l = Var[z^l]; y = norm(φ(z)) has mean 0 and variance 1; layer norm:
- *       χ_l = σ_w² E[φ′(√q z)²]/Var[φ(√q z)]; batch norm: {@link BatchNormGain#afterActivation}.
+ *   <li>norm before φ: y = φ(ẑ); layer norm (large width): ẑ ~ N(0, q^l) with
+ *       q^l = Var[z^l]/(Var[z^l] + ε), χ_l = σ_w² E[φ′(√q z)²]/(Var[z^l] + ε); batch norm:
+ *       q^l = 1, {@link BatchNormGain#beforeActivation}.
+ *   <li>norm after φ: q^l = Var[z^l]; y = norm(φ(z)) has mean 0; layer norm: variance
+ *       V/(V + ε) with V = Var[φ(√q z)], χ_l = σ_w² E[φ′(√q z)²]/(V + ε); batch norm: variance
+ *       1, {@link BatchNormGain#afterActivation}.
  * </ul>
+ * Batch norm's gains assume ε ≪ the variance it divides by: configurations where ε exceeds 1e-4
+ * of it at some layer (weights so small that Var[z] ≈ ε) get no prediction. Identity and
+ * non-zero constant weights get none either: the mean field assumes i.i.d. zero-mean weights.
  * Then Var[∂L/∂y^{l−1}] = Var[∂L/∂y^l]·χ_l·n_l/n_{l−1}, accumulated in log10 from the top.
  * The gradient at the dense output z^l (before the norm) has Var[∂L/∂z^l] = Var[∂L/∂y^{l−1}] /
  * (n_l·E[w²]) = Var[∂L/∂y^l]·χ_l/σ_w²: E[φ′²]·Var[∂L/∂y^l] without a norm.
@@ -35,6 +41,7 @@ public final class Theory {
     int depth = in.depth();
     Saturation at90 = Saturation.of(phi, 0.9);
     Saturation at99 = Saturation.of(phi, 0.99);
+    refuseWeightsNotIid(in);
     LayerLaw law = new LayerLaw(in);
     double[] linearForward = LinearRegime.forwardVariances(n, in.init(), in.inputVariance(),
         in.biasVariance());
@@ -50,14 +57,17 @@ public final class Theory {
     for (int l = 1; l <= depth; l++) {
       double weightVariance = weightVariance(in, l);
       pre[l] = normalOrZero(weightVariance * inputSecondMoment + in.biasVariance());
-      q[l] = law.normBefore() ? 1.0 : pre[l];
+      q[l] = !law.normBefore() ? pre[l]
+          : in.norm() == Norm.LAYER ? pre[l] / (pre[l] + in.normEps()) : 1.0;
       out[l] = ActivationMoments.of(phi, q[l]);
+      law.checkBatchEps(l, pre[l], out[l]);
       chi[l] = law.chi(l, weightVariance, pre[l], out[l]);
       factor[l] = chi[l] * n.get(l) / n.get(l - 1);
       log10PreGradientRatio[l] = Math.log10(in.norm() == Norm.NONE
           ? out[l].derivativeMeanSquare()
           : weightVariance > 0 ? chi[l] / weightVariance : Double.NaN);
-      inputSecondMoment = law.normAfter() ? 1.0 : normalOrZero(out[l].meanSquare());
+      inputSecondMoment = law.normAfter() ? law.normalizedVariance(out[l])
+          : normalOrZero(out[l].meanSquare());
     }
 
     double[] log10Gradient = new double[depth + 1];
@@ -71,7 +81,7 @@ public final class Theory {
       int fanOut = n.get(l);
       rows.add(new TheoryRow(l, fanOut, q[l], pre[l],
           law.normAfter() ? 0.0 : out[l].mean(),
-          law.normAfter() ? 1.0 : out[l].variance(),
+          law.normAfter() ? law.normalizedVariance(out[l]) : out[l].variance(),
           chi[l], factor[l], Math.pow(10.0, log10Gradient[l]), log10Gradient[l],
           Math.pow(10.0, log10PreGradient(log10Gradient, log10PreGradientRatio, l, depth)),
           log10PreGradient(log10Gradient, log10PreGradientRatio, l, depth),
@@ -81,6 +91,17 @@ public final class Theory {
     }
     MeanField top = new MeanField(phi, weightVariance(in, depth), in.biasVariance());
     return new TheoryTable(in, rows, top.fixedPoint(pre[1]));
+  }
+
+  /** Identity and non-zero constant weights are neither random nor zero-mean. */
+  private static void refuseWeightsNotIid(TheoryInput in) {
+    InitScheme scheme = in.init().scheme();
+    if (scheme == InitScheme.IDENTITY
+        || scheme == InitScheme.CONSTANT && in.init().number("value") != 0) {
+      throw new IllegalArgumentException("the mean field assumes i.i.d. zero-mean weights;"
+          + " init " + in.init() + " is " + (scheme == InitScheme.IDENTITY ? "not random"
+          : "the same in every entry") + ", so there is no prediction for it");
+    }
   }
 
   /** log10 of Var[∂L/∂z^l] relative to Var[∂L/∂z^L]. */
@@ -122,11 +143,30 @@ public final class Theory {
       return in.norm() != Norm.NONE && in.placement() == NormPlacement.AFTER_ACTIVATION;
     }
 
+    /** The variance of a layer norm's output after φ, V/(V + ε); 1 for batch norm. */
+    double normalizedVariance(ActivationMoments m) {
+      return in.norm() == Norm.LAYER ? m.variance() / (m.variance() + in.normEps()) : 1.0;
+    }
+
+    /** Batch norm's gains hold for ε ≪ the variance it divides by; refused otherwise. */
+    void checkBatchEps(int l, double pre, ActivationMoments m) {
+      if (in.norm() != Norm.BATCH || in.normEps() == 0) {
+        return;
+      }
+      double divided = normBefore() ? pre : m.variance();
+      if (!(in.normEps() <= 1e-4 * divided)) {
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            "batch norm theory assumes eps << the variance it divides by; at layer %d that is"
+            + " %.3g against eps %.3g, so there is no prediction (the batch-norm gains ignore"
+            + " eps)", l, divided, in.normEps()));
+      }
+    }
+
     double chi(int l, double weightVariance, double pre, ActivationMoments m) {
       double derivative = weightVariance * m.derivativeMeanSquare();
       switch (in.norm()) {
         case LAYER:
-          return derivative / (normBefore() ? pre : m.variance());
+          return derivative / ((normBefore() ? pre : m.variance()) + in.normEps());
         case BATCH:
           return normBefore() ? batchBefore(l) : batchAfter(l, weightVariance);
         default:

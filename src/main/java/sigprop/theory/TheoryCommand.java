@@ -16,6 +16,7 @@ import sigprop.net.Activations;
 import sigprop.net.InitScheme;
 import sigprop.net.InitSpec;
 import sigprop.net.Names;
+import sigprop.net.NetworkSpec;
 import sigprop.net.Norm;
 import sigprop.net.NormPlacement;
 import sigprop.report.AtomicFiles;
@@ -45,6 +46,7 @@ public final class TheoryCommand {
       "  --batch B                 batch size (default 256; >= 4 with batch norm)",
       "  --norm none|batch|layer   normalization in every hidden layer (default none)",
       "  --placement before|after  norm before or after the activation (default before)",
+      "  --norm-eps E              the norm's ε (default 1e-5, as in PyTorch)",
       "  --bias-var V              Var[b] (default 0)",
       "  --input-var V             Var[x] (default 1)",
       "  --csv FILE                also write the per-layer table as CSV (NaN empty, inf/-inf)",
@@ -54,7 +56,8 @@ public final class TheoryCommand {
 
   private static final List<String> OPTIONS = List.of("--activation", "--activation-param",
       "--init", "--init-param", "--depth", "--width", "--input-width", "--batch", "--norm",
-      "--placement", "--bias-var", "--input-var", "--csv", "--overwrite", "--help");
+      "--placement", "--norm-eps", "--bias-var", "--input-var", "--csv", "--overwrite",
+      "--help");
   private static final List<String> REPEATABLE = List.of("--activation-param", "--init-param");
 
   /** The deepest net predicted: layer by layer, a million rows would be minutes of output. */
@@ -154,7 +157,8 @@ public final class TheoryCommand {
     widths.set(0, inputWidth);
     return new TheoryInput(activation(o), init(o), number(o, "--bias-var", 0.0, false), widths,
         number(o, "--input-var", 1.0, true), norm,
-        parsed(o, "--placement", "before_activation", NormPlacement::fromKey), batch);
+        parsed(o, "--placement", "before_activation", NormPlacement::fromKey), batch,
+        number(o, "--norm-eps", NetworkSpec.DEFAULT_EPS, false));
   }
 
   private static Activation activation(Map<String, List<String>> o) {

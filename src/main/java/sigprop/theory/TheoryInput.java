@@ -4,13 +4,14 @@ import java.util.Collections;
 import java.util.List;
 import sigprop.net.Activation;
 import sigprop.net.InitSpec;
+import sigprop.net.NetworkSpec;
 import sigprop.net.Norm;
 import sigprop.net.NormPlacement;
 
 /**
  * What the predictions need: the activation, the weight init of every layer, Var[b], the widths
  * n_0 (input) .. n_L (top hidden layer), Var[x] = q0 (zero-mean entries), the norm, its
- * placement, and the batch size (used by batch norm only; at least 4 then).
+ * placement, the batch size (used by batch norm only; at least 4 then) and the norm's ε.
  *
  * @param activation φ
  * @param init the weight init of every hidden layer
@@ -20,10 +21,11 @@ import sigprop.net.NormPlacement;
  * @param norm the normalization of every hidden layer
  * @param placement where the norm sits (ignored without a norm)
  * @param batch the batch size B
+ * @param normEps the ε the norm adds to the variance it divides by
  */
 public record TheoryInput(
     Activation activation, InitSpec init, double biasVariance, List<Integer> widths,
-    double inputVariance, Norm norm, NormPlacement placement, int batch) {
+    double inputVariance, Norm norm, NormPlacement placement, int batch, double normEps) {
 
   /** Validates every field, naming the bad value. */
   public TheoryInput {
@@ -48,6 +50,9 @@ public record TheoryInput(
       throw new IllegalArgumentException("input variance must be finite and > 0, got "
           + inputVariance);
     }
+    if (!(normEps >= 0) || Double.isInfinite(normEps)) {
+      throw new IllegalArgumentException("norm eps must be finite and >= 0, got " + normEps);
+    }
     if (batch < 1 || (norm == Norm.BATCH && batch < 4)) {
       throw new IllegalArgumentException("batch must be >= 1 (>= 4 with batch norm), got "
           + batch);
@@ -57,7 +62,7 @@ public record TheoryInput(
   /** A plain net: σ_b = 0, q0 = 1, no norm, batch 256. */
   public static TheoryInput plain(Activation activation, InitSpec init, List<Integer> widths) {
     return new TheoryInput(activation, init, 0.0, widths, 1.0, Norm.NONE,
-        NormPlacement.BEFORE_ACTIVATION, 256);
+        NormPlacement.BEFORE_ACTIVATION, 256, NetworkSpec.DEFAULT_EPS);
   }
 
   /** n_0 = .. = n_L = width. */
@@ -72,7 +77,7 @@ public record TheoryInput(
   /** The same input with another norm, placement and batch. */
   public TheoryInput withNorm(Norm newNorm, NormPlacement newPlacement, int newBatch) {
     return new TheoryInput(activation, init, biasVariance, widths, inputVariance, newNorm,
-        newPlacement, newBatch);
+        newPlacement, newBatch, normEps);
   }
 
   /** L, the number of hidden layers. */

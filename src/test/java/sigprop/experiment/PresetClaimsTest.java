@@ -65,7 +65,8 @@ class PresetClaimsTest {
   private static TheoryTable theory(CellSpec cell) {
     return Theory.predict(new TheoryInput(cell.network().activation(),
         cell.network().weightInit(), 0.0, widths(cell), cell.input().variance(),
-        cell.network().norm(), cell.network().placement(), cell.input().batch()));
+        cell.network().norm(), cell.network().placement(), cell.input().batch(),
+        cell.network().normEps()));
   }
 
   private static List<Integer> widths(CellSpec cell) {

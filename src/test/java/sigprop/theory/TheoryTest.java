@@ -1,6 +1,7 @@
 package sigprop.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -93,7 +94,7 @@ class TheoryTest {
     InitSpec xavier = InitSpec.of(InitScheme.XAVIER_NORMAL, Map.of("gain", 1.2));
     List<Integer> widths = List.of(100, 200, 50, 80, 80);
     TheoryTable t = Theory.predict(new TheoryInput(TANH, xavier, 0.01, widths, 2.0, Norm.NONE,
-        NormPlacement.BEFORE_ACTIVATION, 32));
+        NormPlacement.BEFORE_ACTIVATION, 32, 0.0));
     assertEquals(1.0, t.row(4).outputGradientVariance(), 0.0);
     for (int l = 2; l <= 4; l++) {
       TheoryRow r = t.row(l);
@@ -125,7 +126,8 @@ class TheoryTest {
   void preActivationGradientWithANormFollowsTheSameFactor() {
     // Var[∂L/∂z^l] = Var[∂L/∂y^l]·χ_l/σ_w²; with equal widths σ_w² is the same at every layer.
     TheoryTable t = Theory.predict(new TheoryInput(TANH, InitSpec.of(InitScheme.NORMAL), 0.0,
-        TheoryInput.uniformWidths(6, 64), 1.0, Norm.BATCH, NormPlacement.BEFORE_ACTIVATION, 64));
+        TheoryInput.uniformWidths(6, 64), 1.0, Norm.BATCH, NormPlacement.BEFORE_ACTIVATION, 64,
+        1e-5));
     TheoryRow top = t.row(6);
     for (int l = 1; l <= 6; l++) {
       TheoryRow r = t.row(l);
@@ -149,10 +151,12 @@ class TheoryTest {
 
   @Test
   void layerNormBeforeReluKeepsGradients() {
-    // χ = σ_w² E[φ′²]/Var[z] with Var[z] = σ_w²·E[relu(z)²] = σ_w²/2: exactly 1 for any σ_w.
+    // χ = σ_w² E[φ′²]/Var[z] with Var[z] = σ_w²·E[relu(z)²] = σ_w²/2: exactly 1 for any σ_w
+    // (with ε = 0; ε is the next test's).
     InitSpec init = InitSpec.of(InitScheme.NORMAL, Map.of("std", 0.3));
-    TheoryTable t = Theory.predict(TheoryInput.plain(RELU, init,
-        TheoryInput.uniformWidths(8, 64)).withNorm(Norm.LAYER, NormPlacement.BEFORE_ACTIVATION, 1));
+    TheoryTable t = Theory.predict(new TheoryInput(RELU, init, 0.0,
+        TheoryInput.uniformWidths(8, 64), 1.0, Norm.LAYER, NormPlacement.BEFORE_ACTIVATION, 1,
+        0.0));
     for (int l = 2; l <= 8; l++) {
       assertEquals(1.0, t.row(l).q(), 0.0, "φ sees unit variance");
       assertEquals(64 * 0.09 * 0.5, t.row(l).preActivationVariance(), 1e-13);
@@ -163,7 +167,8 @@ class TheoryTest {
   @Test
   void layerNormAfterTanhHasUnitOutputsAndItsOwnChi() {
     TheoryTable t = Theory.predict(new TheoryInput(TANH, LECUN, 0.5,
-        TheoryInput.uniformWidths(6, 64), 1.0, Norm.LAYER, NormPlacement.AFTER_ACTIVATION, 1));
+        TheoryInput.uniformWidths(6, 64), 1.0, Norm.LAYER, NormPlacement.AFTER_ACTIVATION, 1,
+        0.0));
     ActivationMoments m = ActivationMoments.of(TANH, 1.5);
     for (int l = 2; l <= 6; l++) {
       TheoryRow r = t.row(l);
@@ -172,6 +177,50 @@ class TheoryTest {
       assertEquals(0.0, r.outputMean(), 0.0);
       assertEquals(m.derivativeMeanSquare() / m.variance(), r.chi(), 1e-15);
     }
+  }
+
+  /**
+   * Layer norm divides by √(Var + ε): with ε = 1 and Var[z] = 1 (xavier, q0 = 1) before tanh
+   * the normalized values have variance 1/2, and χ = σ_w² E[φ′(√½ z)²]/2; after tanh the
+   * outputs V/(V + 1). A sweep measured this (layer 10: 10^−1.475 against 10^−1.473).
+   */
+  @Test
+  void layerNormDividesByTheVariancePlusEps() {
+    TheoryInput in = new TheoryInput(TANH, InitSpec.of(InitScheme.XAVIER_NORMAL), 0.0,
+        TheoryInput.uniformWidths(3, 64), 1.0, Norm.LAYER, NormPlacement.BEFORE_ACTIVATION, 1,
+        1.0);
+    TheoryRow first = Theory.predict(in).row(1);
+    assertEquals(1.0, first.preActivationVariance(), 1e-15);
+    assertEquals(0.5, first.q(), 1e-15);
+    assertEquals(ActivationMoments.of(TANH, 0.5).derivativeMeanSquare() / 2, first.chi(), 1e-15);
+    assertEquals(ActivationMoments.of(TANH, 0.5).variance(), first.outputVariance(), 1e-15);
+    TheoryTable after = Theory.predict(in.withNorm(Norm.LAYER, NormPlacement.AFTER_ACTIVATION, 1));
+    ActivationMoments m = ActivationMoments.of(TANH, 1.0);
+    assertEquals(m.variance() / (m.variance() + 1), after.row(1).outputVariance(), 1e-15);
+    assertEquals(m.derivativeMeanSquare() / (m.variance() + 1), after.row(1).chi(), 1e-15);
+    assertEquals(m.variance() / (m.variance() + 1), after.row(2).preActivationVariance(), 1e-15,
+        "the next layer's Var[z] = σ_w²·E[y²] with σ_w² = 1");
+  }
+
+  /** Batch norm's gains ignore ε: where ε is not small against Var[z], no prediction. */
+  @Test
+  void batchNormWithEpsNearTheVarianceAndWeightsNotIidHaveNoPrediction() {
+    TheoryInput tiny = new TheoryInput(TANH, InitSpec.of(InitScheme.NORMAL,
+        java.util.Map.of("std", 0.0002)), 0.0, TheoryInput.uniformWidths(3, 512), 1.0,
+        Norm.BATCH, NormPlacement.BEFORE_ACTIVATION, 64, 1e-5);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Theory.predict(tiny));
+    assertTrue(e.getMessage().contains("batch norm theory assumes eps << the variance it divides"
+        + " by; at layer 1 that is 2.05e-05 against eps 1.00e-05"), e.getMessage());
+    for (InitSpec init : List.of(InitSpec.of(InitScheme.IDENTITY),
+        InitSpec.of(InitScheme.CONSTANT, java.util.Map.of("value", 0.002)))) {
+      e = assertThrows(IllegalArgumentException.class, () -> Theory.predict(
+          TheoryInput.plain(TANH, init, TheoryInput.uniformWidths(3, 64))));
+      assertTrue(e.getMessage().startsWith("the mean field assumes i.i.d. zero-mean weights"),
+          e.getMessage());
+    }
+    Theory.predict(TheoryInput.plain(TANH, InitSpec.of(InitScheme.CONSTANT),
+        TheoryInput.uniformWidths(3, 64))); // zeros: σ_w² = 0, covered
   }
 
   @Test

@@ -62,7 +62,7 @@ class TheoryVsMeasurementTest {
   private static TheoryTable theory(NetworkSpec spec, int batch) {
     return Theory.predict(new TheoryInput(spec.activation(), spec.weightInit(), 0.0,
         TheoryInput.uniformWidths(spec.depth(), spec.inputWidth()), 1.0, spec.norm(),
-        NormPlacement.BEFORE_ACTIVATION, batch));
+        NormPlacement.BEFORE_ACTIVATION, batch, spec.normEps()));
   }
 
   @Test
