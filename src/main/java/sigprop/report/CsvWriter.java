@@ -6,6 +6,8 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * Writes a {@link Table} as one plain CSV file: a header row of column names in table order, then
@@ -48,10 +50,41 @@ public final class CsvWriter {
     return text.toString();
   }
 
+  /**
+   * Writes tables of the same columns one after the other as one CSV file, atomically, each part
+   * built only when its turn comes: a table too large to hold at once (a summary's histograms of
+   * 500-layer nets) streams through in small pieces.
+   */
+  public static Path write(List<Column> columns, Iterator<Table> parts, Path file,
+      IfExists ifExists) throws IOException {
+    return AtomicFiles.write(file, ifExists, out -> {
+      Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      writeHeader(columns, writer);
+      while (parts.hasNext()) {
+        Table part = parts.next();
+        if (!part.columns().equals(columns)) {
+          throw new IllegalArgumentException("a part's columns " + part.columnNames()
+              + " differ from the file's");
+        }
+        writeRows(part, writer);
+      }
+      writer.flush();
+    });
+  }
+
   /** Writes the CSV text to a writer the caller owns (it is not closed or flushed). */
   public static void write(Table table, Writer out) throws IOException {
-    out.write(String.join(String.valueOf(CsvFormat.SEPARATOR), table.columnNames()));
+    writeHeader(table.columns(), out);
+    writeRows(table, out);
+  }
+
+  private static void writeHeader(List<Column> columns, Writer out) throws IOException {
+    out.write(String.join(String.valueOf(CsvFormat.SEPARATOR),
+        columns.stream().map(Column::name).toList()));
     out.write('\n');
+  }
+
+  private static void writeRows(Table table, Writer out) throws IOException {
     int columns = table.columns().size();
     for (int row = 0; row < table.rowCount(); row++) {
       for (int column = 0; column < columns; column++) {

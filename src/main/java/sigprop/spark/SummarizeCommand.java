@@ -63,6 +63,13 @@ public final class SummarizeCommand {
     } catch (java.io.IOException e) { // writing the summary: the file and the reason say it
       err.println("summarize: cannot write the summary: " + e);
       return 1;
+    } catch (OutOfMemoryError e) {
+      // The summary is built in the driver; the way out is a smaller one or a larger heap.
+      err.printf(java.util.Locale.ROOT, "summarize: out of memory (a %d MiB heap): summarize"
+          + " fewer layers (--layers every:10) or sites (--site output,output_gradient), or"
+          + " give it more heap (SIGPROP_HEAP=16g jobs/sigprop summarize …)%n",
+          Runtime.getRuntime().maxMemory() >> 20);
+      return 1;
     } catch (Exception e) {
       err.println("summarize: failed: " + e);
       e.printStackTrace(err);

@@ -117,7 +117,7 @@ public final class SummarizeJob {
     long tablesStart = System.nanoTime();
     List<SummaryTable> tables = List.of(
         LayerStatisticsTable.build(rows, SparkColumns.of(ParameterColumns.fields())),
-        HistogramTable.build(rows),
+        HistogramTable.streamed(rows),
         cellsTable(input.cells(), cells, byKey, parameterNames),
         theoryTable(input.theory(), theory, byKey, options.layers()));
     long written = System.nanoTime();

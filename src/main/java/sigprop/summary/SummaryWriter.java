@@ -63,7 +63,10 @@ public final class SummaryWriter {
     List<Path> written = new ArrayList<>();
     List<TableSchema> schemas = new ArrayList<>();
     for (SummaryTable t : tables) {
-      written.add(CsvWriter.write(t.table(), folder.resolve(t.fileName()), ifExists));
+      written.add(t.parts() == null
+          ? CsvWriter.write(t.table(), folder.resolve(t.fileName()), ifExists)
+          : CsvWriter.write(t.table().columns(), t.parts().get(), folder.resolve(t.fileName()),
+              ifExists));
       schemas.add(t.schema());
     }
     written.add(SchemaWriter.write(folder.resolve(SCHEMA_FILE), TITLE, schemas,

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sigprop.report.Column;
 import sigprop.report.CsvReader;
+import sigprop.report.CsvWriter;
 import sigprop.report.Table;
 import sigprop.stats.LinearBins;
 import sigprop.stats.LogBins;
@@ -92,6 +93,20 @@ class SummaryTablesTest {
     return List.of(LayerStatisticsTable.build(rows, PARAMETERS), HistogramTable.build(rows),
         SourceTable.build("cells", "cell", cellColumns, cells, configs, List.of("seed"),
             SourceDescriptions.cells(List.of())));
+  }
+
+  /** The histograms written piece by piece are the file the whole table writes, byte for byte. */
+  @Test
+  void streamedHistogramsWriteTheSameFile() throws IOException {
+    List<LayerRow> rows = rows();
+    SummaryTable whole = HistogramTable.build(rows);
+    SummaryTable streamed = HistogramTable.streamed(rows);
+    assertEquals(0, streamed.table().rowCount(), "columns only");
+    Path a = CsvWriter.write(whole.table(), folder.resolve("whole.csv"));
+    Path b = CsvWriter.write(streamed.table().columns(), streamed.parts().get(),
+        folder.resolve("streamed.csv"), sigprop.report.IfExists.FAIL);
+    assertTrue(whole.table().rowCount() > 10);
+    assertEquals(Files.readString(a), Files.readString(b));
   }
 
   @Test
