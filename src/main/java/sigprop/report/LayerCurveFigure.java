@@ -31,6 +31,8 @@ public final class LayerCurveFigure {
 
   /** The legend entry that stands for every theory line drawn in its series' colour. */
   static final String THEORY_KEY = "dashed: theory, in its series' colour";
+  /** At most about this many points a theory line, so that its dashes show. */
+  static final int THEORY_POINTS = 60;
   /** A figure grows to keep its plot at least this wide beside the legend. */
   private static final int MIN_PLOT_WIDTH = 400;
   /** Title, axis label and margins above and below the legend. */
@@ -107,8 +109,8 @@ public final class LayerCurveFigure {
       Color color = match == null ? Color.BLACK : Figures.qualitative(seriesIndex(match));
       BasicStroke dashes = match == null
           ? UNMATCHED_DASHES[unmatched++ % UNMATCHED_DASHES.length] : SeriesLines.DASH_DASH;
-      XYSeries line = Figures.addLine(
-          chart, curve.label(), curve.x(), yScale.plotted(curve.y()), color);
+      double[][] thin = thinned(curve.x(), yScale.plotted(curve.y()), THEORY_POINTS);
+      XYSeries line = Figures.addLine(chart, curve.label(), thin[0], thin[1], color);
       line.setLineStyle(dashes);
       line.setLineWidth(1.5f);
       if (match != null) {
@@ -120,6 +122,33 @@ public final class LayerCurveFigure {
     addTheoryKey(chart);
     Figures.finish(chart);
     return chart;
+  }
+
+  /**
+   * Every k-th point of a smooth curve, k chosen for at most about {@code most} points, keeping
+   * the last one and every point at or next to a gap (NaN), so breaks stay where they are. A
+   * dashed line through 500 layers is 500 segments too short to show a dash: it looked solid,
+   * like the measured line beside it.
+   */
+  static double[][] thinned(double[] x, double[] y, int most) {
+    int k = Math.max(1, (x.length + most - 1) / most);
+    if (k == 1) {
+      return new double[][] {x, y};
+    }
+    List<double[]> kept = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      boolean nearGap = !Double.isFinite(y[i]) || i > 0 && !Double.isFinite(y[i - 1])
+          || i + 1 < x.length && !Double.isFinite(y[i + 1]);
+      if (i % k == 0 || i == x.length - 1 || nearGap) {
+        kept.add(new double[] {x[i], y[i]});
+      }
+    }
+    double[][] out = new double[2][kept.size()];
+    for (int i = 0; i < kept.size(); i++) {
+      out[0][i] = kept.get(i)[0];
+      out[1][i] = kept.get(i)[1];
+    }
+    return out;
   }
 
   /** The legend's one entry for all theory lines drawn in their series' colours, if any. */

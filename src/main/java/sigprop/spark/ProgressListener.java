@@ -6,6 +6,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 
 /**
  * Prints a progress line whenever a task of the sweep finishes: cells done / total, elapsed time
@@ -21,6 +22,7 @@ final class ProgressListener extends SparkListener {
   private final DoubleSupplier workDone;
   private final long start = System.nanoTime();
   private long lastPrinted = -1;
+  private long firstTask = -1;
   private long taskMillis;
 
   ProgressListener(PrintStream out, long total, LongSupplier done, double totalWork,
@@ -30,6 +32,14 @@ final class ProgressListener extends SparkListener {
     this.done = done;
     this.totalWork = totalWork;
     this.workDone = workDone;
+  }
+
+  /** The rate clock starts with the first task: Spark's start and planning are not cells' work. */
+  @Override
+  public synchronized void onTaskStart(SparkListenerTaskStart taskStart) {
+    if (firstTask < 0) {
+      firstTask = System.nanoTime();
+    }
   }
 
   @Override
@@ -55,14 +65,19 @@ final class ProgressListener extends SparkListener {
       return;
     }
     lastPrinted = d;
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    String eta = eta(elapsed, d, Math.min(workDone.getAsDouble(), totalWork));
+    long now = System.nanoTime();
+    double elapsed = (now - start) / 1e9;
+    double working = (now - (firstTask < 0 ? start : firstTask)) / 1e9;
+    String eta = eta(working, d, Math.min(workDone.getAsDouble(), totalWork));
     out.printf(Locale.ROOT, "sigprop: %d/%d cells (%.0f%%), elapsed %s, ETA %s%n", d, total,
         100.0 * d / Math.max(1, total), clock(elapsed), eta);
     out.flush();
   }
 
-  /** The time left at the rate of work done so far; "?" before any, 0:00 once all cells are. */
+  /**
+   * The time left at the rate of work done so far ({@code elapsed} counted from the first task's
+   * start); "?" before any, 0:00 once all cells are.
+   */
   String eta(double elapsed, long cells, double work) {
     if (cells >= total) {
       return clock(0);

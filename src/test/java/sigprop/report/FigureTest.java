@@ -330,4 +330,23 @@ class FigureTest {
     assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE,
         oneBin.chart().getSeriesMap().get("layer 1").getMarker());
   }
+
+  /** A theory line of 500 layers is thinned to about 60 points, its gaps and ends kept. */
+  @Test
+  void longTheoryLinesAreThinnedSoTheirDashesShow() {
+    double[] x = new double[500];
+    double[] y = new double[500];
+    for (int i = 0; i < 500; i++) {
+      x[i] = i + 1;
+      y[i] = i == 250 ? Double.NaN : 0.1 * i;
+    }
+    double[][] t = LayerCurveFigure.thinned(x, y, 60);
+    assertTrue(t[0].length <= 66 && t[0].length >= 55, t[0].length + " points");
+    assertEquals(1.0, t[0][0]);
+    assertEquals(500.0, t[0][t[0].length - 1]);
+    List<Double> xs = java.util.Arrays.stream(t[0]).boxed().toList();
+    assertTrue(xs.containsAll(List.of(250.0, 251.0, 252.0)), "the gap and its neighbours");
+    double[][] small = LayerCurveFigure.thinned(new double[] {1, 2}, new double[] {3, 4}, 60);
+    assertEquals(2, small[0].length);
+  }
 }
