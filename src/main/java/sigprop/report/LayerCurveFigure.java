@@ -33,6 +33,8 @@ public final class LayerCurveFigure {
   static final String THEORY_KEY = "dashed: theory, in its series' colour";
   /** At most about this many points a theory line, so that its dashes show. */
   static final int THEORY_POINTS = 60;
+  /** At most about this many markers a line, where markers tell colour rounds apart. */
+  static final int MARKED_POINTS = 25;
   /** A figure grows to keep its plot at least this wide beside the legend. */
   private static final int MIN_PLOT_WIDTH = 400;
   /** Title, axis label and margins above and below the legend. */
@@ -98,9 +100,13 @@ public final class LayerCurveFigure {
     }
     for (int i = 0; i < series.size(); i++) {
       Curve curve = series.get(i);
-      XYSeries line = Figures.addLine(chart, curve.label(), curve.x(),
-          yScale.plotted(curve.y()), Figures.qualitative(i));
-      mark(line, i);
+      double[] y = yScale.plotted(curve.y());
+      XYSeries line = Figures.addLine(chart, curve.label(), curve.x(), y, Figures.qualitative(i));
+      if (Figures.qualitativeMarker(i) == SeriesMarkers.NONE || y.length <= MARKED_POINTS) {
+        mark(line, i);
+      } else {
+        markSparsely(chart, line, curve.x(), y, i);
+      }
     }
     int unmatched = 0;
     for (int i = 0; i < theory.size(); i++) {
@@ -221,6 +227,27 @@ public final class LayerCurveFigure {
    * but the line has a point with no finite neighbour, which a line alone would not draw (a
    * layer between two gaps of --layers 1,6,10).
    */
+  /**
+   * The marker of a later colour round on about {@link #MARKED_POINTS} of a long line's points,
+   * not on every one (at 500 layers they merged into a thick smear): the line without markers,
+   * the markers as a series of their own, and a legend entry that shows both.
+   */
+  private static void markSparsely(XYChart chart, XYSeries line, double[] x, double[] y, int i) {
+    line.setMarker(SeriesMarkers.NONE);
+    line.setShowInLegend(false);
+    double[][] thin = thinned(x, y, MARKED_POINTS);
+    XYSeries dots = chart.addSeries(line.getName() + " (markers)", thin[0], thin[1]);
+    dots.setLineStyle(SeriesLines.NONE);
+    dots.setMarker(Figures.qualitativeMarker(i));
+    dots.setMarkerColor(Figures.qualitative(i));
+    dots.setShowInLegend(false);
+    // The name with a trailing space, unseen in the legend: the line keeps the plain name.
+    XYSeries key = Figures.addLine(chart, line.getName() + " ", new double[] {x[0]},
+        new double[] {Double.NaN}, Figures.qualitative(i));
+    key.setMarker(Figures.qualitativeMarker(i));
+    key.setMarkerColor(Figures.qualitative(i));
+  }
+
   private static void mark(XYSeries line, int i) {
     boolean isolated = Figures.hasIsolatedPoint(line.getYData());
     line.setMarker(isolated && Figures.qualitativeMarker(i) == SeriesMarkers.NONE
