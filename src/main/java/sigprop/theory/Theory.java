@@ -18,7 +18,8 @@ import sigprop.net.NormPlacement;
  *   <li>none: q^l = Var[z^l]; y = φ(z); χ_l = σ_w² E[φ′(√q^l z)²].
  *   <li>norm before φ: y = φ(ẑ); layer norm (large width): ẑ ~ N(0, q^l) with
  *       q^l = Var[z^l]/(Var[z^l] + ε), χ_l = σ_w² E[φ′(√q z)²]/(Var[z^l] + ε); batch norm:
- *       q^l = 1, {@link BatchNormGain#beforeActivation}.
+ *       q^l = 1, ẑ one batch-normalized entry of B ({@link BatchNormalizedEntry}: variance 1,
+ *       bounded by √(B − 1)), {@link BatchNormGain#beforeActivation}.
  *   <li>norm after φ: q^l = Var[z^l]; y = norm(φ(z)) has mean 0; layer norm: variance
  *       V/(V + ε) with V = Var[φ(√q z)], χ_l = σ_w² E[φ′(√q z)²]/(V + ε); batch norm: variance
  *       1, {@link BatchNormGain#afterActivation}.
@@ -29,7 +30,7 @@ import sigprop.net.NormPlacement;
  * Then Var[∂L/∂y^{l−1}] = Var[∂L/∂y^l]·χ_l·n_l/n_{l−1}, accumulated in log10 from the top.
  * The gradient at the dense output z^l (before the norm) has Var[∂L/∂z^l] = Var[∂L/∂y^{l−1}] /
  * (n_l·E[w²]) = Var[∂L/∂y^l]·χ_l/σ_w²: E[φ′²]·Var[∂L/∂y^l] without a norm.
- * Output moments with batch norm use ẑ ~ N(0, 1), exact as B → ∞ (O(1/B) off at finite B).
+ * After φ, batch norm's outputs have mean 0 and variance 1 whatever the law of φ(z).
  */
 public final class Theory {
   private Theory() {}
@@ -59,7 +60,7 @@ public final class Theory {
       pre[l] = normalOrZero(weightVariance * inputSecondMoment + in.biasVariance());
       q[l] = !law.normBefore() ? pre[l]
           : in.norm() == Norm.LAYER ? pre[l] / (pre[l] + in.normEps()) : 1.0;
-      out[l] = ActivationMoments.of(phi, q[l]);
+      out[l] = law.batchBefore() ? law.batchNormalizedMoments() : ActivationMoments.of(phi, q[l]);
       law.checkBatchEps(l, pre[l], out[l]);
       chi[l] = law.chi(l, weightVariance, pre[l], out[l]);
       factor[l] = chi[l] * n.get(l) / n.get(l - 1);
@@ -85,7 +86,7 @@ public final class Theory {
           chi[l], factor[l], Math.pow(10.0, log10Gradient[l]), log10Gradient[l],
           Math.pow(10.0, log10PreGradient(log10Gradient, log10PreGradientRatio, l, depth)),
           log10PreGradient(log10Gradient, log10PreGradientRatio, l, depth),
-          at90.fraction(q[l]), at99.fraction(q[l]),
+          law.saturation(at90, q[l]), law.saturation(at99, q[l]),
           linearForward[l - 1], LinearRegime.forwardRatio(in.init(), fanIn, fanOut),
           linearBackward[l - 1], LinearRegime.backwardRatio(in.init(), fanIn, fanOut)));
     }
@@ -129,6 +130,7 @@ public final class Theory {
   private static final class LayerLaw {
     private final TheoryInput in;
     private BatchNormGain.BeforeActivation before;
+    private ActivationMoments batchMoments;
     private final Map<Double, Double> after = new HashMap<>();
 
     LayerLaw(TheoryInput in) {
@@ -141,6 +143,23 @@ public final class Theory {
 
     boolean normAfter() {
       return in.norm() != Norm.NONE && in.placement() == NormPlacement.AFTER_ACTIVATION;
+    }
+
+    boolean batchBefore() {
+      return in.norm() == Norm.BATCH && normBefore();
+    }
+
+    /** φ's moments over one batch-normalized entry at the input's batch, computed once. */
+    ActivationMoments batchNormalizedMoments() {
+      if (batchMoments == null) {
+        batchMoments = BatchNormalizedEntry.moments(in.activation(), in.batch());
+      }
+      return batchMoments;
+    }
+
+    /** The saturated fraction: over a batch-normalized entry, or N(0, q). */
+    double saturation(Saturation at, double q) {
+      return batchBefore() ? BatchNormalizedEntry.saturation(at, in.batch()) : at.fraction(q);
     }
 
     /** The variance of a layer norm's output after φ, V/(V + ε); 1 for batch norm. */
