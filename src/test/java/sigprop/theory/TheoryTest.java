@@ -210,8 +210,13 @@ class TheoryTest {
         Norm.BATCH, NormPlacement.BEFORE_ACTIVATION, 64, 1e-5);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Theory.predict(tiny));
-    assertTrue(e.getMessage().contains("batch norm theory assumes eps << the variance it divides"
-        + " by; at layer 1 that is 2.05e-05 against eps 1.00e-05"), e.getMessage());
+    assertTrue(e.getMessage().contains("batch norm theory takes eps as negligible against the"
+        + " variance it divides by, but eps/Var adds up to 0.488 over layers 1..1 (Var 2.05e-05 at"
+        + " layer 1, eps 1.00e-05), more than 0.05"), e.getMessage());
+    // ε/Var of 2.5e-5 a layer, 0.0127 over 500 layers: covered (homework task 3's net).
+    Theory.predict(new TheoryInput(TANH, InitSpec.of(InitScheme.XAVIER_NORMAL), 0.0,
+        TheoryInput.uniformWidths(500, 256), 1.0, Norm.BATCH, NormPlacement.BEFORE_ACTIVATION,
+        256, 1e-5));
     for (InitSpec init : List.of(InitSpec.of(InitScheme.IDENTITY),
         InitSpec.of(InitScheme.CONSTANT, java.util.Map.of("value", 0.002)))) {
       e = assertThrows(IllegalArgumentException.class, () -> Theory.predict(
