@@ -22,6 +22,13 @@ public record CellSpec(
     TrainingSpec training,
     Map<String, String> parameters) {
 
+  /** The letter before a cell id's hex digits (table layout 3 on). */
+  public static final String CELL_ID_LETTER = "c";
+  /** The letter before a configuration id's hex digits. */
+  public static final String CONFIG_ID_LETTER = "g";
+  /** The hex digits of an id, all an id was in table layouts 1 and 2. */
+  public static final int HEX_DIGITS = 16;
+
   public CellSpec {
     parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
   }
@@ -33,12 +40,13 @@ public record CellSpec(
    * and R read as a number.
    */
   public String id() {
-    return "c" + legacyId();
+    return CELL_ID_LETTER + legacyId();
   }
 
   /** The id as schema version 2 wrote it: the 16 hex digits without the letter. */
   public String legacyId() {
-    return CanonicalConfig.sha256(configurationKey() + "\u0000seed=" + seed).substring(0, 16);
+    return CanonicalConfig.sha256(configurationKey() + "\u0000seed=" + seed)
+        .substring(0, HEX_DIGITS);
   }
 
   /**
@@ -46,7 +54,8 @@ public record CellSpec(
    * so every seed of one configuration shares it (what the summarizer averages over).
    */
   public String configId() {
-    return "g" + CanonicalConfig.sha256(configurationKey()).substring(0, 16);
+    return CONFIG_ID_LETTER
+        + CanonicalConfig.sha256(configurationKey()).substring(0, HEX_DIGITS);
   }
 
   /** The configuration as text: the experiment and every parameter, in key order. */

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import sigprop.experiment.CellSpec;
 
 /**
  * The Parquet tables of one or more sweep folders, each with an integer {@code source} column (the
@@ -57,7 +58,8 @@ record SweepInput(Dataset<Row> cells, Dataset<Row> layers, Dataset<Row> theory) 
     if (!List.of(table.columns()).contains("wave")) {
       table = table.withColumn("wave", lit(0));
     }
-    table = withLetter(withLetter(table, "cell_id", "c"), "config_id", "g");
+    table = withLetter(withLetter(table, "cell_id", CellSpec.CELL_ID_LETTER), "config_id",
+        CellSpec.CONFIG_ID_LETTER);
     return table.withColumn("source", lit(source));
   }
 
@@ -71,7 +73,7 @@ record SweepInput(Dataset<Row> cells, Dataset<Row> layers, Dataset<Row> theory) 
     }
     Column id = col(column);
     return table.withColumn(column,
-        when(length(id).equalTo(16), concat(lit(letter), id)).otherwise(id));
+        when(length(id).equalTo(CellSpec.HEX_DIGITS), concat(lit(letter), id)).otherwise(id));
   }
 
   /** Whether the folder holds a Parquet data file anywhere below it (Spark cannot read none). */

@@ -34,7 +34,6 @@ public final class HistogramTable {
   public static SummaryTable streamed(List<LayerRow> rows) {
     Table header = builder().build();
     return new SummaryTable(header, schema(header), () -> rows.stream()
-        .filter(row -> row.summary().pooled() != null)
         .map(row -> {
           Table.Builder part = builder();
           addRows(part, row);

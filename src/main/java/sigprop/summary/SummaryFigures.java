@@ -66,19 +66,32 @@ public final class SummaryFigures {
       String name = prefix + (manySteps ? "-step" + first.key().step() : "");
       String title = first.config().experiment()
           + (manySteps || first.key().step() > 0 ? ", step " + first.key().step() : "");
-      written.addAll(variance(group, Site.OUTPUT, "y", "layer outputs", name, title, folder,
-          ifExists));
-      written.addAll(variance(group, Site.OUTPUT_GRADIENT, "dL/dy", "output gradients", name,
-          title, folder, ifExists));
-      written.addAll(variance(group, Site.PRE_ACTIVATION_GRADIENT, "dL/dz",
-          "pre-activation gradients", name, title, folder, ifExists));
-      written.addAll(variance(group, Site.WEIGHT_GRADIENT, "dL/dW", "weight gradients", name,
-          title, folder, ifExists));
+      for (Drawn d : DRAWN) {
+        written.addAll(variance(group, d.site(), d.symbol(), d.plural(), name, title, folder,
+            ifExists));
+      }
       written.addAll(saturation(group, name, title, folder, ifExists));
       written.addAll(histograms(group, name, title, folder, ifExists));
     }
     return written;
   }
+
+  /**
+   * A site drawn in the summary's figures: its symbol, what its variance figure and histogram
+   * figures call it. Glorot & Bengio's Figs. 6, 7 and 8: activations, back-propagated (∂L/∂z)
+   * and weight gradients, and ∂L/∂y besides.
+   */
+  private record Drawn(Site site, String symbol, String plural, String singular,
+      String histogramSubject) {}
+
+  private static final List<Drawn> DRAWN = List.of(
+      new Drawn(Site.OUTPUT, "y", "layer outputs", "layer output", "outputs"),
+      new Drawn(Site.OUTPUT_GRADIENT, "dL/dy", "output gradients", "output gradient",
+          "output gradients"),
+      new Drawn(Site.PRE_ACTIVATION_GRADIENT, "dL/dz", "pre-activation gradients",
+          "pre-activation gradient", "pre-activation gradients"),
+      new Drawn(Site.WEIGHT_GRADIENT, "dL/dW", "weight gradients", "weight gradient",
+          "weight gradients"));
 
   private static String prefix(LayerRow row, boolean withSweep) {
     String experiment = slug(row.config().experiment());
@@ -264,9 +277,8 @@ public final class SummaryFigures {
   private static List<Path> histograms(List<LayerRow> group, String name, String title,
       Path folder, IfExists ifExists) throws IOException {
     List<Path> written = new ArrayList<>();
-    // Glorot & Bengio's Figs. 6, 7 and 8: activations, back-propagated and weight gradients.
-    for (Site site : List.of(Site.OUTPUT, Site.OUTPUT_GRADIENT, Site.PRE_ACTIVATION_GRADIENT,
-        Site.WEIGHT_GRADIENT)) {
+    for (Drawn d : DRAWN) {
+      Site site = d.site();
       for (Map.Entry<Configuration, List<LayerRow>> e : byConfiguration(group, site)
           .entrySet()) {
         Configuration config = e.getKey();
@@ -285,8 +297,9 @@ public final class SummaryFigures {
           continue; // no seed with values here: the variance figure's legend says why
         }
         boolean log = curves.values().iterator().next().logMagnitude();
-        String quantity = histogramQuantity(site, log);
-        String heading = title + ": " + histogramSubject(site)
+        String quantity = log ? "log10 |" + d.symbol() + "|, " + d.singular()
+            : d.singular() + " " + d.symbol();
+        String heading = title + ": " + d.histogramSubject()
             + ", " + config.label() + " (" + seedsPooled(e.getValue()) + " seeds pooled)";
         HistogramFigure.Builder figure = HistogramFigure.builder(heading)
             // Wide enough for the title (XChart clips it at both edges otherwise).
@@ -306,32 +319,6 @@ public final class SummaryFigures {
       }
     }
     return written;
-  }
-
-  private static String histogramQuantity(Site site, boolean log) {
-    switch (site) {
-      case OUTPUT:
-        return log ? "log10 |y|, layer output" : "layer output y";
-      case OUTPUT_GRADIENT:
-        return log ? "log10 |dL/dy|, output gradient" : "output gradient dL/dy";
-      case WEIGHT_GRADIENT:
-        return log ? "log10 |dL/dW|, weight gradient" : "weight gradient dL/dW";
-      default:
-        return log ? "log10 |dL/dz|, pre-activation gradient" : "pre-activation gradient dL/dz";
-    }
-  }
-
-  private static String histogramSubject(Site site) {
-    switch (site) {
-      case OUTPUT:
-        return "outputs";
-      case OUTPUT_GRADIENT:
-        return "output gradients";
-      case WEIGHT_GRADIENT:
-        return "weight gradients";
-      default:
-        return "pre-activation gradients";
-    }
   }
 
   private static int seedsPooled(List<LayerRow> rows) {
