@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import sigprop.net.Site;
 
 /**
@@ -42,6 +43,11 @@ final class CanonicalConfig {
           .append(" log_bins_per_decade=").append(h.logBinsPerDecade())
           .append(" min_decade=").append(h.minDecade())
           .append(" max_decade=").append(h.maxDecade()).append('\n');
+      // Only when a site has its own bins: a config without them keeps its text, so its hash.
+      for (Map.Entry<Site, SiteHistogram> site : h.sites().entrySet()) {
+        b.append("  record.histogram.sites.").append(site.getKey().key()).append(": ")
+            .append(site.getValue().canonical()).append('\n');
+      }
       for (AxisConfig a : e.axes()) {
         b.append("  grid.").append(a.setting().axis()).append(":\n");
         for (SettingValue v : a.values()) {

@@ -1,14 +1,20 @@
 package sigprop.experiment;
 
+import java.util.EnumMap;
+import java.util.Map;
+import sigprop.net.Site;
+
 /**
- * How histograms are binned for a configuration. Bounded sites (outputs of a bounded activation)
- * get {@code linearBins} linear bins over the activation's range ((−1, 1) for tanh, (0, 1) for
- * sigmoid) unless {@code linearLo}/{@code linearHi}
- * are set (not NaN); every other site gets signed log-magnitude bins, {@code logBinsPerDecade}
- * per decade of |v| from 10^minDecade to 10^maxDecade.
+ * How histograms are binned for a configuration. By default bounded sites (outputs of a bounded
+ * activation) get {@code linearBins} linear bins over the activation's range ((−1, 1) for tanh,
+ * (0, 1) for sigmoid) unless {@code linearLo}/{@code linearHi} are set (not NaN); every other
+ * site gets signed log-magnitude bins, {@code logBinsPerDecade} per decade of |v| from
+ * 10^minDecade to 10^maxDecade. {@code sites} overrides that for single sites
+ * ({@code record.histogram.sites}); an entry equal to the default rule is dropped, so spelling
+ * out the defaults changes nothing.
  */
 public record HistogramSettings(int linearBins, double linearLo, double linearHi,
-    int logBinsPerDecade, int minDecade, int maxDecade) {
+    int logBinsPerDecade, int minDecade, int maxDecade, Map<Site, SiteHistogram> sites) {
 
   /** The most linear bins a config may ask for. */
   public static final int MAX_LINEAR_BINS = 1_000_000;
@@ -30,10 +36,33 @@ public record HistogramSettings(int linearBins, double linearLo, double linearHi
       throw new IllegalArgumentException("histogram range needs lo < hi, got [" + linearLo + ", "
           + linearHi + "]");
     }
+    SiteHistogram rule = new SiteHistogram(SiteHistogram.Binning.AUTO, linearBins, linearLo,
+        linearHi, logBinsPerDecade, minDecade, maxDecade);
+    Map<Site, SiteHistogram> own = new EnumMap<>(Site.class);
+    sites.forEach((site, h) -> {
+      if (!h.equals(rule)) {
+        own.put(site, h);
+      }
+    });
+    sites = java.util.Collections.unmodifiableMap(own);
   }
 
-  /** Counters of one histogram at most: every linear or log bin of both signs, zero, tails. */
-  public long slots() {
-    return linearBins + 2L * (maxDecade - minDecade) * logBinsPerDecade + 3;
+  /** The default rule at every site. */
+  public HistogramSettings(int linearBins, double linearLo, double linearHi,
+      int logBinsPerDecade, int minDecade, int maxDecade) {
+    this(linearBins, linearLo, linearHi, logBinsPerDecade, minDecade, maxDecade, Map.of());
+  }
+
+  /** The same settings with these per-site entries. */
+  public HistogramSettings withSites(Map<Site, SiteHistogram> siteSettings) {
+    return new HistogramSettings(linearBins, linearLo, linearHi, logBinsPerDecade, minDecade,
+        maxDecade, siteSettings);
+  }
+
+  /** The binning of a site: its own entry, else the default rule. */
+  public SiteHistogram forSite(Site site) {
+    SiteHistogram own = sites.get(site);
+    return own != null ? own : new SiteHistogram(SiteHistogram.Binning.AUTO, linearBins,
+        linearLo, linearHi, logBinsPerDecade, minDecade, maxDecade);
   }
 }

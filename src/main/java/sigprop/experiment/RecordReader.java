@@ -8,7 +8,8 @@ import sigprop.net.Site;
 
 /**
  * Reads an experiment's {@code record:} section (sites, steps, histogram), each key from the
- * experiment or else the defaults; missing keys take {@link RecordSpec#DEFAULT}'s values.
+ * experiment or else the defaults; missing keys take {@link RecordSpec#DEFAULT}'s values. The
+ * per-site histogram entries are read by {@link SiteHistogramReader}.
  */
 final class RecordReader {
   private final Scope scope;
@@ -23,9 +24,12 @@ final class RecordReader {
   RecordSpec read() {
     Set<Site> sites = sites(scope.find("record", "sites"));
     List<Integer> steps = steps(scope.find("record", "steps"));
+    Set<Site> recorded = sites == null ? RecordSpec.DEFAULT.sites() : sites;
     HistogramSettings histogram = histogram();
-    return new RecordSpec(sites == null ? RecordSpec.DEFAULT.sites() : sites,
-        steps == null ? RecordSpec.DEFAULT.steps() : steps, histogram);
+    histogram = histogram.withSites(new SiteHistogramReader(scope, problems)
+        .read(histogram, recorded));
+    return new RecordSpec(recorded, steps == null ? RecordSpec.DEFAULT.steps() : steps,
+        histogram);
   }
 
   private Set<Site> sites(YamlNode node) {
@@ -93,7 +97,7 @@ final class RecordReader {
           + maxDecade);
       minDecade = null;
     }
-    double[] range = range(scope.find("record", "histogram", "range"));
+    double[] range = range(scope.find("record", "histogram", "range"), problems);
     if (linearBins == null || perDecade == null || minDecade == null || maxDecade == null
         || range == null) {
       return d;
@@ -108,7 +112,7 @@ final class RecordReader {
   }
 
   /** [lo, hi] of the linear bins, or {NaN, NaN} for the activation's own range. */
-  private double[] range(YamlNode node) {
+  static double[] range(YamlNode node, Problems problems) {
     if (node == null || Schema.isNull(node)) {
       return new double[] {Double.NaN, Double.NaN};
     }

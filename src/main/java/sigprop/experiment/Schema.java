@@ -1,9 +1,11 @@
 package sigprop.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import sigprop.net.Names;
+import sigprop.net.Site;
 
 /**
  * The keys each mapping of a config accepts. Unknown keys are reported with the closest valid
@@ -26,7 +28,10 @@ final class Schema {
   static final List<String> RECORD = List.of("sites", "steps", "histogram");
   /** Keys of {@code record.histogram:}. */
   static final List<String> HISTOGRAM = List.of("linear_bins", "range", "log_bins_per_decade",
-      "min_decade", "max_decade");
+      "min_decade", "max_decade", "sites");
+  /** Keys of one site's entry under {@code record.histogram.sites:}. */
+  static final List<String> SITE_HISTOGRAM = List.of("bins", "range", "linear_bins",
+      "log_bins_per_decade", "min_decade", "max_decade");
 
   private Schema() {}
 
@@ -93,7 +98,38 @@ final class Schema {
           for (String k : h.view().keySet()) {
             if (!HISTOGRAM.contains(k)) {
               unknown(h.get(k), k, HISTOGRAM, problems);
+            } else if (k.equals("sites")) {
+              checkHistogramSites(h.get(k), problems);
             }
+          }
+        }
+      }
+    }
+  }
+
+  /** record.histogram.sites: site names, each with a mapping of {@link #SITE_HISTOGRAM} keys. */
+  private static void checkHistogramSites(YamlNode node, Problems problems) {
+    if (isNull(node)) {
+      return;
+    }
+    YamlNode.Mapping sites = Values.mapping(node, problems);
+    if (sites == null) {
+      return;
+    }
+    List<String> names = Arrays.stream(Site.values()).map(Site::key).toList();
+    for (Map.Entry<String, YamlNode> e : sites.view().entrySet()) {
+      if (!names.contains(e.getKey())) {
+        problems.add(e.getValue(), Names.unknown("site", e.getKey(), names));
+        continue;
+      }
+      if (isNull(e.getValue())) {
+        continue;
+      }
+      YamlNode.Mapping entry = Values.mapping(e.getValue(), problems);
+      if (entry != null) {
+        for (String k : entry.view().keySet()) {
+          if (!SITE_HISTOGRAM.contains(k)) {
+            unknown(entry.get(k), k, SITE_HISTOGRAM, problems);
           }
         }
       }

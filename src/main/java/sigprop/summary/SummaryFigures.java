@@ -16,6 +16,7 @@ import sigprop.report.HistogramFigure;
 import sigprop.report.IfExists;
 import sigprop.report.LayerCurveFigure;
 import sigprop.report.YScale;
+import sigprop.stats.LinearBins;
 
 /**
  * The summary's figures, per sweep, experiment and step (names start with the experiment, then
@@ -207,7 +208,8 @@ public final class SummaryFigures {
   /**
    * What a histogram curve leaves out, for its legend: the values in slots without a width
    * (exact zeros; log bins' tiny and huge ends; linear bins' under- and overflow), as a share
-   * of all values, e.g. "49.5 % zeros not drawn"; null when every value is in a drawn bin.
+   * of all values, e.g. "49.5 % zeros not drawn", "2.0 % below -0.05, 1.0 % above 0.05 not
+   * drawn" for linear bins; null when every value is in a drawn bin.
    */
   static String undrawn(SparseHistogram h) {
     Map<String, Long> byKind = new LinkedHashMap<>();
@@ -227,9 +229,17 @@ public final class SummaryFigures {
       case "zero" -> "zeros";
       case "tiny" -> "below the bins";
       case "huge" -> "above the bins";
+      // Linear bins of a stated range: the share beyond each end, as the figure cannot show it.
+      case "underflow" -> "below " + edge(((LinearBins) h.spec()).lo());
+      case "overflow" -> "above " + edge(((LinearBins) h.spec()).hi());
       default -> kind;
     }));
     return String.join(", ", parts) + " not drawn";
+  }
+
+  /** A linear range's end as written in a config: 1 not 1.0, -0.05. */
+  private static String edge(double value) {
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   private static String percent(long part, long total) {

@@ -27,7 +27,12 @@ class SummaryFiguresTest {
         SummaryFigures.undrawn(tails));
     SparseHistogram linear = new SparseHistogram(new LinearBins(-1, 1, 200),
         new int[] {0, 100, 201}, new long[] {2, 96, 2});
-    assertEquals("2.0 % underflow, 2.0 % overflow not drawn", SummaryFigures.undrawn(linear));
+    assertEquals("2.0 % below -1, 2.0 % above 1 not drawn", SummaryFigures.undrawn(linear));
+    // A gradient's stated range: the shares beyond each end, with the ends as configured.
+    SparseHistogram gradient = new SparseHistogram(new LinearBins(-0.05, 0.05, 200),
+        new int[] {0, 37, 201}, new long[] {1, 996, 3});
+    assertEquals("0.1 % below -0.05, 0.3 % above 0.05 not drawn",
+        SummaryFigures.undrawn(gradient));
     assertEquals(null, SummaryFigures.undrawn(new SparseHistogram(new LinearBins(-1, 1, 200),
         new int[] {100}, new long[] {5})));
   }

@@ -1,0 +1,144 @@
+package sigprop.experiment;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import sigprop.experiment.SiteHistogram.Binning;
+import sigprop.net.Site;
+
+/**
+ * Reads {@code record.histogram.sites}: each site's own bins, every key taken from the experiment
+ * or else the defaults, and otherwise from the global {@code record.histogram} settings. A
+ * {@code range} without {@code bins} means linear bins over it at every layer. Every problem is
+ * reported at its key path; the key names themselves were checked by {@link Schema}.
+ */
+final class SiteHistogramReader {
+  private static final List<String> LOG_KEYS =
+      List.of("log_bins_per_decade", "min_decade", "max_decade");
+
+  private final Scope scope;
+  private final Problems problems;
+
+  SiteHistogramReader(Scope scope, Problems problems) {
+    this.scope = scope;
+    this.problems = problems;
+  }
+
+  /** The sites' own entries; sites with problems are left out so reading can go on. */
+  Map<Site, SiteHistogram> read(HistogramSettings global, Set<Site> recorded) {
+    Map<Site, SiteHistogram> sites = new EnumMap<>(Site.class);
+    YamlNode all = scope.find("record", "histogram", "sites");
+    if (all == null || Schema.isNull(all) || !(all instanceof YamlNode.Mapping)) {
+      return sites; // not a mapping: Schema has said so
+    }
+    for (Site site : Site.values()) {
+      YamlNode entry = find(site, null);
+      if (entry == null || Schema.isNull(entry)) {
+        continue;
+      }
+      if (!recorded.contains(site)) {
+        problems.add(entry, "site '" + site.key() + "' is not recorded (record.sites), so its"
+            + " bins would not be used; add it to record.sites or drop this entry");
+        continue;
+      }
+      if (entry instanceof YamlNode.Mapping) {
+        SiteHistogram h = read(site, global.forSite(site));
+        if (h != null) {
+          sites.put(site, h);
+        }
+      }
+    }
+    return sites;
+  }
+
+  /** One site's bins, each key defaulting to the global rule's; null after a problem. */
+  private SiteHistogram read(Site site, SiteHistogram d) {
+    boolean ok = true;
+    YamlNode binsNode = find(site, "bins");
+    Binning binning = null;
+    if (binsNode != null && !Schema.isNull(binsNode)) {
+      String word = Values.word(binsNode, problems, "binning",
+          Stream.of(Binning.values()).map(Binning::key).toList());
+      ok = word != null;
+      binning = word == null ? null : Binning.valueOf(word.toUpperCase(java.util.Locale.ROOT));
+    }
+    YamlNode rangeNode = find(site, "range");
+    boolean ownRange = rangeNode != null && !Schema.isNull(rangeNode);
+    double[] range = rangeNode == null ? new double[] {d.linearLo(), d.linearHi()}
+        : RecordReader.range(rangeNode, problems);
+    ok &= range != null;
+    Integer linearBins = count(site, "linear_bins", d.linearBins(), 1,
+        HistogramSettings.MAX_LINEAR_BINS);
+    Integer perDecade = count(site, "log_bins_per_decade", d.logBinsPerDecade(), 1,
+        HistogramSettings.MAX_BINS_PER_DECADE);
+    int decades = HistogramSettings.MAX_DECADE;
+    Integer minDecade = count(site, "min_decade", d.minDecade(), -decades, decades);
+    Integer maxDecade = count(site, "max_decade", d.maxDecade(), -decades, decades);
+    ok &= linearBins != null && perDecade != null && minDecade != null && maxDecade != null;
+    if (minDecade != null && maxDecade != null && minDecade >= maxDecade) {
+      YamlNode max = find(site, "max_decade");
+      problems.add(max != null ? max : find(site, "min_decade"), "min_decade must be below"
+          + " max_decade, got " + minDecade + " and " + maxDecade);
+      ok = false;
+    }
+    if (binning == null && binsNode != null && !Schema.isNull(binsNode)) {
+      return null; // an unknown binning: the checks below would guess at what was meant
+    }
+    if (binning == null) {
+      binning = ownRange ? Binning.LINEAR : Binning.AUTO;
+    }
+    ok &= consistent(site, binning, ownRange, range, binsNode);
+    return ok ? new SiteHistogram(binning, linearBins, range[0], range[1], perDecade, minDecade,
+        maxDecade) : null;
+  }
+
+  /** Reports keys that cannot apply to the binning and a linear binning without a range. */
+  private boolean consistent(Site site, Binning binning, boolean ownRange, double[] range,
+      YamlNode binsNode) {
+    boolean ok = true;
+    if (binning == Binning.LINEAR && range != null && Double.isNaN(range[0])) {
+      problems.add(binsNode, "linear bins at every layer need a range: add "
+          + path(site, "range") + ": [lo, hi] (in true units, e.g. [-0.05, 0.05])");
+      ok = false;
+    }
+    if (binning == Binning.LOG) {
+      for (String key : List.of("range", "linear_bins")) {
+        YamlNode own = find(site, key);
+        if (own != null && !(key.equals("range") && !ownRange)) {
+          problems.add(own, "applies to linear bins only, but " + path(site, "bins")
+              + " is log");
+          ok = false;
+        }
+      }
+    }
+    if (binning == Binning.LINEAR) {
+      for (String key : LOG_KEYS) {
+        YamlNode own = find(site, key);
+        if (own != null) {
+          problems.add(own, "applies to log bins only, but this site's bins are linear ("
+              + (binsNode != null ? path(site, "bins") + " is linear" : "it has a range") + ")");
+          ok = false;
+        }
+      }
+    }
+    return ok;
+  }
+
+  private Integer count(Site site, String key, int defaultValue, int min, int max) {
+    YamlNode node = find(site, key);
+    return node == null ? Integer.valueOf(defaultValue)
+        : Values.integer(node, problems, min, max);
+  }
+
+  /** The site's entry (key null) or one of its keys, from the experiment or the defaults. */
+  private YamlNode find(Site site, String key) {
+    return key == null ? scope.find("record", "histogram", "sites", site.key())
+        : scope.find("record", "histogram", "sites", site.key(), key);
+  }
+
+  private static String path(Site site, String key) {
+    return "record.histogram.sites." + site.key() + "." + key;
+  }
+}
