@@ -21,7 +21,12 @@ final class TestCells {
 
   static CellSpec cell(NetworkSpec net, int batch, long seed, List<Integer> steps,
       Set<Site> sites) {
-    RecordSpec record = new RecordSpec(sites, steps, HistogramSettings.DEFAULT);
+    return cell(net, batch, seed, steps, sites, HistogramSettings.DEFAULT);
+  }
+
+  static CellSpec cell(NetworkSpec net, int batch, long seed, List<Integer> steps,
+      Set<Site> sites, HistogramSettings histogram) {
+    RecordSpec record = new RecordSpec(sites, steps, histogram);
     return new CellSpec("test", "exp", net, new InputSpec(batch, net.inputWidth(), "normal", 0,
         false), LossType.CROSS_ENTROPY, seed, record, TrainingSpec.DEFAULT,
         Map.of("depth", String.valueOf(net.depth()), "init", net.weightInit().toString(),
