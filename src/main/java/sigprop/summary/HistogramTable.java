@@ -97,10 +97,12 @@ public final class HistogramTable {
     d.put("total", "finite values counted over all those cells (the sum of count over the"
         + " histogram's slots, including those not written)");
     d.put("axis", "what bin_lo and bin_hi measure: 'value' (linear bins of a bounded site, e.g."
-        + " tanh outputs over [-1, 1]) or 'log10|value|' (signed log-magnitude bins: magnitudes,"
+        + " tanh outputs over [-1, 1], or of a site given its own range in"
+        + " record.histogram.sites) or 'log10|value|' (signed log-magnitude bins: magnitudes,"
         + " with sign giving the side)");
     d.put("slot", "the slot number in the bin layout, increasing with value");
-    d.put("kind", "bin (a regular bin), underflow/overflow (beyond linear bins), tiny/huge"
+    d.put("kind", "bin (a regular bin), underflow/overflow (values beyond the linear bins'"
+        + " range, counted), tiny/huge"
         + " (beyond the log bins' decades) or zero (exact zeros, log bins)");
     d.put("sign", "-1 negative side, +1 positive side of log bins; 0 for zero and linear bins");
     d.put("bin_lo", "the bin's lower edge on the axis (for log bins the smaller magnitude);"
