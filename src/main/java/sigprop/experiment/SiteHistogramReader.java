@@ -89,14 +89,13 @@ final class SiteHistogramReader {
     if (binning == null) {
       binning = ownRange ? Binning.LINEAR : Binning.AUTO;
     }
-    ok &= consistent(site, binning, ownRange, range, binsNode);
+    ok &= consistent(site, binning, range, binsNode);
     return ok ? new SiteHistogram(binning, linearBins, range[0], range[1], perDecade, minDecade,
         maxDecade) : null;
   }
 
   /** Reports keys that cannot apply to the binning and a linear binning without a range. */
-  private boolean consistent(Site site, Binning binning, boolean ownRange, double[] range,
-      YamlNode binsNode) {
+  private boolean consistent(Site site, Binning binning, double[] range, YamlNode binsNode) {
     boolean ok = true;
     if (binning == Binning.LINEAR && range != null && Double.isNaN(range[0])) {
       problems.add(binsNode, "linear bins at every layer need a range: add "
@@ -106,7 +105,7 @@ final class SiteHistogramReader {
     if (binning == Binning.LOG) {
       for (String key : List.of("range", "linear_bins")) {
         YamlNode own = find(site, key);
-        if (own != null && !(key.equals("range") && !ownRange)) {
+        if (own != null && !Schema.isNull(own)) { // range: null is the default, not a range
           problems.add(own, "applies to linear bins only, but " + path(site, "bins")
               + " is log");
           ok = false;
