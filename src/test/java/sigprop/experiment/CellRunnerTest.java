@@ -182,6 +182,31 @@ class CellRunnerTest {
     assertEquals(sat99, rec.saturated99());
   }
 
+  /**
+   * Every record of a small tanh cell with the default bins, as bits: pinned from the code before
+   * record.histogram.sites, so a config without it records what it did (a deliberate change of
+   * the numbers updates the pin).
+   */
+  @Test
+  void recordsWithTheDefaultBinsArePinned() throws Exception {
+    CellSpec cell = TestCells.tanh(8, 3, Norm.NONE, InitScheme.XAVIER_NORMAL, 6, 2);
+    StringBuilder text = new StringBuilder();
+    for (LayerRecord lr : CellRunner.run(cell).records()) {
+      // The stored fields only: derived ones (log10, quantiles) may differ in an ulp by JIT.
+      SiteRecord r = lr.record();
+      sigprop.stats.Moments m = r.moments();
+      text.append(lr.step()).append(' ').append(lr.layer()).append(' ').append(lr.site())
+          .append(List.of(m.count(), m.scaledMean(), m.scaledM2(), m.scaledMin(), m.scaledMax(),
+              m.scaledSumAbs(), m.log2Scale(), r.nonFinite(), r.zeros(), r.saturated90(),
+              r.saturated99(), r.jacobianSum(), r.jacobianCount()))
+          .append(sigprop.spark.HistogramSpecCodec.encode(r.histogram().spec()))
+          .append(java.util.Arrays.toString(r.histogram().nonEmptySlots()))
+          .append(java.util.Arrays.toString(r.histogram().nonEmptyCounts())).append('\n');
+    }
+    assertEquals("e02bd0eaaebf859742b26912735eb551acf7cbdd00906ef6594d633ef74c02bc",
+        CanonicalConfig.sha256(text.toString()));
+  }
+
   @Test
   void sameCellGivesIdenticalRecords() {
     CellSpec cell = TestCells.tanh(8, 4, Norm.LAYER, InitScheme.ORTHOGONAL, 6, 2);
