@@ -36,12 +36,17 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    StopSignal.install();
     int code;
     try {
       code = run(args, System.out, System.err);
     } catch (Exception e) {
-      System.err.println("sigprop: " + e);
-      e.printStackTrace(System.err);
+      if (StopSignal.stopping()) { // Ctrl-C or SIGTERM: the failure is the stop's, not a bug
+        System.err.println("sigprop: stopped by a signal before the end");
+      } else {
+        System.err.println("sigprop: " + e);
+        e.printStackTrace(System.err);
+      }
       code = 1;
     }
     System.out.flush();

@@ -271,5 +271,12 @@ class PresetClaimsTest {
       double heTop = log10Var(he, top, Site.PRE_ACTIVATION);
       assertEquals(Math.log10(2), heTop, 1.0, widths);
     }
+    // The floor bites at σ = 1e-3 already: layer 2's Var[z] ≈ 50·σ²/2 = 2.5 ε (whatever the
+    // input width, which layer 1's norm divides out), so Var[x̂] stays well below 1.
+    List<CellResult> smallBn = config(runs, "normal(std=0.001) batch depth=2");
+    double v = Math.pow(10, log10Var(smallBn, 2, Site.PRE_ACTIVATION));
+    double normalized = log10Var(smallBn, 2, Site.NORMALIZED);
+    assertEquals(Math.log10(v / (v + 1e-5)), normalized, 0.15);
+    assertTrue(normalized < Math.log10(0.8), "Var[x̂] at σ = 1e-3: 10^" + normalized);
   }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,23 @@ class ShippedConfigsTest {
           new PrintStream(err, true, StandardCharsets.UTF_8));
       assertEquals(0, code, config + ": " + err.toString(StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * The README's config is conf/example.yaml without its comments (it once recorded other sites
+   * than the file), and the grid output CONFIG.md quotes shows the file's hash.
+   */
+  @Test
+  void theReadmesConfigIsTheExampleWhoseHashConfigMdQuotes(@TempDir Path dir) throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    Matcher block = Pattern.compile("### A config\n[^#]*?```yaml\n(.*?)```", Pattern.DOTALL)
+        .matcher(readme);
+    assertTrue(block.find(), "README.md has no config block under '### A config'");
+    Path shown = Files.writeString(dir.resolve("readme.yaml"), block.group(1));
+    String example = ConfigLoader.load(Path.of("conf/example.yaml"), List.of(), 0).configHash();
+    assertEquals(example, ConfigLoader.load(shown, List.of(), 0).configHash());
+    assertTrue(Files.readString(Path.of("docs/CONFIG.md"))
+        .contains("config hash " + example.substring(0, 16) + "\n"), example);
   }
 
   /** The bodies of the script's {@code <<'YAML'} here-documents. */
