@@ -39,19 +39,32 @@ final class ExperimentReader {
     }
     List<AxisConfig> axes = axes();
     for (AxisConfig axis : axes) {
-      SettingValue f = fixed.get(axis.setting());
-      boolean ownOverride = f.node() != null && f.node().location().equals("--set")
-          && f.node() == scope.own(axis.setting().section(), axis.setting().key());
-      if (ownOverride) {
-        problems.add(f.node(), "has no effect: the grid varies " + axis.setting().axis()
-            + " (" + axis.node().path() + "); use --set " + axis.node().path() + "=…");
-      }
+      deadFixedValue(fixed.get(axis.setting()), axis);
     }
     List<Long> seeds = seeds();
     tooManyCells(axes, seeds, path);
     RecordSpec record = new RecordReader(scope, problems).read();
     idleAxes(axes, fixed, record);
     return new ExperimentConfig(name, path, fixed, axes, seeds, record);
+  }
+
+  /**
+   * The experiment's own fixed value of a setting its grid varies never runs: reported when both
+   * are written in the file, or the value is set with --set. (A value from defaults: is what
+   * the axis replaces, and --set grid.X=… over a file's value is how to vary it.)
+   */
+  private void deadFixedValue(SettingValue f, AxisConfig axis) {
+    Setting s = axis.setting();
+    if (f.node() == null || f.node() != scope.own(s.section(), s.key())) {
+      return;
+    }
+    if (f.node().location().equals("--set")) {
+      problems.add(f.node(), "has no effect: the grid varies " + s.axis() + " ("
+          + axis.node().path() + "); use --set " + axis.node().path() + "=…");
+    } else if (!axis.node().location().equals("--set")) {
+      problems.add(f.node(), "has no effect: " + new SettingValue(null, axis.node())
+          .where(axis.node().path()) + " varies " + s.axis() + " in this experiment; drop one");
+    }
   }
 
   /**

@@ -116,6 +116,11 @@ class BrokenConfigTest {
             "grid.norm[1]: layer norm needs layers at least 2 wide, but network.widths (line 2)"
                 + " has a width of 1"),
         row("record: {sites: [output, output]}", "record.sites[1]: site 'output' appears twice"),
+        // Both written in one experiment: the fixed value never ran, and nothing said so.
+        row("network: {depth: 3}\ngrid: {depth: [4, 5]}", "line 2: network.depth: has no effect:"
+            + " grid.depth (line 3) varies depth in this experiment; drop one"),
+        row("input: {batch: 8}\ngrid: {batch: [2]}", "line 2: input.batch: has no effect:"
+            + " grid.batch (line 3) varies batch in this experiment; drop one"),
         row("grid: {learning_rate: [0.1, 0.01]}", "line 2: grid.learning_rate: varies"
             + " learning_rate, but no cell trains (record.steps ends at 0)"),
         row("grid: {norm_eps: [1e-5, 1e-3]}", "grid.norm_eps: varies norm_eps, but no cell has a"
@@ -328,13 +333,24 @@ class BrokenConfigTest {
 
   @Test
   void aSeedsOverrideReplacesSeedsWrittenEitherWay() {
-    String yaml = "sweep: s\ninput: {batch: 4, width: 4}\nnetwork: {width: 4, depth: 1}\n"
+    String yaml = "sweep: s\ninput: {batch: 4, width: 4}\nnetwork: {width: 4}\n"
         + "grid: {depth: [1, 2], seeds: 2}\n";
     assertEquals(6, Configs.plan(yaml, "seeds=3").cells().size());
     assertEquals(2, Configs.plan(yaml.replace(", seeds: 2", "") + "seeds: 5\n", "grid.seeds=1")
         .cells().size());
     assertTrue(Configs.failure(yaml, "seeds=0").getMessage().contains("--set: seeds: must be >="
         + " 1, got 0"));
+  }
+
+  @Test
+  void anAxisSetWithSetOverAFixedValueInTheFileIsHowToVaryIt() {
+    String yaml = "sweep: s\ninput: {batch: 4, width: 4}\nnetwork: {width: 4, depth: 1}\n"
+        + "seeds: 1\n";
+    assertEquals(2, Configs.plan(yaml, "grid.depth=2,3").cells().size());
+    String multi = "sweep: m\ndefaults: {network: {width: 4, depth: 1}, input: {batch: 4,"
+        + " width: 4}, seeds: 1}\nexperiments:\n  a: {network: {depth: 2}}\n"
+        + "  b: {grid: {depth: [2, 3]}}\n";
+    assertEquals(5, Configs.plan(multi, "experiments.a.grid.depth=3,4,5").cells().size());
   }
 
   @Test
