@@ -45,6 +45,7 @@ final class ExperimentReader {
     tooManyCells(axes, seeds, path);
     RecordSpec record = new RecordReader(scope, problems).read();
     idleAxes(axes, fixed, record);
+    deadSizeValues(fixed, axes);
     return new ExperimentConfig(name, path, fixed, axes, seeds, record);
   }
 
@@ -121,6 +122,28 @@ final class ExperimentReader {
         problems.add(axis.node(), "varies " + s.axis() + ", but " + widthsWhere(fixed, axes)
             + " gives every hidden layer's width and the depth, so its values make the same"
             + " cells; drop the axis or widths");
+      }
+    }
+  }
+
+  /**
+   * The experiment's own depth or width beside widths that every cell has: widths gives each
+   * hidden layer's width and the depth, so the value never runs (an axis of it is reported by
+   * idleAxes). As with an axis, --set widths over the file's value is how to replace it.
+   */
+  private void deadSizeValues(Map<Setting, SettingValue> fixed, List<AxisConfig> axes) {
+    if (!ExperimentConfig.widthsEverywhere(fixed, axes)) {
+      return;
+    }
+    AxisConfig widthsAxis = ExperimentConfig.widthsAxis(axes);
+    YamlNode widths = widthsAxis != null ? widthsAxis.node() : fixed.get(Setting.WIDTHS).node();
+    for (Setting s : List.of(Setting.DEPTH, Setting.WIDTH)) {
+      YamlNode node = fixed.get(s).node();
+      boolean varied = axes.stream().anyMatch(a -> a.setting() == s);
+      if (node != null && node == scope.own(s.section(), s.key()) && !varied
+          && !(widths.location().equals("--set") && !node.location().equals("--set"))) {
+        problems.add(node, "has no effect: " + widthsWhere(fixed, axes) + " gives every hidden"
+            + " layer's width and the depth; drop one");
       }
     }
   }

@@ -119,6 +119,10 @@ class BrokenConfigTest {
         // Both written in one experiment: the fixed value never ran, and nothing said so.
         row("network: {depth: 3}\ngrid: {depth: [4, 5]}", "line 2: network.depth: has no effect:"
             + " grid.depth (line 3) varies depth in this experiment; drop one"),
+        row("network: {widths: [8, 4], width: 8}", "line 2: network.width: has no effect:"
+            + " network.widths (line 2) gives every hidden layer's width and the depth; drop one"),
+        row("network: {depth: 3}\ngrid: {widths: [[8], [4, 4]]}", "line 2: network.depth: has no"
+            + " effect: grid.widths (line 3) gives every hidden layer's width and the depth"),
         row("input: {batch: 8}\ngrid: {batch: [2]}", "line 2: input.batch: has no effect:"
             + " grid.batch (line 3) varies batch in this experiment; drop one"),
         row("grid: {learning_rate: [0.1, 0.01]}", "line 2: grid.learning_rate: varies"
@@ -351,6 +355,7 @@ class BrokenConfigTest {
         + " width: 4}, seeds: 1}\nexperiments:\n  a: {network: {depth: 2}}\n"
         + "  b: {grid: {depth: [2, 3]}}\n";
     assertEquals(5, Configs.plan(multi, "experiments.a.grid.depth=3,4,5").cells().size());
+    assertEquals(1, Configs.plan(yaml, "network.widths=[4, 2]").cells().size());
   }
 
   @Test
