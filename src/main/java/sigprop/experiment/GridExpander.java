@@ -71,6 +71,7 @@ final class GridExpander {
       CellSpec cell = build(e, values, picked);
       if (cell != null) {
         checkNorm(e, values, cell);
+        checkLoss(e, values);
         if (heapBytes > 0 && cell.memoryBytes(regionBytes) > heapBytes
             && heapProblems++ < MAX_LISTED_PROBLEMS) {
           problems.add(sizeKey(e), gridLine(e), tooLarge(cell, picked));
@@ -158,6 +159,21 @@ final class GridExpander {
           norm.node() == null ? "" : norm.node().location(),
           "batch norm needs a batch of at least 2, but " + batch.where(batchKey)
               + " is 1 (over one example every normalized value is 0)");
+    }
+  }
+
+  /**
+   * Cross-entropy over one class: the softmax of one output is 1, so the loss is 0 and every
+   * gradient the cell records is 0.
+   */
+  private void checkLoss(ExperimentConfig e, Map<Setting, SettingValue> v) {
+    SettingValue classes = v.get(Setting.CLASSES);
+    if (v.get(Setting.LOSS).value() == LossType.CROSS_ENTROPY && (Integer) classes.value() == 1) {
+      YamlNode at = classes.node(); // 1 is never the default, so it was written somewhere
+      problems.add(at.path(), at.location(), "cross_entropy over 1 class has loss 0 and every"
+          + " gradient 0 (the softmax of one output is 1), but " + v.get(Setting.LOSS)
+          .where(e.child("loss.type")) + " is cross_entropy; use classes >= 2, or loss mse or"
+          + " sum_of_outputs");
     }
   }
 

@@ -115,6 +115,13 @@ class BrokenConfigTest {
         row("network: {widths: [4, 1]}\ngrid: {norm: [none, layer]}",
             "grid.norm[1]: layer norm needs layers at least 2 wide, but network.widths (line 2)"
                 + " has a width of 1"),
+        // Accepted before, and every recorded gradient was 0.
+        row("network: {classes: 1}", "line 2: network.classes: cross_entropy over 1 class has"
+            + " loss 0 and every gradient 0 (the softmax of one output is 1), but loss.type"
+            + " (default) is cross_entropy; use classes >= 2, or loss mse or sum_of_outputs"),
+        row("grid: {classes: [1, 2], loss: [mse, cross_entropy]}", "line 2: grid.classes[0]:"
+            + " cross_entropy over 1 class has loss 0 and every gradient 0 (the softmax of one"
+            + " output is 1), but grid.loss[1] (line 2) is cross_entropy"),
         row("record: {sites: [output, output]}", "record.sites[1]: site 'output' appears twice"),
         // Both written in one experiment: the fixed value never ran, and nothing said so.
         row("network: {depth: 3}\ngrid: {depth: [4, 5]}", "line 2: network.depth: has no effect:"
