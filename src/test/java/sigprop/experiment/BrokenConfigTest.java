@@ -50,6 +50,10 @@ class BrokenConfigTest {
                 + " 'pre_activation_gradient'?"),
         row("input: {distribution: unifrom}",
             "input.distribution: unknown input distribution 'unifrom'; did you mean 'uniform'?"),
+        row("network: {bias: {scheme: constant, valeu: 0.1}}", "network.bias.valeu: unknown"
+            + " parameter of bias constant 'valeu'; did you mean 'value'?"),
+        row("network: {bias: {scheme: normal, std: -1}}",
+            "network.bias.std: bias normal.std must be >= 0, got -1.0"),
         row("network: {bias: {scheme: orthogonal}}",
             "network.bias.scheme: unknown bias scheme 'orthogonal'"),
         row("network: {depth: abc}",
