@@ -31,8 +31,8 @@ public final class GridCommand {
       "  --master URL    check memory as sweep --master URL would (default local[*]): against",
       "                  the heap each task slot gets",
       "  --heap-mb N     check memory against this heap per cell instead, in MiB",
-      "  --cores N       estimate the time on N cores (default: this machine's, " 
-          + Runtime.getRuntime().availableProcessors() + ")",
+      "  --cores N       estimate the time on N cores (default: a local master's threads, else",
+      "                  this machine's cores, " + Runtime.getRuntime().availableProcessors() + ")",
       "  --gflops G      estimate the time at G GFLOP/s of the cost model's work per core",
       "                  (default: measured now from the matrix kernel, about 0.5 s)",
       "  -h, --help      print this help");
@@ -47,6 +47,11 @@ public final class GridCommand {
 
     /** The G1 region size of the JVMs that run the cells on {@code master}. */
     long regionBytes(String master);
+
+    /** The cores cells run on at once on {@code master} (null: the default), if known here. */
+    default int cores(String master) {
+      return Runtime.getRuntime().availableProcessors();
+    }
   }
 
   /** Local files, and this JVM's whole heap for each cell (tests; sigprop's CLI uses sweep's). */
@@ -86,7 +91,7 @@ public final class GridCommand {
     boolean cells = false;
     String master = null;
     long heapBytes = -1;
-    int cores = Runtime.getRuntime().availableProcessors();
+    int cores = -1;
     double gflops = Double.NaN;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -143,6 +148,7 @@ public final class GridCommand {
     try {
       regionBytes = heapBytes > 0 ? HeapRegions.forHeap(heapBytes) : env.regionBytes(master);
       heapBytes = heapBytes > 0 ? heapBytes : env.heapPerCell(master);
+      cores = cores > 0 ? cores : env.cores(master);
     } catch (IllegalArgumentException e) { // a master Spark would refuse
       err.println("sigprop grid: " + e.getMessage());
       return 2;
