@@ -42,6 +42,8 @@ class BrokenConfigTest {
         row("network: {norm_placement: before}",
             "network.norm_placement: unknown norm placement 'before'; did you mean "
                 + "'before_activation'?"),
+        row("loss: mse", "line 2: loss: expected a mapping (key: value, …), got 'mse'; write"
+            + " loss: {type: mse}"),
         row("loss: {type: msee}", "loss.type: unknown loss 'msee'; did you mean 'mse'?"),
         row("record: {sites: [output, outptu]}",
             "record.sites[1]: unknown site 'outptu'; did you mean 'output'?"),
