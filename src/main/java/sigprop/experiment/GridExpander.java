@@ -74,7 +74,7 @@ final class GridExpander {
         checkLoss(e, values);
         if (heapBytes > 0 && cell.memoryBytes(regionBytes) > heapBytes
             && heapProblems++ < MAX_LISTED_PROBLEMS) {
-          problems.add(sizeKey(e), gridLine(e), tooLarge(cell, picked));
+          problems.add(sizeKey(e), sizeLine(e), tooLarge(cell, picked));
         }
         String other = seen.putIfAbsent(cell.parameters().toString(), describe(picked));
         if (other != null && listSameCells && sameCellProblems++ < MAX_LISTED_PROBLEMS) {
@@ -88,7 +88,7 @@ final class GridExpander {
       advance(index, e.axes());
     }
     if (heapProblems > MAX_LISTED_PROBLEMS) {
-      problems.add(sizeKey(e), gridLine(e), "… and " + (heapProblems - MAX_LISTED_PROBLEMS)
+      problems.add(sizeKey(e), sizeLine(e), "… and " + (heapProblems - MAX_LISTED_PROBLEMS)
           + " more configurations larger than the executor heap");
     }
     if (sameCellProblems > MAX_LISTED_PROBLEMS) {
@@ -181,6 +181,24 @@ final class GridExpander {
   private static String gridLine(ExperimentConfig e) {
     YamlNode first = e.axes().isEmpty() ? null : e.axes().get(0).node();
     return first == null || first.location().equals("--set") ? "" : first.location();
+  }
+
+  /**
+   * The line of a too-large cell: the grid's, or without a grid the first size written in the
+   * file (the problem had no line at all).
+   */
+  private static String sizeLine(ExperimentConfig e) {
+    if (!e.axes().isEmpty()) {
+      return gridLine(e);
+    }
+    for (Setting s : List.of(Setting.DEPTH, Setting.WIDTH, Setting.WIDTHS, Setting.BATCH,
+        Setting.INPUT_WIDTH)) {
+      YamlNode node = e.fixed().get(s).node();
+      if (node != null && !node.location().equals("--set")) {
+        return node.location();
+      }
+    }
+    return "";
   }
 
   /** Where a too-large cell is reported: the grid that made it, or the fixed network. */

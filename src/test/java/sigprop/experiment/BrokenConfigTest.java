@@ -206,6 +206,14 @@ class BrokenConfigTest {
   }
 
   @Test
+  void aTooLargeCellWithoutAGridPointsAtTheLineOfItsSize() {
+    String message = Configs.failure("sweep: t\ninput: {batch: 4}\nnetwork: {depth: 100000,"
+        + " width: 100000}\n", 1L << 30).getMessage();
+    assertTrue(message.contains("line 3: network: the cell {depth: 100000, width: 100000, batch:"
+        + " 4, input_width: 256} needs about"), message);
+  }
+
+  @Test
   void aCellWhoseRecordsOverflowTheHeapSaysSoWithAFiniteSize() {
     String message = Configs.failure("""
         sweep: t
