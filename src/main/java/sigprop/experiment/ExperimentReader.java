@@ -39,19 +39,33 @@ final class ExperimentReader {
     }
     List<AxisConfig> axes = axes();
     for (AxisConfig axis : axes) {
-      SettingValue f = fixed.get(axis.setting());
-      boolean ownOverride = f.node() != null && f.node().location().equals("--set")
-          && f.node() == scope.own(axis.setting().section(), axis.setting().key());
-      if (ownOverride) {
-        problems.add(f.node(), "has no effect: the grid varies " + axis.setting().axis()
-            + " (" + axis.node().path() + "); use --set " + axis.node().path() + "=…");
-      }
+      deadFixedValue(fixed.get(axis.setting()), axis);
     }
     List<Long> seeds = seeds();
     tooManyCells(axes, seeds, path);
     RecordSpec record = new RecordReader(scope, problems).read();
     idleAxes(axes, fixed, record);
+    deadSizeValues(fixed, axes);
     return new ExperimentConfig(name, path, fixed, axes, seeds, record);
+  }
+
+  /**
+   * The experiment's own fixed value of a setting its grid varies never runs: reported when both
+   * are written in the file, or the value is set with --set. (A value from defaults: is what
+   * the axis replaces, and --set grid.X=… over a file's value is how to vary it.)
+   */
+  private void deadFixedValue(SettingValue f, AxisConfig axis) {
+    Setting s = axis.setting();
+    if (f.node() == null || f.node() != scope.own(s.section(), s.key())) {
+      return;
+    }
+    if (f.node().location().equals("--set")) {
+      problems.add(f.node(), "has no effect: the grid varies " + s.axis() + " ("
+          + axis.node().path() + "); use --set " + axis.node().path() + "=…");
+    } else if (!axis.node().location().equals("--set")) {
+      problems.add(f.node(), "has no effect: " + new SettingValue(null, axis.node())
+          .where(axis.node().path()) + " varies " + s.axis() + " in this experiment; drop one");
+    }
   }
 
   /**
@@ -108,6 +122,28 @@ final class ExperimentReader {
         problems.add(axis.node(), "varies " + s.axis() + ", but " + widthsWhere(fixed, axes)
             + " gives every hidden layer's width and the depth, so its values make the same"
             + " cells; drop the axis or widths");
+      }
+    }
+  }
+
+  /**
+   * The experiment's own depth or width beside widths that every cell has: widths gives each
+   * hidden layer's width and the depth, so the value never runs (an axis of it is reported by
+   * idleAxes). As with an axis, --set widths over the file's value is how to replace it.
+   */
+  private void deadSizeValues(Map<Setting, SettingValue> fixed, List<AxisConfig> axes) {
+    if (!ExperimentConfig.widthsEverywhere(fixed, axes)) {
+      return;
+    }
+    AxisConfig widthsAxis = ExperimentConfig.widthsAxis(axes);
+    YamlNode widths = widthsAxis != null ? widthsAxis.node() : fixed.get(Setting.WIDTHS).node();
+    for (Setting s : List.of(Setting.DEPTH, Setting.WIDTH)) {
+      YamlNode node = fixed.get(s).node();
+      boolean varied = axes.stream().anyMatch(a -> a.setting() == s);
+      if (node != null && node == scope.own(s.section(), s.key()) && !varied
+          && !(widths.location().equals("--set") && !node.location().equals("--set"))) {
+        problems.add(node, "has no effect: " + widthsWhere(fixed, axes) + " gives every hidden"
+            + " layer's width and the depth; drop one");
       }
     }
   }

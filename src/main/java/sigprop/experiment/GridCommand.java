@@ -2,22 +2,27 @@ package sigprop.experiment;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import sigprop.net.HeapRegions;
+import sigprop.net.Names;
 
 /**
  * The {@code grid} verb: checks a sweep config and prints its grid without running anything —
- * cells per experiment and axis, estimated work and memory, and with {@code --cells} every cell.
+ * cells per experiment and axis, estimated work, time and memory, and with {@code --cells} every
+ * cell.
  * Exit codes: 0 ok, 2 bad arguments or an invalid config (every problem printed to err).
  */
 public final class GridCommand {
   /** The usage text. */
   public static final String USAGE = String.join("\n",
       "usage: grid CONFIG [--set key.path=value]... [--cells] [--master URL | --heap-mb N]",
-      "Checks a sweep config and prints its grid: cells per experiment, estimated work and",
-      "memory per cell. Nothing runs.",
+      "            [--cores N] [--gflops G]",
+      "Checks a sweep config and prints its grid: cells per experiment, estimated work, time",
+      "and memory per cell and in total. Nothing runs.",
       "  CONFIG          the sweep's YAML file: a local path or any Hadoop URI, as for sweep",
       "                  (see docs/CONFIG.md)",
       "  --set k=v       override a config key before validation, e.g. --set grid.depth=4,60",
@@ -26,6 +31,10 @@ public final class GridCommand {
       "  --master URL    check memory as sweep --master URL would (default local[*]): against",
       "                  the heap each task slot gets",
       "  --heap-mb N     check memory against this heap per cell instead, in MiB",
+      "  --cores N       estimate the time on N cores (default: a local master's threads, else",
+      "                  this machine's cores, " + Runtime.getRuntime().availableProcessors() + ")",
+      "  --gflops G      estimate the time at G GFLOP/s of the cost model's work per core",
+      "                  (default: measured now from the matrix kernel, about 0.5 s)",
       "  -h, --help      print this help");
 
   /** Where grid reads configs and how much heap a cell gets: sweep's answers, or local ones. */
@@ -38,6 +47,11 @@ public final class GridCommand {
 
     /** The G1 region size of the JVMs that run the cells on {@code master}. */
     long regionBytes(String master);
+
+    /** The cores cells run on at once on {@code master} (null: the default), if known here. */
+    default int cores(String master) {
+      return Runtime.getRuntime().availableProcessors();
+    }
   }
 
   /** Local files, and this JVM's whole heap for each cell (tests; sigprop's CLI uses sweep's). */
@@ -58,6 +72,11 @@ public final class GridCommand {
     }
   };
 
+  private static final List<String> VALUED =
+      List.of("--set", "--master", "--heap-mb", "--cores", "--gflops");
+  private static final List<String> OPTIONS = List.of("--set", "--cells", "--master",
+      "--heap-mb", "--cores", "--gflops", "--help");
+
   private GridCommand() {}
 
   /** Runs the verb with local files and this JVM's heap; returns the exit code. */
@@ -72,41 +91,55 @@ public final class GridCommand {
     boolean cells = false;
     String master = null;
     long heapBytes = -1;
+    int cores = -1;
+    double gflops = Double.NaN;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if (a.equals("-h") || a.equals("--help")) {
+      int eq = a.startsWith("--") ? a.indexOf('=') : -1;
+      String name = eq > 0 ? a.substring(0, eq) : a; // --name=value as --name value
+      if (name.equals("-h") || name.equals("--help")) {
         out.println(USAGE);
         return 0;
-      } else if (a.equals("--cells")) {
+      } else if (name.equals("--cells")) {
+        if (eq > 0) {
+          return usageError(err, "--cells takes no value, got '" + a + "'");
+        }
         cells = true;
-      } else if (a.equals("--set") || a.equals("--heap-mb") || a.equals("--master")) {
-        if (i + 1 == args.length) {
-          return usageError(err, a + " needs a value");
+      } else if (VALUED.contains(name)) {
+        if (eq < 0 && i + 1 == args.length) {
+          return usageError(err, name + " needs a value");
         }
-        String value = args[++i];
-        if (a.equals("--set")) {
-          overrides.add(value);
-        } else if (a.equals("--master")) {
-          master = value;
-        } else if ((heapBytes = mebibytes(value)) < 0) {
-          return usageError(err, "--heap-mb needs a positive number of MiB, got '" + value + "'");
-        }
-      } else if (a.startsWith("--set=")) {
-        overrides.add(a.substring("--set=".length()));
-      } else if (a.startsWith("--heap-mb=")) {
-        if ((heapBytes = mebibytes(a.substring("--heap-mb=".length()))) < 0) {
-          return usageError(err, "--heap-mb needs a positive number of MiB, got '" + a + "'");
+        String value = eq > 0 ? a.substring(eq + 1) : args[++i];
+        switch (name) {
+          case "--set" -> overrides.add(value);
+          case "--master" -> master = value;
+          case "--heap-mb" -> {
+            if ((heapBytes = mebibytes(value)) < 0) {
+              return usageError(err, "--heap-mb needs a positive number of MiB, got '" + value
+                  + "'");
+            }
+          }
+          case "--cores" -> {
+            if ((cores = positiveInt(value)) < 0) {
+              return usageError(err, "--cores needs a whole number ≥ 1, got '" + value + "'");
+            }
+          }
+          default -> {
+            if (!((gflops = number(value)) > 0) || Double.isInfinite(gflops)) {
+              return usageError(err, "--gflops needs a positive number, got '" + value + "'");
+            }
+          }
         }
       } else if (a.startsWith("-")) {
-        return usageError(err, "unknown option '" + a + "'");
+        return usageError(err, Names.unknown("option", name, OPTIONS));
       } else if (config != null) {
         return usageError(err, "one CONFIG only, got '" + config + "' and '" + a + "'");
       } else {
         config = a;
       }
     }
-    if (config == null) {
-      return usageError(err, "missing CONFIG");
+    if (config == null || config.isBlank()) {
+      return usageError(err, config == null ? "missing CONFIG" : "CONFIG is an empty path");
     }
     if (master != null && heapBytes > 0) {
       return usageError(err, "--master and --heap-mb are two ways to say the heap: give one");
@@ -115,6 +148,7 @@ public final class GridCommand {
     try {
       regionBytes = heapBytes > 0 ? HeapRegions.forHeap(heapBytes) : env.regionBytes(master);
       heapBytes = heapBytes > 0 ? heapBytes : env.heapPerCell(master);
+      cores = cores > 0 ? cores : env.cores(master);
     } catch (IllegalArgumentException e) { // a master Spark would refuse
       err.println("sigprop grid: " + e.getMessage());
       return 2;
@@ -122,7 +156,10 @@ public final class GridCommand {
     try {
       SweepPlan plan = ConfigLoader.parse(env.read(config), config, overrides, heapBytes,
           regionBytes);
-      PlanSummary.print(plan, heapBytes, regionBytes, cells, out);
+      TimeEstimate time = Double.isNaN(gflops) ? KernelRate.measure(cores)
+          : new TimeEstimate(gflops * 1e9, cores, "given with --gflops");
+      PlanSummary.print(plan, heapBytes, regionBytes, cells, time, out);
+      busyNote(out);
       return 0;
     } catch (ConfigException e) {
       err.println(e.getMessage());
@@ -130,6 +167,38 @@ public final class GridCommand {
     } catch (IOException e) {
       err.println("sigprop grid: cannot read " + config + ": " + e.getMessage());
       return 2;
+    }
+  }
+
+  /**
+   * The measured rate is the kernel's when it gets a core, which it does for a moment even on a
+   * busy machine; a sweep then shares the cores for its whole run (load 10 on 2 cores: a sweep
+   * estimated at 8 s took 49).
+   */
+  private static void busyNote(PrintStream out) {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (load >= cores) {
+      out.printf(Locale.ROOT, "       note: this machine's load average is %.1f on its %d cores:"
+          + " a sweep started now shares them with other processes and takes longer%n", load,
+          cores);
+    }
+  }
+
+  private static int positiveInt(String text) {
+    try {
+      int n = Integer.parseInt(text.trim());
+      return n >= 1 ? n : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static double number(String text) {
+    try {
+      return Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      return Double.NaN;
     }
   }
 

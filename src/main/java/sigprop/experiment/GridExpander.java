@@ -71,9 +71,10 @@ final class GridExpander {
       CellSpec cell = build(e, values, picked);
       if (cell != null) {
         checkNorm(e, values, cell);
+        checkLoss(e, values);
         if (heapBytes > 0 && cell.memoryBytes(regionBytes) > heapBytes
             && heapProblems++ < MAX_LISTED_PROBLEMS) {
-          problems.add(sizeKey(e), gridLine(e), tooLarge(cell, picked));
+          problems.add(sizeKey(e), sizeLine(e), tooLarge(cell, picked));
         }
         String other = seen.putIfAbsent(cell.parameters().toString(), describe(picked));
         if (other != null && listSameCells && sameCellProblems++ < MAX_LISTED_PROBLEMS) {
@@ -87,7 +88,7 @@ final class GridExpander {
       advance(index, e.axes());
     }
     if (heapProblems > MAX_LISTED_PROBLEMS) {
-      problems.add(sizeKey(e), gridLine(e), "… and " + (heapProblems - MAX_LISTED_PROBLEMS)
+      problems.add(sizeKey(e), sizeLine(e), "… and " + (heapProblems - MAX_LISTED_PROBLEMS)
           + " more configurations larger than the executor heap");
     }
     if (sameCellProblems > MAX_LISTED_PROBLEMS) {
@@ -161,10 +162,43 @@ final class GridExpander {
     }
   }
 
+  /**
+   * Cross-entropy over one class: the softmax of one output is 1, so the loss is 0 and every
+   * gradient the cell records is 0.
+   */
+  private void checkLoss(ExperimentConfig e, Map<Setting, SettingValue> v) {
+    SettingValue classes = v.get(Setting.CLASSES);
+    if (v.get(Setting.LOSS).value() == LossType.CROSS_ENTROPY && (Integer) classes.value() == 1) {
+      YamlNode at = classes.node(); // 1 is never the default, so it was written somewhere
+      problems.add(at.path(), at.location(), "cross_entropy over 1 class has loss 0 and every"
+          + " gradient 0 (the softmax of one output is 1), but " + v.get(Setting.LOSS)
+          .where(e.child("loss.type")) + " is cross_entropy; use classes >= 2, or loss mse or"
+          + " sum_of_outputs");
+    }
+  }
+
   /** The line of the grid's first axis (where a combination's problem points), or "". */
   private static String gridLine(ExperimentConfig e) {
     YamlNode first = e.axes().isEmpty() ? null : e.axes().get(0).node();
     return first == null || first.location().equals("--set") ? "" : first.location();
+  }
+
+  /**
+   * The line of a too-large cell: the grid's, or without a grid the first size written in the
+   * file (the problem had no line at all).
+   */
+  private static String sizeLine(ExperimentConfig e) {
+    if (!e.axes().isEmpty()) {
+      return gridLine(e);
+    }
+    for (Setting s : List.of(Setting.DEPTH, Setting.WIDTH, Setting.WIDTHS, Setting.BATCH,
+        Setting.INPUT_WIDTH)) {
+      YamlNode node = e.fixed().get(s).node();
+      if (node != null && !node.location().equals("--set")) {
+        return node.location();
+      }
+    }
+    return "";
   }
 
   /** Where a too-large cell is reported: the grid that made it, or the fixed network. */

@@ -5,25 +5,28 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The dry-run view of a sweep: per experiment its grid shape, estimated work and memory, and on
- * request its cells (id, seed and the parameters that vary between them).
+ * The dry-run view of a sweep: per experiment its grid shape, estimated work, time and memory,
+ * and on request its cells (id, seed and the parameters that vary between them).
  */
 final class PlanSummary {
   private PlanSummary() {}
 
   /**
    * Prints the summary; {@code heapBytes} is the heap each cell was checked against, and the
-   * memory figures count G1 regions of {@code region} bytes (those of the JVMs running cells).
+   * memory figures count G1 regions of {@code region} bytes (those of the JVMs running cells);
+   * times follow from the work at {@code time}'s rate and cores.
    */
   static void print(SweepPlan plan, long heapBytes, long region, boolean listCells,
-      PrintStream out) {
+      TimeEstimate time, PrintStream out) {
     out.println("sweep " + plan.sweep() + " (" + plan.source() + "), config hash "
         + plan.configHash().substring(0, 16));
     double totalFlops = 0;
+    double maxCellFlops = 0;
     long maxMemory = 0;
     for (ExperimentPlan e : plan.experiments()) {
       out.println(e.name() + ": " + e.shape());
@@ -33,17 +36,31 @@ final class PlanSummary {
       long summed = e.summedMemoryBytes(region);
       out.println("  work:   " + Sizes.gflop(flops) + " in total, max " + Sizes.gflop(maxFlops)
           + " per cell");
+      out.println("  time:   about " + TimeEstimate.duration(time.seconds(flops, maxFlops))
+          + " on " + cores(time) + ", max " + TimeEstimate.duration(time.cellSeconds(maxFlops))
+          + " per cell");
       out.println("  memory: max " + Sizes.bytes(memory) + " per cell, " + Sizes.bytes(summed)
           + " summed over cells");
       if (listCells) {
         printCells(e, out);
       }
       totalFlops += flops;
+      maxCellFlops = Math.max(maxCellFlops, maxFlops);
       maxMemory = Math.max(maxMemory, memory);
     }
     out.println("total: " + plan.cellCount() + (plan.cellCount() == 1 ? " cell, " : " cells, ")
         + Sizes.gflop(totalFlops) + ", max " + Sizes.bytes(maxMemory) + " per cell"
         + (heapBytes > 0 ? " (heap per cell " + Sizes.bytes(heapBytes) + ")" : ""));
+    // A sweep pools every experiment's cells (largest first), so the total is one pool's time.
+    out.println("time:  about " + TimeEstimate.duration(time.seconds(totalFlops, maxCellFlops))
+        + " on " + cores(time) + " at " + String.format(Locale.ROOT, "%.3g", time.ratePerCore()
+        / 1e9) + " GFLOP/s per core (" + time.rateSource() + ")");
+    out.println("       an estimate: work ÷ (rate × cores), at least the longest cell; it leaves"
+        + " out Spark's start-up (about 5 s), the JIT's warm-up and other load on the cores");
+  }
+
+  private static String cores(TimeEstimate time) {
+    return time.cores() + (time.cores() == 1 ? " core" : " cores");
   }
 
   private static void printCells(ExperimentPlan e, PrintStream out) {

@@ -84,6 +84,11 @@ final class Schema {
     if (isNull(node)) {
       return; // "network:" with nothing under it: no settings of its own
     }
+    if (section.equals("loss") && node instanceof YamlNode.Scalar s) { // loss: mse
+      problems.add(node, "expected a mapping (key: value, …), got " + node.describe()
+          + "; write loss: {type: " + s.text() + "}");
+      return;
+    }
     YamlNode.Mapping m = Values.mapping(node, problems);
     if (m == null) {
       return;

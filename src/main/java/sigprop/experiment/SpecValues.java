@@ -115,7 +115,8 @@ final class SpecValues {
       boolean ok = true;
       for (Map.Entry<String, YamlNode> e : m.view().entrySet()) {
         if (!e.getKey().equals("scheme")) {
-          Object v = parameter(scheme, e.getKey(), e.getValue(), problems);
+          Object v = parameter(what.startsWith("bias") ? "bias" : "init", scheme, e.getKey(),
+              e.getValue(), problems);
           ok &= v != null;
           if (v != null) {
             params.put(e.getKey(), v);
@@ -129,14 +130,17 @@ final class SpecValues {
     return InitSpec.of(scheme, params);
   }
 
-  /** One init parameter, checked on its own so that the problem names its key. */
-  private static Object parameter(InitScheme scheme, String key, YamlNode node,
+  /**
+   * One init parameter, checked on its own so that the problem names its key; {@code role} is
+   * "init" or "bias", as the user wrote it (a bias was called an init in its messages).
+   */
+  private static Object parameter(String role, InitScheme scheme, String key, YamlNode node,
       Problems problems) {
     Object def = scheme.defaults().get(key);
     if (def == null) {
       problems.add(node, scheme.defaults().isEmpty()
-          ? "init '" + scheme.key() + "' takes no parameters, got '" + key + "'"
-          : Names.unknown("parameter of init " + scheme.key(), key,
+          ? role + " '" + scheme.key() + "' takes no parameters, got '" + key + "'"
+          : Names.unknown("parameter of " + role + " " + scheme.key(), key,
               new ArrayList<>(scheme.defaults().keySet())));
       return null;
     }
@@ -151,8 +155,8 @@ final class SpecValues {
     try {
       InitSpec.of(scheme, Map.of(key, value));
       return value;
-    } catch (IllegalArgumentException e) {
-      problems.add(node, e.getMessage());
+    } catch (IllegalArgumentException e) { // "init normal.std must be …"
+      problems.add(node, e.getMessage().replaceFirst("^init ", role + " "));
       return null;
     }
   }

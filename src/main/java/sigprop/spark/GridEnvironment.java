@@ -24,6 +24,12 @@ public final class GridEnvironment implements GridCommand.Environment {
   }
 
   @Override
+  public int cores(String master) {
+    int threads = SparkSessions.localThreads(master);
+    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+  }
+
+  @Override
   public long regionBytes(String master) {
     if (master != null) {
       SparkSessions.checkMaster(master);

@@ -72,6 +72,12 @@ public final class SparkSessions {
   }
 
   /** spark.master from spark-submit or system properties, else the given one (local[*]). */
+  /** The threads of the master a sweep would use when it is local (spark.master wins), else 0. */
+  public static int localThreads(String master) {
+    String m = masterOf(new SparkConf(), master);
+    return m.startsWith("local") ? localCores(m) : 0;
+  }
+
   private static String masterOf(SparkConf conf, String master) {
     return conf.get("spark.master", master == null ? "local[*]" : master);
   }

@@ -3,6 +3,7 @@ package sigprop.spark;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import sigprop.net.Names;
 
 /** The {@code sweep} verb: parses its arguments and runs {@link SweepJob}. */
 public final class SweepCommand {
@@ -22,7 +23,13 @@ public final class SweepCommand {
       "  --task-gflop G     fixed work per Spark task in GFLOP-equivalents (default: shrinking,",
       "                     each task 1/(2 x slots) of its wave's remaining work, at least 2)");
 
+  private static final List<String> VALUED = List.of("--set", "--out", "--master",
+      "--wave-seconds", "--task-slots", "--task-gflop");
+  private static final List<String> OPTIONS = List.of("--set", "--out", "--resume",
+      "--overwrite", "--master", "--wave-seconds", "--task-slots", "--task-gflop", "--help");
+
   private SweepCommand() {}
+
 
   /** Runs the verb; exit code 2 for bad arguments. */
   public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -38,27 +45,37 @@ public final class SweepCommand {
     try {
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
-        switch (a) {
+        int eq = a.startsWith("--") ? a.indexOf('=') : -1;
+        String name = eq > 0 ? a.substring(0, eq) : a; // --name=value as --name value
+        if (eq > 0 && !VALUED.contains(name)) {
+          throw new IllegalArgumentException(OPTIONS.contains(name) ? name
+              + " takes no value, got '" + a + "'" : Names.unknown("option", name, OPTIONS));
+        }
+        String v = !VALUED.contains(name) ? null : eq > 0 ? a.substring(eq + 1)
+            : value(args, ++i, name);
+        switch (name) {
           case "--help", "-h" -> {
             out.println(USAGE);
             return 0;
           }
-          case "--set" -> overrides.add(value(args, ++i, a));
-          case "--out" -> outDir = value(args, ++i, a);
+          case "--set" -> overrides.add(v);
+          case "--out" -> outDir = v;
           case "--resume" -> resume = true;
           case "--overwrite" -> overwrite = true;
-          case "--master" -> master = value(args, ++i, a);
-          case "--wave-seconds" -> waveSeconds = positive(value(args, ++i, a), a);
-          case "--task-slots" -> slots = count(value(args, ++i, a), a);
-          case "--task-gflop" -> taskWork = 1e9 * positive(value(args, ++i, a), a);
+          case "--master" -> master = v;
+          case "--wave-seconds" -> waveSeconds = positive(v, name);
+          case "--task-slots" -> slots = count(v, name);
+          case "--task-gflop" -> taskWork = 1e9 * positive(v, name);
           default -> {
-            if (a.startsWith("--set=")) {
-              overrides.add(a.substring(6));
-            } else if (a.startsWith("-") || config != null) {
-              throw new IllegalArgumentException("unexpected argument '" + a + "'");
-            } else {
-              config = a;
+            if (a.startsWith("-")) {
+              throw new IllegalArgumentException(Names.unknown("option", a, OPTIONS));
+            } else if (config != null) {
+              throw new IllegalArgumentException("one CONFIG only, got '" + config + "' and '"
+                  + a + "'");
+            } else if (a.isBlank()) {
+              throw new IllegalArgumentException("CONFIG is an empty path");
             }
+            config = a;
           }
         }
       }

@@ -145,6 +145,12 @@ public final class TheoryCommand {
   }
 
   private static TheoryInput input(Map<String, List<String>> o) {
+    // All at once: one at a time took four runs to learn what a first run needs.
+    List<String> missing = List.of("--activation", "--init", "--depth", "--width").stream()
+        .filter(name -> !o.containsKey(name)).toList();
+    if (!missing.isEmpty()) {
+      throw new BadOption("missing " + String.join(", ", missing));
+    }
     int depth = integer(o, "--depth", null, 1);
     if (depth > MAX_DEPTH) {
       throw new BadOption("bad --depth: at most " + MAX_DEPTH + ", got " + depth);

@@ -42,6 +42,8 @@ class BrokenConfigTest {
         row("network: {norm_placement: before}",
             "network.norm_placement: unknown norm placement 'before'; did you mean "
                 + "'before_activation'?"),
+        row("loss: mse", "line 2: loss: expected a mapping (key: value, …), got 'mse'; write"
+            + " loss: {type: mse}"),
         row("loss: {type: msee}", "loss.type: unknown loss 'msee'; did you mean 'mse'?"),
         row("record: {sites: [output, outptu]}",
             "record.sites[1]: unknown site 'outptu'; did you mean 'output'?"),
@@ -50,6 +52,10 @@ class BrokenConfigTest {
                 + " 'pre_activation_gradient'?"),
         row("input: {distribution: unifrom}",
             "input.distribution: unknown input distribution 'unifrom'; did you mean 'uniform'?"),
+        row("network: {bias: {scheme: constant, valeu: 0.1}}", "network.bias.valeu: unknown"
+            + " parameter of bias constant 'valeu'; did you mean 'value'?"),
+        row("network: {bias: {scheme: normal, std: -1}}",
+            "network.bias.std: bias normal.std must be >= 0, got -1.0"),
         row("network: {bias: {scheme: orthogonal}}",
             "network.bias.scheme: unknown bias scheme 'orthogonal'"),
         row("network: {depth: abc}",
@@ -115,7 +121,23 @@ class BrokenConfigTest {
         row("network: {widths: [4, 1]}\ngrid: {norm: [none, layer]}",
             "grid.norm[1]: layer norm needs layers at least 2 wide, but network.widths (line 2)"
                 + " has a width of 1"),
+        // Accepted before, and every recorded gradient was 0.
+        row("network: {classes: 1}", "line 2: network.classes: cross_entropy over 1 class has"
+            + " loss 0 and every gradient 0 (the softmax of one output is 1), but loss.type"
+            + " (default) is cross_entropy; use classes >= 2, or loss mse or sum_of_outputs"),
+        row("grid: {classes: [1, 2], loss: [mse, cross_entropy]}", "line 2: grid.classes[0]:"
+            + " cross_entropy over 1 class has loss 0 and every gradient 0 (the softmax of one"
+            + " output is 1), but grid.loss[1] (line 2) is cross_entropy"),
         row("record: {sites: [output, output]}", "record.sites[1]: site 'output' appears twice"),
+        // Both written in one experiment: the fixed value never ran, and nothing said so.
+        row("network: {depth: 3}\ngrid: {depth: [4, 5]}", "line 2: network.depth: has no effect:"
+            + " grid.depth (line 3) varies depth in this experiment; drop one"),
+        row("network: {widths: [8, 4], width: 8}", "line 2: network.width: has no effect:"
+            + " network.widths (line 2) gives every hidden layer's width and the depth; drop one"),
+        row("network: {depth: 3}\ngrid: {widths: [[8], [4, 4]]}", "line 2: network.depth: has no"
+            + " effect: grid.widths (line 3) gives every hidden layer's width and the depth"),
+        row("input: {batch: 8}\ngrid: {batch: [2]}", "line 2: input.batch: has no effect:"
+            + " grid.batch (line 3) varies batch in this experiment; drop one"),
         row("grid: {learning_rate: [0.1, 0.01]}", "line 2: grid.learning_rate: varies"
             + " learning_rate, but no cell trains (record.steps ends at 0)"),
         row("grid: {norm_eps: [1e-5, 1e-3]}", "grid.norm_eps: varies norm_eps, but no cell has a"
@@ -181,6 +203,14 @@ class BrokenConfigTest {
         + " its folder and figure files), got 300: 'ssssssssssssssssssss…'"), message);
     assertTrue(message.contains("an experiment name is at most 64 characters (it names its"
         + " figure files), got 65"), message);
+  }
+
+  @Test
+  void aTooLargeCellWithoutAGridPointsAtTheLineOfItsSize() {
+    String message = Configs.failure("sweep: t\ninput: {batch: 4}\nnetwork: {depth: 100000,"
+        + " width: 100000}\n", 1L << 30).getMessage();
+    assertTrue(message.contains("line 3: network: the cell {depth: 100000, width: 100000, batch:"
+        + " 4, input_width: 256} needs about"), message);
   }
 
   @Test
@@ -328,13 +358,25 @@ class BrokenConfigTest {
 
   @Test
   void aSeedsOverrideReplacesSeedsWrittenEitherWay() {
-    String yaml = "sweep: s\ninput: {batch: 4, width: 4}\nnetwork: {width: 4, depth: 1}\n"
+    String yaml = "sweep: s\ninput: {batch: 4, width: 4}\nnetwork: {width: 4}\n"
         + "grid: {depth: [1, 2], seeds: 2}\n";
     assertEquals(6, Configs.plan(yaml, "seeds=3").cells().size());
     assertEquals(2, Configs.plan(yaml.replace(", seeds: 2", "") + "seeds: 5\n", "grid.seeds=1")
         .cells().size());
     assertTrue(Configs.failure(yaml, "seeds=0").getMessage().contains("--set: seeds: must be >="
         + " 1, got 0"));
+  }
+
+  @Test
+  void anAxisSetWithSetOverAFixedValueInTheFileIsHowToVaryIt() {
+    String yaml = "sweep: s\ninput: {batch: 4, width: 4}\nnetwork: {width: 4, depth: 1}\n"
+        + "seeds: 1\n";
+    assertEquals(2, Configs.plan(yaml, "grid.depth=2,3").cells().size());
+    String multi = "sweep: m\ndefaults: {network: {width: 4, depth: 1}, input: {batch: 4,"
+        + " width: 4}, seeds: 1}\nexperiments:\n  a: {network: {depth: 2}}\n"
+        + "  b: {grid: {depth: [2, 3]}}\n";
+    assertEquals(5, Configs.plan(multi, "experiments.a.grid.depth=3,4,5").cells().size());
+    assertEquals(1, Configs.plan(yaml, "network.widths=[4, 2]").cells().size());
   }
 
   @Test

@@ -41,7 +41,31 @@ class GridCommandTest {
     assertTrue(out().contains(" GFLOP in total, max "), out());
     assertTrue(out().contains("  memory: max "), out());
     assertTrue(out().contains("total: 24 cells, "), out());
+    assertTrue(out().contains("  time:   about "), out());
+    assertTrue(out().contains("GFLOP/s per core (0.3 × the matrix kernel's "), out());
+    assertTrue(out().contains("it leaves out Spark's start-up"), out());
     assertEquals("", err());
+  }
+
+  @Test
+  void estimatesTimeFromTheWorkAtAGivenRateAndCores() {
+    assertEquals(0, run("conf/example.yaml", "--gflops", "10", "--cores=4"), err());
+    // 0.459 GFLOP in total ÷ (10 GFLOP/s × 4 cores) = 0.0115 s; the largest cell, 0.0317 GFLOP,
+    // takes 0.00317 s on one core.
+    assertTrue(out().contains("  time:   about 0.011 s on 4 cores, max 0.0032 s per cell"),
+        out());
+    assertTrue(out().contains("time:  about 0.011 s on 4 cores at 10.0 GFLOP/s per core (given"
+        + " with --gflops)"), out());
+  }
+
+  @Test
+  void badTimeOptionsExitTwo() {
+    assertEquals(2, run("conf/example.yaml", "--cores", "0"));
+    assertTrue(err().contains("--cores needs a whole number ≥ 1, got '0'"), err());
+    assertEquals(2, run("conf/example.yaml", "--gflops=nan"));
+    assertTrue(err().contains("--gflops needs a positive number, got 'nan'"), err());
+    assertEquals(2, run("conf/example.yaml", "--gflops", "-5"));
+    assertEquals("", out());
   }
 
   @Test
@@ -71,6 +95,13 @@ class GridCommandTest {
     SweepPlan plan = Configs.plan("sweep: s\ninput: {batch: 1000000, width: 1000000}\n"
         + "network: {depth: 100000, width: 1000000}\nseeds: 100\n");
     assertEquals(Long.MAX_VALUE, plan.experiments().get(0).summedMemoryBytes(0));
+  }
+
+  @Test
+  void optionsTakeTheirValueAfterAnEqualsSignToo() {
+    assertEquals(0, run("conf/example.yaml", "--heap-mb=2048", "--set=seeds=1", "--gflops=5"),
+        err());
+    assertTrue(out().contains("= 8 cells"), out());
   }
 
   @Test
@@ -109,6 +140,12 @@ class GridCommandTest {
     assertTrue(err().contains("missing CONFIG"), err());
     assertEquals(2, run("conf/example.yaml", "--frobnicate"));
     assertTrue(err().contains("unknown option '--frobnicate'"), err());
+    assertEquals(2, run("conf/example.yaml", "--cell"));
+    assertTrue(err().contains("unknown option '--cell'; did you mean '--cells'?"), err());
+    assertEquals(2, run("conf/example.yaml", "--cells=yes"));
+    assertTrue(err().contains("--cells takes no value, got '--cells=yes'"), err());
+    assertEquals(2, run(""));
+    assertTrue(err().contains("grid: CONFIG is an empty path"), err());
     assertEquals(2, run("conf/example.yaml", "--heap-mb", "lots"));
     assertEquals(2, run("conf/example.yaml", "--set"));
     assertEquals(2, run("no/such/file.yaml"));

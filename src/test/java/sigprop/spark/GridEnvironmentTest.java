@@ -44,6 +44,18 @@ class GridEnvironmentTest {
   }
 
   @Test
+  void theTimeIsEstimatedOnTheLocalMastersThreads() {
+    assertEquals(0, grid("conf/example.yaml", "--master", "local[3]", "--gflops", "1"), err());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains(" on 3 cores at 1.00 GFLOP/s"),
+        out::toString);
+    out.reset();
+    assertEquals(0, grid("conf/example.yaml", "--master", "local[3]", "--cores", "5",
+        "--gflops", "1"), err());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains(" on 5 cores at 1.00 GFLOP/s"),
+        out::toString);
+  }
+
+  @Test
   void unreachableLocationsAreSaidPlainly() {
     IOException host = assertThrows(IOException.class,
         () -> ConfigText.read("hdfs://no-such-host.invalid:1/x.yaml"));

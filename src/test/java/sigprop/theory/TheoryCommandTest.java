@@ -106,6 +106,7 @@ class TheoryCommandTest {
     assertBad("--init", "--activation", "tanh", "--init", "xavier", "--depth", "3",
         "--width", "8");
     assertBad("missing --init", "--activation", "tanh", "--depth", "3", "--width", "8");
+    assertBad("missing --init, --depth, --width", "--activation", "tanh");
     assertBad("--width needs a value", "--activation", "tanh", "--init", "normal",
         "--depth", "3", "--width");
     assertBad("--norm", with(base, "--norm", "batchnorm"));
