@@ -29,6 +29,8 @@ public final class LayerCurveFigure {
     Figures.headless();
   }
 
+  /** Series drawn in colours of their own; later ones repeat a colour with a marker. */
+  public static final int COLOURS = Figures.colours();
   /** The legend entry that stands for every theory line drawn in its series' colour. */
   static final String THEORY_KEY = "dashed: theory, in its series' colour";
   /** At most about this many points a theory line, so that its dashes show. */
@@ -318,6 +320,21 @@ public final class LayerCurveFigure {
       }
     }
     throw new AssertionError(label);
+  }
+
+  /** The measured series, in legend order. */
+  public List<Curve> series() {
+    return series;
+  }
+
+  /** The title. */
+  public String title() {
+    return title;
+  }
+
+  /** The y-axis label as given. */
+  public String yLabel() {
+    return yLabel;
   }
 
   @Override

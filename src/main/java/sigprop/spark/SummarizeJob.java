@@ -121,7 +121,8 @@ public final class SummarizeJob {
         cellsTable(input.cells(), cells, byKey, parameterNames),
         theoryTable(input.theory(), theory, byKey, options.layers()));
     long written = System.nanoTime();
-    List<Path> files = SummaryWriter.write(options.out(), tables, rows, options.figures(),
+    List<Path> files = SummaryWriter.write(options.out(), tables, rows, parameterNames,
+        options.figures(),
         options.overwrite());
     log.printf(Locale.ROOT, "summarize: wrote %d files to %s (tables %.1f s, files %.1f s,"
         + " total %.1f s)%n", files.size(), options.out(), (written - tablesStart) / 1e9,

@@ -78,11 +78,19 @@ public final class Configurations {
     for (int p : varying) {
       // An unset parameter (width of a widths net, widths of a uniform one) says nothing.
       if (c.parameters().get(p) != null) {
-        parts.add(parameterNames.get(p) + "=" + c.parameters().get(p));
+        parts.add(labelPart(parameterNames.get(p), c.parameters().get(p)));
       }
     }
-    String label = String.join(" ", parts).replace(", ", " ").replace(',', ' ').replace('"', '\'');
+    String label = String.join(" ", parts);
     return label.isBlank() ? c.experiment() : label;
+  }
+
+  /**
+   * One parameter's part of a label, {@code name=value}, commas made spaces (gnuplot reads the
+   * label as one field) and double quotes single.
+   */
+  static String labelPart(String name, Object value) {
+    return (name + "=" + value).replace(", ", " ").replace(',', ' ').replace('"', '\'');
   }
 
   private static int compareParameters(List<Object> a, List<Object> b) {

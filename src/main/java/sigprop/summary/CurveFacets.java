@@ -1,0 +1,89 @@
+package sigprop.summary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits the configurations of a curve figure into facets, one figure per value of one
+ * parameter, when there are more than {@link #MAX_CONFIGURATIONS}: past that the lines crowd,
+ * markers tell apart more colour rounds than a reader holds in mind, and the legend outgrows
+ * the plot. The parameter is the varying one that brings every facet within the limit in the
+ * fewest figures (3 inits × 3 norms × 2 depths: depth, two figures of 9); where none does, the
+ * one whose largest facet is smallest. Ties go to the parameter first in column order. A
+ * parameter that would leave every configuration alone in its facet, or that some leave unset,
+ * is never chosen.
+ */
+final class CurveFacets {
+  /** The most configurations one curve figure draws before it is split. */
+  static final int MAX_CONFIGURATIONS = 12;
+
+  /**
+   * The configurations of one figure.
+   *
+   * @param part the facet's {@code name=value} as in the labels, or null for an unsplit figure
+   * @param configs its configurations, in the order given
+   */
+  record Facet(String part, List<Configuration> configs) {
+    /** A configuration's legend label within the facet: without the facet's own part. */
+    String label(Configuration c) {
+      if (part == null) {
+        return c.label();
+      }
+      String shorter = (" " + c.label() + " ").replace(" " + part + " ", " ").trim();
+      return shorter.isEmpty() ? c.label() : shorter;
+    }
+  }
+
+  private CurveFacets() {}
+
+  /** The facets of these configurations (one, unsplit, when they are few). */
+  static List<Facet> split(List<Configuration> configs, List<String> parameterNames) {
+    if (configs.size() <= MAX_CONFIGURATIONS) {
+      return List.of(new Facet(null, configs));
+    }
+    Map<String, List<Configuration>> best = null;
+    for (int p : Configurations.varying(configs, parameterNames)) {
+      Map<String, List<Configuration>> facets = new LinkedHashMap<>();
+      for (Configuration c : configs) {
+        Object value = c.parameters().get(p);
+        // A parameter some configurations leave unset (width beside widths) names no facet.
+        String part = value == null ? null : Configurations.labelPart(parameterNames.get(p), value);
+        facets.computeIfAbsent(part, k -> new ArrayList<>()).add(c);
+      }
+      boolean splits = facets.size() > 1 && facets.size() < configs.size();
+      if (splits && !facets.containsKey(null) && better(facets, best)) {
+        best = facets;
+      }
+    }
+    if (best == null) {
+      return List.of(new Facet(null, configs));
+    }
+    List<Facet> result = new ArrayList<>();
+    best.forEach((part, members) -> result.add(new Facet(part, members)));
+    return result;
+  }
+
+  private static boolean better(Map<String, List<Configuration>> facets,
+      Map<String, List<Configuration>> best) {
+    if (best == null) {
+      return true;
+    }
+    int largest = largest(facets);
+    int bestLargest = largest(best);
+    boolean fits = largest <= MAX_CONFIGURATIONS;
+    boolean bestFits = bestLargest <= MAX_CONFIGURATIONS;
+    if (fits != bestFits) {
+      return fits;
+    }
+    if (fits) {
+      return facets.size() < best.size();
+    }
+    return largest < bestLargest || largest == bestLargest && facets.size() < best.size();
+  }
+
+  private static int largest(Map<String, List<Configuration>> facets) {
+    return facets.values().stream().mapToInt(List::size).max().orElse(0);
+  }
+}
