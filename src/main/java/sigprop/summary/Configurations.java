@@ -72,7 +72,8 @@ public final class Configurations {
     return varying;
   }
 
-  private static String label(Configuration c, List<Integer> varying,
+  /** The label of these parameters' values, or the experiment's name where none is set. */
+  static String label(Configuration c, List<Integer> varying,
       List<String> parameterNames) {
     List<String> parts = new ArrayList<>();
     for (int p : varying) {

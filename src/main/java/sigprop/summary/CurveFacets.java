@@ -24,15 +24,14 @@ final class CurveFacets {
    *
    * @param part the facet's {@code name=value} as in the labels, or null for an unsplit figure
    * @param configs its configurations, in the order given
+   * @param labels their legend labels: {@code config_label} in an unsplit figure; in a facet,
+   *     the parameters that vary within it (its own parameter, and those it holds constant such
+   *     as the widths of its depth, said once in the title or not at all)
    */
-  record Facet(String part, List<Configuration> configs) {
-    /** A configuration's legend label within the facet: without the facet's own part. */
+  record Facet(String part, List<Configuration> configs, Map<Configuration, String> labels) {
+    /** A configuration's legend label within the facet. */
     String label(Configuration c) {
-      if (part == null) {
-        return c.label();
-      }
-      String shorter = (" " + c.label() + " ").replace(" " + part + " ", " ").trim();
-      return shorter.isEmpty() ? c.label() : shorter;
+      return labels.getOrDefault(c, c.label());
     }
   }
 
@@ -41,7 +40,7 @@ final class CurveFacets {
   /** The facets of these configurations (one, unsplit, when they are few). */
   static List<Facet> split(List<Configuration> configs, List<String> parameterNames) {
     if (configs.size() <= MAX_CONFIGURATIONS) {
-      return List.of(new Facet(null, configs));
+      return List.of(new Facet(null, configs, Map.of()));
     }
     Map<String, List<Configuration>> best = null;
     for (int p : Configurations.varying(configs, parameterNames)) {
@@ -58,10 +57,15 @@ final class CurveFacets {
       }
     }
     if (best == null) {
-      return List.of(new Facet(null, configs));
+      return List.of(new Facet(null, configs, Map.of()));
     }
     List<Facet> result = new ArrayList<>();
-    best.forEach((part, members) -> result.add(new Facet(part, members)));
+    best.forEach((part, members) -> {
+      List<Integer> varying = Configurations.varying(members, parameterNames);
+      Map<Configuration, String> labels = new LinkedHashMap<>();
+      members.forEach(c -> labels.put(c, Configurations.label(c, varying, parameterNames)));
+      result.add(new Facet(part, members, labels));
+    });
     return result;
   }
 
