@@ -13,9 +13,9 @@ import java.util.Map;
  * fewest figures (3 inits × 3 norms × 2 depths: depth, two figures of 9); where none does, the
  * one whose largest facet is smallest. Ties go to the parameter first in column order. A
  * parameter that would leave every configuration alone in its facet, or that some leave unset,
- * is never chosen.
+ * is never chosen. {@code --facet} names the parameter instead, or turns splitting off.
  */
-final class CurveFacets {
+public final class CurveFacets {
   /** The most configurations one curve figure draws before it is split. */
   static final int MAX_CONFIGURATIONS = 12;
 
@@ -35,11 +35,42 @@ final class CurveFacets {
     }
   }
 
+  /**
+   * How to split: by {@link #AUTO} (past {@link #MAX_CONFIGURATIONS}), {@link #NONE} (never) or
+   * by the named parameter whenever it varies (the {@code --facet} option).
+   *
+   * @param parameterNames the names of {@link Configuration#parameters()}, in order
+   * @param parameter {@link #AUTO}, {@link #NONE} or one of the names
+   */
+  public record Rule(List<String> parameterNames, String parameter) {
+    /** Checks the parameter is auto, none or one of the names. */
+    public Rule {
+      parameterNames = List.copyOf(parameterNames);
+      if (!parameter.equals(AUTO) && !parameter.equals(NONE)
+          && !parameterNames.contains(parameter)) {
+        throw new IllegalArgumentException("no parameter '" + parameter + "' among "
+            + parameterNames);
+      }
+    }
+
+    /** The automatic rule over these parameters. */
+    public static Rule auto(List<String> parameterNames) {
+      return new Rule(parameterNames, AUTO);
+    }
+  }
+
+  /** Split past {@link #MAX_CONFIGURATIONS}, by the parameter of the fewest figures. */
+  public static final String AUTO = "auto";
+  /** Never split. */
+  public static final String NONE = "none";
+
   private CurveFacets() {}
 
-  /** The facets of these configurations (one, unsplit, when they are few). */
-  static List<Facet> split(List<Configuration> configs, List<String> parameterNames) {
-    if (configs.size() <= MAX_CONFIGURATIONS) {
+  /** The facets of these configurations (one, unsplit, when they are few or told so). */
+  static List<Facet> split(List<Configuration> configs, Rule rule) {
+    List<String> parameterNames = rule.parameterNames();
+    boolean auto = rule.parameter().equals(AUTO);
+    if (rule.parameter().equals(NONE) || auto && configs.size() <= MAX_CONFIGURATIONS) {
       return List.of(new Facet(null, configs, Map.of()));
     }
     Map<String, List<Configuration>> best = null;
@@ -51,8 +82,12 @@ final class CurveFacets {
         String part = value == null ? null : Configurations.labelPart(parameterNames.get(p), value);
         facets.computeIfAbsent(part, k -> new ArrayList<>()).add(c);
       }
-      boolean splits = facets.size() > 1 && facets.size() < configs.size();
-      if (splits && !facets.containsKey(null) && better(facets, best)) {
+      if (facets.size() < 2 || facets.containsKey(null)) {
+        continue;
+      }
+      if (!auto) {
+        best = parameterNames.get(p).equals(rule.parameter()) ? facets : best;
+      } else if (facets.size() < configs.size() && better(facets, best)) {
         best = facets;
       }
     }

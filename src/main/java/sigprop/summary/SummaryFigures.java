@@ -45,14 +45,14 @@ public final class SummaryFigures {
   private SummaryFigures() {}
 
   /**
-   * Writes every figure of the rows into the folder; returns the files written. The parameter
-   * names are those of {@link Configuration#parameters()}, in order: they name the facets.
+   * Writes every figure of the rows into the folder; returns the files written. The rule says
+   * how curve figures of many configurations are split.
    */
-  public static List<Path> write(List<LayerRow> rows, List<String> parameterNames, Path folder,
+  public static List<Path> write(List<LayerRow> rows, CurveFacets.Rule facets, Path folder,
       IfExists ifExists) throws IOException {
     List<Path> written = new ArrayList<>();
     for (Group group : groups(rows)) {
-      for (NamedFigure f : curveFigures(group, parameterNames)) {
+      for (NamedFigure f : curveFigures(group, facets)) {
         written.addAll(f.figure().write(folder, f.name(), ifExists));
       }
       written.addAll(histograms(group.rows(), group.name(), group.title(), folder, ifExists));
@@ -97,12 +97,12 @@ public final class SummaryFigures {
    * The variance and saturation figures of one group, each split into facets when it holds many
    * configurations ({@link CurveFacets}): {@code <name>-variance-<site>-<parameter>_<value>}.
    */
-  static List<NamedFigure> curveFigures(Group group, List<String> parameterNames) {
+  static List<NamedFigure> curveFigures(Group group, CurveFacets.Rule rule) {
     List<Configuration> configs = new ArrayList<>();
     TreeMap<Integer, Configuration> byIndex = new TreeMap<>();
     group.rows().forEach(r -> byIndex.putIfAbsent(r.config().index(), r.config()));
     configs.addAll(byIndex.values());
-    List<CurveFacets.Facet> facets = CurveFacets.split(configs, parameterNames);
+    List<CurveFacets.Facet> facets = CurveFacets.split(configs, rule);
     List<NamedFigure> figures = new ArrayList<>();
     for (CurveFacets.Facet facet : facets) {
       List<LayerRow> rows = new ArrayList<>();

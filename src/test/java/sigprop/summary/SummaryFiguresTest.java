@@ -19,6 +19,7 @@ import sigprop.stats.LogBins;
 /** What the summary's figures draw: legends, facets, bands, gaps. */
 class SummaryFiguresTest {
   private static final List<String> NAMES = List.of("depth", "norm", "init");
+  private static final CurveFacets.Rule AUTO = CurveFacets.Rule.auto(NAMES);
   private static Configuration config(StatusCounts counts) {
     return new Configuration("s", "e", "c", 0, "init=normal(std=1.0E10)", 30, List.of(), counts);
   }
@@ -114,7 +115,7 @@ class SummaryFiguresTest {
     List<Configuration> configs = grid(List.of(10L, 30L), List.of("batch", "layer", "none"),
         List.of("normal", "orthogonal", "xavier_normal"), ALL_OK);
     List<SummaryFigures.NamedFigure> figures =
-        SummaryFigures.curveFigures(group(configs), NAMES);
+        SummaryFigures.curveFigures(group(configs), AUTO);
     assertEquals(List.of("e-variance-output-depth_10", "e-variance-output-depth_30"),
         figures.stream().map(SummaryFigures.NamedFigure::name).toList());
     Set<String> labels = new HashSet<>();
@@ -137,13 +138,13 @@ class SummaryFiguresTest {
   void upToTwelveConfigurationsShareOneFigureWithBandsWhileColoursLast() {
     List<Configuration> twelve = grid(List.of(10L, 30L), List.of("batch", "layer", "none"),
         List.of("normal", "orthogonal"), ALL_OK);
-    List<SummaryFigures.NamedFigure> one = SummaryFigures.curveFigures(group(twelve), NAMES);
+    List<SummaryFigures.NamedFigure> one = SummaryFigures.curveFigures(group(twelve), AUTO);
     assertEquals(1, one.size());
     assertEquals("e-variance-output", one.get(0).name());
     assertEquals(12, one.get(0).figure().series().size());
     assertFalse(one.get(0).figure().series().get(0).hasBand());
     List<Configuration> six = twelve.subList(0, LayerCurveFigure.COLOURS - 1);
-    LayerCurveFigure few = SummaryFigures.curveFigures(group(six), NAMES).get(0).figure();
+    LayerCurveFigure few = SummaryFigures.curveFigures(group(six), AUTO).get(0).figure();
     few.series().forEach(c -> assertTrue(c.hasBand(), c.label()));
     assertTrue(few.yLabel().endsWith("mean over seeds ± 1 sd"), few.yLabel());
   }
@@ -153,7 +154,7 @@ class SummaryFiguresTest {
     // 4 norms × 4 inits: either gives 4 figures of 4; the first in column order wins.
     List<Configuration> sixteen = grid(List.of(10L), List.of("a", "b", "c", "d"),
         List.of("w", "x", "y", "z"), ALL_OK);
-    List<CurveFacets.Facet> facets = CurveFacets.split(sixteen, NAMES);
+    List<CurveFacets.Facet> facets = CurveFacets.split(sixteen, AUTO);
     assertEquals(List.of("norm=a", "norm=b", "norm=c", "norm=d"),
         facets.stream().map(CurveFacets.Facet::part).toList());
     assertEquals("init=w", facets.get(0).label(sixteen.get(0)), "depth is the same in all");
@@ -162,10 +163,35 @@ class SummaryFiguresTest {
     for (long d = 1; d <= 13; d++) {
       depths.addAll(grid(List.of(d), List.of("none"), List.of("normal"), ALL_OK));
     }
-    List<CurveFacets.Facet> unsplit = CurveFacets.split(depths, NAMES);
+    List<CurveFacets.Facet> unsplit = CurveFacets.split(depths, AUTO);
     assertEquals(1, unsplit.size());
     assertNull(unsplit.get(0).part());
     assertEquals(13, unsplit.get(0).configs().size());
+  }
+
+  @Test
+  void theFacetOptionNamesTheParameterOrTurnsSplittingOff() {
+    // 2 × 3 × 3 again: --facet norm gives three figures of 6, each with its bands.
+    List<Configuration> configs = grid(List.of(10L, 30L), List.of("batch", "layer", "none"),
+        List.of("normal", "orthogonal", "xavier_normal"), ALL_OK);
+    List<SummaryFigures.NamedFigure> byNorm = SummaryFigures.curveFigures(group(configs),
+        new CurveFacets.Rule(NAMES, "norm"));
+    assertEquals(List.of("e-variance-output-norm_batch", "e-variance-output-norm_layer",
+        "e-variance-output-norm_none"),
+        byNorm.stream().map(SummaryFigures.NamedFigure::name).toList());
+    for (SummaryFigures.NamedFigure f : byNorm) {
+      assertEquals(6, f.figure().series().size());
+      f.figure().series().forEach(c -> assertTrue(c.hasBand() && !c.label().contains("norm="),
+          c.label()));
+    }
+    // A few configurations split too when asked; none keeps all 18 in one figure.
+    assertEquals(3, SummaryFigures.curveFigures(group(configs.subList(0, 3)),
+        new CurveFacets.Rule(NAMES, "init")).size());
+    List<SummaryFigures.NamedFigure> whole = SummaryFigures.curveFigures(group(configs),
+        new CurveFacets.Rule(NAMES, CurveFacets.NONE));
+    assertEquals(List.of("e-variance-output"),
+        whole.stream().map(SummaryFigures.NamedFigure::name).toList());
+    assertEquals(18, whole.get(0).figure().series().size());
   }
 
   @Test
@@ -176,7 +202,7 @@ class SummaryFiguresTest {
     configs.set(1, new Configuration(partial.sweep(), partial.experiment(), partial.configId(),
         partial.index(), partial.label(), partial.depth(), partial.parameters(),
         new StatusCounts(3, 2, 1, 0)));
-    List<Curve> series = SummaryFigures.curveFigures(group(configs), NAMES).get(0).figure()
+    List<Curve> series = SummaryFigures.curveFigures(group(configs), AUTO).get(0).figure()
         .series();
     assertEquals("depth=10 norm=none init=normal", series.get(0).label());
     assertEquals("depth=10 norm=none init=orthogonal (2 of 3 seeds ok, 1 diverged)",
