@@ -154,7 +154,8 @@ public final class SummaryFigures {
     LayerCurveFigure.Builder figure = LayerCurveFigure.builder(
         title + ": variance of " + what + " " + symbol + " per layer")
         .xLabel("hidden layer")
-        .yLabel("log10 Var[" + symbol + "]: " + spread(facet))
+        .yLabel("log10 Var[" + symbol + "]: "
+            + spread(facet, rows, site, LayerStatistic.LOG10_VARIANCE))
         .yScale(YScale.VALUES_ARE_LOG10)
         .size(CURVES);
     boolean any = addSeries(figure, rows, facet, site, LayerStatistic.LOG10_VARIANCE,
@@ -167,7 +168,8 @@ public final class SummaryFigures {
     LayerCurveFigure.Builder figure = LayerCurveFigure.builder(
         title + ": saturated outputs, within 10 % of an asymptote")
         .xLabel("hidden layer")
-        .yLabel("fraction saturated: " + spread(facet))
+        .yLabel("fraction saturated: "
+            + spread(facet, rows, Site.OUTPUT, LayerStatistic.FRAC_SAT90))
         .fraction()
         .size(CURVES);
     boolean any = addSeries(figure, rows, facet, Site.OUTPUT, LayerStatistic.FRAC_SAT90,
@@ -185,8 +187,19 @@ public final class SummaryFigures {
   }
 
   /** What the y axis shows of the seeds: the mean, with its band where one is drawn. */
-  private static String spread(CurveFacets.Facet facet) {
-    return bands(facet) ? "mean over seeds ± 1 sd" : "mean over seeds (sd in layers.csv)";
+  private static String spread(CurveFacets.Facet facet, List<LayerRow> rows, Site site,
+      LayerStatistic statistic) {
+    if (!bands(facet)) {
+      return "mean over seeds (sd in layers.csv)";
+    }
+    for (LayerRow row : rows) {
+      if (row.key().site().equals(site.key())
+          && Double.isFinite(row.summary().statistic(statistic).sd())) {
+        return "mean over seeds ± 1 sd";
+      }
+    }
+    // One seed each (or none with a spread): a "± 1 sd" label over no band misleads.
+    return "mean over seeds (one seed: no sd)";
   }
 
   /** Adds one series per configuration with a finite value; returns whether any was added. */

@@ -89,6 +89,11 @@ class SummaryFiguresTest {
 
   /** Output rows of layers 1..3 of each configuration, log10 variance −layer ± 0.5. */
   private static SummaryFigures.Group group(List<Configuration> configs) {
+    return group(configs, 2);
+  }
+
+  /** The same from one or two seeds. */
+  private static SummaryFigures.Group group(List<Configuration> configs, int seeds) {
     List<LayerRow> rows = new ArrayList<>();
     for (Configuration c : configs) {
       for (int layer = 1; layer <= 3; layer++) {
@@ -97,7 +102,8 @@ class SummaryFiguresTest {
           stats.add(SeedStatistics.MISSING);
         }
         stats.set(LayerStatistic.LOG10_VARIANCE.ordinal(),
-            SeedStatistics.of(new double[] {-layer - 0.5, -layer + 0.5}));
+            SeedStatistics.of(seeds == 1 ? new double[] {-layer}
+                : new double[] {-layer - 0.5, -layer + 0.5}));
         rows.add(new LayerRow(c, new LayerKey("s", c.configId(), 0, layer, false, "output"),
             new LayerSummary(c.counts().seeds(), c.counts().ok(), stats, null),
             TheoryColumns.NONE));
@@ -147,6 +153,9 @@ class SummaryFiguresTest {
     LayerCurveFigure few = SummaryFigures.curveFigures(group(six), AUTO).get(0).figure();
     few.series().forEach(c -> assertTrue(c.hasBand(), c.label()));
     assertTrue(few.yLabel().endsWith("mean over seeds ± 1 sd"), few.yLabel());
+    LayerCurveFigure oneSeed = SummaryFigures.curveFigures(group(six, 1), AUTO).get(0).figure();
+    assertTrue(oneSeed.yLabel().endsWith("mean over seeds (one seed: no sd)"),
+        oneSeed.yLabel());
   }
 
   @Test
