@@ -64,6 +64,11 @@ final class Figures {
     SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS,
   };
 
+  /** How many qualitative colours there are before they repeat. */
+  static int colours() {
+    return QUALITATIVE.length;
+  }
+
   /** The i-th qualitative colour, cycling; {@link #qualitativeMarker} tells the rounds apart. */
   static Color qualitative(int i) {
     return QUALITATIVE[Math.floorMod(i, QUALITATIVE.length)];

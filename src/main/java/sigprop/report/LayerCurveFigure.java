@@ -29,6 +29,8 @@ public final class LayerCurveFigure {
     Figures.headless();
   }
 
+  /** Series drawn in colours of their own; later ones repeat a colour with a marker. */
+  public static final int COLOURS = Figures.colours();
   /** The legend entry that stands for every theory line drawn in its series' colour. */
   static final String THEORY_KEY = "dashed: theory, in its series' colour";
   /** At most about this many points a theory line, so that its dashes show. */
@@ -37,6 +39,8 @@ public final class LayerCurveFigure {
   static final int MARKED_POINTS = 25;
   /** A figure grows to keep its plot at least this wide beside the legend. */
   private static final int MIN_PLOT_WIDTH = 400;
+  /** The y axis's title, tick labels and margins beside the plot, with room to spare. */
+  private static final int AXIS_ALLOWANCE = 120;
   /** Title, axis label and margins above and below the legend. */
   private static final int LEGEND_MARGIN = 110;
   private static final int MAX_SIDE = 4000;
@@ -211,12 +215,16 @@ public final class LayerCurveFigure {
     for (String label : labels) {
       widest = Math.max(widest, metrics.stringWidth(label));
     }
-    g.dispose();
     int padding = probe.getStyler().getLegendPadding();
     // XChart's legend box: padding, the line sample, padding, the label, padding; and the gap.
     int legendWidth = widest + probe.getStyler().getLegendSeriesLineLength() + 4 * padding;
     int rowHeight = metrics.getHeight() + padding;
-    int width = Math.max(size.width(), Math.min(MAX_SIDE, MIN_PLOT_WIDTH + legendWidth));
+    // XChart centres the title over the plot and clips it at the image's edge: a long title
+    // beside a wide legend lost its first letters ("gma, step 0, depth=8: …").
+    int titleWidth = g.getFontMetrics(probe.getStyler().getChartTitleFont()).stringWidth(title);
+    int plotWidth = Math.max(MIN_PLOT_WIDTH, titleWidth + AXIS_ALLOWANCE);
+    int width = Math.max(size.width(), Math.min(MAX_SIDE, plotWidth + legendWidth));
+    g.dispose();
     int height = Math.max(size.height(),
         Math.min(MAX_SIDE, LEGEND_MARGIN + labels.size() * rowHeight));
     return new FigureSize(width, height);
@@ -318,6 +326,21 @@ public final class LayerCurveFigure {
       }
     }
     throw new AssertionError(label);
+  }
+
+  /** The measured series, in legend order. */
+  public List<Curve> series() {
+    return series;
+  }
+
+  /** The title. */
+  public String title() {
+    return title;
+  }
+
+  /** The y-axis label as given. */
+  public String yLabel() {
+    return yLabel;
   }
 
   @Override

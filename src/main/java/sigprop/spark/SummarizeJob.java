@@ -32,6 +32,7 @@ import org.apache.spark.sql.types.StructType;
 import sigprop.experiment.CellStatus;
 import sigprop.summary.Configuration;
 import sigprop.summary.Configurations;
+import sigprop.summary.CurveFacets;
 import sigprop.summary.HistogramTable;
 import sigprop.summary.LayerRow;
 import sigprop.summary.LayerSelection;
@@ -121,7 +122,9 @@ public final class SummarizeJob {
         cellsTable(input.cells(), cells, byKey, parameterNames),
         theoryTable(input.theory(), theory, byKey, options.layers()));
     long written = System.nanoTime();
-    List<Path> files = SummaryWriter.write(options.out(), tables, rows, options.figures(),
+    List<Path> files = SummaryWriter.write(options.out(), tables, rows,
+        new CurveFacets.Rule(parameterNames, options.facet()),
+        options.figures(),
         options.overwrite());
     log.printf(Locale.ROOT, "summarize: wrote %d files to %s (tables %.1f s, files %.1f s,"
         + " total %.1f s)%n", files.size(), options.out(), (written - tablesStart) / 1e9,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sigprop.net.Names;
 import sigprop.net.Site;
+import sigprop.summary.CurveFacets;
 import sigprop.summary.LayerSelection;
 
 /**
@@ -17,10 +18,13 @@ import sigprop.summary.LayerSelection;
  * @param out the summary folder
  * @param overwrite whether an existing summary may be replaced
  * @param figures whether to draw figures
+ * @param facet how curve figures of many configurations are split: {@code auto}, {@code none}
+ *     or a parameter name ({@link sigprop.summary.CurveFacets})
  * @param master the Spark master to use when spark.master is not set; null for local[*]
  */
 public record SummarizeOptions(List<String> sweeps, List<String> experiments, List<String> sites,
-    LayerSelection layers, Path out, boolean overwrite, boolean figures, String master) {
+    LayerSelection layers, Path out, boolean overwrite, boolean figures, String facet,
+    String master) {
 
   /** The usage text. */
   public static final String USAGE = String.join("\n",
@@ -35,6 +39,10 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
       "                        with several sweep folders or a sweep at a URI)",
       "  --overwrite           replace an existing summary (otherwise it is kept and this fails)",
       "  --no-figures          tables only",
+      "  --facet P             split each variance and saturation figure into one per value of",
+      "                        parameter P (e.g. depth, norm, init); auto (default) splits past",
+      "                        12 configurations by the parameter of the fewest figures; none",
+      "                        never splits",
       "  --master M            Spark master when spark.master is not set (default local[*])",
       "  --help                this text",
       "Exit codes: 0 done, 1 the job failed, 2 bad input or an existing summary.");
@@ -44,6 +52,9 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
     sweeps = List.copyOf(sweeps);
     experiments = List.copyOf(experiments);
     sites = List.copyOf(sites);
+    if (facet == null) {
+      facet = CurveFacets.AUTO;
+    }
     if (sweeps.isEmpty()) {
       throw new IllegalArgumentException("no sweep folder given");
     }
@@ -73,6 +84,7 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
     Path out = null;
     boolean overwrite = false;
     boolean figures = true;
+    String facet = null;
     String master = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -93,6 +105,7 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
         }
         case "--overwrite" -> overwrite = true;
         case "--no-figures" -> figures = false;
+        case "--facet" -> facet = facet(value(args, ++i, a));
         case "--master" -> {
           master = value(args, ++i, a);
           SparkSessions.checkMaster(master);
@@ -100,7 +113,7 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
         default -> {
           if (a.startsWith("-")) {
             throw new IllegalArgumentException(Names.unknown("option", a, List.of("--experiment",
-                "--site", "--layers", "--out", "--overwrite", "--no-figures", "--master",
+                "--site", "--layers", "--out", "--overwrite", "--no-figures", "--facet", "--master",
                 "--help")));
           }
           sweeps.add(a);
@@ -108,7 +121,7 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
       }
     }
     return new SummarizeOptions(sweeps, experiments, sites, layers, out, overwrite, figures,
-        master);
+        facet, master);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -127,6 +140,15 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
       items.add(s.trim());
     }
     return items;
+  }
+
+  private static String facet(String text) {
+    List<String> valid = new ArrayList<>(List.of(CurveFacets.AUTO, CurveFacets.NONE));
+    valid.addAll(ParameterColumns.names());
+    if (!valid.contains(text)) {
+      throw new IllegalArgumentException("--facet: " + Names.unknown("parameter", text, valid));
+    }
+    return text;
   }
 
   private static List<String> sites(String text) {

@@ -72,17 +72,26 @@ public final class Configurations {
     return varying;
   }
 
-  private static String label(Configuration c, List<Integer> varying,
+  /** The label of these parameters' values, or the experiment's name where none is set. */
+  static String label(Configuration c, List<Integer> varying,
       List<String> parameterNames) {
     List<String> parts = new ArrayList<>();
     for (int p : varying) {
       // An unset parameter (width of a widths net, widths of a uniform one) says nothing.
       if (c.parameters().get(p) != null) {
-        parts.add(parameterNames.get(p) + "=" + c.parameters().get(p));
+        parts.add(labelPart(parameterNames.get(p), c.parameters().get(p)));
       }
     }
-    String label = String.join(" ", parts).replace(", ", " ").replace(',', ' ').replace('"', '\'');
+    String label = String.join(" ", parts);
     return label.isBlank() ? c.experiment() : label;
+  }
+
+  /**
+   * One parameter's part of a label, {@code name=value}, commas made spaces (gnuplot reads the
+   * label as one field) and double quotes single.
+   */
+  static String labelPart(String name, Object value) {
+    return (name + "=" + value).replace(", ", " ").replace(',', ' ').replace('"', '\'');
   }
 
   private static int compareParameters(List<Object> a, List<Object> b) {

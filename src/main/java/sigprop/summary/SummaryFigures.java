@@ -25,8 +25,10 @@ import sigprop.stats.LinearBins;
  * <ul>
  *   <li>{@code <exp>-variance-output}, {@code <exp>-variance-output_gradient}, {@code
  *       <exp>-variance-pre_activation_gradient}: mean over seeds of log10 variance against hidden
- *       layer, one line per configuration with a ±1 sd band, dashed theory in the same colour
- *       ({@link #CURVES} size);
+ *       layer, one line per configuration with a ±1 sd band (while each has a colour of its
+ *       own), dashed theory in the same colour ({@link #CURVES} size); split into one figure per
+ *       value of a parameter, {@code -<parameter>_<value>} at the end of the name, past
+ *       {@link CurveFacets#MAX_CONFIGURATIONS} configurations;
  *   <li>{@code <exp>-saturation}: fraction of saturated outputs (within 10 % of the half-range
  *       of an asymptote) against layer, with its theory (bounded activations only);
  *   <li>{@code <exp>-hist-<site>-c<index>-<label>}: per configuration, the pooled distribution of
@@ -43,9 +45,29 @@ public final class SummaryFigures {
 
   private SummaryFigures() {}
 
-  /** Writes every figure of the rows into the folder; returns the files written. */
-  public static List<Path> write(List<LayerRow> rows, Path folder, IfExists ifExists)
-      throws IOException {
+  /**
+   * Writes every figure of the rows into the folder; returns the files written. The rule says
+   * how curve figures of many configurations are split.
+   */
+  public static List<Path> write(List<LayerRow> rows, CurveFacets.Rule facets, Path folder,
+      IfExists ifExists) throws IOException {
+    List<Path> written = new ArrayList<>();
+    for (Group group : groups(rows)) {
+      for (NamedFigure f : curveFigures(group, facets)) {
+        written.addAll(f.figure().write(folder, f.name(), ifExists));
+      }
+      written.addAll(histograms(group.rows(), group.name(), group.title(), folder, ifExists));
+    }
+    return written;
+  }
+
+  /** A figure and its file name without extension. */
+  record NamedFigure(String name, LayerCurveFigure figure) {}
+
+  /** The hidden-layer rows of one sweep, experiment and step, with their file stem and title. */
+  record Group(String name, String title, List<LayerRow> rows) {}
+
+  static List<Group> groups(List<LayerRow> rows) {
     Map<String, List<LayerRow>> groups = new LinkedHashMap<>();
     Map<String, Integer> stepsPerExperiment = new TreeMap<>();
     long sweeps = rows.stream().map(r -> r.config().sweep()).distinct().count();
@@ -59,7 +81,7 @@ public final class SummaryFigures {
     for (String group : groups.keySet()) {
       stepsPerExperiment.merge(group.substring(0, group.indexOf('\u0000')), 1, Integer::sum);
     }
-    List<Path> written = new ArrayList<>();
+    List<Group> result = new ArrayList<>();
     for (List<LayerRow> group : groups.values()) {
       LayerRow first = group.get(0);
       String prefix = prefix(first, sweeps > 1);
@@ -67,14 +89,43 @@ public final class SummaryFigures {
       String name = prefix + (manySteps ? "-step" + first.key().step() : "");
       String title = first.config().experiment()
           + (manySteps || first.key().step() > 0 ? ", step " + first.key().step() : "");
-      for (Drawn d : DRAWN) {
-        written.addAll(variance(group, d.site(), d.symbol(), d.plural(), name, title, folder,
-            ifExists));
-      }
-      written.addAll(saturation(group, name, title, folder, ifExists));
-      written.addAll(histograms(group, name, title, folder, ifExists));
+      result.add(new Group(name, title, group));
     }
-    return written;
+    return result;
+  }
+
+  /**
+   * The variance and saturation figures of one group, each split into facets when it holds many
+   * configurations ({@link CurveFacets}): {@code <name>-variance-<site>-<parameter>_<value>}.
+   */
+  static List<NamedFigure> curveFigures(Group group, CurveFacets.Rule rule) {
+    List<Configuration> configs = new ArrayList<>();
+    TreeMap<Integer, Configuration> byIndex = new TreeMap<>();
+    group.rows().forEach(r -> byIndex.putIfAbsent(r.config().index(), r.config()));
+    configs.addAll(byIndex.values());
+    List<CurveFacets.Facet> facets = CurveFacets.split(configs, rule);
+    List<NamedFigure> figures = new ArrayList<>();
+    for (CurveFacets.Facet facet : facets) {
+      List<LayerRow> rows = new ArrayList<>();
+      for (LayerRow row : group.rows()) {
+        if (facet.configs().contains(row.config())) {
+          rows.add(row);
+        }
+      }
+      String suffix = facet.part() == null ? "" : "-" + slug(facet.part());
+      String title = group.title() + (facet.part() == null ? "" : ", " + facet.part());
+      for (Drawn d : DRAWN) {
+        LayerCurveFigure f = variance(rows, facet, d.site(), d.symbol(), d.plural(), title);
+        if (f != null) {
+          figures.add(new NamedFigure(group.name() + "-variance-" + d.site().key() + suffix, f));
+        }
+      }
+      LayerCurveFigure f = saturation(rows, facet, title);
+      if (f != null) {
+        figures.add(new NamedFigure(group.name() + "-saturation" + suffix, f));
+      }
+    }
+    return figures;
   }
 
   /**
@@ -99,43 +150,65 @@ public final class SummaryFigures {
     return withSweep ? slug(row.config().sweep()) + "-" + experiment : experiment;
   }
 
-  private static List<Path> variance(List<LayerRow> group, Site site, String symbol,
-      String what, String name, String title, Path folder, IfExists ifExists)
-      throws IOException {
+  private static LayerCurveFigure variance(List<LayerRow> rows, CurveFacets.Facet facet,
+      Site site, String symbol, String what, String title) {
     LayerCurveFigure.Builder figure = LayerCurveFigure.builder(
         title + ": variance of " + what + " " + symbol + " per layer")
         .xLabel("hidden layer")
-        .yLabel("log10 Var[" + symbol + "]: mean over seeds ± 1 sd")
+        .yLabel("log10 Var[" + symbol + "]: "
+            + spread(facet, rows, site, LayerStatistic.LOG10_VARIANCE))
         .yScale(YScale.VALUES_ARE_LOG10)
         .size(CURVES);
-    boolean any = addSeries(figure, group, site, LayerStatistic.LOG10_VARIANCE,
+    boolean any = addSeries(figure, rows, facet, site, LayerStatistic.LOG10_VARIANCE,
         TheoryColumns::log10Variance);
-    if (!any) {
-      return List.of();
-    }
-    return figure.build().write(folder, name + "-variance-" + site.key(), ifExists);
+    return any ? figure.build() : null;
   }
 
-  private static List<Path> saturation(List<LayerRow> group, String name, String title,
-      Path folder, IfExists ifExists) throws IOException {
+  private static LayerCurveFigure saturation(List<LayerRow> rows, CurveFacets.Facet facet,
+      String title) {
     LayerCurveFigure.Builder figure = LayerCurveFigure.builder(
         title + ": saturated outputs, within 10 % of an asymptote")
         .xLabel("hidden layer")
-        .yLabel("fraction saturated: mean over seeds ± 1 sd")
+        .yLabel("fraction saturated: "
+            + spread(facet, rows, Site.OUTPUT, LayerStatistic.FRAC_SAT90))
         .fraction()
         .size(CURVES);
-    boolean any = addSeries(figure, group, Site.OUTPUT, LayerStatistic.FRAC_SAT90,
+    boolean any = addSeries(figure, rows, facet, Site.OUTPUT, LayerStatistic.FRAC_SAT90,
         TheoryColumns::fracSat90);
-    if (!any) {
-      return List.of();
+    return any ? figure.build() : null;
+  }
+
+  /**
+   * Whether a figure of these configurations draws ±1 sd bands: only while each configuration
+   * has a colour of its own; past that, bands of one colour overlap and no reader can tell whose
+   * band is whose.
+   */
+  static boolean bands(CurveFacets.Facet facet) {
+    return facet.configs().size() <= LayerCurveFigure.COLOURS;
+  }
+
+  /** What the y axis shows of the seeds: the mean, with its band where one is drawn. */
+  private static String spread(CurveFacets.Facet facet, List<LayerRow> rows, Site site,
+      LayerStatistic statistic) {
+    if (!bands(facet)) {
+      return "mean over seeds (sd in layers.csv)";
     }
-    return figure.build().write(folder, name + "-saturation", ifExists);
+    for (LayerRow row : rows) {
+      if (row.key().site().equals(site.key())
+          && Double.isFinite(row.summary().statistic(statistic).sd())) {
+        return "mean over seeds ± 1 sd";
+      }
+    }
+    // One seed each (or none with a spread): a "± 1 sd" label over no band misleads.
+    return "mean over seeds (one seed: no sd)";
   }
 
   /** Adds one series per configuration with a finite value; returns whether any was added. */
   private static boolean addSeries(LayerCurveFigure.Builder figure, List<LayerRow> group,
-      Site site, LayerStatistic statistic, ToDoubleFunction<TheoryColumns> theory) {
+      CurveFacets.Facet facet, Site site, LayerStatistic statistic,
+      ToDoubleFunction<TheoryColumns> theory) {
     Map<Configuration, List<LayerRow>> byConfig = byConfiguration(group, site);
+    boolean bands = bands(facet);
     boolean any = false;
     for (Map.Entry<Configuration, List<LayerRow>> e : byConfig.entrySet()) {
       List<LayerRow> rows = e.getValue();
@@ -162,10 +235,19 @@ public final class SummaryFigures {
       lo = gapped(layers, lo);
       hi = gapped(layers, hi);
       predicted = gapped(layers, predicted);
-      String label = e.getKey().label();
-      // A configuration with nothing to draw stays in the legend, saying why (no line).
-      figure.series(finite ? Curve.of(label, x, y).withBand(lo, hi)
-          : Curve.of(label + " (" + notDrawn(e.getKey()) + ")", x, y));
+      Configuration config = e.getKey();
+      String label = facet.label(config);
+      if (finite) {
+        // Seeds left out (diverged, failed) are said in the legend, as in n_used beside the
+        // means in layers.csv: a line of 2 of 3 seeds looks like a line of all 3 otherwise.
+        String partial = seedsLeftOut(config);
+        label = partial == null ? label : label + " (" + partial + ")";
+        Curve curve = Curve.of(label, x, y);
+        figure.series(bands ? curve.withBand(lo, hi) : curve);
+      } else {
+        // A configuration with nothing to draw stays in the legend, saying why (no line).
+        figure.series(Curve.of(label + " (" + notDrawn(config) + ")", x, y));
+      }
       // No theory without a measurement beside it: it would only set the axis (1e+290 for a
       // net that diverged) and flatten the lines that were measured.
       if (finite && predictedFinite) {
@@ -250,19 +332,31 @@ public final class SummaryFigures {
 
   /** Why a configuration has no line: its seeds' statuses, or no finite value among the ok. */
   static String notDrawn(Configuration config) {
-    StatusCounts c = config.counts();
-    if (c.ok() > 0) {
+    if (config.counts().ok() > 0) {
       return "not drawn: no finite value";
     }
-    List<String> why = new ArrayList<>();
+    return "not drawn: " + statuses(config.counts());
+  }
+
+  /**
+   * For a line drawn from fewer seeds than the configuration has, which were left out
+   * ("2 of 3 seeds ok, 1 diverged"); null when every seed is in it.
+   */
+  static String seedsLeftOut(Configuration config) {
+    StatusCounts c = config.counts();
+    return c.ok() == c.seeds() ? null : statuses(c);
+  }
+
+  private static String statuses(StatusCounts c) {
+    List<String> parts = new ArrayList<>();
+    parts.add(c.ok() + " of " + c.seeds() + " seeds ok");
     if (c.diverged() > 0) {
-      why.add(c.diverged() + " diverged");
+      parts.add(c.diverged() + " diverged");
     }
     if (c.failed() > 0) {
-      why.add(c.failed() + " failed");
+      parts.add(c.failed() + " failed");
     }
-    return "not drawn: 0 of " + c.seeds() + " seeds ok" + (why.isEmpty() ? ""
-        : ", " + String.join(", ", why));
+    return String.join(", ", parts);
   }
 
   /** The rows of one site per configuration, in configuration then layer order. */

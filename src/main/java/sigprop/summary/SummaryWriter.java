@@ -50,9 +50,12 @@ public final class SummaryWriter {
     }
   }
 
-  /** Writes the tables, their schema and (if rows are given) the figures; returns the files. */
+  /**
+   * Writes the tables, their schema and (if rows are given) the figures, their curve figures
+   * split by the facet rule; returns the files.
+   */
   public static List<Path> write(Path folder, List<SummaryTable> tables, List<LayerRow> rows,
-      boolean figures, boolean overwrite) throws IOException {
+      CurveFacets.Rule facets, boolean figures, boolean overwrite) throws IOException {
     if (!overwrite) {
       refuseExisting(folder);
     }
@@ -72,7 +75,8 @@ public final class SummaryWriter {
     written.add(SchemaWriter.write(folder.resolve(SCHEMA_FILE), TITLE, schemas,
         ifExists));
     Path figureFolder = folder.resolve(FIGURES);
-    List<Path> drawn = figures ? SummaryFigures.write(rows, figureFolder, ifExists) : List.of();
+    List<Path> drawn = figures ? SummaryFigures.write(rows, facets, figureFolder,
+        ifExists) : List.of();
     if (overwrite && ours) {
       // Figures of an earlier run would otherwise sit beside tables they no longer match.
       removeStale(figureFolder, drawn);

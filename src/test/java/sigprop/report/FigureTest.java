@@ -173,6 +173,23 @@ class FigureTest {
   }
 
   @Test
+  void aLongTitleBesideAWideLegendGetsAPlotAsWideAsItself() {
+    String label = "widths=[50 30 20 20 10 10 10 10] norm=none init=kaiming_normal(mode=fan_in"
+        + " nonlinearity=relu slope=0.01)";
+    String title = "sigma, step 0, depth=8: variance of layer outputs y per layer, and more";
+    FigureSize fitted = LayerCurveFigure.builder(title).size(1000, 560)
+        .series(flat(label, 1)).build().fittedSize();
+    XYChart probe = new XYChart(10, 10);
+    java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    int titleWidth = g.getFontMetrics(probe.getStyler().getChartTitleFont()).stringWidth(title);
+    int labelWidth = g.getFontMetrics(probe.getStyler().getLegendFont()).stringWidth(label);
+    g.dispose();
+    // XChart centres the title over the plot: narrower, and it is clipped at the image's edge.
+    assertTrue(fitted.width() >= titleWidth + labelWidth + 60, fitted + " for a title of "
+        + titleWidth + " px beside a label of " + labelWidth + " px");
+  }
+
+  @Test
   void aPointWithoutFiniteNeighboursGetsAMarkerSoItIsDrawn() {
     long[] x = {1, 2, 2, 6, 6, 9, 10};
     double[] gapped = {1, 2, Double.NaN, 3, Double.NaN, 4, 5};

@@ -1,6 +1,7 @@
 package sigprop.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -110,5 +111,11 @@ class SummarizeCommandTest {
     assertTrue(o.overwrite() && !o.figures());
     assertEquals("local[1]", o.master());
     assertEquals(Path.of("x", "summary"), SummarizeOptions.parse(new String[] {"x"}).out());
+    assertEquals("auto", SummarizeOptions.parse(new String[] {"x"}).facet());
+    assertEquals("norm", SummarizeOptions.parse(new String[] {"x", "--facet", "norm"}).facet());
+    assertEquals("none", SummarizeOptions.parse(new String[] {"x", "--facet", "none"}).facet());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> SummarizeOptions.parse(new String[] {"x", "--facet", "nrom"}));
+    assertTrue(bad.getMessage().contains("'norm'"), bad.getMessage());
   }
 }

@@ -101,7 +101,7 @@ class SummarizeJobTest extends SharedSparkSession {
   static SummarizeOptions options(Path out, boolean overwrite, boolean figures,
       LayerSelection layers, List<String> sites) {
     return new SummarizeOptions(List.of(SWEEP.toString()), List.of(), sites, layers, out,
-        overwrite, figures, null);
+        overwrite, figures, null, null);
   }
 
   static Table layersCsv(Path summary) throws IOException {

@@ -10,9 +10,12 @@ class SeedStatisticsTest {
   @Test
   void studentTCriticalValues() {
     // Tables of t(0.975; df): 12.7062047, 4.30265273, 2.04227246 (df 30).
-    assertEquals(12.706204736174698, StudentT.critical95(1), 1e-9);
-    assertEquals(4.302652729749464, StudentT.critical95(2), 1e-9);
-    assertEquals(2.042272456301238, StudentT.critical95(30), 1e-9);
+    // R's qt(0.975, df) and scipy's t.ppf agree to the last digits; so must the bounds.
+    assertEquals(12.706204736174694, StudentT.critical95(1), 1e-13);
+    assertEquals(4.302652729749462, StudentT.critical95(2), 1e-13);
+    assertEquals(3.1824463052837078, StudentT.critical95(3), 1e-13);
+    assertEquals(2.262157162798205, StudentT.critical95(9), 1e-13);
+    assertEquals(2.042272456301238, StudentT.critical95(30), 1e-13);
     assertThrows(IllegalArgumentException.class, () -> StudentT.critical95(0));
   }
 

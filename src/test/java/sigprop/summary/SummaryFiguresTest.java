@@ -2,14 +2,24 @@ package sigprop.summary;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import sigprop.report.Curve;
+import sigprop.report.LayerCurveFigure;
 import sigprop.stats.LinearBins;
 import sigprop.stats.LogBins;
 
-/** What the variance figures say of a configuration they cannot draw. */
+/** What the summary's figures draw: legends, facets, bands, gaps. */
 class SummaryFiguresTest {
+  private static final List<String> NAMES = List.of("depth", "norm", "init");
+  private static final CurveFacets.Rule AUTO = CurveFacets.Rule.auto(NAMES);
   private static Configuration config(StatusCounts counts) {
     return new Configuration("s", "e", "c", 0, "init=normal(std=1.0E10)", 30, List.of(), counts);
   }
@@ -63,5 +73,154 @@ class SummaryFiguresTest {
         SummaryFigures.gapped(every10, new double[12]).length);
     assertArrayEquals(new double[] {1, 2, 2, 10, 11, 12},
         SummaryFigures.gapped(new int[] {1, 2, 10, 11, 12}, null));
+  }
+
+  /** Configurations of every combination, in config_index order (depth, norm, init). */
+  private static List<Configuration> grid(List<Long> depths, List<String> norms,
+      List<String> inits, StatusCounts counts) {
+    List<Configuration> configs = new ArrayList<>();
+    for (long depth : depths) {
+      for (String norm : norms) {
+        for (String init : inits) {
+          int index = configs.size();
+          configs.add(new Configuration("s", "e", "g" + index, index,
+              "depth=" + depth + " norm=" + norm + " init=" + init, (int) depth,
+              List.of(depth, norm, init), counts));
+        }
+      }
+    }
+    return configs;
+  }
+
+  /** Output rows of layers 1..3 of each configuration, log10 variance −layer ± 0.5. */
+  private static SummaryFigures.Group group(List<Configuration> configs) {
+    return group(configs, 2);
+  }
+
+  /** The same from one or two seeds. */
+  private static SummaryFigures.Group group(List<Configuration> configs, int seeds) {
+    List<LayerRow> rows = new ArrayList<>();
+    for (Configuration c : configs) {
+      for (int layer = 1; layer <= 3; layer++) {
+        List<SeedStatistics> stats = new ArrayList<>();
+        for (int i = 0; i < LayerStatistic.ALL.size(); i++) {
+          stats.add(SeedStatistics.MISSING);
+        }
+        stats.set(LayerStatistic.LOG10_VARIANCE.ordinal(),
+            SeedStatistics.of(seeds == 1 ? new double[] {-layer}
+                : new double[] {-layer - 0.5, -layer + 0.5}));
+        rows.add(new LayerRow(c, new LayerKey("s", c.configId(), 0, layer, false, "output"),
+            new LayerSummary(c.counts().seeds(), c.counts().ok(), stats, null),
+            TheoryColumns.NONE));
+      }
+    }
+    return new SummaryFigures.Group("e", "e", rows);
+  }
+
+  private static final StatusCounts ALL_OK = new StatusCounts(3, 3, 0, 0);
+
+  @Test
+  void manyConfigurationsAreSplitIntoOneFigurePerValueOfAParameter() {
+    // 2 depths × 3 norms × 3 inits = 18: depth splits them into the fewest figures of at most
+    // 12 (two of 9), whose legends no longer repeat the depth.
+    List<Configuration> configs = grid(List.of(10L, 30L), List.of("batch", "layer", "none"),
+        List.of("normal", "orthogonal", "xavier_normal"), ALL_OK);
+    List<SummaryFigures.NamedFigure> figures =
+        SummaryFigures.curveFigures(group(configs), AUTO);
+    assertEquals(List.of("e-variance-output-depth_10", "e-variance-output-depth_30"),
+        figures.stream().map(SummaryFigures.NamedFigure::name).toList());
+    Set<String> labels = new HashSet<>();
+    for (SummaryFigures.NamedFigure f : figures) {
+      List<Curve> series = f.figure().series();
+      assertEquals(9, series.size());
+      assertTrue(f.figure().title().startsWith("e, depth=" + (labels.isEmpty() ? 10 : 30)),
+          f.figure().title());
+      for (Curve c : series) {
+        assertFalse(c.label().contains("depth="), c.label());
+        assertFalse(c.hasBand(), "9 series share colours: bands would be nobody's");
+        labels.add(f.figure().title() + " " + c.label());
+      }
+      assertTrue(f.figure().yLabel().contains("sd in layers.csv"), f.figure().yLabel());
+    }
+    assertEquals(18, labels.size(), "every configuration drawn once");
+  }
+
+  @Test
+  void upToTwelveConfigurationsShareOneFigureWithBandsWhileColoursLast() {
+    List<Configuration> twelve = grid(List.of(10L, 30L), List.of("batch", "layer", "none"),
+        List.of("normal", "orthogonal"), ALL_OK);
+    List<SummaryFigures.NamedFigure> one = SummaryFigures.curveFigures(group(twelve), AUTO);
+    assertEquals(1, one.size());
+    assertEquals("e-variance-output", one.get(0).name());
+    assertEquals(12, one.get(0).figure().series().size());
+    assertFalse(one.get(0).figure().series().get(0).hasBand());
+    List<Configuration> six = twelve.subList(0, LayerCurveFigure.COLOURS - 1);
+    LayerCurveFigure few = SummaryFigures.curveFigures(group(six), AUTO).get(0).figure();
+    few.series().forEach(c -> assertTrue(c.hasBand(), c.label()));
+    assertTrue(few.yLabel().endsWith("mean over seeds ± 1 sd"), few.yLabel());
+    LayerCurveFigure oneSeed = SummaryFigures.curveFigures(group(six, 1), AUTO).get(0).figure();
+    assertTrue(oneSeed.yLabel().endsWith("mean over seeds (one seed: no sd)"),
+        oneSeed.yLabel());
+  }
+
+  @Test
+  void facetsTakeTheParameterOfFewestFiguresAndNeverOneOfSingleConfigurations() {
+    // 4 norms × 4 inits: either gives 4 figures of 4; the first in column order wins.
+    List<Configuration> sixteen = grid(List.of(10L), List.of("a", "b", "c", "d"),
+        List.of("w", "x", "y", "z"), ALL_OK);
+    List<CurveFacets.Facet> facets = CurveFacets.split(sixteen, AUTO);
+    assertEquals(List.of("norm=a", "norm=b", "norm=c", "norm=d"),
+        facets.stream().map(CurveFacets.Facet::part).toList());
+    assertEquals("init=w", facets.get(0).label(sixteen.get(0)), "depth is the same in all");
+    // 13 depths and nothing else: a figure per configuration would be no figure at all.
+    List<Configuration> depths = new ArrayList<>();
+    for (long d = 1; d <= 13; d++) {
+      depths.addAll(grid(List.of(d), List.of("none"), List.of("normal"), ALL_OK));
+    }
+    List<CurveFacets.Facet> unsplit = CurveFacets.split(depths, AUTO);
+    assertEquals(1, unsplit.size());
+    assertNull(unsplit.get(0).part());
+    assertEquals(13, unsplit.get(0).configs().size());
+  }
+
+  @Test
+  void theFacetOptionNamesTheParameterOrTurnsSplittingOff() {
+    // 2 × 3 × 3 again: --facet norm gives three figures of 6, each with its bands.
+    List<Configuration> configs = grid(List.of(10L, 30L), List.of("batch", "layer", "none"),
+        List.of("normal", "orthogonal", "xavier_normal"), ALL_OK);
+    List<SummaryFigures.NamedFigure> byNorm = SummaryFigures.curveFigures(group(configs),
+        new CurveFacets.Rule(NAMES, "norm"));
+    assertEquals(List.of("e-variance-output-norm_batch", "e-variance-output-norm_layer",
+        "e-variance-output-norm_none"),
+        byNorm.stream().map(SummaryFigures.NamedFigure::name).toList());
+    for (SummaryFigures.NamedFigure f : byNorm) {
+      assertEquals(6, f.figure().series().size());
+      f.figure().series().forEach(c -> assertTrue(c.hasBand() && !c.label().contains("norm="),
+          c.label()));
+    }
+    // A few configurations split too when asked; none keeps all 18 in one figure.
+    assertEquals(3, SummaryFigures.curveFigures(group(configs.subList(0, 3)),
+        new CurveFacets.Rule(NAMES, "init")).size());
+    List<SummaryFigures.NamedFigure> whole = SummaryFigures.curveFigures(group(configs),
+        new CurveFacets.Rule(NAMES, CurveFacets.NONE));
+    assertEquals(List.of("e-variance-output"),
+        whole.stream().map(SummaryFigures.NamedFigure::name).toList());
+    assertEquals(18, whole.get(0).figure().series().size());
+  }
+
+  @Test
+  void aLineOfFewerSeedsThanItsConfigurationSaysWhichWereLeftOut() {
+    List<Configuration> configs = new ArrayList<>(grid(List.of(10L), List.of("none"),
+        List.of("normal", "orthogonal"), ALL_OK));
+    Configuration partial = configs.get(1);
+    configs.set(1, new Configuration(partial.sweep(), partial.experiment(), partial.configId(),
+        partial.index(), partial.label(), partial.depth(), partial.parameters(),
+        new StatusCounts(3, 2, 1, 0)));
+    List<Curve> series = SummaryFigures.curveFigures(group(configs), AUTO).get(0).figure()
+        .series();
+    assertEquals("depth=10 norm=none init=normal", series.get(0).label());
+    assertEquals("depth=10 norm=none init=orthogonal (2 of 3 seeds ok, 1 diverged)",
+        series.get(1).label());
+    assertNull(SummaryFigures.seedsLeftOut(configs.get(0)));
   }
 }
