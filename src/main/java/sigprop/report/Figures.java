@@ -33,11 +33,12 @@ final class Figures {
 
   /**
    * Okabe–Ito, distinguishable under the common colour-vision deficiencies; without its black,
-   * which marks theory lines that predict no one series.
+   * which marks theory lines that predict no one series, and with its yellow (F0E442), of which a
+   * thin line all but vanished on white, replaced by an olive (999933, from Paul Tol's muted set).
    */
   private static final Color[] QUALITATIVE = {
     new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
-    new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442),
+    new Color(0xE69F00), new Color(0x56B4E9), new Color(0x999933),
   };
 
   /** Viridis at nine even stops, interpolated between: dark = shallow, yellow = deep. */
