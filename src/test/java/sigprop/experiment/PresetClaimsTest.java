@@ -1,6 +1,7 @@
 package sigprop.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import sigprop.net.Site;
 import sigprop.net.StandardActivation;
+import sigprop.stats.Histogram;
+import sigprop.stats.LinearBins;
 import sigprop.stats.SiteRecord;
 import sigprop.theory.BatchNormGain;
 import sigprop.theory.Theory;
@@ -240,6 +243,67 @@ class PresetClaimsTest {
     assertEquals(0.0, w, 0.15, "weight gradients across layers 1..5: " + w);
     assertTrue(log10Var(standard, 1, Site.PRE_ACTIVATION_GRADIENT)
         < log10Var(standard, 5, Site.PRE_ACTIVATION_GRADIENT) - 1);
+  }
+
+  @Test
+  void glorot2010Fig7RunsTheSameCellsAndItsLinearRangeHoldsTheHiddenLayersGradients()
+      throws Exception {
+    // The Fig. 7 preset differs from conf/glorot2010.yaml in what it records only: the same
+    // nets, inputs, inits and seeds.
+    SweepPlan logBins = ConfigLoader.load(Path.of("conf/glorot2010.yaml"), List.of(), 0);
+    SweepPlan linear = ConfigLoader.load(Path.of("conf/glorot2010-fig7.yaml"), List.of(), 0);
+    assertEquals(
+        logBins.experiment("glorot2010").cells().stream()
+            .map(c -> c.parameters() + " seed " + c.seed()).toList(),
+        linear.experiment("glorot2010-fig7").cells().stream()
+            .map(c -> c.parameters() + " seed " + c.seed()).toList());
+    // Full size, one seed: the range is in true units, so only the real widths and batch test
+    // it. The README's spreads (std ×12 and ×2.4 from layer 5 down to 1) are theory's.
+    Map<String, List<CellResult>> runs = run("glorot2010-fig7", "glorot2010-fig7", "seeds=[0]");
+    assertEquals(2, runs.size());
+    Map<String, Double> kurtosis = new TreeMap<>();
+    for (List<CellResult> seeds : runs.values()) {
+      String init = seeds.get(0).cell().parameters().get("init");
+      for (int layer = 1; layer <= 5; layer++) {
+        Histogram h = record(seeds.get(0), 0, layer, Site.PRE_ACTIVATION_GRADIENT).histogram();
+        LinearBins bins = assertInstanceOf(LinearBins.class, h.spec());
+        long beyond = h.count(0) + h.count(bins.slots() - 1);
+        assertTrue(beyond <= 1e-4 * h.total(), "layer " + layer + ": " + beyond + " of "
+            + h.total() + " beyond [" + bins.lo() + ", " + bins.hi() + "]");
+        kurtosis.put(init + " layer " + layer, excessKurtosis(h, bins));
+      }
+      TheoryTable t = theory(seeds.get(0).cell());
+      double spread = Math.sqrt(Math.pow(10, log10Var(seeds, 5, Site.PRE_ACTIVATION_GRADIENT)
+          - log10Var(seeds, 1, Site.PRE_ACTIVATION_GRADIENT)));
+      double predicted = Math.sqrt(Math.pow(10, t.row(5).log10PreActivationGradientVariance()
+          - t.row(1).log10PreActivationGradientVariance()));
+      assertEquals(predicted, spread, 0.1 * predicted);
+    }
+    // The shapes the README describes: under the normalized init layer 1's gradients are the
+    // most heavy-tailed (tanh′ varies widely over pre-activations of variance 1), and layer 5's
+    // are flat-topped under both inits (mostly one column of the head's uniform weights).
+    double normalizedFirst = kurtosis.remove("xavier_uniform(gain=1.0) layer 1");
+    assertTrue(normalizedFirst > 1, "excess kurtosis " + normalizedFirst);
+    for (Map.Entry<String, Double> e : kurtosis.entrySet()) {
+      assertTrue(e.getValue() < normalizedFirst - 0.5, e.toString());
+      if (e.getKey().endsWith("layer 5")) {
+        assertTrue(e.getValue() < -0.5, e.toString());
+      }
+    }
+  }
+
+  /** Excess kurtosis of a histogram's linear bins, each value at its bin's centre. */
+  private static double excessKurtosis(Histogram h, LinearBins bins) {
+    double n = 0;
+    double m2 = 0;
+    double m4 = 0;
+    for (int slot = 1; slot <= bins.bins(); slot++) {
+      double x = (bins.lowerEdge(slot) + bins.upperEdge(slot)) / 2;
+      n += h.count(slot);
+      m2 += h.count(slot) * x * x;
+      m4 += h.count(slot) * x * x * x * x;
+    }
+    return (m4 / n) / Math.pow(m2 / n, 2) - 3;
   }
 
   @Test
