@@ -69,7 +69,7 @@ public final class HistogramFigure {
 
   /** The chart, built afresh. */
   XYChart chart() {
-    XYChart chart = Figures.newChart(size, title, xLabel, yLabel, yScale);
+    XYChart chart = Figures.newChart(fittedSize(), title, xLabel, yLabel, yScale);
     for (int i = 0; i < layers.size(); i++) {
       Curve curve = layers.get(i);
       double t = layers.size() == 1 ? 0 : LIGHTEST * i / (layers.size() - 1);
@@ -82,6 +82,14 @@ public final class HistogramFigure {
     }
     Figures.finish(chart);
     return chart;
+  }
+
+  /**
+   * The size asked for, grown to hold the legend and the title ({@link LegendFit}): a layer's
+   * label carries what is not drawn ("0.3 % below -0.0005, <0.1 % above 0.0005 not drawn").
+   */
+  FigureSize fittedSize() {
+    return LegendFit.fit(size, title, layers.stream().map(Curve::label).toList());
   }
 
   @Override

@@ -2,10 +2,6 @@ package sigprop.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,13 +33,6 @@ public final class LayerCurveFigure {
   static final int THEORY_POINTS = 60;
   /** At most about this many markers a line, where markers tell colour rounds apart. */
   static final int MARKED_POINTS = 25;
-  /** A figure grows to keep its plot at least this wide beside the legend. */
-  private static final int MIN_PLOT_WIDTH = 400;
-  /** The y axis's title, tick labels and margins beside the plot, with room to spare. */
-  private static final int AXIS_ALLOWANCE = 120;
-  /** Title, axis label and margins above and below the legend. */
-  private static final int LEGEND_MARGIN = 110;
-  private static final int MAX_SIDE = 4000;
 
   private static final BasicStroke[] UNMATCHED_DASHES = {
     SeriesLines.DASH_DASH, SeriesLines.DOT_DOT, SeriesLines.DASH_DOT,
@@ -200,35 +189,11 @@ public final class LayerCurveFigure {
     return labels;
   }
 
-  /**
-   * The size asked for, grown to hold the outside legend: XChart otherwise squeezes the plot to
-   * a sliver beside long labels and lets a tall legend run off the image (32 entries of k-layer
-   * net labels did both). The plot keeps at least {@link #MIN_PLOT_WIDTH} pixels.
-   */
+  /** The size asked for, grown to hold the outside legend and the title ({@link LegendFit}). */
   FigureSize fittedSize() {
-    List<String> labels = legendLabels();
-    XYChart probe = new XYChart(size.width(), size.height());
-    Font font = probe.getStyler().getLegendFont();
-    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-    FontMetrics metrics = g.getFontMetrics(font);
-    int widest = 0;
-    for (String label : labels) {
-      widest = Math.max(widest, metrics.stringWidth(label));
-    }
-    int padding = probe.getStyler().getLegendPadding();
-    // XChart's legend box: padding, the line sample, padding, the label, padding; and the gap.
-    int legendWidth = widest + probe.getStyler().getLegendSeriesLineLength() + 4 * padding;
-    int rowHeight = metrics.getHeight() + padding;
-    // XChart centres the title over the plot and clips it at the image's edge: a long title
-    // beside a wide legend lost its first letters ("gma, step 0, depth=8: …").
-    int titleWidth = g.getFontMetrics(probe.getStyler().getChartTitleFont()).stringWidth(title);
-    int plotWidth = Math.max(MIN_PLOT_WIDTH, titleWidth + AXIS_ALLOWANCE);
-    int width = Math.max(size.width(), Math.min(MAX_SIDE, plotWidth + legendWidth));
-    g.dispose();
-    int height = Math.max(size.height(),
-        Math.min(MAX_SIDE, LEGEND_MARGIN + labels.size() * rowHeight));
-    return new FigureSize(width, height);
+    return LegendFit.fit(size, title, legendLabels());
   }
+
 
   /**
    * Gives a line the marker of the i-th series, in its colour; a plain circle where that is none
