@@ -138,7 +138,7 @@ public final class VerbArguments {
   public void noPositionals() {
     if (!positionals.isEmpty()) {
       throw new IllegalArgumentException("unexpected argument" + (positionals.size() > 1 ? "s "
-          : " ") + quoted(positionals) + " (this verb takes options only)");
+          : " ") + quoted(positionals));
     }
   }
 

@@ -150,7 +150,7 @@ class MainTest {
 
   @Test
   void unexpectedArgumentsAreNamed() throws Exception {
-    assertMistake("unexpected argument 'now' (this verb takes options only)", "check", "now");
+    assertMistake("unexpected argument 'now'", "check", "now");
     assertMistake("unexpected arguments 'a' and 'b'", "theory", "--depth", "3", "a", "b");
     assertMistake("one CONFIG only, got 'a.yaml' and 'b.yaml'", "grid", "a.yaml", "b.yaml");
     assertMistake("one CONFIG only, got 'a.yaml', 'b.yaml' and 'c.yaml'", "sweep", "a.yaml",
