@@ -4,22 +4,32 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import sigprop.net.GradientCheck;
+import sigprop.net.VerbArguments;
 
 /** The {@code check} verb: gradient checks of every layer type, activation and loss. */
 final class CheckCommand {
+  static final String USAGE = String.join("\n",
+      "usage: sigprop check",
+      "Compares backprop with fourth-order central differences on small networks: every",
+      "activation, batch and layer norm in both placements, every loss. Exit 0 when every",
+      "relative error is below " + GradientCheck.THRESHOLD + ".",
+      "  -h, --help   print this help");
+
+  private static final VerbArguments.Spec OPTIONS =
+      new VerbArguments.Spec(List.of(), List.of(), List.of());
+
   private CheckCommand() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println("usage: sigprop check");
-      out.println("  Compares backprop with fourth-order central differences on small networks:");
-      out.println("  every activation, batch and layer norm in both placements, every loss.");
-      out.println("  Exit 0 when every relative error is below " + GradientCheck.THRESHOLD + ".");
-      return 0;
-    }
-    if (args.length > 0) {
-      err.println("check takes no arguments, got '" + args[0] + "' (see check --help)");
-      return 2;
+    try {
+      VerbArguments given = OPTIONS.parse(args);
+      if (given.help()) {
+        out.println(USAGE);
+        return 0;
+      }
+      given.noPositionals();
+    } catch (IllegalArgumentException e) {
+      return VerbArguments.usageError(err, "check", e.getMessage());
     }
     List<GradientCheck.Result> results = GradientCheck.standardSuite();
     out.printf(Locale.ROOT, "%-32s %10s %8s  %s%n", "case", "max rel err", "entries", "verdict");

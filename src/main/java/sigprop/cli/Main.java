@@ -56,20 +56,24 @@ public final class Main {
   /** Dispatches to a verb; exit code 2 for usage errors. */
   static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")
-        || args[0].equals("help")) {
+        || args[0].equals("help") && args.length == 1) {
       usage(args.length == 0 ? err : out);
       return args.length == 0 ? 2 : 0;
     }
-    Verb verb = VERBS.get(args[0]);
+    boolean help = args[0].equals("help"); // "help VERB" as "VERB --help"
+    String name = args[help ? 1 : 0];
+    Verb verb = VERBS.get(name);
     if (verb == null) {
-      err.println("sigprop: " + sigprop.net.Names.unknown("verb", args[0], VERBS.keySet()));
+      err.println("sigprop: " + sigprop.net.Names.unknown("verb", name, VERBS.keySet()));
+      err.println("(sigprop --help lists the verbs)");
       return 2;
     }
-    return verb.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+    return verb.run(help ? new String[] {"--help"} : Arrays.copyOfRange(args, 1, args.length),
+        out, err);
   }
 
   private static void usage(PrintStream s) {
-    s.println("usage: sigprop VERB [options]   (VERB --help for its options)");
+    s.println("usage: sigprop VERB [options]   (sigprop VERB --help lists a verb's options)");
     for (Map.Entry<String, String> e : HELP.entrySet()) {
       s.printf("  %-10s %s%n", e.getKey(), e.getValue());
     }

@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import sigprop.net.HeapRegions;
-import sigprop.net.Names;
+import sigprop.net.VerbArguments;
 
 /**
  * The {@code grid} verb: checks a sweep config and prints its grid without running anything —
@@ -19,8 +18,8 @@ import sigprop.net.Names;
 public final class GridCommand {
   /** The usage text. */
   public static final String USAGE = String.join("\n",
-      "usage: grid CONFIG [--set key.path=value]... [--cells] [--master URL | --heap-mb N]",
-      "            [--cores N] [--gflops G]",
+      "usage: sigprop grid CONFIG [--set key.path=value]... [--cells]",
+      "                    [--master URL | --heap-mb N] [--cores N] [--gflops G]",
       "Checks a sweep config and prints its grid: cells per experiment, estimated work, time",
       "and memory per cell and in total. Nothing runs.",
       "  CONFIG          the sweep's YAML file: a local path or any Hadoop URI, as for sweep",
@@ -72,10 +71,9 @@ public final class GridCommand {
     }
   };
 
-  private static final List<String> VALUED =
-      List.of("--set", "--master", "--heap-mb", "--cores", "--gflops");
-  private static final List<String> OPTIONS = List.of("--set", "--cells", "--master",
-      "--heap-mb", "--cores", "--gflops", "--help");
+  private static final VerbArguments.Spec OPTIONS = new VerbArguments.Spec(
+      List.of("--master", "--heap-mb", "--cores", "--gflops"), List.of("--set"),
+      List.of("--cells"));
 
   private GridCommand() {}
 
@@ -86,61 +84,27 @@ public final class GridCommand {
 
   /** Runs the verb with its arguments (the verb itself excluded); returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err, Environment env) {
-    List<String> overrides = new ArrayList<>();
-    String config = null;
-    boolean cells = false;
-    String master = null;
-    long heapBytes = -1;
-    int cores = -1;
-    double gflops = Double.NaN;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      int eq = a.startsWith("--") ? a.indexOf('=') : -1;
-      String name = eq > 0 ? a.substring(0, eq) : a; // --name=value as --name value
-      if (name.equals("-h") || name.equals("--help")) {
+    VerbArguments options;
+    String config;
+    long heapBytes;
+    int cores;
+    double gflops;
+    try {
+      options = OPTIONS.parse(args);
+      if (options.help()) {
         out.println(USAGE);
         return 0;
-      } else if (name.equals("--cells")) {
-        if (eq > 0) {
-          return usageError(err, "--cells takes no value, got '" + a + "'");
-        }
-        cells = true;
-      } else if (VALUED.contains(name)) {
-        if (eq < 0 && i + 1 == args.length) {
-          return usageError(err, name + " needs a value");
-        }
-        String value = eq > 0 ? a.substring(eq + 1) : args[++i];
-        switch (name) {
-          case "--set" -> overrides.add(value);
-          case "--master" -> master = value;
-          case "--heap-mb" -> {
-            if ((heapBytes = mebibytes(value)) < 0) {
-              return usageError(err, "--heap-mb needs a positive number of MiB, got '" + value
-                  + "'");
-            }
-          }
-          case "--cores" -> {
-            if ((cores = positiveInt(value)) < 0) {
-              return usageError(err, "--cores needs a whole number ≥ 1, got '" + value + "'");
-            }
-          }
-          default -> {
-            if (!((gflops = number(value)) > 0) || Double.isInfinite(gflops)) {
-              return usageError(err, "--gflops needs a positive number, got '" + value + "'");
-            }
-          }
-        }
-      } else if (a.startsWith("-")) {
-        return usageError(err, Names.unknown("option", name, OPTIONS));
-      } else if (config != null) {
-        return usageError(err, "one CONFIG only, got '" + config + "' and '" + a + "'");
-      } else {
-        config = a;
       }
+      config = options.single("CONFIG");
+      heapBytes = options.has("--heap-mb") ? mebibytes(options.value("--heap-mb", null)) : -1;
+      cores = options.has("--cores") ? positiveInt(options.value("--cores", null)) : -1;
+      gflops = options.has("--gflops") ? gflops(options.value("--gflops", null)) : Double.NaN;
+    } catch (IllegalArgumentException e) {
+      return usageError(err, e.getMessage());
     }
-    if (config == null || config.isBlank()) {
-      return usageError(err, config == null ? "missing CONFIG" : "CONFIG is an empty path");
-    }
+    List<String> overrides = options.values("--set");
+    boolean cells = options.has("--cells");
+    String master = options.value("--master", null);
     if (master != null && heapBytes > 0) {
       return usageError(err, "--master and --heap-mb are two ways to say the heap: give one");
     }
@@ -188,32 +152,41 @@ public final class GridCommand {
   private static int positiveInt(String text) {
     try {
       int n = Integer.parseInt(text.trim());
-      return n >= 1 ? n : -1;
+      if (n >= 1) {
+        return n;
+      }
     } catch (NumberFormatException e) {
-      return -1;
+      // said below
     }
+    throw new IllegalArgumentException("--cores needs a whole number ≥ 1, got '" + text + "'");
   }
 
-  private static double number(String text) {
+  private static double gflops(String text) {
     try {
-      return Double.parseDouble(text.trim());
+      double g = Double.parseDouble(text.trim());
+      if (g > 0 && Double.isFinite(g)) {
+        return g;
+      }
     } catch (NumberFormatException e) {
-      return Double.NaN;
+      // said below
     }
+    throw new IllegalArgumentException("--gflops needs a positive number, got '" + text + "'");
   }
 
   private static long mebibytes(String text) {
     try {
       long mib = Long.parseLong(text.trim());
-      return mib > 0 && mib < Long.MAX_VALUE >> 20 ? mib << 20 : -1;
+      if (mib > 0 && mib < Long.MAX_VALUE >> 20) {
+        return mib << 20;
+      }
     } catch (NumberFormatException e) {
-      return -1;
+      // said below
     }
+    throw new IllegalArgumentException("--heap-mb needs a positive number of MiB, got '" + text
+        + "'");
   }
 
   private static int usageError(PrintStream err, String message) {
-    err.println("grid: " + message);
-    err.println(USAGE);
-    return 2;
+    return VerbArguments.usageError(err, "grid", message);
   }
 }

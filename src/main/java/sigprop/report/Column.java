@@ -31,6 +31,11 @@ public record Column(String name, ColumnType type) {
     return new Column(name, ColumnType.LONG);
   }
 
+  /** A boolean column. */
+  public static Column booleans(String name) {
+    return new Column(name, ColumnType.BOOLEAN);
+  }
+
   /** A double column. */
   public static Column doubles(String name) {
     return new Column(name, ColumnType.DOUBLE);

@@ -9,7 +9,12 @@ public enum ColumnType {
   /** A 64-bit integer; a missing value is held apart from every long. */
   LONG,
   /** A 64-bit float; NaN is missing. */
-  DOUBLE;
+  DOUBLE,
+  /**
+   * A truth value, held and written as {@link CsvBoolean} spells it ({@code TRUE}/{@code FALSE},
+   * which R reads as logical and pandas as bool); {@code null} is missing.
+   */
+  BOOLEAN;
 
   /** The lower-case name used in schema files, e.g. {@code double}. */
   public String key() {

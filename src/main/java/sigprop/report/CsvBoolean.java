@@ -14,4 +14,13 @@ public final class CsvBoolean {
   public static String of(boolean value) {
     return value ? TRUE : FALSE;
   }
+
+  /** The value {@code text} spells, or null for null; throws for any other text. */
+  public static Boolean parse(String text) {
+    if (text == null || text.equals(TRUE) || text.equals(FALSE)) {
+      return text == null ? null : text.equals(TRUE);
+    }
+    throw new IllegalArgumentException("expected " + TRUE + " or " + FALSE + ", got '" + text
+        + "'");
+  }
 }

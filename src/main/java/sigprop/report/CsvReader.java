@@ -157,8 +157,9 @@ public final class CsvReader {
         case STRING -> field;
         case LONG -> field == null ? null : Long.parseLong(field);
         case DOUBLE -> CsvFormat.parseDouble(field);
+        case BOOLEAN -> CsvBoolean.parse(field);
       };
-    } catch (NumberFormatException bad) {
+    } catch (IllegalArgumentException bad) { // NumberFormatException among them
       throw new IllegalArgumentException(
           "record " + record + ", column " + column + ": cannot read '" + field + "'", bad);
     }

@@ -103,6 +103,7 @@ public final class CsvWriter {
     }
     return switch (table.columns().get(column).type()) {
       case STRING -> CsvFormat.formatString(table.getString(row, column));
+      case BOOLEAN -> CsvBoolean.of(table.getBoolean(row, column));
       case LONG -> Long.toString(table.getLong(row, column));
       case DOUBLE -> CsvFormat.formatDouble(table.getDouble(row, column));
     };

@@ -18,6 +18,7 @@ public final class SchemaWriter {
       + "empty string as `\"\"`. "
       + "Numbers use `.` and, for doubles, Java's shortest exact form (`0.25`, `1.0E-5`); "
       + "an empty field is a missing value (NaN), `inf`/`-inf` are infinities. "
+      + "Booleans are `TRUE` or `FALSE` (R reads them as logical, pandas as bool). "
       + "pandas: `pd.read_csv(f, float_precision=\"round_trip\")`; R: `read.csv(f)`; "
       + "gnuplot: `set datafile separator comma; set key autotitle columnhead`.";
 

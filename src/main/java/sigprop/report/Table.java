@@ -11,15 +11,15 @@ import java.util.Objects;
 
 /**
  * An immutable table: ordered, typed columns and rows, stored column by column so a million rows
- * of doubles cost eight bytes a cell. Missing values: {@code null} strings, NaN doubles, and longs
- * flagged as missing. Equality is bit-exact on doubles (so {@code -0.0 != 0.0}), with every NaN
- * the same missing value.
+ * of doubles cost eight bytes a cell. Missing values: {@code null} strings and booleans, NaN
+ * doubles, and longs flagged as missing. Equality is bit-exact on doubles (so
+ * {@code -0.0 != 0.0}), with every NaN the same missing value.
  */
 public final class Table {
   private final List<Column> columns;
   private final Map<String, Integer> indexByName;
   private final int rowCount;
-  /** One array per column: {@code String[]}, {@code long[]} or {@code double[]}. */
+  /** One array per column: {@code String[]} (booleans spelled TRUE/FALSE), long[], double[]. */
   private final Object[] data;
   /** Per LONG column, the rows whose value is missing; {@code null} for other types. */
   private final BitSet[] missing;
@@ -75,28 +75,42 @@ public final class Table {
     checkRow(row);
     Object values = data[column];
     return switch (columns.get(column).type()) {
-      case STRING -> ((String[]) values)[row] == null;
+      case STRING, BOOLEAN -> ((String[]) values)[row] == null;
       case LONG -> missing[column].get(row);
       case DOUBLE -> Double.isNaN(((double[]) values)[row]);
     };
   }
 
-  /** The cell as {@code String}, {@code Long} or {@code Double}; {@code null} when missing. */
+  /**
+   * The cell as {@code String} (a boolean as written, {@code TRUE}), {@code Long} or
+   * {@code Double}; {@code null} when missing.
+   */
   public Object value(int row, int column) {
     if (isMissing(row, column)) {
       return null;
     }
     return switch (columns.get(column).type()) {
-      case STRING -> getString(row, column);
+      case STRING, BOOLEAN -> getString(row, column);
       case LONG -> getLong(row, column);
       case DOUBLE -> getDouble(row, column);
     };
   }
 
-  /** A string cell; {@code null} when missing. */
+  /** A string cell, or a boolean one as written ({@code TRUE}); {@code null} when missing. */
   public String getString(int row, int column) {
     checkRow(row);
-    return ((String[]) data[typed(column, ColumnType.STRING)])[row];
+    return ((String[]) data[textual(column)])[row];
+  }
+
+  /** A boolean cell; throws when missing. */
+  public boolean getBoolean(int row, int column) {
+    checkRow(row);
+    String text = ((String[]) data[typed(column, ColumnType.BOOLEAN)])[row];
+    if (text == null) {
+      throw new IllegalStateException(
+          "row " + row + " of column '" + columns.get(column).name() + "' is missing");
+    }
+    return text.equals(CsvBoolean.TRUE);
   }
 
   /** A long cell; throws when missing, since no long can stand for "missing". */
@@ -115,9 +129,9 @@ public final class Table {
     return ((double[]) data[typed(column, ColumnType.DOUBLE)])[row];
   }
 
-  /** A copy of a string column. */
+  /** A copy of a string column, or of a boolean one as written ({@code TRUE}). */
   public String[] strings(String name) {
-    return ((String[]) data[typed(columnIndex(name), ColumnType.STRING)]).clone();
+    return ((String[]) data[textual(columnIndex(name))]).clone();
   }
 
   /** A copy of a long column; throws if any value is missing. */
@@ -174,7 +188,8 @@ public final class Table {
 
   private boolean columnEquals(Table that, int column) {
     return switch (columns.get(column).type()) {
-      case STRING -> Arrays.equals((String[]) data[column], (String[]) that.data[column]);
+      case STRING, BOOLEAN ->
+          Arrays.equals((String[]) data[column], (String[]) that.data[column]);
       case LONG -> missing[column].equals(that.missing[column])
           && Arrays.equals(masked(column), that.masked(column));
       // Arrays.equals on doubles compares doubleToLongBits: bit-exact, every NaN alike.
@@ -195,7 +210,7 @@ public final class Table {
     for (int column = 0; column < columns.size(); column++) {
       Object values = data[column];
       int columnHash = switch (columns.get(column).type()) {
-        case STRING -> Arrays.hashCode((String[]) values);
+        case STRING, BOOLEAN -> Arrays.hashCode((String[]) values);
         case LONG -> Arrays.hashCode(masked(column));
         case DOUBLE -> Arrays.hashCode((double[]) values);
       };
@@ -216,6 +231,12 @@ public final class Table {
           + actual.key() + ", not " + expected.key());
     }
     return column;
+  }
+
+  /** A column held as text: STRING, or BOOLEAN in its CSV spelling. */
+  private int textual(int column) {
+    return columns.get(column).type() == ColumnType.BOOLEAN ? column
+        : typed(column, ColumnType.STRING);
   }
 
   private void checkRow(int row) {
@@ -279,6 +300,11 @@ public final class Table {
       return column(Column.longs(name));
     }
 
+    /** Adds a boolean column. */
+    public Builder booleanColumn(String name) {
+      return column(Column.booleans(name));
+    }
+
     /** Adds a double column. */
     public Builder doubleColumn(String name) {
       return column(Column.doubles(name));
@@ -287,7 +313,8 @@ public final class Table {
     /**
      * Adds a row, one value per column in column order: {@code String} for string columns,
      * {@code Long}/{@code Integer} for long columns, any {@code Double}, {@code Float},
-     * {@code Integer} or exactly representable {@code Long} for double columns; {@code null} is
+     * {@code Integer} or exactly representable {@code Long} for double columns, {@code Boolean}
+     * or its CSV spelling ({@code TRUE}, {@code FALSE}) for boolean columns; {@code null} is
      * missing everywhere.
      */
     public Builder addRow(Object... values) {
@@ -339,6 +366,8 @@ public final class Table {
         case LONG -> value instanceof Long || value instanceof Integer
             ? (Object) ((Number) value).longValue() : null;
         case DOUBLE -> toDouble(value);
+        case BOOLEAN -> value instanceof Boolean b ? CsvBoolean.of(b)
+            : CsvBoolean.TRUE.equals(value) || CsvBoolean.FALSE.equals(value) ? value : null;
       };
       if (converted != null) {
         return converted;
@@ -366,7 +395,7 @@ public final class Table {
     private void store(int column, Object value) {
       Object array = data.get(column);
       switch (columns.get(column).type()) {
-        case STRING -> ((String[]) array)[rowCount] = (String) value;
+        case STRING, BOOLEAN -> ((String[]) array)[rowCount] = (String) value;
         case LONG -> {
           if (value == null) {
             missing.get(column).set(rowCount);
@@ -391,7 +420,7 @@ public final class Table {
 
     private static Object newArray(ColumnType type, int length) {
       return switch (type) {
-        case STRING -> new String[length];
+        case STRING, BOOLEAN -> new String[length];
         case LONG -> new long[length];
         case DOUBLE -> new double[length];
       };

@@ -33,8 +33,11 @@ final class SparkColumns {
   }
 
   private static ColumnType type(DataType t, String name) {
-    if (t == DataTypes.StringType || t == DataTypes.BooleanType) {
+    if (t == DataTypes.StringType) {
       return ColumnType.STRING;
+    }
+    if (t == DataTypes.BooleanType) {
+      return ColumnType.BOOLEAN;
     }
     if (t == DataTypes.IntegerType || t == DataTypes.LongType || t == DataTypes.ShortType
         || t == DataTypes.ByteType) {

@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import sigprop.net.VerbArguments;
 
 /**
  * The {@code summarize} verb: parses the options, checks the inputs and the output folder before
@@ -35,9 +36,7 @@ public final class SummarizeCommand {
     try {
       options = SummarizeOptions.parse(args);
     } catch (IllegalArgumentException e) {
-      err.println("summarize: " + e.getMessage());
-      err.println("(summarize --help lists the options)");
-      return 2;
+      return VerbArguments.usageError(err, "summarize", e.getMessage());
     }
     if (options == null) {
       out.println(SummarizeOptions.USAGE);
@@ -45,7 +44,7 @@ public final class SummarizeCommand {
     }
     String problem = checkInputs(options);
     if (problem != null) {
-      err.println("summarize: " + problem);
+      err.println("sigprop summarize: " + problem);
       return 2;
     }
     boolean ownSession = SparkSession.getActiveSession().isEmpty()
@@ -55,23 +54,23 @@ public final class SummarizeCommand {
       SummarizeJob.run(spark, options, out);
       return 0;
     } catch (FileAlreadyExistsException e) {
-      err.println("summarize: " + e.getFile() + " exists: " + e.getReason());
+      err.println("sigprop summarize: " + e.getFile() + " exists: " + e.getReason());
       return 2;
     } catch (IllegalArgumentException e) {
-      err.println("summarize: " + e.getMessage());
+      err.println("sigprop summarize: " + e.getMessage());
       return 2;
     } catch (java.io.IOException e) { // writing the summary: the file and the reason say it
-      err.println("summarize: cannot write the summary: " + e);
+      err.println("sigprop summarize: cannot write the summary: " + e);
       return 1;
     } catch (OutOfMemoryError e) {
       // The summary is built in the driver; the way out is a smaller one or a larger heap.
-      err.printf(java.util.Locale.ROOT, "summarize: out of memory (a %d MiB heap): summarize"
-          + " fewer layers (--layers every:10) or sites (--site output,output_gradient), or"
+      err.printf(java.util.Locale.ROOT, "sigprop summarize: out of memory (a %d MiB heap):"
+          + " summarize fewer layers (--layers every:10) or sites (--site output,output_gradient), or"
           + " give it more heap (SIGPROP_HEAP=16g jobs/sigprop summarize …)%n",
           Runtime.getRuntime().maxMemory() >> 20);
       return 1;
     } catch (Exception e) {
-      err.println("summarize: failed: " + e);
+      err.println("sigprop summarize: failed: " + e);
       e.printStackTrace(err);
       return 1;
     } finally {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import sigprop.net.Names;
+import sigprop.net.VerbArguments;
 import sigprop.net.Site;
 import sigprop.summary.CurveFacets;
 import sigprop.summary.LayerSelection;
@@ -28,11 +29,11 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
 
   /** The usage text. */
   public static final String USAGE = String.join("\n",
-      "usage: summarize SWEEP_DIR... [options]",
-      "  Averages a sweep's Parquet (SWEEP_DIR/cells, layers, theory) over seeds into plain CSV",
-      "  tables, a schema and figures in SWEEP_DIR/summary/ (docs/SUMMARY.md).",
+      "usage: sigprop summarize SWEEP_DIR... [options]",
+      "Averages a sweep's Parquet (SWEEP_DIR/cells, layers, theory) over seeds into plain CSV",
+      "tables, a schema and figures in SWEEP_DIR/summary/ (docs/SUMMARY.md).",
       "  --experiment E[,E…]   only these experiments (default: all)",
-      "  --site S[,S…]         only these sites: " + String.join(", ", siteKeys()),
+      VerbArguments.helpList("  --site S[,S…]         only these sites: ", ", ", siteKeys(), 24),
       "  --layers SPEC         all (default); a list such as 1,2,10-20; or every:K = layers",
       "                        1, 1+K, 1+2K, … plus the top hidden layer L and the head L+1",
       "  --out DIR             the summary folder, local (default SWEEP_DIR/summary; required",
@@ -44,8 +45,12 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
       "                        12 configurations by the parameter of the fewest figures; none",
       "                        never splits",
       "  --master M            Spark master when spark.master is not set (default local[*])",
-      "  --help                this text",
+      "  -h, --help            print this help",
       "Exit codes: 0 done, 1 the job failed, 2 bad input or an existing summary.");
+
+  private static final VerbArguments.Spec OPTIONS = new VerbArguments.Spec(
+      List.of("--layers", "--out", "--facet", "--master"), List.of("--experiment", "--site"),
+      List.of("--overwrite", "--no-figures"));
 
   /** Checks the invariants. */
   public SummarizeOptions {
@@ -56,7 +61,10 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
       facet = CurveFacets.AUTO;
     }
     if (sweeps.isEmpty()) {
-      throw new IllegalArgumentException("no sweep folder given");
+      throw new IllegalArgumentException("missing SWEEP_DIR: no sweep folder given");
+    }
+    if (sweeps.stream().anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException("SWEEP_DIR is an empty path");
     }
     if (out == null) {
       if (sweeps.size() > 1) {
@@ -77,58 +85,35 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
    * IllegalArgumentException naming the bad option.
    */
   public static SummarizeOptions parse(String[] args) {
-    List<String> sweeps = new ArrayList<>();
+    VerbArguments given = OPTIONS.parse(args);
+    if (given.help()) {
+      return null;
+    }
     List<String> experiments = new ArrayList<>();
+    for (String text : given.values("--experiment")) {
+      experiments.addAll(list("--experiment", text));
+    }
     List<String> sites = new ArrayList<>();
-    LayerSelection layers = LayerSelection.ALL;
+    for (String text : given.values("--site")) {
+      sites(text).stream().filter(site -> !sites.contains(site)).forEach(sites::add); // once each
+    }
+    LayerSelection layers = given.has("--layers")
+        ? LayerSelection.parse(given.value("--layers", null)) : LayerSelection.ALL;
     Path out = null;
-    boolean overwrite = false;
-    boolean figures = true;
-    String facet = null;
-    String master = null;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--help", "-h" -> {
-          return null;
-        }
-        case "--experiment" -> experiments.addAll(list(a, value(args, ++i, a)));
-        case "--site" -> sites(value(args, ++i, a)).stream()
-            .filter(site -> !sites.contains(site)).forEach(sites::add); // once each
-        case "--layers" -> layers = LayerSelection.parse(value(args, ++i, a));
-        case "--out" -> {
-          String folder = value(args, ++i, a);
-          if (folder.isBlank()) {
-            throw new IllegalArgumentException("--out needs a folder, got an empty path");
-          }
-          out = Path.of(folder);
-        }
-        case "--overwrite" -> overwrite = true;
-        case "--no-figures" -> figures = false;
-        case "--facet" -> facet = facet(value(args, ++i, a));
-        case "--master" -> {
-          master = value(args, ++i, a);
-          SparkSessions.checkMaster(master);
-        }
-        default -> {
-          if (a.startsWith("-")) {
-            throw new IllegalArgumentException(Names.unknown("option", a, List.of("--experiment",
-                "--site", "--layers", "--out", "--overwrite", "--no-figures", "--facet", "--master",
-                "--help")));
-          }
-          sweeps.add(a);
-        }
+    if (given.has("--out")) {
+      String folder = given.value("--out", null);
+      if (folder.isBlank()) {
+        throw new IllegalArgumentException("--out needs a folder, got an empty path");
       }
+      out = Path.of(folder);
     }
-    return new SummarizeOptions(sweeps, experiments, sites, layers, out, overwrite, figures,
-        facet, master);
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length || args[i].startsWith("--")) {
-      throw new IllegalArgumentException(option + " needs a value");
+    String facet = given.has("--facet") ? facet(given.value("--facet", null)) : null;
+    String master = given.value("--master", null);
+    if (master != null) {
+      SparkSessions.checkMaster(master);
     }
-    return args[i];
+    return new SummarizeOptions(given.positionals(), experiments, sites, layers, out,
+        given.has("--overwrite"), !given.has("--no-figures"), facet, master);
   }
 
   private static List<String> list(String option, String text) {

@@ -1,9 +1,8 @@
 package sigprop.spark;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
-import sigprop.net.Names;
+import sigprop.net.VerbArguments;
 
 /** The {@code sweep} verb: parses its arguments and runs {@link SweepJob}. */
 public final class SweepCommand {
@@ -11,6 +10,8 @@ public final class SweepCommand {
   public static final String USAGE = String.join("\n",
       "usage: sigprop sweep CONFIG [--set key.path=value]... [--out DIR] [--resume | --overwrite]",
       "                    [--master URL] [--wave-seconds S] [--task-slots N] [--task-gflop G]",
+      "Runs every cell of a config's grid on Spark and writes Parquet to DIR/<sweep>/",
+      "(docs/OUTPUTS.md); see the grid first with sigprop grid CONFIG.",
       "  CONFIG             YAML experiment config (a local path or any Hadoop URI)",
       "  --set k=v          override a config key before validation; a,b,c makes a list/axis",
       "  --out DIR          results root (default output); data go to DIR/<sweep>/",
@@ -21,90 +22,55 @@ public final class SweepCommand {
       "                     a killed sweep loses at most the two batches in flight",
       "  --task-slots N     plan tasks for N parallel slots (default: Spark's parallelism)",
       "  --task-gflop G     fixed work per Spark task in GFLOP-equivalents (default: shrinking,",
-      "                     each task 1/(2 x slots) of its wave's remaining work, at least 2)");
+      "                     each task 1/(2 x slots) of its wave's remaining work, at least 2)",
+      "  -h, --help         print this help");
 
-  private static final List<String> VALUED = List.of("--set", "--out", "--master",
-      "--wave-seconds", "--task-slots", "--task-gflop");
-  private static final List<String> OPTIONS = List.of("--set", "--out", "--resume",
-      "--overwrite", "--master", "--wave-seconds", "--task-slots", "--task-gflop", "--help");
+  private static final VerbArguments.Spec OPTIONS = new VerbArguments.Spec(
+      List.of("--out", "--master", "--wave-seconds", "--task-slots", "--task-gflop"),
+      List.of("--set"), List.of("--resume", "--overwrite"));
 
   private SweepCommand() {}
 
-
   /** Runs the verb; exit code 2 for bad arguments. */
   public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    String config = null;
-    List<String> overrides = new ArrayList<>();
-    String outDir = "output";
-    boolean resume = false;
-    boolean overwrite = false;
-    String master = null;
-    double waveSeconds = SweepOptions.DEFAULT_WAVE_SECONDS;
-    int slots = 0;
-    double taskWork = Double.NaN;
+    SweepOptions options;
     try {
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        int eq = a.startsWith("--") ? a.indexOf('=') : -1;
-        String name = eq > 0 ? a.substring(0, eq) : a; // --name=value as --name value
-        if (eq > 0 && !VALUED.contains(name)) {
-          throw new IllegalArgumentException(OPTIONS.contains(name) ? name
-              + " takes no value, got '" + a + "'" : Names.unknown("option", name, OPTIONS));
-        }
-        String v = !VALUED.contains(name) ? null : eq > 0 ? a.substring(eq + 1)
-            : value(args, ++i, name);
-        switch (name) {
-          case "--help", "-h" -> {
-            out.println(USAGE);
-            return 0;
-          }
-          case "--set" -> overrides.add(v);
-          case "--out" -> outDir = v;
-          case "--resume" -> resume = true;
-          case "--overwrite" -> overwrite = true;
-          case "--master" -> master = v;
-          case "--wave-seconds" -> waveSeconds = positive(v, name);
-          case "--task-slots" -> slots = count(v, name);
-          case "--task-gflop" -> taskWork = 1e9 * positive(v, name);
-          default -> {
-            if (a.startsWith("-")) {
-              throw new IllegalArgumentException(Names.unknown("option", a, OPTIONS));
-            } else if (config != null) {
-              throw new IllegalArgumentException("one CONFIG only, got '" + config + "' and '"
-                  + a + "'");
-            } else if (a.isBlank()) {
-              throw new IllegalArgumentException("CONFIG is an empty path");
-            }
-            config = a;
-          }
-        }
+      VerbArguments given = OPTIONS.parse(args);
+      if (given.help()) {
+        out.println(USAGE);
+        return 0;
       }
-      if (config == null) {
-        throw new IllegalArgumentException("missing CONFIG");
-      }
-      if (resume && overwrite) {
-        throw new IllegalArgumentException("--resume and --overwrite exclude each other");
-      }
-      if (master != null) {
-        SparkSessions.checkMaster(master);
-      }
-      if (outDir.isBlank()) {
-        throw new IllegalArgumentException("--out needs a folder, got an empty path");
-      }
+      options = options(given);
     } catch (IllegalArgumentException e) {
-      err.println("sigprop sweep: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
+      return VerbArguments.usageError(err, "sweep", e.getMessage());
     }
-    return SweepJob.run(new SweepOptions(config, overrides, outDir, resume, overwrite, master,
-        waveSeconds, slots, taskWork), out, err);
+    return SweepJob.run(options, out, err);
   }
 
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
+  private static SweepOptions options(VerbArguments given) {
+    String config = given.single("CONFIG");
+    String outDir = given.value("--out", "output");
+    boolean resume = given.has("--resume");
+    boolean overwrite = given.has("--overwrite");
+    String master = given.value("--master", null);
+    double waveSeconds = given.has("--wave-seconds")
+        ? positive(given.value("--wave-seconds", null), "--wave-seconds")
+        : SweepOptions.DEFAULT_WAVE_SECONDS;
+    int slots = given.has("--task-slots")
+        ? count(given.value("--task-slots", null), "--task-slots") : 0;
+    double taskWork = given.has("--task-gflop")
+        ? 1e9 * positive(given.value("--task-gflop", null), "--task-gflop") : Double.NaN;
+    if (resume && overwrite) {
+      throw new IllegalArgumentException("--resume and --overwrite exclude each other");
     }
-    return args[i];
+    if (master != null) {
+      SparkSessions.checkMaster(master);
+    }
+    if (outDir.isBlank()) {
+      throw new IllegalArgumentException("--out needs a folder, got an empty path");
+    }
+    return new SweepOptions(config, given.values("--set"), outDir, resume, overwrite, master,
+        waveSeconds, slots, taskWork);
   }
 
   private static int count(String text, String option) {

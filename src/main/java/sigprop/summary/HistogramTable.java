@@ -44,7 +44,7 @@ public final class HistogramTable {
   private static Table.Builder builder() {
     Table.Builder table = Table.builder();
     IdentityColumns.add(table, List.of());
-    table.longColumn("step").longColumn("layer").stringColumn("is_head").stringColumn("site")
+    table.longColumn("step").longColumn("layer").booleanColumn("is_head").stringColumn("site")
         .longColumn("n_used").longColumn("total").stringColumn("axis").longColumn("slot")
         .stringColumn("kind").longColumn("sign").doubleColumn("bin_lo").doubleColumn("bin_hi")
         .longColumn("count").doubleColumn("density");

@@ -21,7 +21,7 @@ public final class LayerStatisticsTable {
   public static SummaryTable build(List<LayerRow> rows, List<Column> parameters) {
     Table.Builder table = Table.builder();
     IdentityColumns.add(table, parameters);
-    table.longColumn("step").longColumn("layer").stringColumn("is_head").stringColumn("site");
+    table.longColumn("step").longColumn("layer").booleanColumn("is_head").stringColumn("site");
     for (String count : List.of("n_seeds", "n_ok", "n_diverged", "n_failed", "n_rows",
         "n_used")) {
       table.longColumn(count);

@@ -15,10 +15,10 @@ import sigprop.net.Activation;
 import sigprop.net.Activations;
 import sigprop.net.InitScheme;
 import sigprop.net.InitSpec;
-import sigprop.net.Names;
 import sigprop.net.NetworkSpec;
 import sigprop.net.Norm;
 import sigprop.net.NormPlacement;
+import sigprop.net.VerbArguments;
 import sigprop.report.AtomicFiles;
 import sigprop.report.IfExists;
 
@@ -30,13 +30,11 @@ import sigprop.report.IfExists;
 public final class TheoryCommand {
   /** The usage text printed by {@code --help}. */
   public static final String USAGE = String.join("\n",
-      "usage: theory --activation NAME --init SCHEME --depth L --width N [options]",
-      "",
+      "usage: sigprop theory --activation NAME --init SCHEME --depth L --width N [options]",
       "Predicts per-layer signal and gradient propagation at initialization: mean field",
       "(Poole et al. 2016, Schoenholz et al. 2017), linear regime (Glorot & Bengio 2010),",
       "batch norm (Yang et al. 2019), layer norm, saturation.",
-      "",
-      "  --activation NAME         " + String.join("|", Activations.names()),
+      VerbArguments.helpList("  --activation NAME         ", "|", Activations.names(), 28),
       "  --activation-param K=V    e.g. slope=0.1 for leaky_relu (repeatable)",
       "  --init SCHEME             e.g. xavier_normal, glorot_standard, kaiming_normal, normal",
       "  --init-param K=V          e.g. gain=1.0, std=0.01, mode=fan_out (repeatable)",
@@ -51,14 +49,12 @@ public final class TheoryCommand {
       "  --input-var V             Var[x] (default 1)",
       "  --csv FILE                also write the per-layer table as CSV (NaN empty, inf/-inf)",
       "  --overwrite               replace an existing --csv FILE",
-      "  --help                    print this help",
-      "");
+      "  -h, --help                print this help");
 
-  private static final List<String> OPTIONS = List.of("--activation", "--activation-param",
-      "--init", "--init-param", "--depth", "--width", "--input-width", "--batch", "--norm",
-      "--placement", "--norm-eps", "--bias-var", "--input-var", "--csv", "--overwrite",
-      "--help");
-  private static final List<String> REPEATABLE = List.of("--activation-param", "--init-param");
+  private static final VerbArguments.Spec OPTIONS = new VerbArguments.Spec(
+      List.of("--activation", "--init", "--depth", "--width", "--input-width", "--batch",
+          "--norm", "--placement", "--norm-eps", "--bias-var", "--input-var", "--csv"),
+      List.of("--activation-param", "--init-param"), List.of("--overwrite"));
 
   /** The deepest net predicted: layer by layer, a million rows would be minutes of output. */
   static final int MAX_DEPTH = 100_000;
@@ -68,14 +64,14 @@ public final class TheoryCommand {
   /** Runs the verb with its arguments (the verb itself excluded); returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
-      Map<String, List<String>> options = parse(args);
-      if (options.containsKey("--help")) {
-        out.print(USAGE);
+      VerbArguments options = parse(args);
+      if (options.help()) {
+        out.println(USAGE);
         return 0;
       }
       TheoryInput input = input(options);
-      Path csv = options.containsKey("--csv") ? csvTarget(Path.of(single(options, "--csv")),
-          options.containsKey("--overwrite")) : null;
+      Path csv = options.has("--csv") ? csvTarget(Path.of(single(options, "--csv")),
+          options.has("--overwrite")) : null;
       TheoryTable table;
       try {
         table = Theory.predict(input);
@@ -83,7 +79,7 @@ public final class TheoryCommand {
         throw new BadOption(e.getMessage());
       }
       if (csv != null) {
-        writeCsv(csv, table, options.containsKey("--overwrite"));
+        writeCsv(csv, table, options.has("--overwrite"));
       }
       out.print(TheoryTableWriter.text(table));
       if (csv != null) {
@@ -91,9 +87,7 @@ public final class TheoryCommand {
       }
       return 0;
     } catch (BadOption e) {
-      err.println("theory: " + e.getMessage());
-      err.println("run 'theory --help' for usage");
-      return 2;
+      return VerbArguments.usageError(err, "theory", e.getMessage());
     }
   }
 
@@ -108,46 +102,20 @@ public final class TheoryCommand {
     return path;
   }
 
-  private static Map<String, List<String>> parse(String[] args) {
-    Map<String, List<String>> options = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) {
-        throw new BadOption("unexpected argument '" + arg + "'");
-      }
-      String name = arg;
-      String value = null;
-      int eq = arg.indexOf('=');
-      if (eq > 0) {
-        name = arg.substring(0, eq);
-        value = arg.substring(eq + 1);
-      }
-      if (!OPTIONS.contains(name)) {
-        throw new BadOption(Names.unknown("option", name, OPTIONS));
-      }
-      if (name.equals("--help") || name.equals("--overwrite")) {
-        options.put(name, List.of());
-        continue;
-      }
-      if (value == null) {
-        if (i + 1 >= args.length) {
-          throw new BadOption("option " + name + " needs a value");
-        }
-        value = args[++i];
-      }
-      List<String> values = options.computeIfAbsent(name, k -> new ArrayList<>());
-      if (!values.isEmpty() && !REPEATABLE.contains(name)) {
-        throw new BadOption("option " + name + " given twice");
-      }
-      values.add(value);
+  private static VerbArguments parse(String[] args) {
+    try {
+      VerbArguments given = OPTIONS.parse(args);
+      given.noPositionals();
+      return given;
+    } catch (IllegalArgumentException e) {
+      throw new BadOption(e.getMessage());
     }
-    return options;
   }
 
-  private static TheoryInput input(Map<String, List<String>> o) {
+  private static TheoryInput input(VerbArguments o) {
     // All at once: one at a time took four runs to learn what a first run needs.
     List<String> missing = List.of("--activation", "--init", "--depth", "--width").stream()
-        .filter(name -> !o.containsKey(name)).toList();
+        .filter(name -> !o.has(name)).toList();
     if (!missing.isEmpty()) {
       throw new BadOption("missing " + String.join(", ", missing));
     }
@@ -167,7 +135,7 @@ public final class TheoryCommand {
         number(o, "--norm-eps", NetworkSpec.DEFAULT_EPS, false));
   }
 
-  private static Activation activation(Map<String, List<String>> o) {
+  private static Activation activation(VerbArguments o) {
     String name = single(o, "--activation");
     Map<String, Double> params = new LinkedHashMap<>();
     for (Map.Entry<String, String> p : keyValues(o, "--activation-param").entrySet()) {
@@ -182,7 +150,7 @@ public final class TheoryCommand {
     }
   }
 
-  private static InitSpec init(Map<String, List<String>> o) {
+  private static InitSpec init(VerbArguments o) {
     InitScheme scheme = parsed(o, "--init", null, InitScheme::fromKey);
     Map<String, Object> params = new LinkedHashMap<>();
     for (Map.Entry<String, String> p : keyValues(o, "--init-param").entrySet()) {
@@ -201,9 +169,9 @@ public final class TheoryCommand {
     }
   }
 
-  private static Map<String, String> keyValues(Map<String, List<String>> o, String name) {
+  private static Map<String, String> keyValues(VerbArguments o, String name) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (String kv : o.getOrDefault(name, List.of())) {
+    for (String kv : o.values(name)) {
       int eq = kv.indexOf('=');
       if (eq <= 0) {
         throw new BadOption("bad " + name + ": expected KEY=VALUE, got '" + kv + "'");
@@ -216,17 +184,16 @@ public final class TheoryCommand {
     return out;
   }
 
-  private static String single(Map<String, List<String>> o, String name) {
-    List<String> values = o.get(name);
-    if (values == null) {
+  private static String single(VerbArguments o, String name) {
+    if (!o.has(name)) {
       throw new BadOption("missing " + name);
     }
-    return values.get(0);
+    return o.value(name, null);
   }
 
-  private static <T> T parsed(Map<String, List<String>> o, String name, String fallback,
+  private static <T> T parsed(VerbArguments o, String name, String fallback,
       Function<String, T> parser) {
-    String value = o.containsKey(name) || fallback == null ? single(o, name) : fallback;
+    String value = o.has(name) || fallback == null ? single(o, name) : fallback;
     try {
       return parser.apply(value);
     } catch (IllegalArgumentException e) {
@@ -234,9 +201,9 @@ public final class TheoryCommand {
     }
   }
 
-  private static int integer(Map<String, List<String>> o, String name, Integer fallback,
+  private static int integer(VerbArguments o, String name, Integer fallback,
       int min) {
-    if (!o.containsKey(name) && fallback != null) {
+    if (!o.has(name) && fallback != null) {
       return fallback;
     }
     String value = single(o, name);
@@ -252,9 +219,9 @@ public final class TheoryCommand {
         + "'");
   }
 
-  private static double number(Map<String, List<String>> o, String name, double fallback,
+  private static double number(VerbArguments o, String name, double fallback,
       boolean positive) {
-    if (!o.containsKey(name)) {
+    if (!o.has(name)) {
       return fallback;
     }
     double v = parseDouble(name, single(o, name));

@@ -114,7 +114,7 @@ class GridCommandTest {
   @Test
   void helpGoesToOutWithExitZero() {
     assertEquals(0, run("--help"));
-    assertTrue(out().startsWith("usage: grid CONFIG"), out());
+    assertTrue(out().startsWith("usage: sigprop grid CONFIG"), out());
   }
 
   @Test

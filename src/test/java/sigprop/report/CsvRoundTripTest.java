@@ -60,6 +60,26 @@ class CsvRoundTripTest {
     assertEquals("v\n1.0E-5\n-0.0\n\ninf\n-inf\n4.9E-324\n0.25\n2.0E23\n", CsvWriter.toCsv(table));
   }
 
+  /**
+   * A boolean column writes the very bytes its former string column of TRUE/FALSE wrote, reads
+   * back equal, and refuses any other spelling by record and column.
+   */
+  @Test
+  void booleansAreWrittenAsTheirStringSpellingWasAndReadBack() throws IOException {
+    Table booleans = Table.builder().booleanColumn("is_head").longColumn("layer")
+        .addRow(false, 1L).addRow(true, 2L).addRow(null, 3L).build();
+    Table strings = Table.builder().stringColumn("is_head").longColumn("layer")
+        .addRow("FALSE", 1L).addRow("TRUE", 2L).addRow(null, 3L).build();
+    assertEquals("is_head,layer\nFALSE,1\nTRUE,2\n,3\n", CsvWriter.toCsv(booleans));
+    assertEquals(CsvWriter.toCsv(strings), CsvWriter.toCsv(booleans));
+    Path file = CsvWriter.write(booleans, folder.resolve("booleans.csv"));
+    assertEquals(booleans, CsvReader.read(file, booleans.columns()));
+    Path lower = Files.writeString(folder.resolve("lower.csv"), "is_head,layer\ntrue,1\n");
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> CsvReader.read(lower, booleans.columns()));
+    assertEquals("record 2, column is_head:boolean: cannot read 'true'", bad.getMessage());
+  }
+
   @Test
   void quotesStringsOnlyWhenNeeded() throws IOException {
     List<String> strings = List.of("plain", "with space", "a,b", "say \"hi\"", "two\nlines",

@@ -42,6 +42,15 @@ class SchemaWriterTest {
   }
 
   @Test
+  void typesABooleanColumnAsBoolean() {
+    Table table = Table.builder().booleanColumn("is_head").addRow(true).build();
+    String text = SchemaWriter.render("t", List.of(TableSchema.of("layers", "layer", table,
+        Map.of("is_head", "TRUE for the head"))));
+    assertTrue(text.contains("| `is_head` | boolean | TRUE for the head |"), text);
+    assertTrue(text.contains("Booleans are `TRUE` or `FALSE`"), text);
+  }
+
+  @Test
   void writesOneFileForSeveralTables() throws IOException {
     TableSchema layers = TableSchema.of("layers", "configuration and layer", TABLE, DESCRIPTIONS);
     TableSchema cells = new TableSchema("cells", "cell", List.of(Column.longs("seed")),

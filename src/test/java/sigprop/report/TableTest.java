@@ -99,4 +99,25 @@ class TableTest {
     assertEquals(a, b);
     assertNull(a.value(0, 0));
   }
+
+  @Test
+  void booleanColumnsTakeBooleansOrTheirCsvSpellingAndNothingElse() {
+    Table t = Table.builder().booleanColumn("b").addRow(true).addRow("FALSE")
+        .addRow((Object) null).build();
+    assertTrue(t.getBoolean(0, 0));
+    assertFalse(t.getBoolean(1, 0));
+    assertTrue(t.isMissing(2, 0));
+    assertThrows(IllegalStateException.class, () -> t.getBoolean(2, 0));
+    assertEquals("TRUE", t.getString(0, 0), "held and given as written");
+    assertArrayEquals(new String[] {"TRUE", "FALSE", null}, t.strings("b"));
+    assertEquals(Column.booleans("b"), t.columns().get(0));
+    for (Object bad : new Object[] {"true", "yes", 1L}) {
+      assertThrows(IllegalArgumentException.class,
+          () -> Table.builder().booleanColumn("b").addRow(bad));
+    }
+    Table s = Table.builder().stringColumn("b").addRow("TRUE").addRow("FALSE")
+        .addRow((Object) null).build();
+    assertNotEquals(s, t, "a string column is not a boolean one");
+    assertThrows(IllegalArgumentException.class, () -> s.getBoolean(0, 0));
+  }
 }

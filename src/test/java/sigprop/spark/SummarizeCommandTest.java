@@ -40,7 +40,7 @@ class SummarizeCommandTest {
   void helpPrintsUsage() {
     String[] r = run("--help");
     assertEquals("0", r[0]);
-    assertTrue(r[1].startsWith("usage: summarize SWEEP_DIR..."), r[1]);
+    assertTrue(r[1].startsWith("usage: sigprop summarize SWEEP_DIR..."), r[1]);
     assertTrue(r[1].contains("--overwrite") && r[1].contains("every:K"));
   }
 

@@ -181,6 +181,8 @@ class SummarizeJobTest extends SharedSparkSession {
     Table layers = layersCsv(summary);
     assertEquals(List.of("FALSE", "TRUE"),
         Stream.of(layers.strings("is_head")).distinct().sorted().toList());
+    assertTrue(schema.contains("| `is_head` | boolean |"), schema);
+    assertTrue(schema.contains("| `redraw_per_seed` | boolean |"), schema);
     List<Path> pngs;
     try (Stream<Path> files = Files.list(summary.resolve("figures"))) {
       pngs = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();

@@ -168,6 +168,9 @@ class SummaryTablesTest {
         assertTrue(schema.contains("| `" + c.name() + "` |"), c.name());
       }
     }
+    // TRUE/FALSE, read as logical by R and bool by pandas: typed so, not as strings.
+    assertTrue(schema.contains("| `is_head` | boolean | TRUE for the output head"), schema);
+    assertFalse(schema.contains("| `is_head` | string"), schema);
   }
 
   @Test

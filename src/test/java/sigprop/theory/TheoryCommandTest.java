@@ -91,7 +91,7 @@ class TheoryCommandTest {
   void helpPrintsUsage() {
     Result r = run("--help");
     assertEquals(0, r.code);
-    assertTrue(r.out.startsWith("usage: theory"), r.out);
+    assertTrue(r.out.startsWith("usage: sigprop theory"), r.out);
   }
 
   @Test
@@ -146,7 +146,7 @@ class TheoryCommandTest {
   private static void assertBad(String expected, String... args) {
     Result r = run(args);
     assertEquals(2, r.code, r.err);
-    assertTrue(r.err.startsWith("theory: ") && r.err.contains(expected),
+    assertTrue(r.err.startsWith("sigprop theory: ") && r.err.contains(expected),
         "expected '" + expected + "' in: " + r.err);
     assertEquals("", r.out, "errors go to stderr, nothing to stdout");
   }
