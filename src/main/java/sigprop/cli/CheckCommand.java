@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import sigprop.net.GradientCheck;
-import sigprop.net.VerbArguments;
+import sigprop.args.VerbArguments;
 
 /** The {@code check} verb: gradient checks of every layer type, activation and loss. */
 final class CheckCommand {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import sigprop.net.HeapRegions;
-import sigprop.net.VerbArguments;
+import sigprop.args.VerbArguments;
 
 /**
  * The {@code grid} verb: checks a sweep config and prints its grid without running anything —

@@ -1,2 +1,2 @@
-/** The network core, pure Java: matrices and the matrix-product kernel, activations, init schemes, dense and norm layers, networks, losses, SGD, and the gradient check; beside them the helpers every package's messages share (Names for "did you mean", VerbArguments for a verb's command line). No Spark. */
+/** The network core, pure Java: matrices and the matrix-product kernel, activations, init schemes, dense and norm layers, networks, losses, SGD, and the gradient check; beside them Names, the "did you mean" every package's messages share. No Spark. */
 package sigprop.net;

@@ -5,7 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
-import sigprop.net.VerbArguments;
+import sigprop.args.VerbArguments;
 
 /**
  * The {@code summarize} verb: parses the options, checks the inputs and the output folder before

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import sigprop.net.Names;
-import sigprop.net.VerbArguments;
+import sigprop.args.VerbArguments;
 import sigprop.net.Site;
 import sigprop.summary.CurveFacets;
 import sigprop.summary.LayerSelection;

@@ -2,7 +2,7 @@ package sigprop.spark;
 
 import java.io.PrintStream;
 import java.util.List;
-import sigprop.net.VerbArguments;
+import sigprop.args.VerbArguments;
 
 /** The {@code sweep} verb: parses its arguments and runs {@link SweepJob}. */
 public final class SweepCommand {

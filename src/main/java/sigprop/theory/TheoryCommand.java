@@ -18,7 +18,7 @@ import sigprop.net.InitSpec;
 import sigprop.net.NetworkSpec;
 import sigprop.net.Norm;
 import sigprop.net.NormPlacement;
-import sigprop.net.VerbArguments;
+import sigprop.args.VerbArguments;
 import sigprop.report.AtomicFiles;
 import sigprop.report.IfExists;
 

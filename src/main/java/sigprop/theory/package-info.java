@@ -14,6 +14,7 @@
  *       σ_b² = Var[b]. The input x has zero mean and variance q0, so q¹ = σ_w²·q0 + σ_b².
  *   <li>Output-gradient variances are of ∂L/∂y^l, relative to the top hidden layer L (= 1).
  * </ul>
- * Imports only the JDK, commons-math3 and {@code sigprop.net}.
+ * Imports only the JDK, commons-math3, {@code sigprop.net}, {@code sigprop.args} (its verb's
+ * command line) and {@code sigprop.report}'s atomic files.
  */
 package sigprop.theory;

@@ -1,17 +1,18 @@
-package sigprop.net;
+package sigprop.args;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sigprop.net.Names;
 
 /**
  * A command-line verb's arguments, parsed by one rule for every verb: {@code --name value} and
  * {@code --name=value} alike; a mistyped option answered with the closest one; a missing value, a
  * flag given a value and an option given twice where one is allowed refused by name; {@code -h}
- * or {@code --help} anywhere asks for the help. Here beside {@link Names} so that the verbs of
- * every package (theory imports only this one) share it.
+ * or {@code --help} anywhere asks for the help. A package of its own, beside every verb's
+ * package and depending only on {@link Names}, so that the verbs of every package share it.
  */
 public final class VerbArguments {
   /** The widest line of a verb's help, a terminal's 80 columns give or take. */

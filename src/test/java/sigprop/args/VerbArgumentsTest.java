@@ -1,4 +1,4 @@
-package sigprop.net;
+package sigprop.args;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
