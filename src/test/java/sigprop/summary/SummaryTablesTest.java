@@ -222,9 +222,13 @@ class SummaryTablesTest {
       assertTrue(Files.size(f) > 3000, f.toString());
       if (f.toString().endsWith(".png")) {
         BufferedImage image = ImageIO.read(f.toFile());
-        boolean curves = !f.toString().contains("-hist-");
-        assertEquals(curves ? SummaryFigures.CURVES.width() : 800, image.getWidth());
-        assertEquals(curves ? SummaryFigures.CURVES.height() : 500, image.getHeight());
+        if (!f.toString().contains("-hist-")) {
+          assertEquals(SummaryFigures.CURVES.width(), image.getWidth());
+          assertEquals(SummaryFigures.CURVES.height(), image.getHeight());
+        } else { // 800 × 500, grown where a long title and legend need it (FigureTest)
+          assertTrue(image.getWidth() >= 800 && image.getWidth() < 1200, f.toString());
+          assertEquals(500, image.getHeight());
+        }
       }
     }
   }
