@@ -26,6 +26,11 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
     LayerSelection layers, Path out, boolean overwrite, boolean figures, String facet,
     String master) {
 
+  private static final List<String> VALUED =
+      List.of("--experiment", "--site", "--layers", "--out", "--facet", "--master");
+  private static final List<String> OPTIONS = List.of("--experiment", "--site", "--layers",
+      "--out", "--overwrite", "--no-figures", "--facet", "--master", "--help");
+
   /** The usage text. */
   public static final String USAGE = String.join("\n",
       "usage: summarize SWEEP_DIR... [options]",
@@ -76,7 +81,8 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
    * Parses the arguments after the verb; null for {@code --help}. Throws
    * IllegalArgumentException naming the bad option.
    */
-  public static SummarizeOptions parse(String[] args) {
+  public static SummarizeOptions parse(String[] given) {
+    String[] args = split(given);
     List<String> sweeps = new ArrayList<>();
     List<String> experiments = new ArrayList<>();
     List<String> sites = new ArrayList<>();
@@ -112,9 +118,7 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
         }
         default -> {
           if (a.startsWith("-")) {
-            throw new IllegalArgumentException(Names.unknown("option", a, List.of("--experiment",
-                "--site", "--layers", "--out", "--overwrite", "--no-figures", "--facet", "--master",
-                "--help")));
+            throw new IllegalArgumentException(Names.unknown("option", a, OPTIONS));
           }
           sweeps.add(a);
         }
@@ -122,6 +126,25 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
     }
     return new SummarizeOptions(sweeps, experiments, sites, layers, out, overwrite, figures,
         facet, master);
+  }
+
+  /** --name=value as --name value, as sweep, grid and theory take it. */
+  private static String[] split(String[] args) {
+    List<String> split = new ArrayList<>();
+    for (String a : args) {
+      int eq = a.startsWith("--") ? a.indexOf('=') : -1;
+      String name = eq > 0 ? a.substring(0, eq) : a;
+      if (eq < 0) {
+        split.add(a);
+      } else if (VALUED.contains(name)) {
+        split.add(name);
+        split.add(a.substring(eq + 1));
+      } else {
+        throw new IllegalArgumentException(OPTIONS.contains(name) ? name + " takes no value, got '"
+            + a + "'" : Names.unknown("option", name, OPTIONS));
+      }
+    }
+    return split.toArray(new String[0]);
   }
 
   private static String value(String[] args, int i, String option) {
