@@ -85,6 +85,7 @@ public final class SummarizeJob {
     configs.forEach(c -> byKey.put(SourceTable.key(c.sweep(), c.configId()), c));
     log.println("summarize: " + describe(cells, configs, experiments, options));
     warnIfIncomplete(spark, options.sweeps(), cellsPerFolder, log);
+    refuseMixedBins(spark, options.sweeps(), cells);
     Set<String> builds = new TreeSet<>();
     cells.forEach(r -> builds.add(r.getString(r.fieldIndex("code_version"))));
     if (builds.size() > 1) {
@@ -175,6 +176,42 @@ public final class SummarizeJob {
             + expected + " cells its sweep.json lists (interrupted? `sweep CONFIG --resume`"
             + " completes it); the summary has only those");
       }
+    }
+  }
+
+  /**
+   * Refuses, before any layer row is read, a configuration whose seeds come from folders whose
+   * manifests bin its histograms differently ({@link FolderBins}).
+   */
+  private static void refuseMixedBins(SparkSession spark, List<String> sweeps, List<Row> cells)
+      throws IOException {
+    if (sweeps.size() < 2) {
+      return;
+    }
+    List<Map<String, String>> bins = new ArrayList<>();
+    for (String folder : sweeps) {
+      org.apache.hadoop.fs.Path manifest = new org.apache.hadoop.fs.Path(folder, "sweep.json");
+      FileSystem fs = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      Map<String, String> of = null;
+      if (fs.exists(manifest)) {
+        try (InputStream in = fs.open(manifest)) {
+          of = FolderBins.of(Manifest.canonicalConfig(
+              new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) { // a damaged manifest: nothing to compare
+          of = null;
+        }
+      }
+      bins.add(of);
+    }
+    List<FolderBins.CellSource> sources = new ArrayList<>();
+    for (Row r : cells) {
+      sources.add(new FolderBins.CellSource(r.getString(r.fieldIndex("sweep")),
+          r.getString(r.fieldIndex("experiment")), r.getString(r.fieldIndex("config_id")),
+          r.getInt(r.fieldIndex("source"))));
+    }
+    String conflict = FolderBins.conflict(sources, bins, sweeps);
+    if (conflict != null) {
+      throw new IllegalArgumentException(conflict);
     }
   }
 
