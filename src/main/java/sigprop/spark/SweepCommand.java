@@ -30,7 +30,6 @@ public final class SweepCommand {
 
   private SweepCommand() {}
 
-
   /** Runs the verb; exit code 2 for bad arguments. */
   public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     String config = null;

@@ -178,7 +178,8 @@ class SiteHistogramConfigTest {
         "record.histogram.sites.output.linear_bins=200").configHash());
     SweepPlan own = Configs.plan(BASE, "record.histogram.sites.output_gradient.range=[-1,1]");
     assertNotEquals(plan.configHash(), own.configHash());
-    assertTrue(own.canonicalConfig().contains("  record.histogram.sites.output_gradient: bins=linear"
+    assertTrue(own.canonicalConfig().contains("  record.histogram.sites.output_gradient:"
+        + " bins=linear"
         + " range=[-1.0,1.0] linear_bins=200\n"), own.canonicalConfig());
     assertEquals(plan.cells().stream().map(CellSpec::id).toList(),
         own.cells().stream().map(CellSpec::id).toList());
