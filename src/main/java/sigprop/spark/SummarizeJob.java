@@ -161,21 +161,31 @@ public final class SummarizeJob {
             + ", pid " + writer.getOrDefault("pid", "?") + ") is writing " + sweeps.get(source)
             + " or was stopped without its end; this summary has the cells committed so far");
       }
-      if (!fs.exists(manifest)) {
+      String text = manifestText(fs, manifest);
+      if (text == null) {
         continue;
       }
-      long expected;
-      try (InputStream in = fs.open(manifest)) {
-        expected = Manifest.cells(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) { // a damaged manifest: the tables are what counts here
-        continue;
-      }
+      long expected = Manifest.cells(text);
       if (expected > found[source]) {
         log.println("summarize: warning: " + sweeps.get(source) + " holds " + found[source]
             + " of the "
             + expected + " cells its sweep.json lists (interrupted? `sweep CONFIG --resume`"
             + " completes it); the summary has only those");
       }
+    }
+  }
+
+  /**
+   * A folder's sweep.json, or null when it has none or it cannot be read or parsed (the tables
+   * are what counts then).
+   */
+  private static String manifestText(FileSystem fs, org.apache.hadoop.fs.Path manifest) {
+    try (InputStream in = fs.open(manifest)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      Manifest.cells(text); // parses: a damaged one is as good as none
+      return text;
+    } catch (IOException e) {
+      return null;
     }
   }
 
@@ -191,17 +201,9 @@ public final class SummarizeJob {
     List<Map<String, String>> bins = new ArrayList<>();
     for (String folder : sweeps) {
       org.apache.hadoop.fs.Path manifest = new org.apache.hadoop.fs.Path(folder, "sweep.json");
-      FileSystem fs = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      Map<String, String> of = null;
-      if (fs.exists(manifest)) {
-        try (InputStream in = fs.open(manifest)) {
-          of = FolderBins.of(Manifest.canonicalConfig(
-              new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        } catch (IOException e) { // a damaged manifest: nothing to compare
-          of = null;
-        }
-      }
-      bins.add(of);
+      String text = manifestText(manifest.getFileSystem(
+          spark.sparkContext().hadoopConfiguration()), manifest);
+      bins.add(text == null ? null : FolderBins.of(Manifest.canonicalConfig(text)));
     }
     List<FolderBins.CellSource> sources = new ArrayList<>();
     for (Row r : cells) {
