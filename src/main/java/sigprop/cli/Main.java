@@ -42,7 +42,7 @@ public final class Main {
       code = run(args, System.out, System.err);
     } catch (Exception e) {
       if (StopSignal.stopping()) { // Ctrl-C or SIGTERM: the failure is the stop's, not a bug
-        System.err.println("sigprop: stopped by a signal before the end");
+        System.err.println(StopSignal.line(e));
       } else {
         System.err.println("sigprop: " + e);
         e.printStackTrace(System.err);

@@ -9,7 +9,7 @@ import org.apache.logging.log4j.core.config.Configurator;
  * explain with stack traces: Spark's shutdown aborts the jobs in flight, each abort logged an
  * ERROR with its trace and the verb's own exception followed (about 300 lines after one Ctrl-C),
  * burying the one thing to know, that {@code --resume} continues. Once the JVM stops, logging is
- * off and the verb's exception is one line.
+ * off and the verb's exception is one line ({@link #line}).
  */
 final class StopSignal {
   private static volatile boolean stopping;
@@ -24,6 +24,16 @@ final class StopSignal {
   /** True once the JVM has begun to stop. */
   static boolean stopping() {
     return stopping;
+  }
+
+  /**
+   * The one line for a verb's exception once the JVM stops. The stop need not be a signal:
+   * Spark exits the JVM itself on a fatal error in a task (an OutOfMemoryError, logged before
+   * the stop), so the exception's own first line stays, with no trace.
+   */
+  static String line(Exception e) {
+    return "sigprop: stopped before the end, the JVM shutting down (a signal, or a fatal error"
+        + " logged above): " + String.valueOf(e).lines().findFirst().orElse("");
   }
 
   private static void stop() {

@@ -47,7 +47,10 @@ public final class GridCommand {
     /** The G1 region size of the JVMs that run the cells on {@code master}. */
     long regionBytes(String master);
 
-    /** The cores cells run on at once on {@code master} (null: the default), if known here. */
+    /**
+     * The cores cells run on at once on {@code master} (null: the default), or 0 when that is
+     * not known here (a cluster's master).
+     */
     default int cores(String master) {
       return Runtime.getRuntime().availableProcessors();
     }
@@ -109,10 +112,13 @@ public final class GridCommand {
       return usageError(err, "--master and --heap-mb are two ways to say the heap: give one");
     }
     long regionBytes;
+    boolean clusterCores;
     try {
       regionBytes = heapBytes > 0 ? HeapRegions.forHeap(heapBytes) : env.regionBytes(master);
       heapBytes = heapBytes > 0 ? heapBytes : env.heapPerCell(master);
-      cores = cores > 0 ? cores : env.cores(master);
+      clusterCores = cores < 1 && env.cores(master) < 1;
+      cores = cores > 0 ? cores : clusterCores ? Runtime.getRuntime().availableProcessors()
+          : env.cores(master);
     } catch (IllegalArgumentException e) { // a master Spark would refuse
       err.println("sigprop grid: " + e.getMessage());
       return 2;
@@ -123,6 +129,11 @@ public final class GridCommand {
       TimeEstimate time = Double.isNaN(gflops) ? KernelRate.measure(cores)
           : new TimeEstimate(gflops * 1e9, cores, "given with --gflops");
       PlanSummary.print(plan, heapBytes, regionBytes, cells, time, out);
+      if (clusterCores) {
+        out.println("       note: a cluster's master runs the cells on its executors' cores,"
+            + " which grid does not know: the time is for this machine's " + cores + "; --cores N"
+            + " gives the cluster's");
+      }
       busyNote(out);
       return 0;
     } catch (ConfigException e) {

@@ -6,10 +6,10 @@ import sigprop.net.MatMuls;
 import sigprop.net.Matrix;
 
 /**
- * A per-core rate for {@link TimeEstimate}, measured on this machine in about half a second (3 s at most):
- * the fastest of repeated 256 × 256 products of the kernel cells use ({@link MatMuls#best()}),
- * times {@link #SWEEP_SHARE}, the share of that rate whole sweeps ran at here in the cost
- * model's flop-equivalents. A cell does more than products (activations, norms, statistics,
+ * A per-core rate for {@link TimeEstimate}, measured on this machine in about half a second
+ * (3 s at most): the fastest of repeated 256 × 256 products of the kernel cells use
+ * ({@link MatMuls#best()}), times {@link #SWEEP_SHARE}, the share of that rate whole sweeps ran
+ * at here in the cost model's flop-equivalents. A cell does more than products (activations, norms, statistics,
  * records), and the cost model prices that work in product flops only roughly.
  */
 final class KernelRate {

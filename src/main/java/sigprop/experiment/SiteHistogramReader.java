@@ -39,8 +39,13 @@ final class SiteHistogramReader {
         continue;
       }
       if (!recorded.contains(site)) {
-        problems.add(entry, "site '" + site.key() + "' is not recorded (record.sites), so its"
-            + " bins would not be used; add it to record.sites or drop this entry");
+        // An entry of the defaults is for the experiments that record the site: one whose own
+        // record.sites leaves it out has nothing to bin, as with any other default it ignores.
+        if (scope.own("record", "histogram", "sites", site.key()) != null
+            || scope.own("record", "sites") == null) {
+          problems.add(entry, "site '" + site.key() + "' is not recorded (record.sites), so"
+              + " its bins would not be used; add it to record.sites or drop this entry");
+        }
         continue;
       }
       if (entry instanceof YamlNode.Mapping) {

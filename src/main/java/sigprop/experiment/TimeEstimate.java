@@ -30,7 +30,10 @@ public record TimeEstimate(double ratePerCore, int cores, String rateSource) {
     return Math.max(totalWork / (ratePerCore * cores), cellSeconds(maxWork));
   }
 
-  /** E.g. {@code 0.031 s}, {@code 4.2 s}, {@code 42 s}, {@code 3 min 20 s}, {@code 2 h 05 min}, {@code 3.4 days}. */
+  /**
+   * E.g. {@code 0.031 s}, {@code 4.2 s}, {@code 42 s}, {@code 3 min 20 s}, {@code 2 h 05 min},
+   * {@code 3.4 days}.
+   */
   static String duration(double seconds) {
     if (seconds < 1) {
       return String.format(Locale.ROOT, "%.2g s", seconds);

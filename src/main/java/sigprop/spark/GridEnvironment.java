@@ -25,8 +25,7 @@ public final class GridEnvironment implements GridCommand.Environment {
 
   @Override
   public int cores(String master) {
-    int threads = SparkSessions.localThreads(master);
-    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    return SparkSessions.localThreads(master);
   }
 
   @Override

@@ -49,6 +49,11 @@ final class Manifest {
     return JSON.readTree(manifest).path("cells").asLong(-1);
   }
 
+  /** The canonical config recorded in a manifest's text ("" if none). */
+  static String canonicalConfig(String manifest) throws JsonProcessingException {
+    return JSON.readTree(manifest).path("canonical_config").asText("");
+  }
+
   /** The config hash recorded in a manifest's text. */
   static String configHash(String manifest) throws JsonProcessingException {
     JsonNode n = JSON.readTree(manifest);

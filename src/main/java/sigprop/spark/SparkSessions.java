@@ -71,13 +71,21 @@ public final class SparkSessions {
     return HeapRegions.forHeap(executorHeap(conf, masterOf(conf, master)));
   }
 
-  /** spark.master from spark-submit or system properties, else the given one (local[*]). */
-  /** The threads of the master a sweep would use when it is local (spark.master wins), else 0. */
+  /**
+   * The cells a sweep on this master runs at once when it is local (spark.master wins): a local
+   * master's threads, a local-cluster's workers × cores per worker; 0 for a cluster's master.
+   */
   public static int localThreads(String master) {
     String m = masterOf(new SparkConf(), master);
+    Matcher cluster = LOCAL_CLUSTER.matcher(m);
+    if (cluster.matches()) {
+      return (int) Math.min(Integer.MAX_VALUE,
+          (long) parseCount(cluster.group(1)) * localCores(m));
+    }
     return m.startsWith("local") ? localCores(m) : 0;
   }
 
+  /** spark.master from spark-submit or system properties, else the given one (local[*]). */
   private static String masterOf(SparkConf conf, String master) {
     return conf.get("spark.master", master == null ? "local[*]" : master);
   }
@@ -96,7 +104,7 @@ public final class SparkSessions {
       Pattern.compile("local(?:\\[\\s*([0-9]+|\\*)\\s*(?:,\\s*[0-9]+\\s*)?])?");
   /** local-cluster[workers, cores per worker, MiB per worker]. */
   private static final Pattern LOCAL_CLUSTER =
-      Pattern.compile("local-cluster\\[\\s*[0-9]+\\s*,\\s*([0-9]+)\\s*,\\s*[0-9]+\\s*]");
+      Pattern.compile("local-cluster\\[\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*,\\s*[0-9]+\\s*]");
 
   /**
    * Rejects a master Spark would reject, before anything starts: a local master whose form is
@@ -121,7 +129,7 @@ public final class SparkSessions {
       cores = n == null ? 1 : n.equals("*") ? Runtime.getRuntime().availableProcessors()
           : parseCount(n);
     } else if (cluster.matches()) {
-      cores = parseCount(cluster.group(1));
+      cores = parseCount(cluster.group(2));
     } else {
       throw new IllegalArgumentException("--master: '" + master + "' is not a local master"
           + " Spark knows (local, local[N], local[*], local[N,F], local-cluster[W,C,M])");

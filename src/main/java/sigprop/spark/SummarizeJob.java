@@ -85,6 +85,7 @@ public final class SummarizeJob {
     configs.forEach(c -> byKey.put(SourceTable.key(c.sweep(), c.configId()), c));
     log.println("summarize: " + describe(cells, configs, experiments, options));
     warnIfIncomplete(spark, options.sweeps(), cellsPerFolder, log);
+    refuseMixedBins(spark, options.sweeps(), cells);
     Set<String> builds = new TreeSet<>();
     cells.forEach(r -> builds.add(r.getString(r.fieldIndex("code_version"))));
     if (builds.size() > 1) {
@@ -160,21 +161,59 @@ public final class SummarizeJob {
             + ", pid " + writer.getOrDefault("pid", "?") + ") is writing " + sweeps.get(source)
             + " or was stopped without its end; this summary has the cells committed so far");
       }
-      if (!fs.exists(manifest)) {
+      String text = manifestText(fs, manifest);
+      if (text == null) {
         continue;
       }
-      long expected;
-      try (InputStream in = fs.open(manifest)) {
-        expected = Manifest.cells(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) { // a damaged manifest: the tables are what counts here
-        continue;
-      }
+      long expected = Manifest.cells(text);
       if (expected > found[source]) {
         log.println("summarize: warning: " + sweeps.get(source) + " holds " + found[source]
             + " of the "
             + expected + " cells its sweep.json lists (interrupted? `sweep CONFIG --resume`"
             + " completes it); the summary has only those");
       }
+    }
+  }
+
+  /**
+   * A folder's sweep.json, or null when it has none or it cannot be read or parsed (the tables
+   * are what counts then).
+   */
+  private static String manifestText(FileSystem fs, org.apache.hadoop.fs.Path manifest) {
+    try (InputStream in = fs.open(manifest)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      Manifest.cells(text); // parses: a damaged one is as good as none
+      return text;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Refuses, before any layer row is read, a configuration whose seeds come from folders whose
+   * manifests bin its histograms differently ({@link FolderBins}).
+   */
+  private static void refuseMixedBins(SparkSession spark, List<String> sweeps, List<Row> cells)
+      throws IOException {
+    if (sweeps.size() < 2) {
+      return;
+    }
+    List<Map<String, String>> bins = new ArrayList<>();
+    for (String folder : sweeps) {
+      org.apache.hadoop.fs.Path manifest = new org.apache.hadoop.fs.Path(folder, "sweep.json");
+      String text = manifestText(manifest.getFileSystem(
+          spark.sparkContext().hadoopConfiguration()), manifest);
+      bins.add(text == null ? null : FolderBins.of(Manifest.canonicalConfig(text)));
+    }
+    List<FolderBins.CellSource> sources = new ArrayList<>();
+    for (Row r : cells) {
+      sources.add(new FolderBins.CellSource(r.getString(r.fieldIndex("sweep")),
+          r.getString(r.fieldIndex("experiment")), r.getString(r.fieldIndex("config_id")),
+          r.getInt(r.fieldIndex("source"))));
+    }
+    String conflict = FolderBins.conflict(sources, bins, sweeps);
+    if (conflict != null) {
+      throw new IllegalArgumentException(conflict);
     }
   }
 

@@ -130,6 +130,38 @@ class SiteHistogramConfigTest {
         .contains("record.histogram.sites: expected a mapping"));
   }
 
+  /**
+   * Bins in defaults: for the experiments that record the site. One whose own record.sites leaves
+   * it out was refused at the defaults' line, a key no experiment can drop.
+   */
+  @Test
+  void aDefaultsEntryLeavesAnExperimentThatDoesNotRecordTheSiteAlone() {
+    String yaml = """
+        sweep: bins
+        defaults:
+          network: {width: 8, depth: 2}
+          record:
+            sites: [output, output_gradient]
+            histogram: {sites: {output_gradient: {range: [-0.1, 0.1]}}}
+        experiments:
+          a: {}
+          b: {record: {sites: [output]}}
+        """;
+    SweepPlan plan = Configs.plan(yaml);
+    assertEquals(new LinearBins(-0.1, 0.1, 200), plan.experiment("a").cells().get(0).record()
+        .histogram().forSite(Site.OUTPUT_GRADIENT).specFor(SaturationRange.NONE));
+    assertEquals(List.of(Site.OUTPUT), List.copyOf(plan.experiment("b").cells().get(0).record()
+        .sites()));
+    // The experiment's own entry, or the defaults' where no record.sites of its own says no.
+    assertTrue(problems(yaml.replace("b: {record: {sites: [output]}}", "b: {record: {sites:"
+        + " [output], histogram: {sites: {output_gradient: {linear_bins: 9}}}}}"))
+        .contains("experiments.b.record.histogram.sites.output_gradient: site 'output_gradient'"
+            + " is not recorded"));
+    assertTrue(problems(yaml.replace("sites: [output, output_gradient]", "sites: [output]"))
+        .contains("defaults.record.histogram.sites.output_gradient: site 'output_gradient' is"
+            + " not recorded"));
+  }
+
   /** A config without the key keeps its text, its ids and its sweep id (pinned before the key). */
   @Test
   void withoutTheKeyIdsAndTheCanonicalConfigAreUnchanged() {
@@ -146,7 +178,8 @@ class SiteHistogramConfigTest {
         "record.histogram.sites.output.linear_bins=200").configHash());
     SweepPlan own = Configs.plan(BASE, "record.histogram.sites.output_gradient.range=[-1,1]");
     assertNotEquals(plan.configHash(), own.configHash());
-    assertTrue(own.canonicalConfig().contains("  record.histogram.sites.output_gradient: bins=linear"
+    assertTrue(own.canonicalConfig().contains("  record.histogram.sites.output_gradient:"
+        + " bins=linear"
         + " range=[-1.0,1.0] linear_bins=200\n"), own.canonicalConfig());
     assertEquals(plan.cells().stream().map(CellSpec::id).toList(),
         own.cells().stream().map(CellSpec::id).toList());

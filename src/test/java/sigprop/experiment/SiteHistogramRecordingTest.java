@@ -53,6 +53,30 @@ class SiteHistogramRecordingTest {
     return probe.records().get(0).record();
   }
 
+  /**
+   * Consecutive tensors of two sites with the same saturation range (none) but their own bins:
+   * each gets its site's. The probe keeps the last accumulator; keyed by range alone it gave
+   * the layer's pre-activation gradient the output gradient's log bins.
+   */
+  @Test
+  void consecutiveSitesOfOneRangeGetTheirOwnBins() {
+    RecordSpec spec = new RecordSpec(Set.of(Site.OUTPUT_GRADIENT, Site.PRE_ACTIVATION_GRADIENT),
+        List.of(0), HistogramSettings.DEFAULT.withSites(Map.of(Site.PRE_ACTIVATION_GRADIENT,
+            new SiteHistogram(Binning.LINEAR, 4, LO, HI, 10, -400, 400))));
+    StatsProbe probe = new StatsProbe(null, spec);
+    probe.beginPass(0);
+    double[] v = {-0.01, 0.02};
+    for (Site site : List.of(Site.OUTPUT_GRADIENT, Site.PRE_ACTIVATION_GRADIENT,
+        Site.OUTPUT_GRADIENT)) {
+      probe.record(2, site, new Matrix(1, v.length, v), 0);
+    }
+    List<Object> specs = probe.records().stream().map(r -> (Object) r.record().histogram()
+        .spec()).toList();
+    Object log = HistogramSettings.DEFAULT.forSite(Site.OUTPUT_GRADIENT)
+        .specFor(sigprop.stats.SaturationRange.NONE);
+    assertEquals(List.of(log, new LinearBins(LO, HI, 4), log), specs);
+  }
+
   /** Counts of every slot: underflow, the 4 bins, overflow. */
   private static long[] slots(SiteRecord r) {
     long[] c = new long[6];

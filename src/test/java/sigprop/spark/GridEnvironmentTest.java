@@ -55,6 +55,34 @@ class GridEnvironmentTest {
         out::toString);
   }
 
+  /**
+   * A local-cluster runs workers × cores per worker cells at once (grid said 2 cores for 2 × 2);
+   * a cluster's cores are not known here, and the estimate says whose cores it used.
+   */
+  @Test
+  void theTimeOfALocalClusterCountsEveryWorkerAndAClustersSaysItUsedThisMachines() {
+    assertEquals(0, grid("conf/example.yaml", "--master", "local-cluster[2,2,1024]", "--gflops",
+        "1"), err());
+    String local = out.toString(StandardCharsets.UTF_8);
+    assertTrue(local.contains(" on 4 cores at 1.00 GFLOP/s"), local);
+    assertTrue(!local.contains("cluster's master"), local);
+    out.reset();
+    assertEquals(0, grid("conf/example.yaml", "--master", "spark://nohost.invalid:7077",
+        "--gflops", "1"), err());
+    int here = Runtime.getRuntime().availableProcessors();
+    String cluster = out.toString(StandardCharsets.UTF_8);
+    assertTrue(cluster.contains(" on " + here + (here == 1 ? " core" : " cores")
+        + " at 1.00 GFLOP/s"), cluster);
+    assertTrue(cluster.contains("note: a cluster's master runs the cells on its executors'"
+        + " cores, which grid does not know: the time is for this machine's " + here
+        + "; --cores N gives the cluster's"), cluster);
+    out.reset();
+    assertEquals(0, grid("conf/example.yaml", "--master", "spark://nohost.invalid:7077",
+        "--cores", "16", "--gflops", "1"), err());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains(" on 16 cores at 1.00 GFLOP/s")
+        && !out.toString(StandardCharsets.UTF_8).contains("cluster's master"), out::toString);
+  }
+
   @Test
   void unreachableLocationsAreSaidPlainly() {
     IOException host = assertThrows(IOException.class,

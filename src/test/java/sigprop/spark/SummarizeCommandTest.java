@@ -118,4 +118,19 @@ class SummarizeCommandTest {
         () -> SummarizeOptions.parse(new String[] {"x", "--facet", "nrom"}));
     assertTrue(bad.getMessage().contains("'norm'"), bad.getMessage());
   }
+
+  /** --name=value as sweep, grid and theory take it (--facet=depth was an unknown option). */
+  @Test
+  void optionsTakeTheirValueAfterAnEqualsSign() {
+    SummarizeOptions o = SummarizeOptions.parse(new String[] {"a", "--out=o", "--facet=depth",
+        "--site=output", "--layers=1,2", "--experiment=e1", "--master=local[1]"});
+    assertEquals(Path.of("o"), o.out());
+    assertEquals("depth", o.facet());
+    assertEquals(List.of("output"), o.sites());
+    assertEquals(List.of("e1"), o.experiments());
+    assertEquals("local[1]", o.master());
+    assertUsageError("--overwrite takes no value, got '--overwrite=yes'", "x", "--overwrite=yes");
+    assertUsageError("unknown option '--fact'; did you mean '--facet'?", "x", "--fact=depth");
+    assertUsageError("--out needs a folder, got an empty path", "x", "--out=");
+  }
 }

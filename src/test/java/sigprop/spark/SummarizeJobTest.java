@@ -263,6 +263,42 @@ class SummarizeJobTest extends SharedSparkSession {
   }
 
   /**
+   * One configuration's seeds in two folders of one sweep whose histograms are binned
+   * differently: refused before the job, naming both folders (it failed in Spark with ~200 lines
+   * of traces); the same bins pool as before.
+   */
+  @Test
+  void foldersThatBinAConfigurationsSeedsDifferentlyAreRefused() throws Exception {
+    String one = YAML.replace("seeds: 3", "seeds: [0]")
+        .replace("grid: {init: [normal, xavier_normal], norm: [none, batch]}", "");
+    Path plain = folder("bins-plain", one);
+    Path alike = folder("bins-alike", one.replace("seeds: [0]", "seeds: [1]"));
+    Path linear = folder("bins-linear", one.replace("seeds: [0]", "seeds: [1]").replace(
+        "weight]}", "weight], histogram: {sites: {output_gradient: {range: [-0.01, 0.01]}}}}"));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, SummarizeCommand.run(new String[] {plain.toString(), linear.toString(),
+        "--out", ROOT.resolve("bins-summary").toString(), "--no-figures"}, QUIET,
+        new PrintStream(err, true, StandardCharsets.UTF_8)));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains(" come from " + plain + " and " + linear + ", which bin histograms"
+        + " differently") && text.contains("nothing written"), text);
+    try (java.util.stream.Stream<Path> files = Files.list(ROOT.resolve("bins-summary"))) {
+      assertEquals(0, files.count(), "nothing written (the folder is made before the work)");
+    }
+    assertEquals(0, SummarizeCommand.run(new String[] {plain.toString(), alike.toString(),
+        "--out", ROOT.resolve("bins-summary").toString(), "--no-figures"}, QUIET, QUIET));
+  }
+
+  /** A sweep of this config written into a folder under ROOT, with its sweep.json. */
+  private static Path folder(String name, String yaml) throws Exception {
+    Path folder = ROOT.resolve(name);
+    deleteTree(folder);
+    SweepPlan p = TestSweeps.write(spark, yaml, folder);
+    Files.writeString(folder.resolve("sweep.json"), Manifest.of(p));
+    return folder;
+  }
+
+  /**
    * A sweep folder of table layout 2 (ids without their letter) beside a copy of layout 3: the
    * same cells, counted once, in the same configurations.
    */

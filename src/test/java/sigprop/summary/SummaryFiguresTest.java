@@ -145,6 +145,27 @@ class SummaryFiguresTest {
     assertEquals(18, labels.size(), "every configuration drawn once");
   }
 
+  /**
+   * A parameter some configurations leave unset (the depth of a widths net) names no facet: it
+   * would make one of "depth=null" configurations, drawn under the unsplit figure's name.
+   */
+  @Test
+  void aParameterSomeConfigurationsLeaveUnsetIsNoFacet() {
+    List<Configuration> configs = new ArrayList<>();
+    for (Long depth : java.util.Arrays.asList(null, 10L)) {
+      for (String norm : List.of("batch", "layer", "none")) {
+        for (String init : List.of("normal", "orthogonal", "xavier_normal")) {
+          int index = configs.size();
+          configs.add(new Configuration("s", "e", "g" + index, index, "", 10,
+              java.util.Arrays.asList(depth, norm, init), ALL_OK));
+        }
+      }
+    }
+    assertEquals(List.of("e-variance-output-norm_batch", "e-variance-output-norm_layer",
+        "e-variance-output-norm_none"), SummaryFigures.curveFigures(group(configs), AUTO)
+        .stream().map(SummaryFigures.NamedFigure::name).toList());
+  }
+
   @Test
   void upToTwelveConfigurationsShareOneFigureWithBandsWhileColoursLast() {
     List<Configuration> twelve = grid(List.of(10L, 30L), List.of("batch", "layer", "none"),
