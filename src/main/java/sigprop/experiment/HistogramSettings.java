@@ -11,7 +11,8 @@ import sigprop.net.Site;
  * site gets signed log-magnitude bins, {@code logBinsPerDecade} per decade of |v| from
  * 10^minDecade to 10^maxDecade. {@code sites} overrides that for single sites
  * ({@code record.histogram.sites}); an entry equal to the default rule is dropped, so spelling
- * out the defaults changes nothing.
+ * out the defaults changes nothing (also {@code bins: log} at a site other than the output, the
+ * only site a bounded activation gives linear bins by default).
  */
 public record HistogramSettings(int linearBins, double linearLo, double linearHi,
     int logBinsPerDecade, int minDecade, int maxDecade, Map<Site, SiteHistogram> sites) {
@@ -40,7 +41,8 @@ public record HistogramSettings(int linearBins, double linearLo, double linearHi
         linearHi, logBinsPerDecade, minDecade, maxDecade);
     Map<Site, SiteHistogram> own = new EnumMap<>(Site.class);
     sites.forEach((site, h) -> {
-      if (!h.equals(rule)) {
+      if (!h.equals(rule) && !(site != Site.OUTPUT && h.binning() == SiteHistogram.Binning.LOG
+          && h.withBinning(SiteHistogram.Binning.AUTO).equals(rule))) {
         own.put(site, h);
       }
     });

@@ -56,6 +56,12 @@ public record SiteHistogram(Binning binning, int linearBins, double linearLo, do
     }
   }
 
+  /** The same settings with another binning. */
+  public SiteHistogram withBinning(Binning other) {
+    return new SiteHistogram(other, linearBins, linearLo, linearHi, logBinsPerDecade, minDecade,
+        maxDecade);
+  }
+
   /** Whether the range is set (else the activation's range, for AUTO). */
   public boolean hasRange() {
     return !Double.isNaN(linearLo);

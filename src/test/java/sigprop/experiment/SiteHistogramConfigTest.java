@@ -176,6 +176,12 @@ class SiteHistogramConfigTest {
     assertEquals(plan.configHash(), Configs.plan(BASE,
         "record.histogram.sites.output_gradient.bins=auto",
         "record.histogram.sites.output.linear_bins=200").configHash());
+    // bins: log is what the rule gives every site but the output: the same sweep (resumable).
+    assertEquals(plan.configHash(), Configs.plan(BASE,
+        "record.histogram.sites.output_gradient.bins=log",
+        "record.histogram.sites.pre_activation.bins=log").configHash());
+    assertNotEquals(plan.configHash(), Configs.plan(BASE,
+        "record.histogram.sites.output.bins=log").configHash(), "tanh outputs bin linearly");
     SweepPlan own = Configs.plan(BASE, "record.histogram.sites.output_gradient.range=[-1,1]");
     assertNotEquals(plan.configHash(), own.configHash());
     assertTrue(own.canonicalConfig().contains("  record.histogram.sites.output_gradient:"
