@@ -33,15 +33,18 @@ public final class HistogramFigure {
   private final YScale yScale;
   private final FigureSize size;
   private final List<Curve> layers;
+  /** The x axis's ends, or null for XChart's fit to the curves. */
+  private final double[] xRange;
 
   private HistogramFigure(String title, String xLabel, String yLabel, YScale yScale,
-      FigureSize size, List<Curve> layers) {
+      FigureSize size, List<Curve> layers, double[] xRange) {
     this.title = title;
     this.xLabel = xLabel;
     this.yLabel = yLabel;
     this.yScale = yScale;
     this.size = size;
     this.layers = List.copyOf(layers);
+    this.xRange = xRange;
   }
 
   /** A builder for a figure with this title. */
@@ -70,6 +73,10 @@ public final class HistogramFigure {
   /** The chart, built afresh. */
   XYChart chart() {
     XYChart chart = Figures.newChart(fittedSize(), title, xLabel, yLabel, yScale);
+    if (xRange != null) {
+      chart.getStyler().setXAxisMin(xRange[0]);
+      chart.getStyler().setXAxisMax(xRange[1]);
+    }
     for (int i = 0; i < layers.size(); i++) {
       Curve curve = layers.get(i);
       double t = layers.size() == 1 ? 0 : LIGHTEST * i / (layers.size() - 1);
@@ -108,6 +115,7 @@ public final class HistogramFigure {
     private FigureSize size = FigureSize.DEFAULT;
     private final TreeMap<Integer, Curve> histograms = new TreeMap<>();
     private Set<Integer> shown;
+    private double[] xRange;
 
     private Builder(String title) {
       this.title = Objects.requireNonNull(title, "title");
@@ -173,6 +181,19 @@ public final class HistogramFigure {
       return layer(layer, centres(binLo, binHi), density);
     }
 
+    /**
+     * The x axis from lo to hi (default: fitted to the curves), so figures to be compared side by
+     * side share their axis.
+     */
+    public Builder xRange(double lo, double hi) {
+      if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+        throw new IllegalArgumentException("x range needs finite lo < hi, got [" + lo + ", " + hi
+            + "]");
+      }
+      this.xRange = new double[] {lo, hi};
+      return this;
+    }
+
     /** Shows only these layers (default: every layer given), in increasing order. */
     public Builder onlyLayers(int... layers) {
       this.shown = Arrays.stream(layers).boxed().collect(Collectors.toCollection(TreeSet::new));
@@ -194,7 +215,7 @@ public final class HistogramFigure {
       List<Curve> curves = new ArrayList<>();
       chosen.forEach(layer -> curves.add(histograms.get(layer)));
       return new HistogramFigure(
-          title, binScale.label(quantity), yLabel, yScale, size, curves);
+          title, binScale.label(quantity), yLabel, yScale, size, curves, xRange);
     }
   }
 }

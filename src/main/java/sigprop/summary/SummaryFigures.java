@@ -383,46 +383,95 @@ public final class SummaryFigures {
     List<Path> written = new ArrayList<>();
     for (Drawn d : DRAWN) {
       Site site = d.site();
+      List<ConfigHistograms> figures = new ArrayList<>();
       for (Map.Entry<Configuration, List<LayerRow>> e : byConfiguration(group, site)
           .entrySet()) {
-        Configuration config = e.getKey();
-        Map<Integer, HistogramCurve> curves = new TreeMap<>();
-        Map<Integer, String> notes = new TreeMap<>();
-        for (LayerRow row : e.getValue()) {
-          PooledRecord pooled = row.summary().pooled();
-          if (pooled == null || pooled.histogram().total() == 0) {
-            continue;
-          }
-          HistogramCurve curve = HistogramCurve.of(pooled.histogram());
-          curves.put(row.key().layer(), curve);
-          notes.put(row.key().layer(), undrawn(pooled.histogram()));
+        ConfigHistograms h = ConfigHistograms.of(e.getKey(), e.getValue());
+        if (h != null) { // else no seed with values here: the variance figure's legend says why
+          figures.add(h);
         }
-        if (curves.isEmpty()) {
-          continue; // no seed with values here: the variance figure's legend says why
-        }
-        boolean log = curves.values().iterator().next().logMagnitude();
+      }
+      double[] shared =
+          sharedLinearRange(figures.stream().map(ConfigHistograms::drawn).toList());
+      for (ConfigHistograms h : figures) {
+        Configuration config = h.config();
+        boolean log = h.curves().values().iterator().next().logMagnitude();
         String quantity = log ? "log10 |" + d.symbol() + "|, " + d.singular()
             : d.singular() + " " + d.symbol();
         String heading = title + ": " + d.histogramSubject()
-            + ", " + config.label() + " (" + seedsPooled(e.getValue()) + " seeds pooled)";
+            + ", " + config.label() + " (" + h.seeds() + " seeds pooled)";
         HistogramFigure.Builder figure = HistogramFigure.builder(heading)
             // Wide enough for the title (XChart clips it at both edges otherwise).
             .size(Math.max(FigureSize.DEFAULT.width(), Math.min(2400,
                 TITLE_PIXELS_PER_CHAR * heading.length() + 60)), FigureSize.DEFAULT.height())
             .quantity(quantity)
             .yLabel(log ? "density per decade" : "density");
-        for (Map.Entry<Integer, HistogramCurve> c : curves.entrySet()) {
+        for (Map.Entry<Integer, HistogramCurve> c : h.curves().entrySet()) {
           figure.layer(c.getKey(), c.getValue().x(), c.getValue().density(),
-              notes.get(c.getKey()));
+              h.notes().get(c.getKey()));
         }
-        List<Integer> shown = FigureLayers.evenlySpaced(new ArrayList<>(curves.keySet()),
-            FigureLayers.DEFAULT_COUNT);
-        figure.onlyLayers(shown.stream().mapToInt(Integer::intValue).toArray());
+        figure.onlyLayers(h.shown().stream().mapToInt(Integer::intValue).toArray());
+        if (!log && shared != null) {
+          figure.xRange(shared[0], shared[1]);
+        }
         written.addAll(figure.build().write(folder, name + "-hist-" + site.key() + "-c"
             + config.index() + "-" + slug(config.label()), ifExists));
       }
     }
     return written;
+  }
+
+  /** One configuration's drawable histograms of a site: curves and legend notes by layer. */
+  private record ConfigHistograms(Configuration config, Map<Integer, HistogramCurve> curves,
+      Map<Integer, String> notes, List<Integer> shown, int seeds) {
+
+    /** Null when no layer has a value to draw. */
+    static ConfigHistograms of(Configuration config, List<LayerRow> rows) {
+      Map<Integer, HistogramCurve> curves = new TreeMap<>();
+      Map<Integer, String> notes = new TreeMap<>();
+      for (LayerRow row : rows) {
+        PooledRecord pooled = row.summary().pooled();
+        if (pooled == null || pooled.histogram().total() == 0) {
+          continue;
+        }
+        curves.put(row.key().layer(), HistogramCurve.of(pooled.histogram()));
+        notes.put(row.key().layer(), undrawn(pooled.histogram()));
+      }
+      if (curves.isEmpty()) {
+        return null;
+      }
+      List<Integer> shown = FigureLayers.evenlySpaced(new ArrayList<>(curves.keySet()),
+          FigureLayers.DEFAULT_COUNT);
+      return new ConfigHistograms(config, curves, notes, shown, seedsPooled(rows));
+    }
+
+    /** The curves of the layers shown. */
+    List<HistogramCurve> drawn() {
+      return shown.stream().map(curves::get).toList();
+    }
+  }
+
+  /**
+   * The x range the linear-binned figures of a site share within an experiment, so the
+   * configurations compare at a glance as the two panels of Glorot and Bengio's Figs. 6–7 do:
+   * from the smallest to the largest bin centre drawn in any of them; null when none is linear
+   * or all draw a single point. Log-magnitude figures keep their own axes: their ranges may
+   * differ by hundreds of decades.
+   */
+  static double[] sharedLinearRange(List<List<HistogramCurve>> figures) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (List<HistogramCurve> figure : figures) {
+      for (HistogramCurve c : figure) {
+        if (!c.logMagnitude()) {
+          for (double x : c.x()) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+          }
+        }
+      }
+    }
+    return lo < hi ? new double[] {lo, hi} : null;
   }
 
   private static int seedsPooled(List<LayerRow> rows) {

@@ -2,6 +2,7 @@ package sigprop.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -334,6 +335,18 @@ class FigureTest {
     assertPng(written.get(0), 700, 450);
     assertSvg(written.get(1), "Back-propagated gradients");
     assertThrows(IllegalStateException.class, () -> builder.onlyLayers(9).build());
+  }
+
+  @Test
+  void aHistogramFigureTakesTheXRangeItIsGiven() {
+    HistogramFigure.Builder b = HistogramFigure.builder("Shared axis").quantity("dL/dz")
+        .layer(1, new double[] {-1e-4, 0, 1e-4}, new double[] {1, 3, 1});
+    XYChart fitted = b.build().chart();
+    assertNull(fitted.getStyler().getXAxisMin(), "fitted to the curves by default");
+    XYChart chart = b.xRange(-8e-4, 7e-4).build().chart();
+    assertEquals(-8e-4, chart.getStyler().getXAxisMin());
+    assertEquals(7e-4, chart.getStyler().getXAxisMax());
+    assertThrows(IllegalArgumentException.class, () -> b.xRange(1, 1));
   }
 
   /**

@@ -18,6 +18,24 @@ import sigprop.stats.LogBins;
 
 /** What the summary's figures draw: legends, facets, bands, gaps. */
 class SummaryFiguresTest {
+  /**
+   * Linear-binned histograms of one site share their x axis across an experiment's
+   * configurations (Glorot and Bengio's two panels); log-magnitude ones keep their own.
+   */
+  @Test
+  void linearHistogramsOfOneSiteShareTheirRange() {
+    HistogramCurve narrow = new HistogramCurve(new double[] {-2e-4, 0, 1e-4},
+        new double[] {1, 2, 1}, false);
+    HistogramCurve wide = new HistogramCurve(new double[] {-8e-4, 0, 7e-4},
+        new double[] {1, 2, 1}, false);
+    HistogramCurve logs = new HistogramCurve(new double[] {-300, 5}, new double[] {1, 1}, true);
+    assertArrayEquals(new double[] {-8e-4, 7e-4},
+        SummaryFigures.sharedLinearRange(List.of(List.of(narrow), List.of(wide, logs))));
+    assertNull(SummaryFigures.sharedLinearRange(List.of(List.of(logs))), "log axes stay own");
+    HistogramCurve point = new HistogramCurve(new double[] {0.5}, new double[] {1}, false);
+    assertNull(SummaryFigures.sharedLinearRange(List.of(List.of(point))), "one point: no range");
+  }
+
   private static final List<String> NAMES = List.of("depth", "norm", "init");
   private static final CurveFacets.Rule AUTO = CurveFacets.Rule.auto(NAMES);
   private static Configuration config(StatusCounts counts) {
