@@ -113,6 +113,47 @@ public final class VerbArguments {
     return given == null ? fallback : given.get(0);
   }
 
+  /**
+   * The option's value as a finite number above 0, or {@code fallback} when it was not given;
+   * throws "NAME needs a positive number, got '…'" otherwise.
+   */
+  public double positive(String name, double fallback) {
+    String text = value(name, null);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      double v = Double.parseDouble(text.trim());
+      if (v > 0 && Double.isFinite(v)) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(name + " needs a positive number, got '" + text + "'");
+  }
+
+  /**
+   * The option's value as a whole number of {@code what} (e.g. "slots"; empty for none) ≥ 1, or
+   * {@code fallback} when it was not given; throws naming the option otherwise.
+   */
+  public int count(String name, String what, int fallback) {
+    String text = value(name, null);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(text.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(name + " needs a whole number" + (what.isEmpty() ? ""
+        : " of " + what) + " ≥ 1, got '" + text + "'");
+  }
+
   /** A repeatable option's values in the order given; empty when none. */
   public List<String> values(String name) {
     return List.copyOf(values.getOrDefault(name, List.of()));

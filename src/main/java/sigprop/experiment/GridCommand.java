@@ -100,8 +100,8 @@ public final class GridCommand {
       }
       config = options.single("CONFIG");
       heapBytes = options.has("--heap-mb") ? mebibytes(options.value("--heap-mb", null)) : -1;
-      cores = options.has("--cores") ? positiveInt(options.value("--cores", null)) : -1;
-      gflops = options.has("--gflops") ? gflops(options.value("--gflops", null)) : Double.NaN;
+      cores = options.count("--cores", "", -1);
+      gflops = options.positive("--gflops", Double.NaN);
     } catch (IllegalArgumentException e) {
       return usageError(err, e.getMessage());
     }
@@ -158,30 +158,6 @@ public final class GridCommand {
           + " a sweep started now shares them with other processes and takes longer%n", load,
           cores);
     }
-  }
-
-  private static int positiveInt(String text) {
-    try {
-      int n = Integer.parseInt(text.trim());
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // said below
-    }
-    throw new IllegalArgumentException("--cores needs a whole number ≥ 1, got '" + text + "'");
-  }
-
-  private static double gflops(String text) {
-    try {
-      double g = Double.parseDouble(text.trim());
-      if (g > 0 && Double.isFinite(g)) {
-        return g;
-      }
-    } catch (NumberFormatException e) {
-      // said below
-    }
-    throw new IllegalArgumentException("--gflops needs a positive number, got '" + text + "'");
   }
 
   private static long mebibytes(String text) {

@@ -53,13 +53,9 @@ public final class SweepCommand {
     boolean resume = given.has("--resume");
     boolean overwrite = given.has("--overwrite");
     String master = given.value("--master", null);
-    double waveSeconds = given.has("--wave-seconds")
-        ? positive(given.value("--wave-seconds", null), "--wave-seconds")
-        : SweepOptions.DEFAULT_WAVE_SECONDS;
-    int slots = given.has("--task-slots")
-        ? count(given.value("--task-slots", null), "--task-slots") : 0;
-    double taskWork = given.has("--task-gflop")
-        ? 1e9 * positive(given.value("--task-gflop", null), "--task-gflop") : Double.NaN;
+    double waveSeconds = given.positive("--wave-seconds", SweepOptions.DEFAULT_WAVE_SECONDS);
+    int slots = given.count("--task-slots", "slots", 0);
+    double taskWork = 1e9 * given.positive("--task-gflop", Double.NaN);
     if (resume && overwrite) {
       throw new IllegalArgumentException("--resume and --overwrite exclude each other");
     }
@@ -71,30 +67,5 @@ public final class SweepCommand {
     }
     return new SweepOptions(config, given.values("--set"), outDir, resume, overwrite, master,
         waveSeconds, slots, taskWork);
-  }
-
-  private static int count(String text, String option) {
-    try {
-      int n = Integer.parseInt(text.trim());
-      if (n > 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(option + " needs a whole number of slots ≥ 1, got '"
-        + text + "'");
-  }
-
-  private static double positive(String text, String option) {
-    try {
-      double v = Double.parseDouble(text);
-      if (v > 0 && Double.isFinite(v)) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(option + " needs a positive number, got '" + text + "'");
   }
 }

@@ -40,8 +40,6 @@ import sigprop.stats.LinearBins;
 public final class SummaryFigures {
   /** Curves against layer: wider than the default, for legends of long configuration labels. */
   public static final FigureSize CURVES = new FigureSize(1000, 560);
-  /** Room a character of a figure title takes, in pixels (XChart's bold title font, with margin). */
-  private static final int TITLE_PIXELS_PER_CHAR = 10;
 
   private SummaryFigures() {}
 
@@ -400,10 +398,8 @@ public final class SummaryFigures {
             : d.singular() + " " + d.symbol();
         String heading = title + ": " + d.histogramSubject()
             + ", " + config.label() + " (" + h.seeds() + " seeds pooled)";
+        // The figure grows to hold a long title beside its legend (LegendFit).
         HistogramFigure.Builder figure = HistogramFigure.builder(heading)
-            // Wide enough for the title (XChart clips it at both edges otherwise).
-            .size(Math.max(FigureSize.DEFAULT.width(), Math.min(2400,
-                TITLE_PIXELS_PER_CHAR * heading.length() + 60)), FigureSize.DEFAULT.height())
             .quantity(quantity)
             .yLabel(log ? "density per decade" : "density");
         for (Map.Entry<Integer, HistogramCurve> c : h.curves().entrySet()) {
