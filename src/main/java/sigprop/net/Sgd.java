@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Stochastic gradient descent with momentum and L2 weight decay, as torch.optim.SGD:
- * v ← μ·v + (g + λ·w), w ← w − η·v. Used as the backward pass's gradient sink, so each
- * parameter is updated as soon as its gradient exists.
+ * v ← μ·v + (g + λ·w), w ← w − η·v, with v = 0 before the first step; the decay applies to every
+ * parameter it is handed (weights, biases, γ, β), as torch's does to model.parameters(). Used as
+ * the backward pass's gradient sink, so each parameter is updated as soon as its gradient exists.
  */
 public final class Sgd implements GradientSink {
   private final double learningRate;
