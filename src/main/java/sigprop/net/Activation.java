@@ -4,9 +4,10 @@ package sigprop.net;
  * An elementwise nonlinearity φ with its derivative side by side.
  *
  * <p>{@link #derivative(double, double)} takes both the input x and the output y = φ(x), so each
- * activation uses whichever is cheaper and exact (tanh: 1 − y², sigmoid: y(1 − y)). At kinks
- * (relu, leaky relu at 0) the derivative takes the left-hand value: slope for leaky relu, 0
- * for relu, as PyTorch does.
+ * activation uses whichever is cheaper and exact (tanh: 1 − y² where |y| &lt; 1/2; sigmoid:
+ * e/(1 + e)² with e = exp(−|x|), since y(1 − y) cancels in the upper tail). At kinks
+ * (all at 0: relu, leaky relu, elu with α ≠ 1, selu) the derivative takes the left-hand value:
+ * 0 for relu, the slope for leaky relu, α for elu, λα for selu, as PyTorch does.
  */
 public interface Activation {
   /** φ(x). */

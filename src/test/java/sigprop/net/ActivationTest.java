@@ -58,6 +58,13 @@ class ActivationTest {
     assertEquals(0.0, StandardActivation.RELU.derivative(0, 0));
     assertEquals(0.2, new LeakyRelu(0.2).derivative(0, 0));
     assertEquals(1.0, new Elu(1.0).derivative(1e-300, 1e-300));
+    // ELU with α ≠ 1 and SELU have kinks at 0 too (left slope α and λα, right 1 and λ): the
+    // left one, as PyTorch's elu_backward (x <= 0 takes the exponential side).
+    assertEquals(0.5, new Elu(0.5).derivative(0, 0));
+    assertEquals(1.0, new Elu(0.5).derivative(1e-300, 1e-300));
+    assertEquals(StandardActivation.SELU_LAMBDA * StandardActivation.SELU_ALPHA,
+        StandardActivation.SELU.derivative(0, 0));
+    assertEquals(StandardActivation.SELU_LAMBDA, StandardActivation.SELU.derivative(1e-300, 0));
   }
 
   @Test

@@ -85,6 +85,35 @@ class GradientCheckTest {
     }
   }
 
+  /**
+   * Shapes the standard suite leaves out: a single hidden layer, a single output, layer norm
+   * across changing widths, a norm under the sum-of-outputs and mse losses, and heads other than
+   * linear and sigmoid.
+   */
+  @Test
+  void otherShapesLossesAndHeadsPass() {
+    assertPasses(GradientCheck.check("depth 1 mse", new NetworkSpec(4, List.of(3),
+        StandardActivation.TANH, Norm.NONE, NormPlacement.BEFORE_ACTIVATION,
+        NetworkSpec.DEFAULT_EPS, WEIGHTS, BIASES, 3, StandardActivation.LINEAR), 4, 3,
+        LossType.MSE));
+    assertPasses(GradientCheck.check("1 class mse", new NetworkSpec(4, List.of(3, 3),
+        StandardActivation.GELU, Norm.NONE, NormPlacement.BEFORE_ACTIVATION,
+        NetworkSpec.DEFAULT_EPS, WEIGHTS, BIASES, 1, StandardActivation.LINEAR), 4, 3,
+        LossType.MSE));
+    assertPasses(GradientCheck.check("widths [6,3,5] layer_norm after, mse, tanh head",
+        new NetworkSpec(4, List.of(6, 3, 5), StandardActivation.TANH, Norm.LAYER,
+            NormPlacement.AFTER_ACTIVATION, NetworkSpec.DEFAULT_EPS, WEIGHTS, BIASES, 3,
+            StandardActivation.TANH), 4, 3, LossType.MSE, true));
+    assertPasses(GradientCheck.check("widths [6,2,5] batch_norm after, sum, sigmoid head",
+        new NetworkSpec(4, List.of(6, 2, 5), StandardActivation.SOFTSIGN, Norm.BATCH,
+            NormPlacement.AFTER_ACTIVATION, NetworkSpec.DEFAULT_EPS, WEIGHTS, BIASES, 3,
+            StandardActivation.SIGMOID), 4, 3, LossType.SUM_OF_OUTPUTS, true));
+    assertPasses(GradientCheck.check("batch_norm before, mse, elu head",
+        new NetworkSpec(4, List.of(5, 4), StandardActivation.SIGMOID, Norm.BATCH,
+            NormPlacement.BEFORE_ACTIVATION, NetworkSpec.DEFAULT_EPS, WEIGHTS, BIASES, 3,
+            new Elu(1.0)), 6, 3, LossType.MSE, true));
+  }
+
   /** tanh whose φ′ is 0.1 % too large: a backward pass that is wrong, but only slightly. */
   private record SlightlyWrongTanh() implements Activation {
     @Override public double apply(double x) {
