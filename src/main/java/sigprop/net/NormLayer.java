@@ -74,7 +74,7 @@ public final class NormLayer {
         }
       }
       for (int j = 0; j < width; j++) {
-        mean[j] = sum[j] / batch;
+        mean[j] = Double.isFinite(sum[j]) ? sum[j] / batch : scaledMean(x, xOff + j, width, batch);
         sum[j] = 0;
       }
       for (int i = 0; i < batch; i++) {
@@ -85,7 +85,9 @@ public final class NormLayer {
         }
       }
       for (int j = 0; j < width; j++) {
-        invStd[j] = 1.0 / Math.sqrt(sum[j] / batch + eps);
+        invStd[j] = Double.isInfinite(sum[j])
+            ? scaledInvStd(x, xOff + j, width, batch, mean[j])
+            : 1.0 / Math.sqrt(sum[j] / batch + eps);
       }
     } else {
       for (int i = 0; i < batch; i++) {
@@ -94,17 +96,51 @@ public final class NormLayer {
         for (int j = 0; j < width; j++) {
           s += x[r + j];
         }
-        double m = s / width;
+        double m = Double.isFinite(s) ? s / width : scaledMean(x, r, 1, width);
         double ss = 0;
         for (int j = 0; j < width; j++) {
           double d = x[r + j] - m;
           ss += d * d;
         }
         mean[i] = m;
-        invStd[i] = 1.0 / Math.sqrt(ss / width + eps);
+        invStd[i] = Double.isInfinite(ss)
+            ? scaledInvStd(x, r, 1, width, m)
+            : 1.0 / Math.sqrt(ss / width + eps);
       }
     }
     apply(x, xOff, out);
+  }
+
+  /**
+   * The mean of the n values x[off + k·stride] when their sum overflowed: summed as x/n, which
+   * cannot overflow. (A NaN or infinite value still gives a non-finite mean.)
+   */
+  private static double scaledMean(double[] x, int off, int stride, int n) {
+    double m = 0;
+    for (int k = 0; k < n; k++) {
+      m += x[off + k * stride] / n;
+    }
+    return m;
+  }
+
+  /**
+   * 1/√(v + ε) for the n values x[off + k·stride] around mean m when Σ(x − m)² overflowed
+   * (|x − m| beyond about 1e154): the deviations are divided by the largest, c, before squaring,
+   * and 1/√(v + ε) = 1/(c·√(Σ((x − m)/c)²/n + ε/c²)). The norm is scale-invariant, so inputs of
+   * any finite size normalize as small ones do, where the plain sum would give 1/√∞ = 0 and a
+   * silent output of β. Only reached on overflow, so ordinary inputs keep their bits.
+   */
+  private double scaledInvStd(double[] x, int off, int stride, int n, double m) {
+    double c = 0;
+    for (int k = 0; k < n; k++) {
+      c = Math.max(c, Math.abs(x[off + k * stride] - m));
+    }
+    double s = 0;
+    for (int k = 0; k < n; k++) {
+      double d = (x[off + k * stride] - m) / c;
+      s += d * d;
+    }
+    return 1.0 / (c * Math.sqrt(s / n + eps / c / c));
   }
 
   /** Writes γ·x̂ + β to {@code out} with the statistics of the last forward (recomputation). */

@@ -349,6 +349,31 @@ class CellRunnerTest {
         && !recorded.message().contains("not recorded"), recorded.message());
   }
 
+  /**
+   * Batch and layer norm divide out the weights' scale, 1e200 included: N(0, 1e400) weights draw
+   * the same standard normals as N(0, 1) ones, so the hidden layers' outputs match (to the ε
+   * the norm adds to a variance near 16 against near 1e401). Before the norms scaled their
+   * overflowing Σ(x − m)², every hidden output here read 0 in a cell marked ok.
+   */
+  @Test
+  void normsDivideOutAWeightScaleBeyondTheSquaresRange() {
+    for (Norm norm : List.of(Norm.BATCH, Norm.LAYER)) {
+      CellResult unit = CellRunner.run(TestCells.tanh(16, 3, norm, InitScheme.NORMAL, 32, 0));
+      NetworkSpec huge = NetworkSpec.uniform(16, 16, 3, StandardActivation.TANH, norm,
+          InitSpec.of(InitScheme.NORMAL, Map.of("std", 1e200)), 10);
+      CellResult big = CellRunner.run(TestCells.cell(huge, 32, 0, List.of(0)));
+      assertEquals(CellStatus.OK, big.status(), big.message());
+      for (int layer = 1; layer <= 3; layer++) {
+        SiteRecord expected = find(unit, 0, layer, Site.OUTPUT);
+        SiteRecord actual = find(big, 0, layer, Site.OUTPUT);
+        assertTrue(expected.variance() > 0.1, norm + " layer " + layer);
+        assertEquals(expected.variance(), actual.variance(), 1e-5 * expected.variance(),
+            norm + " layer " + layer);
+        assertEquals(expected.mean(), actual.mean(), 1e-5, norm + " layer " + layer);
+      }
+    }
+  }
+
   /** Relu keeps NaN: an overflowed relu net must not read as zeros with a finite loss. */
   @Test
   void anOverflowedReluNetIsDivergedWhateverItRecords() {
