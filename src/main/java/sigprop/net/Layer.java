@@ -266,7 +266,9 @@ public final class Layer {
       int r = s * n;
       for (int j = 0; j < n; j++) {
         double dv = d[r + j];
-        total += dv * dv * columnNorms[j];
+        if (dv != 0) { // φ′ = 0 adds 0 even where a column's squared norm overflowed to ∞
+          total += dv * dv * columnNorms[j];
+        }
       }
     }
     return total / batch / Math.min(fanIn, fanOut);

@@ -42,8 +42,12 @@ class JacobianDiagnosticTest {
 
   /** The diagnostic per layer from one forward pass. */
   private static Map<Integer, Double> diagnostic(Network net) {
+    return diagnostic(net, input());
+  }
+
+  private static Map<Integer, Double> diagnostic(Network net, Matrix x) {
     Map<Integer, Double> values = new HashMap<>();
-    net.forward(input(), new Probe() {
+    net.forward(x, new Probe() {
       @Override public boolean wants(int layer, Site site) {
         return false;
       }
@@ -61,6 +65,23 @@ class JacobianDiagnosticTest {
     // have squared norms (1, 5, 9): ‖W₁·diag(φ′)‖²_F = 15 and 1 + 5 + 0.25·9 = 8.25; their
     // mean 11.625 over min(fan_in, fan_out) = 2 singular values is 5.8125.
     assertEquals(5.8125, diagnostic(net()).get(1), 1e-15);
+  }
+
+  /**
+   * Relu, W₁ = ((1, 1e200, 0), (0, −1e200, 3)), inputs (1, 1) and (2, 2): unit 2's column has a
+   * squared norm of 2e400, ∞ in double, but z₂ = 0 at both examples, so φ′ = 0 there and the
+   * Jacobian is diag(1, 0, 1)·W₁ᵀ, with ‖·‖²_F = 1 + 9 at each: 10/2 = 5, not 0·∞ = NaN.
+   */
+  @Test
+  void aZeroSlopeIgnoresAColumnWhoseSquaredNormOverflowed() {
+    InitSpec zeros = InitSpec.of(InitScheme.ZEROS);
+    NetworkSpec spec = new NetworkSpec(2, List.of(3), StandardActivation.RELU, Norm.NONE,
+        NormPlacement.BEFORE_ACTIVATION, NetworkSpec.DEFAULT_EPS, zeros, zeros, 2,
+        StandardActivation.LINEAR);
+    Network net = Network.build(spec, 2, 0, PlainMatMul.INSTANCE);
+    System.arraycopy(new double[] {1, 1e200, 0, 0, -1e200, 3}, 0,
+        net.layers().get(0).weight().value().data, 0, 6);
+    assertEquals(5.0, diagnostic(net, new Matrix(2, 2, new double[] {1, 1, 2, 2})).get(1), 1e-15);
   }
 
   @Test
