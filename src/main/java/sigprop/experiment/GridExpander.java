@@ -13,6 +13,7 @@ import sigprop.net.LossType;
 import sigprop.net.NetworkSpec;
 import sigprop.net.Norm;
 import sigprop.net.NormPlacement;
+import sigprop.net.StandardActivation;
 
 /**
  * Expands an experiment into cells — every combination of its axes (first axis outermost), each
@@ -72,6 +73,7 @@ final class GridExpander {
       if (cell != null) {
         checkNorm(e, values, cell);
         checkLoss(e, values);
+        checkGradientReachesHiddenLayers(e, values);
         if (heapBytes > 0 && cell.memoryBytes(regionBytes) > heapBytes
             && heapProblems++ < MAX_LISTED_PROBLEMS) {
           problems.add(sizeKey(e), sizeLine(e), tooLarge(cell, picked));
@@ -174,6 +176,29 @@ final class GridExpander {
           + " gradient 0 (the softmax of one output is 1), but " + v.get(Setting.LOSS)
           .where(e.child("loss.type")) + " is cross_entropy; use classes >= 2, or loss mse or"
           + " sum_of_outputs");
+    }
+  }
+
+  /**
+   * sum_of_outputs through a linear head hands every example the same ∂L/∂y at the last hidden
+   * layer, and a batch norm after that layer's activation maps a gradient constant over the batch
+   * to exactly 0: every hidden layer's gradient is 0, and the cell would record rounding noise
+   * (~1e-17) as if it were one.
+   */
+  private void checkGradientReachesHiddenLayers(ExperimentConfig e, Map<Setting, SettingValue> v) {
+    SettingValue placement = v.get(Setting.NORM_PLACEMENT);
+    if (v.get(Setting.LOSS).value() == LossType.SUM_OF_OUTPUTS
+        && v.get(Setting.NORM).value() == Norm.BATCH
+        && placement.value() == NormPlacement.AFTER_ACTIVATION
+        && v.get(Setting.OUTPUT_ACTIVATION).value() == StandardActivation.LINEAR) {
+      YamlNode at = placement.node(); // after_activation is never the default
+      problems.add(at.path(), at.location(), "batch norm after the activation gives every hidden"
+          + " layer a gradient of exactly 0 under sum_of_outputs with a linear head (∂L/∂y is"
+          + " the same for every example, and batch norm maps a constant to 0), but "
+          + v.get(Setting.LOSS).where(e.child("loss.type")) + " is sum_of_outputs and "
+          + v.get(Setting.OUTPUT_ACTIVATION).where(e.child("network.output_activation"))
+          + " is linear; use norm_placement before_activation, loss mse or cross_entropy, or"
+          + " another output_activation");
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,6 +129,16 @@ class BrokenConfigTest {
         row("grid: {classes: [1, 2], loss: [mse, cross_entropy]}", "line 2: grid.classes[0]:"
             + " cross_entropy over 1 class has loss 0 and every gradient 0 (the softmax of one"
             + " output is 1), but grid.loss[1] (line 2) is cross_entropy"),
+        // Accepted before, and every hidden layer recorded rounding noise as its gradient.
+        row("network: {norm: batch, norm_placement: after_activation}\n"
+            + "loss: {type: sum_of_outputs}", "line 2: network.norm_placement: batch norm after"
+            + " the activation gives every hidden layer a gradient of exactly 0 under"
+            + " sum_of_outputs with a linear head (∂L/∂y is the same for every example, and batch"
+            + " norm maps a constant to 0), but loss.type (line 3) is sum_of_outputs and"
+            + " network.output_activation (default) is linear"),
+        row("network: {norm: batch}\nloss: {type: sum_of_outputs}\n"
+            + "grid: {norm_placement: [before_activation, after_activation]}",
+            "line 4: grid.norm_placement[1]: batch norm after the activation gives every hidden"),
         row("record: {sites: [output, output]}", "record.sites[1]: site 'output' appears twice"),
         // Both written in one experiment: the fixed value never ran, and nothing said so.
         row("network: {depth: 3}\ngrid: {depth: [4, 5]}", "line 2: network.depth: has no effect:"
@@ -193,6 +204,19 @@ class BrokenConfigTest {
   }
 
   /** Names go into folder and figure file names, which file systems cap at 255 bytes. */
+  /**
+   * Only batch norm after the activation under sum_of_outputs with a linear head zeroes every
+   * hidden gradient: the norm before it, layer norm, or a nonlinear head each pass one through.
+   */
+  @Test
+  void sumOfOutputsIsRefusedOnlyWhereNoGradientReachesTheHiddenLayers() {
+    for (String network : List.of("{norm: batch, norm_placement: before_activation}",
+        "{norm: layer, norm_placement: after_activation}",
+        "{norm: batch, norm_placement: after_activation, output_activation: sigmoid}")) {
+      Configs.plan("sweep: t\nnetwork: " + network + "\nloss: {type: sum_of_outputs}\n");
+    }
+  }
+
   @Test
   void sweepAndExperimentNamesHaveAtMost64Characters() {
     String ok = "a".repeat(64);
