@@ -174,6 +174,36 @@ class NetworkTest {
     assertTrue(lastScale[0] > 64, "scale " + lastScale[0]);
   }
 
+  /**
+   * A NaN in the input never throws: it reaches its own example's outputs, or every example's
+   * through batch norm (which shares statistics across the batch), and backprop carries it on.
+   */
+  @Test
+  void aNaNInputSpreadsAsNaNWithoutThrowing() {
+    for (Norm norm : Norm.values()) {
+      NetworkSpec spec = tanh(6, 3, norm, InitScheme.XAVIER_NORMAL);
+      Network net = Network.build(spec, 4, 1);
+      Matrix x = input(4, 8, 0);
+      x.data[8] = Double.NaN; // example 1
+      Matrix out = net.forward(x, Probe.NONE).copy();
+      for (int i = 0; i < 4; i++) {
+        boolean reached = i == 1 || norm == Norm.BATCH;
+        for (int k = 0; k < 4; k++) {
+          assertEquals(reached, Double.isNaN(out.get(i, k)), norm + " example " + i);
+        }
+      }
+      Matrix g = new Matrix(4, 4);
+      crossEntropy(4, 1).gradient(out, g);
+      boolean[] nan = {false};
+      net.backward(g, Probe.NONE, (layer, p, grad, scale) -> {
+        for (double v : grad.data) {
+          nan[0] |= Double.isNaN(v);
+        }
+      });
+      assertTrue(nan[0], norm + ": the parameter gradients carry the NaN");
+    }
+  }
+
   @Test
   void batchNormWithOneExampleIsRejected() {
     NetworkSpec spec = NetworkSpec.uniform(4, 4, 2, StandardActivation.TANH, Norm.BATCH,
