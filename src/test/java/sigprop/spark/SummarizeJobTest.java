@@ -362,6 +362,28 @@ class SummarizeJobTest extends SharedSparkSession {
     assertEquals(1, text.strip().lines().count(), "one line, no stack trace: " + text);
   }
 
+  /**
+   * A folder's URI as Java writes it ({@code %20} for a space) names, for Spark, another
+   * folder: the refusal says why, rather than only that no table is there.
+   */
+  @Test
+  void aFolderUriWithAnEscapedSpaceIsRefusedSayingHowToWriteIt() throws IOException {
+    Path spaced = ROOT.resolve("a sweep");
+    deleteTree(spaced);
+    Files.createDirectories(spaced);
+    copyTree(SWEEP.resolve("cells"), spaced.resolve("cells"));
+    copyTree(SWEEP.resolve("layers"), spaced.resolve("layers"));
+    String uri = spaced.toAbsolutePath().toUri().toString();
+    assertTrue(uri.contains("a%20sweep"), uri);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, SummarizeCommand.run(new String[] {uri, "--no-figures", "--out",
+        ROOT.resolve("spaced-summary").toString()}, QUIET,
+        new PrintStream(err, true, StandardCharsets.UTF_8)), err::toString);
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("has no cells table") && text.contains("a %xx escape in a folder is"
+        + " read as written"), text);
+  }
+
   @Test
   void existingSummaryIsRefusedUnlessOverwritingThenReplacedByAFilteredOne() throws IOException {
     Path copy = SWEEP.resolve("copy");
