@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -360,6 +361,29 @@ class SummarizeJobTest extends SharedSparkSession {
     assertTrue(text.contains("has no cells table") && text.contains("an empty folder is no"
         + " table"), text);
     assertEquals(1, text.strip().lines().count(), "one line, no stack trace: " + text);
+  }
+
+  /**
+   * jobs/plot-variance.gp on this summary (configuration 2 has a failed seed): its legend says
+   * which line leaves a seed out, as summarize's own figures do. It listed the line as if from
+   * every seed, and a configuration with no ok seed as a legend entry with no line and no word.
+   */
+  @Test
+  void theGnuplotScriptsLegendSaysWhichSeedsALineLeavesOut() throws Exception {
+    assumeTrue(Stream.of(System.getenv("PATH").split(":"))
+        .anyMatch(d -> Files.isExecutable(Path.of(d, "gnuplot"))), "gnuplot is not installed");
+    Path svg = ROOT.resolve("plot-variance-output.svg");
+    Process gnuplot = new ProcessBuilder("gnuplot", "-c", "jobs/plot-variance.gp",
+        SWEEP.resolve("summary/layers.csv").toString(), svg.toString(), "output")
+        .redirectErrorStream(true).start();
+    String log = new String(gnuplot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, gnuplot.waitFor(), log);
+    String legend = Files.readString(svg);
+    assertTrue(legend.contains("<text>norm=none init=normal(std=1.0) (3 of 4 seeds ok, 1 failed)"
+        + "</text>"), legend);
+    assertTrue(legend.contains("<text>norm=batch init=normal(std=1.0)</text>"), legend);
+    assertEquals(1, java.util.regex.Pattern.compile("seeds ok[^<]*</text>").matcher(legend)
+        .results().count(), "only one legend entry leaves a seed out");
   }
 
   /**
