@@ -2,6 +2,9 @@ package sigprop.spark;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Paths;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,9 +16,11 @@ final class ConfigText {
   private ConfigText() {}
 
   static String read(String location) throws IOException {
-    if (!location.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*") || location.startsWith("file:")) {
-      String local = location.startsWith("file:") ? new Path(location).toUri().getPath() : location;
-      return ConfigLoader.readLocal(Paths.get(local));
+    if (!location.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+      return ConfigLoader.readLocal(Paths.get(location));
+    }
+    if (location.startsWith("file:")) {
+      return ConfigLoader.readLocal(localFile(location));
     }
     Path p = new Path(location);
     try {
@@ -26,6 +31,23 @@ final class ConfigText {
     } catch (RuntimeException e) {
       // Hadoop reports an unknown host or a file system missing from the classpath unchecked.
       throw new IOException(rootCause(e), e);
+    }
+  }
+
+  /**
+   * The file a {@code file:} URI names. A URI as RFC 8089, Java's {@code Path.toUri()}, Python's
+   * {@code as_uri()} and browsers write it has {@code %20} for a space, and names the file with
+   * the space; Hadoop's {@code Path} reads the text as written ({@code file:///a b/c.yaml} works
+   * there, and {@code %20} is three characters), so that reading is kept for what is no valid URI
+   * and for a file whose name really holds the escape.
+   */
+  private static java.nio.file.Path localFile(String location) {
+    java.nio.file.Path asWritten = Paths.get(new Path(location).toUri().getPath());
+    try {
+      java.nio.file.Path decoded = Paths.get(new URI(location));
+      return Files.exists(asWritten) && !Files.exists(decoded) ? asWritten : decoded;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return asWritten; // a space or other character a URI must escape, or a host part
     }
   }
 

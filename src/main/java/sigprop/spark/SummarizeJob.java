@@ -84,6 +84,7 @@ public final class SummarizeJob {
     Map<String, Configuration> byKey = new LinkedHashMap<>();
     configs.forEach(c -> byKey.put(SourceTable.key(c.sweep(), c.configId()), c));
     log.println("summarize: " + describe(cells, configs, experiments, options));
+    noteExperimentsWithoutOkCells(configs, log);
     warnIfIncomplete(spark, options.sweeps(), cellsPerFolder, log);
     refuseMixedBins(spark, options.sweeps(), cells);
     Set<String> builds = new TreeSet<>();
@@ -422,6 +423,25 @@ public final class SummarizeJob {
     return columns;
   }
 
+  /**
+   * An experiment none of whose cells is ok has no averages and no figures at all (a figure
+   * needs one line to draw): says so, rather than leaving a user to wonder where they went.
+   */
+  private static void noteExperimentsWithoutOkCells(List<Configuration> configs,
+      PrintStream log) {
+    Map<String, StatusCounts> byExperiment = new LinkedHashMap<>();
+    for (Configuration c : configs) {
+      byExperiment.merge(c.sweep() + "/" + c.experiment(), c.counts(), StatusCounts::plus);
+    }
+    byExperiment.forEach((experiment, n) -> {
+      if (n.ok() == 0) {
+        log.println("summarize: note: experiment " + experiment + " has no ok cell (" + n.seeds()
+            + " cells: " + n.diverged() + " diverged, " + n.failed() + " failed): none is"
+            + " averaged or drawn; cells.csv gives each cell's status and message");
+      }
+    });
+  }
+
   private static String describe(List<Row> cells, List<Configuration> configs,
       List<String> experiments, SummarizeOptions options) {
     int ok = 0;
@@ -432,9 +452,9 @@ public final class SummarizeJob {
       diverged += c.counts().diverged();
       failed += c.counts().failed();
     }
-    return String.format(Locale.ROOT, "%d cells in %d configurations (%d ok, %d diverged, %d"
+    return String.format(Locale.ROOT, "%d cells in %d configuration%s (%d ok, %d diverged, %d"
         + " failed); experiments %s; sites %s; layers %s; from %s", cells.size(), configs.size(),
-        ok, diverged, failed, experiments,
+        configs.size() == 1 ? "" : "s", ok, diverged, failed, experiments,
         options.sites().isEmpty() ? "all" : options.sites(), options.layers(), options.sweeps());
   }
 }

@@ -50,7 +50,7 @@ record SweepInput(Dataset<Row> cells, Dataset<Row> layers, Dataset<Row> theory) 
       if (required) {
         throw new IllegalArgumentException(folder + " has no " + name + " table (expected "
             + path + "/wave=*/part-*.parquet, as the sweep job writes; an empty folder is no"
-            + " table)");
+            + " table)" + escapeNote(folder));
       }
       return null;
     }
@@ -61,6 +61,16 @@ record SweepInput(Dataset<Row> cells, Dataset<Row> layers, Dataset<Row> theory) 
     table = withLetter(withLetter(table, "cell_id", CellSpec.CELL_ID_LETTER), "config_id",
         CellSpec.CONFIG_ID_LETTER);
     return table.withColumn("source", lit(source));
+  }
+
+  /**
+   * Spark and Hadoop read a folder's URI as written, so a {@code %20} that Java's
+   * {@code Path.toUri()} or a browser put there for a space names another folder: say so.
+   */
+  static String escapeNote(String folder) {
+    return folder.matches(".*%[0-9A-Fa-f]{2}.*") ? "; a %xx escape in a folder is read as"
+        + " written (Spark's and Hadoop's rule): for a space, write the space itself, in quotes"
+        : "";
   }
 
   /**

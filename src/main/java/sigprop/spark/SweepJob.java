@@ -154,10 +154,22 @@ public final class SweepJob {
           + " --overwrite to start over", e);
     }
     if (!hash.equals(plan.configHash())) {
+      List<String> changes = ConfigDifference.between(Manifest.canonicalConfig(manifest),
+          plan.canonicalConfig());
+      if (!hash.isEmpty() && !changes.isEmpty()) {
+        return "its config differs from this one (config or --set): "
+            + String.join("; ", changes) + " (config hash " + shortHash(hash) + " in its "
+            + SweepOutput.MANIFEST + ", " + shortHash(plan.configHash()) + " here)";
+      }
       return "its config hash " + (hash.isEmpty() ? "is missing" : hash
           + " differs from this config's " + plan.configHash()) + " (config or --set changed)";
     }
     return null;
+  }
+
+  /** A hash's first 16 hex digits, as the grid verb prints it. */
+  private static String shortHash(String hash) {
+    return hash.length() > 16 ? hash.substring(0, 16) + "…" : hash;
   }
 
   /** The line that refuses a resume, and says what to do instead. */

@@ -15,6 +15,12 @@ public record StatusCounts(int seeds, int ok, int diverged, int failed) {
     }
   }
 
+  /** These counts and another's (of several configurations). */
+  public StatusCounts plus(StatusCounts other) {
+    return new StatusCounts(seeds + other.seeds, ok + other.ok, diverged + other.diverged,
+        failed + other.failed);
+  }
+
   /** These counts and one more cell. */
   public StatusCounts plus(CellStatus status) {
     return new StatusCounts(seeds + 1, ok + (status == CellStatus.OK ? 1 : 0),

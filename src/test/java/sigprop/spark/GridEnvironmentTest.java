@@ -43,6 +43,26 @@ class GridEnvironmentTest {
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("24 cells"), out::toString);
   }
 
+  /**
+   * A file URI of a path with a space: as Java, Python and browsers write it ({@code %20}), and as
+   * Hadoop reads one (the space itself). The escaped form was refused as "no such file".
+   */
+  @Test
+  void fileUrisOfAPathWithASpaceAreReadEscapedOrAsWritten() throws IOException {
+    Path config = Files.createDirectories(dir.resolve("my sweeps")).resolve("ex ample.yaml");
+    Files.copy(Path.of("conf/example.yaml"), config);
+    String escaped = config.toUri().toString();
+    assertTrue(escaped.contains("my%20sweeps/ex%20ample.yaml"), escaped);
+    assertEquals(0, grid(escaped), err());
+    assertEquals(0, grid("file://" + config), err());
+    // A name that really holds the escape is still found as written.
+    Path literal = dir.resolve("a%20b.yaml");
+    Files.copy(Path.of("conf/example.yaml"), literal);
+    assertEquals(0, grid("file://" + literal), err());
+    assertEquals(2, grid("file://" + dir.resolve("my%20sweeps/none.yaml")));
+    assertTrue(err().contains("no such file"), err());
+  }
+
   @Test
   void theTimeIsEstimatedOnTheLocalMastersThreads() {
     assertEquals(0, grid("conf/example.yaml", "--master", "local[3]", "--gflops", "1"), err());

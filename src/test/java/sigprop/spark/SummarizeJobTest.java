@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -360,6 +361,91 @@ class SummarizeJobTest extends SharedSparkSession {
     assertTrue(text.contains("has no cells table") && text.contains("an empty folder is no"
         + " table"), text);
     assertEquals(1, text.strip().lines().count(), "one line, no stack trace: " + text);
+  }
+
+  /**
+   * Cells that really diverge (relu, N(0, 100) weights, width 32: Var grows 1600-fold a layer
+   * and the loss overflows at depth 200) are
+   * kept in cells.csv with their status and message, counted and not averaged; an experiment
+   * with no ok cell says so, where it left a summary without a figure and without a word.
+   */
+  @Test
+  void anExperimentWhoseCellsAllDivergedIsKeptCountedAndNoted() throws Exception {
+    Path sweep = ROOT.resolve("diverged");
+    deleteTree(sweep);
+    TestSweeps.write(spark, String.join("\n",
+        "sweep: diverged",
+        "input: {batch: 8, width: 32}",
+        "network: {width: 32, depth: 200, activation: relu, classes: 4}",
+        "record: {sites: [output]}",
+        "grid: {init: [{scheme: normal, std: 10}]}",
+        "seeds: 2",
+        ""), sweep);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    assertEquals(0, SummarizeCommand.run(new String[] {sweep.toString()},
+        new PrintStream(log, true, StandardCharsets.UTF_8), QUIET), log::toString);
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("2 cells in 1 configuration (0 ok, 2 diverged, 0 failed)"), text);
+    assertTrue(text.contains("note: experiment diverged/diverged has no ok cell (2 cells:"
+        + " 2 diverged, 0 failed): none is averaged or drawn"), text);
+    List<String> cells = Files.readAllLines(sweep.resolve("summary/cells.csv"));
+    assertEquals(3, cells.size(), "both cells kept: " + cells);
+    assertTrue(cells.get(0).contains(",status,message,"), cells.get(0));
+    for (String row : cells.subList(1, 3)) { // the message holds a comma: quoted
+      assertTrue(row.contains(",diverged,\"") && row.contains("non-finite loss\","), row);
+    }
+    Table t = layersCsv(sweep.resolve("summary"));
+    for (int i = 0; i < t.rowCount(); i++) {
+      assertEquals(2, t.getLong(i, t.columnIndex("n_diverged")));
+      assertEquals(0, t.getLong(i, t.columnIndex("n_used")));
+      assertTrue(Double.isNaN(t.getDouble(i, t.columnIndex("log10_variance_mean"))));
+    }
+    assertFalse(Files.exists(sweep.resolve("summary/figures/diverged-variance-output.png")));
+  }
+
+  /**
+   * jobs/plot-variance.gp on this summary (configuration 2 has a failed seed): its legend says
+   * which line leaves a seed out, as summarize's own figures do. It listed the line as if from
+   * every seed, and a configuration with no ok seed as a legend entry with no line and no word.
+   */
+  @Test
+  void theGnuplotScriptsLegendSaysWhichSeedsALineLeavesOut() throws Exception {
+    assumeTrue(Stream.of(System.getenv("PATH").split(":"))
+        .anyMatch(d -> Files.isExecutable(Path.of(d, "gnuplot"))), "gnuplot is not installed");
+    Path svg = ROOT.resolve("plot-variance-output.svg");
+    Process gnuplot = new ProcessBuilder("gnuplot", "-c", "jobs/plot-variance.gp",
+        SWEEP.resolve("summary/layers.csv").toString(), svg.toString(), "output")
+        .redirectErrorStream(true).start();
+    String log = new String(gnuplot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, gnuplot.waitFor(), log);
+    String legend = Files.readString(svg);
+    assertTrue(legend.contains("<text>norm=none init=normal(std=1.0) (3 of 4 seeds ok, 1 failed)"
+        + "</text>"), legend);
+    assertTrue(legend.contains("<text>norm=batch init=normal(std=1.0)</text>"), legend);
+    assertEquals(1, java.util.regex.Pattern.compile("seeds ok[^<]*</text>").matcher(legend)
+        .results().count(), "only one legend entry leaves a seed out");
+  }
+
+  /**
+   * A folder's URI as Java writes it ({@code %20} for a space) names, for Spark, another
+   * folder: the refusal says why, rather than only that no table is there.
+   */
+  @Test
+  void aFolderUriWithAnEscapedSpaceIsRefusedSayingHowToWriteIt() throws IOException {
+    Path spaced = ROOT.resolve("a sweep");
+    deleteTree(spaced);
+    Files.createDirectories(spaced);
+    copyTree(SWEEP.resolve("cells"), spaced.resolve("cells"));
+    copyTree(SWEEP.resolve("layers"), spaced.resolve("layers"));
+    String uri = spaced.toAbsolutePath().toUri().toString();
+    assertTrue(uri.contains("a%20sweep"), uri);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, SummarizeCommand.run(new String[] {uri, "--no-figures", "--out",
+        ROOT.resolve("spaced-summary").toString()}, QUIET,
+        new PrintStream(err, true, StandardCharsets.UTF_8)), err::toString);
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("has no cells table") && text.contains("a %xx escape in a folder is"
+        + " read as written"), text);
   }
 
   @Test

@@ -244,6 +244,8 @@ class SweepJobTest {
     assertEquals(2, sweep(log, config.toString(), "--out", out, "--resume", "--set",
         "input.batch=13"), log::toString);
     assertTrue(log.toString().contains("config hash"), log::toString);
+    // The refusal names what changed, not only that the hashes differ.
+    assertTrue(log.toString().contains("t: batch was 12, now 13"), log::toString);
     // Tables of another layout: waves of two layouts would not read as one table.
     Path manifest = dir.resolve("out/t/sweep.json");
     String current = "\"schema_version\" : " + CellTable.SCHEMA_VERSION;
