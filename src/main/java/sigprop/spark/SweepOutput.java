@@ -211,8 +211,15 @@ final class SweepOutput {
 
   /** Deletes both parts of one wave; its cells run again. */
   void dropWave(int wave) throws IOException {
-    fs.delete(cellsWave(wave), true);
-    fs.delete(layersWave(wave), true);
+    for (Path part : List.of(cellsWave(wave), layersWave(wave))) {
+      fs.delete(part, true);
+      // delete's false means absent or not removed; only the second would let the wave's rows
+      // stand beside those of its rerun.
+      if (fs.exists(part)) {
+        throw new IOException("cannot remove " + part + ", part of wave " + wave
+            + " whose cells must run again; remove that folder yourself, then run with --resume");
+      }
+    }
   }
 
   /** The committed waves, increasing. */
