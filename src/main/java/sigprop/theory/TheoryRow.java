@@ -22,9 +22,10 @@ package sigprop.theory;
  * @param saturated90 P(|φ(ẑ) − c| > 0.9·h), ẑ ~ N(0, q), c and h the centre and half-width of
  *     φ's range ({@link Saturation})
  * @param saturated99 P(|φ(ẑ) − c| > 0.99·h)
- * @param linearForwardVariance Var[z^l] of the linear regime
+ * @param linearForwardVariance Var[z^l] of the linear regime (NaN with a norm)
  * @param linearForwardRatio n_{l−1}Var[W^l]
- * @param linearBackwardVariance Var[∂L/∂y^l] of the linear regime, relative to layer L
+ * @param linearBackwardVariance Var[∂L/∂y^l] of the linear regime, relative to layer L (NaN
+ *     with a norm)
  * @param linearBackwardRatio n_l Var[W^l]
  */
 public record TheoryRow(
