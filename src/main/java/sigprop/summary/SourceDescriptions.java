@@ -37,7 +37,8 @@ public final class SourceDescriptions {
     d.put("layer", "the hidden layer l (1..L)");
     d.put("width", "its width n_l");
     d.put("q", "the variance fed to the activation: Var[z] without a norm (or with the norm"
-        + " after it), 1 with the norm before it");
+        + " after it); with the norm before it 1 for batch norm, Var[z]/(Var[z] + ε) for layer"
+        + " norm");
     d.put("pre_activation_var", "predicted Var[z^l], z = y·W + b (site pre_activation)");
     d.put("output_mean", "predicted E[y^l] (site output)");
     d.put("output_var", "predicted Var[y^l] (site output)");

@@ -5,7 +5,8 @@ package sigprop.theory;
  *
  * @param layer l
  * @param width n_l
- * @param q the variance of the value fed to φ (1 with a norm before φ; else Var[z^l])
+ * @param q the variance of the value fed to φ (with a norm before φ: 1 for batch norm,
+ *     Var[z^l]/(Var[z^l] + ε) for layer norm; else Var[z^l])
  * @param preActivationVariance Var[z^l], z^l = y^{l−1}·W^l + b^l before any norm (pooled over
  *     units and batch)
  * @param outputMean E[y^l]
