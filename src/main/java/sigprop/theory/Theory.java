@@ -47,7 +47,7 @@ public final class Theory {
     refuseWeightsNotIid(in);
     LayerLaw law = new LayerLaw(in);
     // Glorot and Bengio's products chain the init's ratios through unnormalized layers; a norm
-    // rescales every layer (with batch norm and N(0, 0.01²) weights they said 10^12 at layer 30
+    // rescales every layer (with batch norm and N(0, 0.1²) weights they said 10^12.2 at layer 30
     // of a width-256 net that measured 10^0.01), so with one there is no linear regime.
     double[] linearForward = in.norm() == Norm.NONE ? LinearRegime.forwardVariances(n, in.init(),
         in.inputVariance(), in.biasVariance()) : unknown(depth);
