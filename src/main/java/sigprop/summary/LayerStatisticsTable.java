@@ -151,7 +151,7 @@ public final class LayerStatisticsTable {
     d.put("theory_linear_log10_variance", "Glorot & Bengio's linear-regime log10 variance:"
         + " pre_activation from linear_forward_var, output_gradient and pre_activation_gradient"
         + " (φ′ = 1 there) from linear_backward_var_rel"
-        + " anchored like theory_log10_variance");
+        + " anchored like theory_log10_variance; empty with a norm");
     d.put("theory_frac_sat90", "predicted saturated fraction, as frac_sat90 (output site)");
     d.put("theory_frac_sat99", "predicted saturated fraction, as frac_sat99 (output site)");
     return d;

@@ -37,7 +37,8 @@ public final class SourceDescriptions {
     d.put("layer", "the hidden layer l (1..L)");
     d.put("width", "its width n_l");
     d.put("q", "the variance fed to the activation: Var[z] without a norm (or with the norm"
-        + " after it), 1 with the norm before it");
+        + " after it); with the norm before it 1 for batch norm, Var[z]/(Var[z] + ε) for layer"
+        + " norm");
     d.put("pre_activation_var", "predicted Var[z^l], z = y·W + b (site pre_activation)");
     d.put("output_mean", "predicted E[y^l] (site output)");
     d.put("output_var", "predicted Var[y^l] (site output)");
@@ -53,9 +54,10 @@ public final class SourceDescriptions {
         + " layers.csv adds the measured log10 variance of ∂L/∂z at L to it");
     d.put("sat90", "predicted P(|φ(z) − c| > 0.9·h), z ~ N(0, q), c and h the centre and half-width of φ's range; 0 for unbounded φ");
     d.put("sat99", "predicted P(|φ(z) − c| > 0.99·h), as sat90");
-    d.put("linear_forward_var", "linear-regime Var[z^l] (Glorot & Bengio 2010)");
+    d.put("linear_forward_var", "linear-regime Var[z^l] (Glorot & Bengio 2010); NaN with a norm");
     d.put("linear_forward_ratio", "n_(l−1)·Var[W^l]");
-    d.put("linear_backward_var_rel", "linear-regime Var[∂L/∂y^l] relative to layer L");
+    d.put("linear_backward_var_rel", "linear-regime Var[∂L/∂y^l] relative to layer L; NaN with a"
+        + " norm");
     d.put("linear_backward_ratio", "n_l·Var[W^l]");
     d.put("q_star", "the fixed point q* of the mean-field length map");
     d.put("chi1", "χ₁ at q*: < 1 ordered, > 1 chaotic, 1 critical");

@@ -1,6 +1,7 @@
 package sigprop.theory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import sigprop.net.NormPlacement;
  * The gradient at the dense output z^l (before the norm) has Var[∂L/∂z^l] = Var[∂L/∂y^{l−1}] /
  * (n_l·E[w²]) = Var[∂L/∂y^l]·χ_l/σ_w²: E[φ′²]·Var[∂L/∂y^l] without a norm.
  * After φ, batch norm's outputs have mean 0 and variance 1 whatever the law of φ(z).
+ * The linear regime ({@link LinearRegime}) is NaN with a norm: it has no layer that rescales.
  */
 public final class Theory {
   private Theory() {}
@@ -44,9 +46,13 @@ public final class Theory {
     Saturation at99 = Saturation.of(phi, 0.99);
     refuseWeightsNotIid(in);
     LayerLaw law = new LayerLaw(in);
-    double[] linearForward = LinearRegime.forwardVariances(n, in.init(), in.inputVariance(),
-        in.biasVariance());
-    double[] linearBackward = LinearRegime.backwardVariances(n, in.init());
+    // Glorot and Bengio's products chain the init's ratios through unnormalized layers; a norm
+    // rescales every layer (with batch norm and N(0, 0.1²) weights they said 10^12.2 at layer 30
+    // of a width-256 net that measured 10^0.01), so with one there is no linear regime.
+    double[] linearForward = in.norm() == Norm.NONE ? LinearRegime.forwardVariances(n, in.init(),
+        in.inputVariance(), in.biasVariance()) : unknown(depth);
+    double[] linearBackward = in.norm() == Norm.NONE
+        ? LinearRegime.backwardVariances(n, in.init()) : unknown(depth);
 
     double[] q = new double[depth + 1];
     double[] pre = new double[depth + 1];
@@ -103,6 +109,13 @@ public final class Theory {
           + " init " + in.init() + " is " + (scheme == InitScheme.IDENTITY ? "not random"
           : "the same in every entry") + ", so there is no prediction for it");
     }
+  }
+
+  /** n NaNs: no prediction. */
+  private static double[] unknown(int n) {
+    double[] values = new double[n];
+    Arrays.fill(values, Double.NaN);
+    return values;
   }
 
   /** log10 of Var[∂L/∂z^l] relative to Var[∂L/∂z^L]. */

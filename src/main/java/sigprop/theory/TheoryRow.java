@@ -5,7 +5,8 @@ package sigprop.theory;
  *
  * @param layer l
  * @param width n_l
- * @param q the variance of the value fed to φ (1 with a norm before φ; else Var[z^l])
+ * @param q the variance of the value fed to φ (with a norm before φ: 1 for batch norm,
+ *     Var[z^l]/(Var[z^l] + ε) for layer norm; else Var[z^l])
  * @param preActivationVariance Var[z^l], z^l = y^{l−1}·W^l + b^l before any norm (pooled over
  *     units and batch)
  * @param outputMean E[y^l]
@@ -22,9 +23,10 @@ package sigprop.theory;
  * @param saturated90 P(|φ(ẑ) − c| > 0.9·h), ẑ ~ N(0, q), c and h the centre and half-width of
  *     φ's range ({@link Saturation})
  * @param saturated99 P(|φ(ẑ) − c| > 0.99·h)
- * @param linearForwardVariance Var[z^l] of the linear regime
+ * @param linearForwardVariance Var[z^l] of the linear regime (NaN with a norm)
  * @param linearForwardRatio n_{l−1}Var[W^l]
- * @param linearBackwardVariance Var[∂L/∂y^l] of the linear regime, relative to layer L
+ * @param linearBackwardVariance Var[∂L/∂y^l] of the linear regime, relative to layer L (NaN
+ *     with a norm)
  * @param linearBackwardRatio n_l Var[W^l]
  */
 public record TheoryRow(

@@ -9,7 +9,7 @@
  * <ul>
  *   <li>{@code q} is the variance of the value fed to φ (Poole et al.'s q^l); without a norm, or
  *       with the norm after φ, it equals the pre-activation variance Var[z^l]; with a norm before
- *       φ it is 1.
+ *       φ it is 1 (batch norm) or Var[z^l]/(Var[z^l] + ε) (layer norm).
  *   <li>σ_w² = fan_in·E[w²] of the layer's init ({@link sigprop.net.InitSpec#meanSquare}),
  *       σ_b² = Var[b]. The input x has zero mean and variance q0, so q¹ = σ_w²·q0 + σ_b².
  *   <li>Output-gradient variances are of ∂L/∂y^l, relative to the top hidden layer L (= 1).

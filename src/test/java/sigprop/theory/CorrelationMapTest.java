@@ -6,11 +6,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
+import sigprop.net.Activation;
+import sigprop.net.Elu;
 import sigprop.net.StandardActivation;
 
 /** The correlation map, its chaotic-phase fixed point and ξ_c, against independent integrals. */
 class CorrelationMapTest {
   private static final MeanField CHAOTIC = new MeanField(StandardActivation.TANH, 2.0, 0.05);
+
+  /**
+   * Chaotic phases of kinked and non-tanh activations, against nested adaptive quadrature split
+   * at the kink (scipy's quad, tolerances 1e−13/1e−12; q* by Brent to 1e−15): ELU and SELU's
+   * kink at 0 moves through the inner integral as z₁ varies; SELU at σ_w² = 1, σ_b = 0 keeps
+   * q* = 1 with E[φ] = 0, so C(0) = 0 = c*; softsign with σ_b = 0 likewise settles at c* = 0.
+   */
+  @Test
+  void chaoticFixedPointsOfOtherActivationsMatchIndependentQuadrature() {
+    // {σ_w², σ_b², q*, χ₁, c*, ξ_c}
+    Object[][] cases = {
+        {new Elu(1.0), 1.9, 0.0, 13.235503696319, 1.05230943059339, 0.855244063588, 24.44099213},
+        {StandardActivation.SELU, 1.5, 0.1, 9.32150342027333, 1.12334588065198, 0.534495859231,
+            13.27535324},
+        {StandardActivation.SELU, 1.0, 0.0, 1.0, 1.07157499245580, 0.0, 33.6043420216},
+        {StandardActivation.SOFTSIGN, 2.0, 0.0, 0.0794785750644084, 1.04235075567276, 0.0,
+            61.1081934}};
+    for (Object[] c : cases) {
+      Activation phi = (Activation) c[0];
+      FixedPoint f = new MeanField(phi, (double) c[1], (double) c[2]).fixedPoint(1.0);
+      String where = phi.describe() + " at σ_w² = " + c[1] + ", σ_b² = " + c[2];
+      assertEquals((double) c[3], f.qStar(), 1e-12 * (double) c[3], where);
+      assertEquals((double) c[4], f.chi1(), 1e-12, where);
+      assertEquals((double) c[5], f.cStar(), 1e-9, where);
+      assertEquals((double) c[6], f.xiC(), 1e-8 * (double) c[6], where);
+    }
+  }
 
   @Test
   void theShiftedRuleMatchesReluInClosedFormWhereverItsKinkFalls() {

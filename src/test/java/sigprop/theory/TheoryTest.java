@@ -137,6 +137,28 @@ class TheoryTest {
   }
 
   @Test
+  void noLinearRegimeWithANorm() {
+    // N(0, 0.1²) at width 256: σ_w² = 2.56 a layer, so the products said 10^12.2 at layer 30,
+    // where a batch-normalized net measured Var[z] = 10^0.01. The init's ratios stay.
+    TheoryInput plain = TheoryInput.plain(TANH,
+        InitSpec.of(InitScheme.NORMAL, Map.of("std", 0.1)), TheoryInput.uniformWidths(30, 256));
+    assertEquals(Math.pow(2.56, 30), Theory.predict(plain).row(30).linearForwardVariance(),
+        1e-9 * Math.pow(2.56, 30));
+    for (Norm norm : List.of(Norm.BATCH, Norm.LAYER)) {
+      for (NormPlacement placement : NormPlacement.values()) {
+        TheoryTable t = Theory.predict(plain.withNorm(norm, placement, 256));
+        for (TheoryRow r : t.rows()) {
+          String where = norm + " " + placement + " layer " + r.layer();
+          assertEquals(Double.NaN, r.linearForwardVariance(), where);
+          assertEquals(Double.NaN, r.linearBackwardVariance(), where);
+          assertEquals(2.56, r.linearForwardRatio(), 1e-12, where);
+          assertEquals(2.56, r.linearBackwardRatio(), 1e-12, where);
+        }
+      }
+    }
+  }
+
+  @Test
   void saturationAndLinearColumns() {
     TheoryTable t = Theory.predict(TheoryInput.plain(TANH,
         InitSpec.of(InitScheme.GLOROT_STANDARD), TheoryInput.uniformWidths(5, 256)));
