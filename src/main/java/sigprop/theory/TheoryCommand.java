@@ -54,7 +54,8 @@ public final class TheoryCommand {
       "  --depth L                 hidden layers (1 to " + MAX_DEPTH + ")",
       "  --width N                 width of every hidden layer (>= 1)",
       "  --input-width N0          width of the input x (default: --width)",
-      "  --batch B                 batch size, with --norm batch only (default 256; >= 4, or",
+      "  --batch B                 batch size, with --norm batch only (default " + DEFAULT_BATCH
+          + "; >= 4, or",
       "                            >= 8 with the norm after the activation)",
       "  --norm none|batch|layer   normalization in every hidden layer (default none)",
       "  --placement before|after  the norm before or after the activation (default before)",
