@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoublePredicate;
 import sigprop.net.Names;
 
 /**
@@ -118,19 +119,7 @@ public final class VerbArguments {
    * throws "NAME needs a positive number, got '…'" otherwise.
    */
   public double positive(String name, double fallback) {
-    String text = value(name, null);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      double v = Double.parseDouble(text.trim());
-      if (v > 0 && Double.isFinite(v)) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // said below
-    }
-    throw new IllegalArgumentException(name + " needs a positive number, got '" + text + "'");
+    return number(name, fallback, v -> v > 0, "a positive number");
   }
 
   /**
@@ -138,20 +127,54 @@ public final class VerbArguments {
    * {@code fallback} when it was not given; throws naming the option otherwise.
    */
   public int count(String name, String what, int fallback) {
+    return count(name, what, fallback, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #count(String, String, int)}, at most {@code max}: "NAME needs a whole number of
+   * WHAT from 1 to MAX, got '…'" otherwise.
+   */
+  public int count(String name, String what, int fallback, int max) {
     String text = value(name, null);
     if (text == null) {
       return fallback;
     }
     try {
       int n = Integer.parseInt(text.trim());
-      if (n >= 1) {
+      if (n >= 1 && n <= max) {
         return n;
       }
     } catch (NumberFormatException e) {
       // said below
     }
     throw new IllegalArgumentException(name + " needs a whole number" + (what.isEmpty() ? ""
-        : " of " + what) + " ≥ 1, got '" + text + "'");
+        : " of " + what) + (max == Integer.MAX_VALUE ? " ≥ 1" : " from 1 to " + max) + ", got '"
+        + text + "'");
+  }
+
+  /**
+   * The option's value as a finite number ≥ 0, or {@code fallback} when it was not given;
+   * throws "NAME needs a number ≥ 0, got '…'" otherwise.
+   */
+  public double nonNegative(String name, double fallback) {
+    return number(name, fallback, v -> v >= 0, "a number ≥ 0");
+  }
+
+  /** A finite number that {@code valid} accepts, else "NAME needs {@code what}, got '…'". */
+  private double number(String name, double fallback, DoublePredicate valid, String what) {
+    String text = value(name, null);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      double v = Double.parseDouble(text.trim());
+      if (valid.test(v) && Double.isFinite(v)) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(name + " needs " + what + ", got '" + text + "'");
   }
 
   /** A repeatable option's values in the order given; empty when none. */

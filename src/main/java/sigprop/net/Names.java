@@ -9,15 +9,17 @@ public final class Names {
 
   /**
    * The candidate closest to name by edit distance (ignoring case), or null when none is close
-   * enough to be a likely typo: within max(2, ⌈length / 3⌉) edits and not all of it rewritten,
+   * enough to be a likely typo: within max(2, ⌈length / 3⌉) edits and not all of it rewritten;
    * or else the shortest candidate that begins with a name of three letters or more ("before" →
-   * "before_activation").
+   * "before_activation"); or else the longest candidate of three letters or more that the name
+   * begins with ("batchnorm" → "batch", "layer_norm" → "layer").
    */
   public static String closest(String name, Collection<String> candidates) {
     String lower = name.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String prefixed = null;
+    String stem = null;
     for (String c : candidates) {
       String candidate = c.toLowerCase(Locale.ROOT);
       int d = editDistance(lower, candidate);
@@ -29,12 +31,16 @@ public final class Names {
           && (prefixed == null || c.length() < prefixed.length())) {
         prefixed = c;
       }
+      if (candidate.length() >= 3 && lower.startsWith(candidate)
+          && (stem == null || c.length() > stem.length())) {
+        stem = c;
+      }
     }
     int allowed = Math.max(2, (lower.length() + 2) / 3);
     // Never a complete rewrite: "zz" is not a typo of "t".
     boolean close = best != null && bestDistance <= allowed
         && bestDistance < Math.max(lower.length(), best.length());
-    return close ? best : prefixed;
+    return close ? best : prefixed != null ? prefixed : stem;
   }
 
   /**

@@ -3,11 +3,16 @@ package sigprop.theory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import sigprop.net.Norm;
 
-/** Renders a {@link TheoryTable} as aligned text with its scalars, or as CSV. */
+/**
+ * Renders a {@link TheoryTable} as aligned text with its scalars below, or as one rectangular CSV
+ * whose last columns repeat the scalars on every row (a second section would break CSV readers).
+ */
 public final class TheoryTableWriter {
   private static final List<Column> COLUMNS = List.of(
       new Column("layer", "layer", TheoryRow::layer),
@@ -31,26 +36,50 @@ public final class TheoryTableWriter {
       new Column("linear_forward_ratio", "lin_fwd_ratio", TheoryRow::linearForwardRatio),
       new Column("linear_backward_var", "lin_bwd_var", TheoryRow::linearBackwardVariance),
       new Column("linear_backward_ratio", "lin_bwd_ratio", TheoryRow::linearBackwardRatio));
+  /** The mean field's scalars: the text's last line, the CSV's last columns. */
+  private static final List<Scalar> SCALARS = List.of(
+      new Scalar("sigma_w2", "sigma_w^2", FixedPoint::weightVariance),
+      new Scalar("sigma_b2", "sigma_b^2", FixedPoint::biasVariance),
+      new Scalar("q_star", "q*", FixedPoint::qStar),
+      new Scalar("chi1", "chi1", FixedPoint::chi1),
+      new Scalar("length_slope", "length slope", FixedPoint::lengthSlope),
+      new Scalar("c_star", "c*", FixedPoint::cStar),
+      new Scalar("xi_q", "xi_q", FixedPoint::xiQ),
+      new Scalar("xi_c", "xi_c", FixedPoint::xiC));
 
   private TheoryTableWriter() {}
 
-  /** The CSV column names, in order. */
+  /** The CSV column names, in order: the per-layer columns, then the scalars. */
   public static List<String> csvHeader() {
     List<String> names = new ArrayList<>();
-    for (Column c : COLUMNS) {
-      names.add(c.name);
-    }
+    COLUMNS.forEach(c -> names.add(c.name));
+    SCALARS.forEach(s -> names.add(s.name));
     return names;
   }
 
-  /** A header row, then one row per layer; doubles via {@link Double#toString(double)}. */
+  /** The short label of each CSV column the text table has (the scalars have none). */
+  static Map<String, String> textLabels() {
+    Map<String, String> labels = new LinkedHashMap<>();
+    COLUMNS.forEach(c -> labels.put(c.name, c.label));
+    return labels;
+  }
+
+  /**
+   * A header row, then one row per layer with the scalars repeated in their columns; doubles
+   * via {@link Double#toString(double)}.
+   */
   public static String csv(TheoryTable table) {
+    List<String> scalars = new ArrayList<>();
+    for (Scalar s : SCALARS) {
+      scalars.add(csvNumber(s.value.apply(table.fixedPoint())));
+    }
     StringBuilder b = new StringBuilder(String.join(",", csvHeader())).append('\n');
     for (TheoryRow row : table.rows()) {
       List<String> cells = new ArrayList<>();
       for (Column c : COLUMNS) {
         cells.add(csvNumber(c.value.apply(row)));
       }
+      cells.addAll(scalars);
       b.append(String.join(",", cells)).append('\n');
     }
     return b.toString();
@@ -85,13 +114,12 @@ public final class TheoryTableWriter {
       }
       b.append('\n');
     }
-    FixedPoint f = table.fixedPoint();
-    b.append(String.format(Locale.ROOT, "mean field of layer L without norm: sigma_w^2 = %s,"
-        + " sigma_b^2 = %s, q* = %s, chi1 = %s, length slope = %s, c* = %s, xi_q = %s,"
-        + " xi_c = %s%n",
-        format(f.weightVariance()), format(f.biasVariance()), format(f.qStar()),
-        format(f.chi1()), format(f.lengthSlope()), format(f.cStar()), format(f.xiQ()),
-        format(f.xiC())));
+    List<String> scalars = new ArrayList<>();
+    for (Scalar s : SCALARS) {
+      scalars.add(s.label + " = " + format(s.value.apply(table.fixedPoint())));
+    }
+    b.append("mean field of layer L without norm: ").append(String.join(", ", scalars))
+        .append('\n');
     return b.toString();
   }
 
@@ -130,4 +158,7 @@ public final class TheoryTableWriter {
 
   /** One column: its CSV name, its short text label and its value. */
   private record Column(String name, String label, Function<TheoryRow, Number> value) {}
+
+  /** One mean-field scalar: its CSV name, its text label and its value. */
+  private record Scalar(String name, String label, Function<FixedPoint, Number> value) {}
 }

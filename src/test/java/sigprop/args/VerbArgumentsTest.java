@@ -43,6 +43,28 @@ class VerbArgumentsTest {
     assertFalse(SPEC.parse("--cells").help());
   }
 
+  @Test
+  void numbersAreReadWithTheirRangeInTheMessage() {
+    assertEquals(60, SPEC.parse("--out", "60").count("--out", "layers", 1, 100));
+    assertEquals(7, SPEC.parse().count("--out", "layers", 7, 100), "not given: the fallback");
+    assertEquals("--out needs a whole number of layers from 1 to 100, got '101'",
+        assertThrows(IllegalArgumentException.class, () -> SPEC.parse("--out", "101")
+            .count("--out", "layers", 1, 100)).getMessage());
+    assertEquals("--out needs a whole number ≥ 1, got '0'", assertThrows(
+        IllegalArgumentException.class, () -> SPEC.parse("--out", "0").count("--out", "", 1))
+        .getMessage());
+    assertEquals("--out needs a positive number, got '0'", assertThrows(
+        IllegalArgumentException.class, () -> SPEC.parse("--out", "0").positive("--out", 1.0))
+        .getMessage());
+    assertEquals(0.0, SPEC.parse("--out", "0").nonNegative("--out", 1.0));
+    assertEquals(0.25, SPEC.parse("--out", " 0.25 ").nonNegative("--out", 1.0));
+    for (String bad : new String[] {"-1e-9", "x", "NaN", "Infinity"}) {
+      assertEquals("--out needs a number ≥ 0, got '" + bad + "'", assertThrows(
+          IllegalArgumentException.class, () -> SPEC.parse("--out=" + bad)
+              .nonNegative("--out", 1.0)).getMessage());
+    }
+  }
+
   private static void assertMistake(String message, String... args) {
     assertEquals(message, assertThrows(IllegalArgumentException.class,
         () -> SPEC.parse(args)).getMessage());

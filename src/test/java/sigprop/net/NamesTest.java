@@ -26,6 +26,17 @@ class NamesTest {
   }
 
   @Test
+  void aNameThatBeginsWithAValidOneGetsTheLongestSuch() {
+    List<String> norms = List.of("none", "batch", "layer");
+    assertEquals("batch", Names.closest("batchnorm", norms));
+    assertEquals("layer", Names.closest("Layer_Norm", norms));
+    assertEquals("unknown norm 'batchnorm'; did you mean 'batch'? (valid: none, batch, layer)",
+        Names.unknown("norm", "batchnorm", norms));
+    assertEquals("learning_rate", Names.closest("learning_rate_schedule", KEYS));
+    assertNull(Names.closest("nonexistent", List.of("no", "on")), "two letters are no stem");
+  }
+
+  @Test
   void farNamesGetNoSuggestion() {
     for (String far : new String[] {"lr", "on", "~", "ключ", "xyzzy", "activation_after"}) {
       assertNull(Names.closest(far, KEYS), far);

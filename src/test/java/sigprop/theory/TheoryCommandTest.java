@@ -57,8 +57,10 @@ class TheoryCommandTest {
       assertEquals(TheoryTableWriter.csvHeader().size(), cells.length);
       assertEquals(l, Integer.parseInt(cells[0]));
       for (String c : cells) {
-        Double.parseDouble(c);
+        csvNumber(c); // every cell a number, in the summary CSVs' convention
       }
+      assertEquals(Double.POSITIVE_INFINITY, csvNumber(cells[TheoryTableWriter.csvHeader()
+          .indexOf("xi_q")]), "critical: xi_q = inf");
       assertEquals(expected.row(l).outputVariance(), Double.parseDouble(cells[outputVar]), 0.0);
     }
     String[] again = {"--activation", "tanh", "--init", "lecun_normal", "--depth", "10",
@@ -83,7 +85,8 @@ class TheoryCommandTest {
 
   @Test
   void aDepthBeyondTheLimitIsOneLine() {
-    assertBad("bad --depth: at most 100000, got 2147483647", "--activation", "tanh", "--init",
+    assertBad("sigprop theory: --depth needs a whole number of hidden layers from 1 to 100000,"
+        + " got '2147483647'\n(sigprop theory --help", "--activation", "tanh", "--init",
         "xavier_normal", "--depth", "2147483647", "--width", "8");
   }
 
@@ -109,20 +112,149 @@ class TheoryCommandTest {
     assertBad("missing --init, --depth, --width", "--activation", "tanh");
     assertBad("--width needs a value", "--activation", "tanh", "--init", "normal",
         "--depth", "3", "--width");
-    assertBad("--norm", with(base, "--norm", "batchnorm"));
-    assertBad("--batch", with(base, "--norm", "batch", "--batch", "2"));
-    assertBad("--init-param", with(base, "--init-param", "gain"));
-    assertBad("--init-param", with(base, "--init-param", "gian=2"));
-    assertBad("bad --init-param: 'gain' given twice", with(base, "--init-param", "gain=1",
-        "--init-param", "gain=2"));
-    assertBad("--activation-param", with(base, "--activation-param", "slope=0.1"));
-    assertBad("--placement", with(base, "--placement", "middle"));
-    assertBad("--input-var", with(base, "--input-var", "0"));
+    assertBad("--norm: unknown norm 'batchnorm'; did you mean 'batch'? (valid: none, batch,"
+        + " layer)", with(base, "--norm", "batchnorm"));
+    assertBad("--activation: unknown activation 'tanhh'; did you mean 'tanh'?", "--activation",
+        "tanhh", "--init", "xavier_normal", "--depth", "3", "--width", "8");
+    assertBad("--init: unknown init scheme 'xavier'; did you mean 'xavier_normal'?",
+        "--activation", "tanh", "--init", "xavier", "--depth", "3", "--width", "8");
+    assertBad("--batch needs at least 4 examples with batch norm", with(base, "--norm", "batch",
+        "--batch", "2"));
+    assertBad("--init-param needs KEY=VALUE, got 'gain'", with(base, "--init-param", "gain"));
+    assertBad("--init-param: unknown parameter of init xavier_normal 'gian'; did you mean"
+        + " 'gain'?", with(base, "--init-param", "gian=2"));
+    assertBad("--init-param gain given twice ('1', then '2'): give it once", with(base,
+        "--init-param", "gain=1", "--init-param", "gain=2"));
+    assertBad("--activation-param: ", with(base, "--activation-param", "slope=0.1"));
+    assertBad("--placement: unknown norm placement 'middle'", with(base, "--norm", "layer",
+        "--placement", "middle"));
     assertBad("--depth given twice", with(base, "--depth", "4"));
     assertBad("unexpected argument 'extra'", with(base, "extra"));
     // Inputs the theory does not cover: one line and exit 2, not a stack trace or NaN.
     assertBad("batch norm after the activation: the theory's estimate needs batch >= 8",
         with(base, "--norm", "batch", "--placement", "after", "--batch", "5"));
+  }
+
+  @Test
+  void numbersAreReadAsTheOtherVerbsReadThem() {
+    String[] base = {"--activation", "leaky_relu", "--init", "xavier_normal", "--depth", "3",
+        "--width", "8"};
+    assertBad("sigprop theory: --depth needs a whole number of hidden layers from 1 to 100000,"
+        + " got 'x'\n", "--activation", "tanh", "--init", "xavier_normal", "--depth", "x",
+        "--width", "8");
+    assertBad("sigprop theory: --width needs a whole number of units ≥ 1, got '0'\n",
+        "--activation", "tanh", "--init", "xavier_normal", "--depth", "3", "--width", "0");
+    assertBad("--input-width needs a whole number of inputs ≥ 1, got '8.5'", with(base,
+        "--input-width", "8.5"));
+    assertBad("--batch needs a whole number of examples ≥ 1, got 'many'", with(base, "--norm",
+        "batch", "--batch", "many"));
+    assertBad("--bias-var needs a number ≥ 0, got '-1'", with(base, "--bias-var", "-1"));
+    assertBad("--norm-eps needs a number ≥ 0, got 'NaN'", with(base, "--norm", "layer",
+        "--norm-eps", "NaN"));
+    assertBad("--input-var needs a positive number, got '0'", with(base, "--input-var", "0"));
+    assertBad("--activation-param slope needs a number, got 'x'", with(base,
+        "--activation-param", "slope=x"));
+    assertBad("--csv needs a file, got an empty path", with(base, "--csv="));
+  }
+
+  @Test
+  void everyProblemIsListedAtOnce() {
+    Result r = run("--activation", "tanh", "--depth", "0", "--width", "8", "--norm",
+        "batchnorm", "--bias-var", "-1");
+    assertEquals(2, r.code);
+    assertEquals("sigprop theory: 4 problems:\n"
+        + "  missing --init\n"
+        + "  --depth needs a whole number of hidden layers from 1 to 100000, got '0'\n"
+        + "  --norm: unknown norm 'batchnorm'; did you mean 'batch'? (valid: none, batch,"
+        + " layer)\n"
+        + "  --bias-var needs a number ≥ 0, got '-1'\n"
+        + "(sigprop theory --help lists the options)\n", r.err);
+  }
+
+  @Test
+  void anOptionThatCannotChangeTheResultIsRefusedSayingWhy() {
+    String[] base = {"--activation", "tanh", "--init", "xavier_normal", "--depth", "3",
+        "--width", "8"};
+    assertBad("sigprop theory: --batch has no effect with no norm (--norm none): only batch"
+        + " norm's statistics are over the batch, the rest is per example; drop --batch or give"
+        + " --norm batch\n", with(base, "--batch", "32"));
+    assertBad("--batch has no effect with --norm layer", with(base, "--norm", "layer",
+        "--batch", "32"));
+    assertBad("--placement has no effect with no norm (--norm none); drop --placement or give"
+        + " --norm batch or layer", with(base, "--placement", "after"));
+    assertBad("--norm-eps has no effect with no norm (--norm none)", with(base, "--norm-eps",
+        "0.1"));
+    assertBad("--overwrite has no effect without --csv", with(base, "--overwrite"));
+    Result all = run(with(base, "--batch", "32", "--placement", "after", "--norm-eps", "0.1",
+        "--overwrite"));
+    assertTrue(all.err.startsWith("sigprop theory: 4 problems:\n  --batch has"), all.err);
+    // Each of them does change the result where it is allowed.
+    for (String[] used : List.of(new String[] {"--norm", "batch", "--batch", "32"},
+        new String[] {"--norm", "layer", "--placement", "after"},
+        new String[] {"--norm", "layer", "--norm-eps", "0.1"})) {
+      Result r = run(with(base, used));
+      assertEquals(0, r.code, r.err);
+      String[] defaults = used.clone();
+      defaults[3] = used[2].equals("--batch") ? "256" : used[2].equals("--placement")
+          ? "before" : "1e-5";
+      assertTrue(!r.out.lines().skip(1).toList().equals(run(with(base, defaults)).out.lines()
+          .skip(1).toList()), String.join(" ", used));
+    }
+  }
+
+  @Test
+  void theCsvCarriesTheScalarsAsConstantColumnsOfOneRectangularTable() throws IOException {
+    Path csv = dir.resolve("chaotic.csv");
+    TheoryTable expected = Theory.predict(new TheoryInput(StandardActivation.TANH,
+        InitSpec.of(InitScheme.NORMAL, java.util.Map.of("std", 0.125)), 0.3,
+        TheoryInput.uniformWidths(5, 256), 1.0, sigprop.net.Norm.NONE,
+        sigprop.net.NormPlacement.BEFORE_ACTIVATION, 256, 1e-5));
+    FixedPoint f = expected.fixedPoint();
+    assertTrue(f.cStar() < 1 && Double.isFinite(f.xiC()), "chaotic: every scalar non-trivial");
+    Result r = run("--activation", "tanh", "--init", "normal", "--init-param", "std=0.125",
+        "--bias-var", "0.3", "--depth", "5", "--width", "256", "--csv", csv.toString());
+    assertEquals(0, r.code, r.err);
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    List<String> header = List.of(lines.get(0).split(",", -1));
+    List<String> scalars = List.of("sigma_w2", "sigma_b2", "q_star", "chi1", "length_slope",
+        "c_star", "xi_q", "xi_c");
+    assertEquals(scalars, header.subList(header.size() - scalars.size(), header.size()));
+    double[] values = {f.weightVariance(), f.biasVariance(), f.qStar(), f.chi1(),
+        f.lengthSlope(), f.cStar(), f.xiQ(), f.xiC()};
+    assertEquals(6, lines.size());
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      assertEquals(header.size(), cells.length, "rectangular: " + line);
+      for (int j = 0; j < scalars.size(); j++) {
+        assertEquals(values[j], Double.parseDouble(cells[header.indexOf(scalars.get(j))]), 0.0,
+            scalars.get(j));
+      }
+    }
+    // The text's last line prints the same scalars under their labels.
+    String footer = r.out.lines().filter(l -> l.startsWith("mean field")).findFirst().orElse("");
+    assertTrue(footer.contains(String.format(java.util.Locale.ROOT, "c* = %.5g", f.cStar()))
+        && footer.contains(String.format(java.util.Locale.ROOT, "xi_c = %.5g", f.xiC()))
+        && footer.contains("sigma_b^2 = 0.30000"), footer);
+  }
+
+  @Test
+  void everyCsvColumnAndTextLabelIsDocumentedInTheoryMd() throws IOException {
+    List<String> rows = Files.readAllLines(Path.of("src/site/markdown/theory.md"),
+        StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("| `")).toList();
+    List<String> undocumented = new java.util.ArrayList<>();
+    java.util.Map<String, String> labels = TheoryTableWriter.textLabels();
+    for (String name : TheoryTableWriter.csvHeader()) {
+      String label = labels.get(name);
+      boolean found = rows.stream().anyMatch(row -> {
+        String first = row.split("\\|")[1];
+        return first.contains("`" + name + "`") && (label == null || label.equals(name)
+            || first.contains("`" + label + "`"));
+      });
+      if (!found) {
+        undocumented.add(name + (label == null ? "" : " (" + label + ")"));
+      }
+    }
+    assertEquals(List.of(), undocumented, "columns of theory.md's table, with their text label");
   }
 
   @Test
@@ -134,6 +266,12 @@ class TheoryCommandTest {
     assertEquals(0, r.code, r.out);
     assertTrue(r.out.contains("leaky_relu(slope=0.2)") && r.out.contains("after_activation"),
         r.out);
+  }
+
+  /** A CSV cell: empty for NaN, inf and -inf for the infinities, else Java's number. */
+  private static double csvNumber(String cell) {
+    return cell.isEmpty() ? Double.NaN : cell.equals("inf") ? Double.POSITIVE_INFINITY
+        : cell.equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(cell);
   }
 
   private static String[] with(String[] base, String... more) {
