@@ -247,10 +247,18 @@ final class GridExpander {
         + " threads)"
         + (cell.memoryMostlyStatistics(regionBytes)
             ? "; most of it for the records: fewer histogram bins (record.histogram), sites or"
-                + " steps, or give each cell more heap (fewer slots, a larger heap)"
-            : "; lower batch, width or depth, or give each cell more heap (fewer slots, a larger"
-                + " heap)");
+                + " steps, or " + MORE_HEAP
+            : "; lower batch, width or depth, or " + MORE_HEAP);
   }
+
+  /**
+   * How a cell gets more heap. In local mode spark.driver.memory cannot do it: the JVM already
+   * runs when Spark reads it (a sweep with -Dspark.driver.memory=40g still gave each cell 2 GiB).
+   */
+  private static final String MORE_HEAP = "give each cell more heap: in local mode a larger"
+      + " SIGPROP_HEAP (jobs/sigprop's -Xmx, 4g unless set; spark-submit's --driver-memory) or"
+      + " fewer threads (--master local[1]); on a cluster a larger spark.executor.memory or fewer"
+      + " spark.executor.cores";
 
   private static String sameCellHint(ExperimentConfig e) {
     boolean widthsSet = !((List<?>) e.fixed().get(Setting.WIDTHS).value()).isEmpty()

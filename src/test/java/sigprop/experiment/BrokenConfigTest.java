@@ -1,6 +1,7 @@
 package sigprop.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -249,7 +250,8 @@ class BrokenConfigTest {
     assertTrue(message.contains("needs about 313") && message.contains("MiB, more than the 64"
         + ".0 MiB heap a cell gets") && message.contains("; most of it for the records: fewer"
         + " histogram bins"), message);
-    assertTrue(!message.contains("-"), "no wrapped negative size: " + message);
+    assertFalse(java.util.regex.Pattern.compile("-\\d").matcher(message).find(),
+        "no wrapped negative size: " + message);
   }
 
   @Test
@@ -439,7 +441,10 @@ class BrokenConfigTest {
         + " input_width: 256} needs about "), message);
     assertTrue(message.contains("GiB, more than the 1.00 GiB heap a cell gets (an executor's heap over its"
         + " task slots; in local mode this JVM's heap, SIGPROP_HEAP, over the local threads);"
-        + " lower batch, width or depth, or give each cell more heap"), message);
+        + " lower batch, width or depth, or give each cell more heap: in local mode a larger"
+        + " SIGPROP_HEAP (jobs/sigprop's -Xmx, 4g unless set; spark-submit's --driver-memory) or"
+        + " fewer threads (--master local[1]); on a cluster a larger spark.executor.memory or"
+        + " fewer spark.executor.cores"), message);
   }
 
   @Test

@@ -423,6 +423,49 @@ class SweepJobTest {
     }
   }
 
+  /**
+   * A wave of 3,000 tiny cells: their cells rows (≈ 1.7 MB) went to the writing task as its own
+   * data, and Spark warned "contains a task of very large size" at every such wave.
+   */
+  @Test
+  void aWaveOfManyTinyCellsShipsNoLargeTask() throws Exception {
+    Path config = write(dir, String.join("\n",
+        "sweep: many",
+        "input: {batch: 2, width: 2}",
+        "network: {width: 2, depth: 1, activation: tanh, classes: 2}",
+        "record: {sites: [output], steps: [0]}",
+        "seeds: 3000",
+        ""));
+    List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    String name = "org.apache.spark.scheduler.TaskSetManager";
+    org.apache.logging.log4j.core.Logger logger =
+        (org.apache.logging.log4j.core.Logger) org.apache.logging.log4j.LogManager.getLogger(name);
+    org.apache.logging.log4j.Level before = logger.getLevel();
+    org.apache.logging.log4j.core.Appender listener =
+        new org.apache.logging.log4j.core.appender.AbstractAppender("large-tasks", null, null,
+            true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+          @Override
+          public void append(org.apache.logging.log4j.core.LogEvent event) {
+            warnings.add(event.getMessage().getFormattedMessage());
+          }
+        };
+    listener.start();
+    logger.addAppender(listener);
+    org.apache.logging.log4j.core.config.Configurator.setLevel(name,
+        org.apache.logging.log4j.Level.WARN);
+    StringBuilder log = new StringBuilder();
+    try {
+      assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("out").toString()),
+          log::toString);
+    } finally {
+      org.apache.logging.log4j.core.config.Configurator.setLevel(name, before);
+      logger.removeAppender(listener);
+    }
+    assertTrue(log.toString().contains("1 wave(s)"), log::toString);
+    assertEquals(3000, spark.read().parquet(dir.resolve("out/many/cells").toString()).count());
+    assertEquals(List.of(), warnings.stream().filter(w -> w.contains("very large size")).toList());
+  }
+
   @Test
   void failedTaskAttemptsAreRetriedAndEveryCellLandsOnce() throws Exception {
     Path config = write(dir, CONFIG);
