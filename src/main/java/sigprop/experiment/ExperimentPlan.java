@@ -36,6 +36,16 @@ public record ExperimentPlan(String name, List<Axis> axes, List<Long> seeds,
     return configurations().stream().mapToDouble(CellSpec::flops).max().orElse(0);
   }
 
+  /** The cost model's work of all cells ({@link CostModel#work}: products, elementwise, records). */
+  public double work() {
+    return configurations().stream().mapToDouble(CostModel::work).sum() * seeds.size();
+  }
+
+  /** The largest cost-model work of one cell (0 without cells). */
+  public double maxWork() {
+    return configurations().stream().mapToDouble(CostModel::work).max().orElse(0);
+  }
+
   /** The largest memory estimate of one cell in G1 regions of this size (0 without cells). */
   public long maxMemoryBytes(long regionBytes) {
     return configurations().stream().mapToLong(c -> c.memoryBytes(regionBytes)).max().orElse(0);

@@ -9,16 +9,20 @@ import sigprop.net.Matrix;
  * A per-core rate for {@link TimeEstimate}, measured on this machine in about half a second
  * (3 s at most): the fastest of repeated 256 × 256 products of the kernel cells use
  * ({@link MatMuls#best()}), times {@link #SWEEP_SHARE}, the share of that rate whole sweeps ran
- * at here in the cost model's flop-equivalents. A cell does more than products (activations, norms, statistics,
- * records), and the cost model prices that work in product flops only roughly.
+ * at here in the cost model's flop-equivalents. A cell does more than products (activations,
+ * norms, statistics, records), and the cost model prices that work in product flops only
+ * roughly: sweeps ran at 0.23–0.72 of the rate, so estimates hold to within about a factor of 2.
  */
 final class KernelRate {
   /**
-   * Cost-model work per second per core of the shipped presets on this 2-core machine against
-   * the kernel's 40–45 GFLOP/s (README, 2026-12): homework 1341 GFLOP in 65 s (0.24),
-   * assignment 1534 in 48 s (0.37), bench-sweep 1048 in 35 s (0.35), start-up included.
+   * Cost-model work ({@link CostModel#work}: products, elementwise work and a cost per record)
+   * per second per core of whole sweeps on this 2-core machine against the kernel's 39 GFLOP/s
+   * (2026-12-07): bench-sweep 1811e9 in 32 s (0.72), assignment 1773e9 in 48 s (0.47), homework
+   * 2259e9 in 65 s (0.44), 20,000 cells of depth 2–3 and width 4–8, 466e9 in 26 s (0.23),
+   * start-up included. In product flops alone the tiny cells' share was 0.0001 (an estimate of
+   * 0.007 s for a 26-s sweep): their records, not their products, take the time.
    */
-  static final double SWEEP_SHARE = 0.3;
+  static final double SWEEP_SHARE = 0.4;
   private static final int N = 256;
   private static final long BUDGET_NANOS = 300_000_000L;
   /** Products at least: the first, before the JIT has compiled the kernel, takes 0.3–0.7 s. */

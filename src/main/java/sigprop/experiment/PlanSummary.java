@@ -26,18 +26,21 @@ final class PlanSummary {
     out.println("sweep " + plan.sweep() + " (" + plan.source() + "), config hash "
         + plan.configHash().substring(0, 16));
     double totalFlops = 0;
-    double maxCellFlops = 0;
+    double totalWork = 0;
+    double maxCellWork = 0;
     long maxMemory = 0;
     for (ExperimentPlan e : plan.experiments()) {
       out.println(e.name() + ": " + e.shape());
       double flops = e.flops();
       double maxFlops = e.maxFlops();
+      double work = e.work();
+      double maxWork = e.maxWork();
       long memory = e.maxMemoryBytes(region);
       long summed = e.summedMemoryBytes(region);
       out.println("  work:   " + Sizes.gflop(flops) + " in total, max " + Sizes.gflop(maxFlops)
           + " per cell");
-      out.println("  time:   about " + TimeEstimate.duration(time.seconds(flops, maxFlops))
-          + " on " + cores(time) + ", max " + TimeEstimate.duration(time.cellSeconds(maxFlops))
+      out.println("  time:   about " + TimeEstimate.duration(time.seconds(work, maxWork))
+          + " on " + cores(time) + ", max " + TimeEstimate.duration(time.cellSeconds(maxWork))
           + " per cell");
       out.println("  memory: max " + Sizes.bytes(memory) + " per cell, " + Sizes.bytes(summed)
           + " summed over cells");
@@ -45,18 +48,20 @@ final class PlanSummary {
         printCells(e, out);
       }
       totalFlops += flops;
-      maxCellFlops = Math.max(maxCellFlops, maxFlops);
+      totalWork += work;
+      maxCellWork = Math.max(maxCellWork, maxWork);
       maxMemory = Math.max(maxMemory, memory);
     }
     out.println("total: " + plan.cellCount() + (plan.cellCount() == 1 ? " cell, " : " cells, ")
         + Sizes.gflop(totalFlops) + ", max " + Sizes.bytes(maxMemory) + " per cell"
         + (heapBytes > 0 ? " (heap per cell " + Sizes.bytes(heapBytes) + ")" : ""));
     // A sweep pools every experiment's cells (largest first), so the total is one pool's time.
-    out.println("time:  about " + TimeEstimate.duration(time.seconds(totalFlops, maxCellFlops))
+    out.println("time:  about " + TimeEstimate.duration(time.seconds(totalWork, maxCellWork))
         + " on " + cores(time) + " at " + String.format(Locale.ROOT, "%.3g", time.ratePerCore()
         / 1e9) + " GFLOP/s per core (" + time.rateSource() + ")");
-    out.println("       an estimate: work ÷ (rate × cores), at least the longest cell; it leaves"
-        + " out Spark's start-up (about 5 s), the JIT's warm-up and other load on the cores");
+    out.println("       an estimate: the cost model's work (products, elementwise work, a cost per"
+        + " record) ÷ (rate × cores), at least the longest cell; it leaves out Spark's start-up"
+        + " (about 5 s), the JIT's warm-up and other load on the cores");
   }
 
   private static String cores(TimeEstimate time) {

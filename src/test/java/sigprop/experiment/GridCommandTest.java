@@ -42,7 +42,7 @@ class GridCommandTest {
     assertTrue(out().contains("  memory: max "), out());
     assertTrue(out().contains("total: 24 cells, "), out());
     assertTrue(out().contains("  time:   about "), out());
-    assertTrue(out().contains("GFLOP/s per core (0.3 × the matrix kernel's "), out());
+    assertTrue(out().contains("GFLOP/s per core (0.4 × the matrix kernel's "), out());
     assertTrue(out().contains("it leaves out Spark's start-up"), out());
     assertEquals("", err());
   }
@@ -50,12 +50,25 @@ class GridCommandTest {
   @Test
   void estimatesTimeFromTheWorkAtAGivenRateAndCores() {
     assertEquals(0, run("conf/example.yaml", "--gflops", "10", "--cores=4"), err());
-    // 0.459 GFLOP in total ÷ (10 GFLOP/s × 4 cores) = 0.0115 s; the largest cell, 0.0317 GFLOP,
-    // takes 0.00317 s on one core.
-    assertTrue(out().contains("  time:   about 0.011 s on 4 cores, max 0.0032 s per cell"),
+    // The cost model's work (0.459 GFLOP of products, about 1.2 of elementwise work and 1.9 for
+    // about 1,700 records) ÷ (10 GFLOP/s × 4 cores) = 0.093 s; the largest cell, 0.25 in all,
+    // takes 0.025 s on one core.
+    assertTrue(out().contains("  time:   about 0.093 s on 4 cores, max 0.025 s per cell"),
         out());
-    assertTrue(out().contains("time:  about 0.011 s on 4 cores at 10.0 GFLOP/s per core (given"
+    assertTrue(out().contains("time:  about 0.093 s on 4 cores at 10.0 GFLOP/s per core (given"
         + " with --gflops)"), out());
+  }
+
+  @Test
+  void aSweepOfTinyCellsIsTimedByItsRecordsNotItsProducts() {
+    // 20,000 cells of depth 2–3, width 4–8, batch 8: 0.161 GFLOP of products, 466 of work, nearly
+    // all of it the 420,000 records' fixed cost. Such a sweep ran 26 s here; in products alone the
+    // estimate was 0.008 s.
+    assertEquals(0, run("conf/example.yaml", "--set", "grid.depth=2,3", "--set", "input.width=8",
+        "--set", "grid.width=4,8", "--set", "input.batch=8", "--set", "seeds=1250",
+        "--gflops", "10", "--cores", "2"), err());
+    assertTrue(out().contains("  work:   0.161 GFLOP in total"), out());
+    assertTrue(out().contains("time:  about 23 s on 2 cores"), out());
   }
 
   @Test
