@@ -51,12 +51,13 @@ final class ExperimentReader {
 
   /**
    * The experiment's own fixed value of a setting its grid varies never runs: reported when both
-   * are written in the file, or the value is set with --set. (A value from defaults: is what
-   * the axis replaces, and --set grid.X=… over a file's value is how to vary it.)
+   * are written in the file, or the value is set with --set. (A value from defaults: or taken in
+   * by a {@code <<} merge key is what the axis replaces, and --set grid.X=… over a file's value
+   * is how to vary it.)
    */
   private void deadFixedValue(SettingValue f, AxisConfig axis) {
     Setting s = axis.setting();
-    if (f.node() == null || f.node() != scope.own(s.section(), s.key())) {
+    if (f.node() == null || f.node() != scope.explicit(s.section(), s.key())) {
       return;
     }
     if (f.node().location().equals("--set")) {
@@ -140,7 +141,7 @@ final class ExperimentReader {
     for (Setting s : List.of(Setting.DEPTH, Setting.WIDTH)) {
       YamlNode node = fixed.get(s).node();
       boolean varied = axes.stream().anyMatch(a -> a.setting() == s);
-      if (node != null && node == scope.own(s.section(), s.key()) && !varied
+      if (node != null && node == scope.explicit(s.section(), s.key()) && !varied
           && !(widths.location().equals("--set") && !node.location().equals("--set"))) {
         problems.add(node, "has no effect: " + widthsWhere(fixed, axes) + " gives every hidden"
             + " layer's width and the depth; drop one");
@@ -168,11 +169,29 @@ final class ExperimentReader {
     }
     for (Map.Entry<String, YamlNode> e : grid.view().entrySet()) {
       Setting setting = Setting.byAxis(e.getKey());
-      if (setting != null) { // unknown axes and seeds are handled elsewhere
+      // unknown axes and seeds are handled elsewhere
+      if (setting != null && !overriddenMergedAxis(setting, e.getKey())) {
         axes.add(axis(setting, e.getValue()));
       }
     }
     return axes;
+  }
+
+  /**
+   * An axis taken in by a {@code <<} merge key gives way to the experiment's explicit value of
+   * its setting, as YAML's explicit keys win over merged ones: an explicit widths also sets depth
+   * and width, and an explicit depth or width replaces a merged widths axis.
+   */
+  private boolean overriddenMergedAxis(Setting setting, String axisKey) {
+    if (scope.explicit("grid", axisKey) != null) {
+      return false;
+    }
+    List<Setting> explicitWins = switch (setting) {
+      case DEPTH, WIDTH -> List.of(setting, Setting.WIDTHS);
+      case WIDTHS -> List.of(setting, Setting.DEPTH, Setting.WIDTH);
+      default -> List.of(setting);
+    };
+    return explicitWins.stream().anyMatch(s -> scope.explicit(s.section(), s.key()) != null);
   }
 
   private AxisConfig axis(Setting setting, YamlNode node) {
@@ -208,7 +227,9 @@ final class ExperimentReader {
   private List<Long> seeds() {
     YamlNode inGrid = scope.own("grid", "seeds");
     YamlNode own = scope.own("seeds");
-    if (inGrid != null && own != null) {
+    boolean sameStanding = (scope.explicit("grid", "seeds") != null)
+        == (scope.explicit("seeds") != null); // else the explicit one wins over the merged one
+    if (inGrid != null && own != null && sameStanding) {
       problems.add(inGrid, "seeds are given twice (also " + own.path() + "); keep one");
     }
     YamlNode node = seedsNode();
@@ -232,8 +253,15 @@ final class ExperimentReader {
     return seeds;
   }
 
-  /** Where the seeds are written: grid.seeds, else seeds (the experiment's or the defaults'). */
+  /**
+   * Where the seeds are written: the experiment's explicit seeds or grid.seeds, else its merged
+   * grid.seeds or seeds (grid.seeds first), else the defaults' seeds.
+   */
   private YamlNode seedsNode() {
+    YamlNode explicitInGrid = scope.explicit("grid", "seeds");
+    if (explicitInGrid != null || scope.explicit("seeds") != null) {
+      return explicitInGrid != null ? explicitInGrid : scope.explicit("seeds");
+    }
     YamlNode inGrid = scope.own("grid", "seeds");
     return inGrid != null ? inGrid : scope.find("seeds");
   }

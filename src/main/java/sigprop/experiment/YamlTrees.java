@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,10 +240,16 @@ final class YamlTrees {
       String child = YamlNode.child(path, key);
       entries.put(key, convert(t.getValueNode(), child, depth + 1, keyWhere));
     }
+    Set<String> mergedKeys = new HashSet<>();
     for (YamlNode.Mapping m : merged) {
-      m.entries().forEach(entries::putIfAbsent); // explicit keys win over merged ones, as in YAML
+      // Explicit keys win over merged ones, and earlier merge sources over later ones, as in YAML.
+      m.entries().forEach((key, value) -> {
+        if (entries.putIfAbsent(key, value) == null) {
+          mergedKeys.add(key);
+        }
+      });
     }
-    return new YamlNode.Mapping(entries, path, where);
+    return new YamlNode.Mapping(entries, mergedKeys, path, where);
   }
 
   private List<YamlNode.Mapping> mergeSources(Node value, String path, int depth) {
