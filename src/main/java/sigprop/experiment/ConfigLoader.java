@@ -131,6 +131,7 @@ public final class ConfigLoader {
       }
     }
     List<ExperimentConfig> out = new ArrayList<>();
+    List<Scope> scopes = new ArrayList<>();
     YamlNode node = root.get("experiments");
     if (!(node instanceof YamlNode.Mapping exps) || exps.view().isEmpty()) {
       problems.add(node, "expected a mapping of experiment name to its settings, e.g. "
@@ -152,20 +153,23 @@ public final class ConfigLoader {
           : Values.mapping(value, problems);
       if (m != null) {
         Schema.checkExperiment(m, Schema.EXPERIMENT, problems);
-        out.add(new ExperimentReader(new Scope(m, defaults), problems).read(name, m.path()));
+        scopes.add(new Scope(m, defaults));
+        out.add(new ExperimentReader(scopes.get(scopes.size() - 1), problems)
+            .read(name, m.path()));
       }
     }
-    unusedSharedOverrides(out, defaults, problems);
+    unusedSharedOverrides(out, scopes, defaults, problems);
     return out;
   }
 
   /**
    * A shared default set with --set that no experiment takes (each sets its own value or varies
    * it in its grid) changes nothing: reported like an experiment's own such override
-   * (ExperimentReader).
+   * (ExperimentReader). A value an experiment merged with {@code <<: *anchor} is a copy made as
+   * the file is read, which an override of the anchor's place does not reach: said so.
    */
   private static void unusedSharedOverrides(List<ExperimentConfig> experiments,
-      YamlNode.Mapping defaults, Problems problems) {
+      List<Scope> scopes, YamlNode.Mapping defaults, Problems problems) {
     if (defaults == null || experiments.isEmpty()) {
       return;
     }
@@ -177,10 +181,14 @@ public final class ConfigLoader {
       }
       boolean taken = experiments.stream().anyMatch(e -> e.fixed().get(s).node() == node
           && e.axes().stream().noneMatch(a -> a.setting() == s));
+      boolean merged = scopes.stream().anyMatch(e -> e.own(s.section(), s.key()) != null
+          && e.explicit(s.section(), s.key()) == null);
       if (!taken) {
         problems.add(node, "has no effect: every experiment sets its own " + s.section() + "."
-            + s.key() + " or varies " + s.axis() + " in its grid; use --set " + s.section() + "."
-            + s.key() + "=… (every experiment) or --set grid." + s.axis() + "=…");
+            + s.key() + (merged ? " (a value merged with '<<:' is a copy made as the file is"
+                + " read, which --set defaults.… does not change)" : "") + " or varies "
+            + s.axis() + " in its grid; use --set " + s.section() + "." + s.key()
+            + "=… (every experiment) or --set grid." + s.axis() + "=…");
       }
     }
   }

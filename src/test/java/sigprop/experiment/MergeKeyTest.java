@@ -172,4 +172,14 @@ class MergeKeyTest {
     assertTrue(message.contains("line 4: experiments.a.network.depth: expected an integer, got"
         + " 'abc'"), message);
   }
+
+  @Test
+  void setOfADefaultThatExperimentsMergedAsACopySaysTheCopyIsNotChanged() {
+    String message = Configs.failure(NET + """
+          a: {network: {<<: *net}}
+        """, "defaults.network.depth=5").getMessage();
+    assertTrue(message.contains("--set: defaults.network.depth: has no effect: every experiment"
+        + " sets its own network.depth (a value merged with '<<:' is a copy made as the file is"
+        + " read, which --set defaults.… does not change) or varies depth"), message);
+  }
 }
