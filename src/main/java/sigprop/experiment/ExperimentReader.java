@@ -158,6 +158,16 @@ final class ExperimentReader {
 
   private SettingValue fixed(Setting s) {
     YamlNode node = scope.find(s.section(), s.key());
+    if (node instanceof YamlNode.Sequence && s != Setting.WIDTHS) {
+      // A list where one value goes is most likely meant as an axis: say how to write one.
+      boolean set = node.location().equals("--set");
+      String values = RecordReader.describe(node);
+      problems.add(node, "expected one value, got a list " + values + "; to run each value, make"
+          + " it an axis: " + (set ? "--set grid." + s.axis() + "=" + values.substring(1,
+              values.length() - 1).replace(" ", "") : "grid: {" + s.axis() + ": " + values
+              + "}"));
+      return new SettingValue(s.defaultValue(), null);
+    }
     Object value = node == null ? null : s.read(node, problems);
     return value == null ? new SettingValue(s.defaultValue(), null) : new SettingValue(value, node);
   }

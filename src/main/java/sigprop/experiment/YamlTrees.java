@@ -105,6 +105,12 @@ final class YamlTrees {
       problems.add(path, "--set", "cannot read value '" + value + "': " + empty);
       return null;
     }
+    if (!unbalanced(value) && comment(value)) { // YAML would quietly drop the rest of the value
+      problems.add(path, "--set", "cannot read value '" + value + "': a '#' at the start or"
+          + " after a space begins a YAML comment, which would drop the rest; quote the value"
+          + " ('\"#…\"')");
+      return null;
+    }
     Node node;
     try {
       // The line break keeps a '#' in the value from commenting out the closing bracket.
@@ -148,6 +154,23 @@ final class YamlTrees {
       }
     }
     return square != 0 || curly != 0;
+  }
+
+  /** Whether a '#' outside quotes begins a YAML comment (at the start, or after a space). */
+  private static boolean comment(String value) {
+    char quote = 0;
+    char before = ' ';
+    for (char c : value.toCharArray()) {
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '#' && Character.isWhitespace(before)) {
+        return true;
+      }
+      before = c;
+    }
+    return false;
   }
 
   /**

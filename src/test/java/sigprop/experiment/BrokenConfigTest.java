@@ -32,7 +32,8 @@ class BrokenConfigTest {
             + " ('schem' is not a key; did you mean 'scheme'?)"),
         row("network: {activation: {nam: tanh}}", "network.activation: an activation mapping"
             + " needs 'name' ('nam' is not a key; did you mean 'name'?)"),
-        row("network: {activation: [tanh]}", "network.activation: expected an activation name"),
+        row("network: {activation: [tanh]}", "line 2: network.activation: expected one value, got"
+            + " a list [tanh]; to run each value, make it an axis: grid: {activation: [tanh]}"),
         row("training: {lr: 0.1}", "training.lr: unknown key 'lr' (valid: learning_rate,"),
         row("width: 64", "width: unknown key 'width' here; it belongs in input: (input.width) or"
             + " network: (network.width)"),
