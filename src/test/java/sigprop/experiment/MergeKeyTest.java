@@ -182,4 +182,27 @@ class MergeKeyTest {
         + " sets its own network.depth (a value merged with '<<:' is a copy made as the file is"
         + " read, which --set defaults.… does not change) or varies depth"), message);
   }
+
+  @Test
+  void aMergedSiteEntryIsLeftAloneByAnExperimentThatDoesNotRecordItsSite() {
+    String yaml = """
+        sweep: m
+        defaults: {network: {width: 8, depth: 2}, seeds: 1}
+        experiments:
+          a:
+            record: &r
+              sites: [output, output_gradient]
+              histogram: {sites: {output_gradient: {range: [-1, 1]}}}
+          b:
+            record: {<<: *r, sites: [output]}
+        """;
+    SweepPlan plan = Configs.plan(yaml);
+    assertEquals(1, plan.experiment("a").cells().get(0).record().histogram().sites().size());
+    assertTrue(plan.experiment("b").cells().get(0).record().histogram().sites().isEmpty());
+    String own = yaml.replace("sites: [output]}",
+        "sites: [output], histogram: {sites: {output_gradient: {range: [-2, 2]}}}}");
+    String message = Configs.failure(own).getMessage();
+    assertTrue(message.contains("line 9: experiments.b.record.histogram.sites.output_gradient:"
+        + " site 'output_gradient' is not recorded"), message);
+  }
 }
