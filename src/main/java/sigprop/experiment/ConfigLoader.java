@@ -85,7 +85,7 @@ public final class ConfigLoader {
     Overrides.apply(root, overrides, problems);
     boolean multi = Schema.checkRoot(root, problems);
     String sweep = sweepName(root.get("sweep"), problems);
-    List<ExperimentConfig> configs = multi ? experiments(root, problems)
+    List<ExperimentConfig> configs = multi ? experiments(root, overrides, problems)
         : List.of(new ExperimentReader(new Scope(root), problems).read(sweep, ""));
     GridExpander expander = new GridExpander(sweep, heapBytes, regionBytes, problems);
     List<ExperimentPlan> plans = new ArrayList<>();
@@ -121,7 +121,8 @@ public final class ConfigLoader {
         + name.length() + ": '" + name.substring(0, 20) + "…'";
   }
 
-  private static List<ExperimentConfig> experiments(YamlNode.Mapping root, Problems problems) {
+  private static List<ExperimentConfig> experiments(YamlNode.Mapping root,
+      List<String> overrides, Problems problems) {
     YamlNode.Mapping defaults = null;
     YamlNode d = root.get("defaults");
     if (d != null && !Schema.isNull(d)) {
@@ -158,39 +159,7 @@ public final class ConfigLoader {
             .read(name, m.path()));
       }
     }
-    unusedSharedOverrides(out, scopes, defaults, problems);
+    UnusedSharedOverrides.report(overrides, defaults, scopes, out, problems);
     return out;
   }
-
-  /**
-   * A shared default set with --set that no experiment takes (each sets its own value or varies
-   * it in its grid) changes nothing: reported like an experiment's own such override
-   * (ExperimentReader). A value an experiment merged with {@code <<: *anchor} is a copy made as
-   * the file is read, which an override of the anchor's place does not reach: said so.
-   */
-  private static void unusedSharedOverrides(List<ExperimentConfig> experiments,
-      List<Scope> scopes, YamlNode.Mapping defaults, Problems problems) {
-    if (defaults == null || experiments.isEmpty()) {
-      return;
-    }
-    Scope shared = new Scope(defaults);
-    for (Setting s : Setting.values()) {
-      YamlNode node = shared.find(s.section(), s.key());
-      if (node == null || !node.location().equals("--set")) {
-        continue;
-      }
-      boolean taken = experiments.stream().anyMatch(e -> e.fixed().get(s).node() == node
-          && e.axes().stream().noneMatch(a -> a.setting() == s));
-      boolean merged = scopes.stream().anyMatch(e -> e.own(s.section(), s.key()) != null
-          && e.explicit(s.section(), s.key()) == null);
-      if (!taken) {
-        problems.add(node, "has no effect: every experiment sets its own " + s.section() + "."
-            + s.key() + (merged ? " (a value merged with '<<:' is a copy made as the file is"
-                + " read, which --set defaults.… does not change)" : "") + " or varies "
-            + s.axis() + " in its grid; use --set " + s.section() + "." + s.key()
-            + "=… (every experiment) or --set grid." + s.axis() + "=…");
-      }
-    }
-  }
-
 }

@@ -427,6 +427,34 @@ class BrokenConfigTest {
   }
 
   @Test
+  void sharedSeedsAndRecordOverridesThatNoExperimentUsesAreReported() {
+    String yaml = """
+        sweep: t
+        defaults: {network: {width: 4, depth: 3}, input: {batch: 4, width: 4}, seeds: 3}
+        experiments:
+          a: {seeds: 1, record: {steps: [0, 1]}, network: {init: {scheme: normal, std: 1}}}
+          b: {grid: {seeds: [4]}, record: {steps: [0, 2]}, network: {init: normal}}
+        """;
+    String message = Configs.failure(yaml, "defaults.seeds=5", "defaults.record.steps=0,3",
+        "defaults.network.init.std=2", "defaults.seeds=6").getMessage();
+    for (String fragment : new String[] {
+        "--set: defaults.seeds: has no effect: every experiment sets its own seeds; use --set"
+            + " seeds=… (every experiment)",
+        "--set: defaults.record.steps: has no effect: every experiment sets its own"
+            + " record.steps; use --set record.steps=… (every experiment)",
+        "--set: defaults.network.init.std: has no effect: every experiment sets its own"
+            + " network.init or varies init"}) {
+      assertTrue(message.contains(fragment), () -> fragment + "\nnot in\n" + message);
+    }
+    assertEquals(1, message.split("defaults.seeds:", -1).length - 1, message);
+    // An experiment without seeds or steps of its own takes the shared ones.
+    SweepPlan plan = Configs.plan(yaml.replace("seeds: 1, record: {steps: [0, 1]}, ", ""),
+        "defaults.seeds=5", "defaults.record.steps=0,3");
+    assertEquals(5, plan.experiment("a").seeds().size());
+    assertEquals(List.of(0, 3), plan.experiment("a").cells().get(0).record().steps());
+  }
+
+  @Test
   void cellLargerThanTheHeap() {
     ConfigException e = Configs.failure("""
         sweep: big
