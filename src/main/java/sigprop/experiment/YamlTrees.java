@@ -237,15 +237,17 @@ final class YamlTrees {
     return mapping((MappingNode) node, path, where, depth);
   }
 
+  /** One entry of a mapping as written: a key and its value, or a merge key's mappings. */
+  private record Part(String key, YamlNode value, List<YamlNode.Mapping> merged) {}
+
   private YamlNode.Mapping mapping(MappingNode node, String path, String where, int depth) {
-    LinkedHashMap<String, YamlNode> entries = new LinkedHashMap<>();
     Map<String, String> firstSeen = new HashMap<>();
-    List<YamlNode.Mapping> merged = new ArrayList<>();
+    List<Part> parts = new ArrayList<>();
     for (NodeTuple t : node.getValue()) {
       Node keyNode = t.getKeyNode();
       String keyWhere = where(keyNode);
       if (keyNode.getTag().equals(Tag.MERGE)) {
-        merged.addAll(mergeSources(t.getValueNode(), path, depth));
+        parts.add(new Part(null, null, mergeSources(t.getValueNode(), path, depth)));
         continue;
       }
       if (!(keyNode instanceof ScalarNode k)) {
@@ -261,16 +263,24 @@ final class YamlTrees {
       }
       firstSeen.put(key, keyWhere);
       String child = YamlNode.child(path, key);
-      entries.put(key, convert(t.getValueNode(), child, depth + 1, keyWhere));
+      parts.add(new Part(key, convert(t.getValueNode(), child, depth + 1, keyWhere), null));
     }
+    // Merged keys sit where their '<<' is written (the order of grid axes is the cells' order);
+    // explicit keys win over merged ones, and earlier merge sources over later ones, as in YAML.
+    LinkedHashMap<String, YamlNode> entries = new LinkedHashMap<>();
     Set<String> mergedKeys = new HashSet<>();
-    for (YamlNode.Mapping m : merged) {
-      // Explicit keys win over merged ones, and earlier merge sources over later ones, as in YAML.
-      m.entries().forEach((key, value) -> {
-        if (entries.putIfAbsent(key, value) == null) {
-          mergedKeys.add(key);
-        }
-      });
+    for (Part part : parts) {
+      if (part.key() != null) {
+        entries.put(part.key(), part.value());
+        continue;
+      }
+      for (YamlNode.Mapping m : part.merged()) {
+        m.entries().forEach((key, value) -> {
+          if (!firstSeen.containsKey(key) && entries.putIfAbsent(key, value) == null) {
+            mergedKeys.add(key);
+          }
+        });
+      }
     }
     return new YamlNode.Mapping(entries, mergedKeys, path, where);
   }

@@ -205,4 +205,22 @@ class MergeKeyTest {
     assertTrue(message.contains("line 9: experiments.b.record.histogram.sites.output_gradient:"
         + " site 'output_gradient' is not recorded"), message);
   }
+
+  @Test
+  void mergedAxesSitWhereTheirMergeKeyIsWritten() {
+    SweepPlan plan = Configs.plan("""
+        sweep: m
+        experiments:
+          a: {network: {width: 8}, seeds: 1, grid: &axes {depth: [2, 3], init: [normal, orthogonal]}}
+          b:
+            network: {width: 8}
+            seeds: 1
+            grid:
+              norm: [none, batch]
+              <<: *axes
+              activation: [tanh, relu]
+        """);
+    assertEquals("2 norms × 2 depths × 2 inits × 2 activations × 1 seed = 16 cells",
+        plan.experiment("b").shape());
+  }
 }
