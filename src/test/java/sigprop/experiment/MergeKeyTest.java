@@ -211,7 +211,10 @@ class MergeKeyTest {
     SweepPlan plan = Configs.plan("""
         sweep: m
         experiments:
-          a: {network: {width: 8}, seeds: 1, grid: &axes {depth: [2, 3], init: [normal, orthogonal]}}
+          a:
+            network: {width: 8}
+            seeds: 1
+            grid: &axes {depth: [2, 3], init: [normal, orthogonal]}
           b:
             network: {width: 8}
             seeds: 1
