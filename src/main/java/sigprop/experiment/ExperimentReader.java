@@ -37,6 +37,9 @@ final class ExperimentReader {
     for (Setting s : Setting.values()) {
       fixed.put(s, fixed(s));
     }
+    if (mergedWidthsOverridden()) {
+      fixed.put(Setting.WIDTHS, read(Setting.WIDTHS, scope.inherited("network", "widths")));
+    }
     List<AxisConfig> axes = axes();
     for (AxisConfig axis : axes) {
       deadFixedValue(fixed.get(axis.setting()), axis);
@@ -156,8 +159,22 @@ final class ExperimentReader {
         : fixed.get(Setting.WIDTHS).where("network.widths");
   }
 
+  /**
+   * A widths merged with {@code <<:} gives way to the experiment's explicit depth or width, as a
+   * merged widths axis does (YAML's explicit keys win over merged ones).
+   */
+  private boolean mergedWidthsOverridden() {
+    return scope.own("network", "widths") != null && scope.explicit("network", "widths") == null
+        && (scope.explicit("network", "depth") != null
+            || scope.explicit("network", "width") != null);
+  }
+
   private SettingValue fixed(Setting s) {
-    YamlNode node = scope.find(s.section(), s.key());
+    return read(s, scope.find(s.section(), s.key()));
+  }
+
+  /** A setting's fixed value from a node, or its built-in default when the node is null. */
+  private SettingValue read(Setting s, YamlNode node) {
     if (node instanceof YamlNode.Sequence && s != Setting.WIDTHS) {
       // A list where one value goes is most likely meant as an axis: say how to write one.
       boolean set = node.location().equals("--set");

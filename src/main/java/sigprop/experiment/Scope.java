@@ -52,6 +52,13 @@ final class Scope {
     return node;
   }
 
+  /** The value in the layers after the experiment's own (the file's defaults:), or null. */
+  YamlNode inherited(String... keys) {
+    return layers.size() < 2 ? null
+        : new Scope(layers.subList(1, layers.size()).toArray(YamlNode.Mapping[]::new))
+            .find(keys);
+  }
+
   /** The value in the first (the experiment's own) layer only, or null. */
   YamlNode own(String... keys) {
     return layers.isEmpty() ? null : new Scope(layers.get(0)).find(keys);

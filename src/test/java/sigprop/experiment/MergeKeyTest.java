@@ -226,4 +226,26 @@ class MergeKeyTest {
     assertEquals("2 norms × 2 depths × 2 inits × 2 activations × 1 seed = 16 cells",
         plan.experiment("b").shape());
   }
+
+  @Test
+  void anExplicitDepthOrWidthWinsOverAMergedWidthsWhileADefaultWidthsRefusesIt() {
+    String yaml = """
+        sweep: w
+        defaults: {network: {width: 4}, input: {batch: 4, width: 4}, seeds: 1}
+        experiments:
+          a: {network: &n {widths: [8, 4]}}
+          b: {network: {<<: *n, depth: 3}}
+          c: {network: {<<: *n, width: 6}}
+        """;
+    SweepPlan plan = Configs.plan(yaml);
+    assertEquals(List.of(8, 4), plan.experiment("a").cells().get(0).network().hiddenWidths());
+    assertEquals(List.of(4, 4, 4), plan.experiment("b").cells().get(0).network().hiddenWidths());
+    assertEquals(List.of(6, 6, 6, 6),
+        plan.experiment("c").cells().get(0).network().hiddenWidths());
+    String message = Configs.failure(yaml.replace("{width: 4}", "{width: 4, widths: [5]}"))
+        .getMessage();
+    assertTrue(message.contains("line 5: experiments.b.network.depth: has no effect:"
+        + " defaults.network.widths (line 2) gives every hidden layer's width and the depth;"
+        + " drop one"), message);
+  }
 }
