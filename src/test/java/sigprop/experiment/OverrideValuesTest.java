@@ -83,6 +83,9 @@ class OverrideValuesTest {
         "--set: network.dpeth: unknown key 'dpeth'; did you mean 'depth'?",
         "--set: netwrk: unknown key 'netwrk'; did you mean 'network'?",
         "--set: grid.dpeth: unknown grid axis 'dpeth'; did you mean 'depth'?");
+    assertContains(Configs.failure(ONE, "grid.steps=0,1").getMessage(),
+        "--set: grid.steps: record.steps is not a grid axis: every cell of an experiment records"
+            + " alike; to compare, write experiments with their own record.steps");
   }
 
   @Test
