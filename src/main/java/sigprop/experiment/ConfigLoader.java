@@ -85,7 +85,7 @@ public final class ConfigLoader {
     Overrides.apply(root, overrides, problems);
     boolean multi = Schema.checkRoot(root, problems);
     String sweep = sweepName(root.get("sweep"), problems);
-    List<ExperimentConfig> configs = multi ? experiments(root, problems)
+    List<ExperimentConfig> configs = multi ? experiments(root, overrides, problems)
         : List.of(new ExperimentReader(new Scope(root), problems).read(sweep, ""));
     GridExpander expander = new GridExpander(sweep, heapBytes, regionBytes, problems);
     List<ExperimentPlan> plans = new ArrayList<>();
@@ -121,7 +121,8 @@ public final class ConfigLoader {
         + name.length() + ": '" + name.substring(0, 20) + "…'";
   }
 
-  private static List<ExperimentConfig> experiments(YamlNode.Mapping root, Problems problems) {
+  private static List<ExperimentConfig> experiments(YamlNode.Mapping root,
+      List<String> overrides, Problems problems) {
     YamlNode.Mapping defaults = null;
     YamlNode d = root.get("defaults");
     if (d != null && !Schema.isNull(d)) {
@@ -131,6 +132,7 @@ public final class ConfigLoader {
       }
     }
     List<ExperimentConfig> out = new ArrayList<>();
+    List<Scope> scopes = new ArrayList<>();
     YamlNode node = root.get("experiments");
     if (!(node instanceof YamlNode.Mapping exps) || exps.view().isEmpty()) {
       problems.add(node, "expected a mapping of experiment name to its settings, e.g. "
@@ -152,37 +154,12 @@ public final class ConfigLoader {
           : Values.mapping(value, problems);
       if (m != null) {
         Schema.checkExperiment(m, Schema.EXPERIMENT, problems);
-        out.add(new ExperimentReader(new Scope(m, defaults), problems).read(name, m.path()));
+        scopes.add(new Scope(m, defaults));
+        out.add(new ExperimentReader(scopes.get(scopes.size() - 1), problems)
+            .read(name, m.path()));
       }
     }
-    unusedSharedOverrides(out, defaults, problems);
+    UnusedSharedOverrides.report(overrides, defaults, scopes, out, problems);
     return out;
   }
-
-  /**
-   * A shared default set with --set that no experiment takes (each sets its own value or varies
-   * it in its grid) changes nothing: reported like an experiment's own such override
-   * (ExperimentReader).
-   */
-  private static void unusedSharedOverrides(List<ExperimentConfig> experiments,
-      YamlNode.Mapping defaults, Problems problems) {
-    if (defaults == null || experiments.isEmpty()) {
-      return;
-    }
-    Scope shared = new Scope(defaults);
-    for (Setting s : Setting.values()) {
-      YamlNode node = shared.find(s.section(), s.key());
-      if (node == null || !node.location().equals("--set")) {
-        continue;
-      }
-      boolean taken = experiments.stream().anyMatch(e -> e.fixed().get(s).node() == node
-          && e.axes().stream().noneMatch(a -> a.setting() == s));
-      if (!taken) {
-        problems.add(node, "has no effect: every experiment sets its own " + s.section() + "."
-            + s.key() + " or varies " + s.axis() + " in its grid; use --set " + s.section() + "."
-            + s.key() + "=… (every experiment) or --set grid." + s.axis() + "=…");
-      }
-    }
-  }
-
 }

@@ -37,6 +37,9 @@ final class ExperimentReader {
     for (Setting s : Setting.values()) {
       fixed.put(s, fixed(s));
     }
+    if (mergedWidthsOverridden()) {
+      fixed.put(Setting.WIDTHS, read(Setting.WIDTHS, scope.inherited("network", "widths")));
+    }
     List<AxisConfig> axes = axes();
     for (AxisConfig axis : axes) {
       deadFixedValue(fixed.get(axis.setting()), axis);
@@ -51,12 +54,13 @@ final class ExperimentReader {
 
   /**
    * The experiment's own fixed value of a setting its grid varies never runs: reported when both
-   * are written in the file, or the value is set with --set. (A value from defaults: is what
-   * the axis replaces, and --set grid.X=… over a file's value is how to vary it.)
+   * are written in the file, or the value is set with --set. (A value from defaults: or taken in
+   * by a {@code <<} merge key is what the axis replaces, and --set grid.X=… over a file's value
+   * is how to vary it.)
    */
   private void deadFixedValue(SettingValue f, AxisConfig axis) {
     Setting s = axis.setting();
-    if (f.node() == null || f.node() != scope.own(s.section(), s.key())) {
+    if (f.node() == null || f.node() != scope.explicit(s.section(), s.key())) {
       return;
     }
     if (f.node().location().equals("--set")) {
@@ -140,7 +144,7 @@ final class ExperimentReader {
     for (Setting s : List.of(Setting.DEPTH, Setting.WIDTH)) {
       YamlNode node = fixed.get(s).node();
       boolean varied = axes.stream().anyMatch(a -> a.setting() == s);
-      if (node != null && node == scope.own(s.section(), s.key()) && !varied
+      if (node != null && node == scope.explicit(s.section(), s.key()) && !varied
           && !(widths.location().equals("--set") && !node.location().equals("--set"))) {
         problems.add(node, "has no effect: " + widthsWhere(fixed, axes) + " gives every hidden"
             + " layer's width and the depth; drop one");
@@ -155,8 +159,32 @@ final class ExperimentReader {
         : fixed.get(Setting.WIDTHS).where("network.widths");
   }
 
+  /**
+   * A widths merged with {@code <<:} gives way to the experiment's explicit depth or width, as a
+   * merged widths axis does (YAML's explicit keys win over merged ones).
+   */
+  private boolean mergedWidthsOverridden() {
+    return scope.own("network", "widths") != null && scope.explicit("network", "widths") == null
+        && (scope.explicit("network", "depth") != null
+            || scope.explicit("network", "width") != null);
+  }
+
   private SettingValue fixed(Setting s) {
-    YamlNode node = scope.find(s.section(), s.key());
+    return read(s, scope.find(s.section(), s.key()));
+  }
+
+  /** A setting's fixed value from a node, or its built-in default when the node is null. */
+  private SettingValue read(Setting s, YamlNode node) {
+    if (node instanceof YamlNode.Sequence && s != Setting.WIDTHS) {
+      // A list where one value goes is most likely meant as an axis: say how to write one.
+      boolean set = node.location().equals("--set");
+      String values = RecordReader.describe(node);
+      problems.add(node, "expected one value, got a list " + values + "; to run each value, make"
+          + " it an axis: " + (set ? "--set grid." + s.axis() + "=" + values.substring(1,
+              values.length() - 1).replace(" ", "") : "grid: {" + s.axis() + ": " + values
+              + "}"));
+      return new SettingValue(s.defaultValue(), null);
+    }
     Object value = node == null ? null : s.read(node, problems);
     return value == null ? new SettingValue(s.defaultValue(), null) : new SettingValue(value, node);
   }
@@ -168,11 +196,29 @@ final class ExperimentReader {
     }
     for (Map.Entry<String, YamlNode> e : grid.view().entrySet()) {
       Setting setting = Setting.byAxis(e.getKey());
-      if (setting != null) { // unknown axes and seeds are handled elsewhere
+      // unknown axes and seeds are handled elsewhere
+      if (setting != null && !overriddenMergedAxis(setting, e.getKey())) {
         axes.add(axis(setting, e.getValue()));
       }
     }
     return axes;
+  }
+
+  /**
+   * An axis taken in by a {@code <<} merge key gives way to the experiment's explicit value of
+   * its setting, as YAML's explicit keys win over merged ones: an explicit widths also sets depth
+   * and width, and an explicit depth or width replaces a merged widths axis.
+   */
+  private boolean overriddenMergedAxis(Setting setting, String axisKey) {
+    if (scope.explicit("grid", axisKey) != null) {
+      return false;
+    }
+    List<Setting> explicitWins = switch (setting) {
+      case DEPTH, WIDTH -> List.of(setting, Setting.WIDTHS);
+      case WIDTHS -> List.of(setting, Setting.DEPTH, Setting.WIDTH);
+      default -> List.of(setting);
+    };
+    return explicitWins.stream().anyMatch(s -> scope.explicit(s.section(), s.key()) != null);
   }
 
   private AxisConfig axis(Setting setting, YamlNode node) {
@@ -208,7 +254,9 @@ final class ExperimentReader {
   private List<Long> seeds() {
     YamlNode inGrid = scope.own("grid", "seeds");
     YamlNode own = scope.own("seeds");
-    if (inGrid != null && own != null) {
+    boolean sameStanding = (scope.explicit("grid", "seeds") != null)
+        == (scope.explicit("seeds") != null); // else the explicit one wins over the merged one
+    if (inGrid != null && own != null && sameStanding) {
       problems.add(inGrid, "seeds are given twice (also " + own.path() + "); keep one");
     }
     YamlNode node = seedsNode();
@@ -232,8 +280,15 @@ final class ExperimentReader {
     return seeds;
   }
 
-  /** Where the seeds are written: grid.seeds, else seeds (the experiment's or the defaults'). */
+  /**
+   * Where the seeds are written: the experiment's explicit seeds or grid.seeds, else its merged
+   * grid.seeds or seeds (grid.seeds first), else the defaults' seeds.
+   */
   private YamlNode seedsNode() {
+    YamlNode explicitInGrid = scope.explicit("grid", "seeds");
+    if (explicitInGrid != null || scope.explicit("seeds") != null) {
+      return explicitInGrid != null ? explicitInGrid : scope.explicit("seeds");
+    }
     YamlNode inGrid = scope.own("grid", "seeds");
     return inGrid != null ? inGrid : scope.find("seeds");
   }

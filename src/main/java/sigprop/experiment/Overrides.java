@@ -1,7 +1,10 @@
 package sigprop.experiment;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import sigprop.net.Names;
 
 /**
@@ -92,15 +95,33 @@ final class Overrides {
         return;
       }
       above = at;
-      at = m;
+      at = at.isMerged(key) ? unmerge(at, key, m) : m;
     }
     String last = keys.get(keys.size() - 1);
     at.entries().put(last, value);
+    at.merged().remove(last); // an override is the experiment's own value
     // seeds and grid.seeds are one setting written two ways: the override replaces either.
     if (last.equals("seeds") && keys.size() >= 2 && keys.get(keys.size() - 2).equals("grid")) {
       above.entries().remove("seeds");
+      above.merged().remove("seeds");
     } else if (last.equals("seeds") && at.get("grid") instanceof YamlNode.Mapping grid) {
       grid.entries().remove("seeds");
+      grid.merged().remove("seeds");
     }
+  }
+
+  /**
+   * Makes parent's merged mapping under key the parent's own, so that a value set inside it is
+   * explicit, while the mapping's other keys stay merged (a merged value is one a grid axis and
+   * the experiment's explicit keys override).
+   */
+  private static YamlNode.Mapping unmerge(YamlNode.Mapping parent, String key,
+      YamlNode.Mapping merged) {
+    Set<String> inherited = new HashSet<>(merged.entries().keySet());
+    YamlNode.Mapping own = new YamlNode.Mapping(new LinkedHashMap<>(merged.entries()), inherited,
+        merged.path(), merged.location());
+    parent.entries().put(key, own);
+    parent.merged().remove(key);
+    return own;
   }
 }

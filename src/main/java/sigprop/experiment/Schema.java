@@ -152,7 +152,11 @@ final class Schema {
     }
     List<String> axes = concat(Setting.axes(), List.of("seeds"));
     for (String key : m.view().keySet()) {
-      if (!axes.contains(key)) {
+      if (RECORD.contains(key)) { // "steps" would otherwise be answered with "seeds"
+        problems.add(m.get(key), "record." + key + " is not a grid axis: every cell of an"
+            + " experiment records alike; to compare, write experiments with their own record."
+            + key);
+      } else if (!axes.contains(key)) {
         String axis = axisFor(key);
         problems.add(m.get(key), axis != null
             ? "unknown grid axis '" + key + "'; did you mean '" + axis + "'? (axes are named "

@@ -36,6 +36,29 @@ final class Scope {
     return null;
   }
 
+  /**
+   * The value written in the experiment's own mapping (or set with --set), or null: unset, or
+   * taken in by a {@code <<} merge key at some level of the path, which makes it a default that
+   * the experiment's explicit settings override.
+   */
+  YamlNode explicit(String... keys) {
+    YamlNode node = layers.isEmpty() ? null : layers.get(0);
+    for (String key : keys) {
+      if (!(node instanceof YamlNode.Mapping m) || m.isMerged(key)) {
+        return null;
+      }
+      node = m.get(key);
+    }
+    return node;
+  }
+
+  /** The value in the layers after the experiment's own (the file's defaults:), or null. */
+  YamlNode inherited(String... keys) {
+    return layers.size() < 2 ? null
+        : new Scope(layers.subList(1, layers.size()).toArray(YamlNode.Mapping[]::new))
+            .find(keys);
+  }
+
   /** The value in the first (the experiment's own) layer only, or null. */
   YamlNode own(String... keys) {
     return layers.isEmpty() ? null : new Scope(layers.get(0)).find(keys);

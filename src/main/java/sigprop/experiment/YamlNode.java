@@ -1,8 +1,10 @@
 package sigprop.experiment;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A YAML value as read from the config or a {@code --set} override, with its key path
@@ -47,12 +49,26 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, YamlNode.M
     }
   }
 
-  /** A mapping with keys in file order; mutable so that overrides can be applied in place. */
-  record Mapping(LinkedHashMap<String, YamlNode> entries, String path, String location)
-      implements YamlNode {
+  /**
+   * A mapping with keys in file order; mutable so that overrides can be applied in place.
+   * {@code merged} names the keys that came from a {@code <<} merge key rather than being written
+   * in the mapping itself: an experiment's explicit setting wins over a merged one.
+   */
+  record Mapping(LinkedHashMap<String, YamlNode> entries, Set<String> merged, String path,
+      String location) implements YamlNode {
+    /** A mapping with no merged keys. */
+    Mapping(LinkedHashMap<String, YamlNode> entries, String path, String location) {
+      this(entries, new HashSet<>(), path, location);
+    }
+
     /** An empty mapping at the given place. */
     static Mapping empty(String path, String location) {
       return new Mapping(new LinkedHashMap<>(), path, location);
+    }
+
+    /** Whether the key's value came from a {@code <<} merge key. */
+    public boolean isMerged(String key) {
+      return merged.contains(key);
     }
 
     /** The value under key, or null. */

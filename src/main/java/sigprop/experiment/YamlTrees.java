@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +105,12 @@ final class YamlTrees {
       problems.add(path, "--set", "cannot read value '" + value + "': " + empty);
       return null;
     }
+    if (!unbalanced(value) && comment(value)) { // YAML would quietly drop the rest of the value
+      problems.add(path, "--set", "cannot read value '" + value + "': a '#' at the start or"
+          + " after a space begins a YAML comment, which would drop the rest; quote the value"
+          + " ('\"#…\"')");
+      return null;
+    }
     Node node;
     try {
       // The line break keeps a '#' in the value from commenting out the closing bracket.
@@ -147,6 +154,23 @@ final class YamlTrees {
       }
     }
     return square != 0 || curly != 0;
+  }
+
+  /** Whether a '#' outside quotes begins a YAML comment (at the start, or after a space). */
+  private static boolean comment(String value) {
+    char quote = 0;
+    char before = ' ';
+    for (char c : value.toCharArray()) {
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '#' && Character.isWhitespace(before)) {
+        return true;
+      }
+      before = c;
+    }
+    return false;
   }
 
   /**
@@ -213,15 +237,17 @@ final class YamlTrees {
     return mapping((MappingNode) node, path, where, depth);
   }
 
+  /** One entry of a mapping as written: a key and its value, or a merge key's mappings. */
+  private record Part(String key, YamlNode value, List<YamlNode.Mapping> merged) {}
+
   private YamlNode.Mapping mapping(MappingNode node, String path, String where, int depth) {
-    LinkedHashMap<String, YamlNode> entries = new LinkedHashMap<>();
     Map<String, String> firstSeen = new HashMap<>();
-    List<YamlNode.Mapping> merged = new ArrayList<>();
+    List<Part> parts = new ArrayList<>();
     for (NodeTuple t : node.getValue()) {
       Node keyNode = t.getKeyNode();
       String keyWhere = where(keyNode);
       if (keyNode.getTag().equals(Tag.MERGE)) {
-        merged.addAll(mergeSources(t.getValueNode(), path, depth));
+        parts.add(new Part(null, null, mergeSources(t.getValueNode(), path, depth)));
         continue;
       }
       if (!(keyNode instanceof ScalarNode k)) {
@@ -237,12 +263,26 @@ final class YamlTrees {
       }
       firstSeen.put(key, keyWhere);
       String child = YamlNode.child(path, key);
-      entries.put(key, convert(t.getValueNode(), child, depth + 1, keyWhere));
+      parts.add(new Part(key, convert(t.getValueNode(), child, depth + 1, keyWhere), null));
     }
-    for (YamlNode.Mapping m : merged) {
-      m.entries().forEach(entries::putIfAbsent); // explicit keys win over merged ones, as in YAML
+    // Merged keys sit where their '<<' is written (the order of grid axes is the cells' order);
+    // explicit keys win over merged ones, and earlier merge sources over later ones, as in YAML.
+    LinkedHashMap<String, YamlNode> entries = new LinkedHashMap<>();
+    Set<String> mergedKeys = new HashSet<>();
+    for (Part part : parts) {
+      if (part.key() != null) {
+        entries.put(part.key(), part.value());
+        continue;
+      }
+      for (YamlNode.Mapping m : part.merged()) {
+        m.entries().forEach((key, value) -> {
+          if (!firstSeen.containsKey(key) && entries.putIfAbsent(key, value) == null) {
+            mergedKeys.add(key);
+          }
+        });
+      }
     }
-    return new YamlNode.Mapping(entries, path, where);
+    return new YamlNode.Mapping(entries, mergedKeys, path, where);
   }
 
   private List<YamlNode.Mapping> mergeSources(Node value, String path, int depth) {

@@ -33,7 +33,8 @@ class BrokenConfigTest {
             + " ('schem' is not a key; did you mean 'scheme'?)"),
         row("network: {activation: {nam: tanh}}", "network.activation: an activation mapping"
             + " needs 'name' ('nam' is not a key; did you mean 'name'?)"),
-        row("network: {activation: [tanh]}", "network.activation: expected an activation name"),
+        row("network: {activation: [tanh]}", "line 2: network.activation: expected one value, got"
+            + " a list [tanh]; to run each value, make it an axis: grid: {activation: [tanh]}"),
         row("training: {lr: 0.1}", "training.lr: unknown key 'lr' (valid: learning_rate,"),
         row("width: 64", "width: unknown key 'width' here; it belongs in input: (input.width) or"
             + " network: (network.width)"),
@@ -425,6 +426,34 @@ class BrokenConfigTest {
     // Taken by one experiment that does not vary it: it does something, nothing to report.
     Configs.plan(yaml.replace("b: {grid: {depth: [5, 6]}}", "b: {grid: {init: [normal]}}"),
         "defaults.network.depth=100");
+  }
+
+  @Test
+  void sharedSeedsAndRecordOverridesThatNoExperimentUsesAreReported() {
+    String yaml = """
+        sweep: t
+        defaults: {network: {width: 4, depth: 3}, input: {batch: 4, width: 4}, seeds: 3}
+        experiments:
+          a: {seeds: 1, record: {steps: [0, 1]}, network: {init: {scheme: normal, std: 1}}}
+          b: {grid: {seeds: [4]}, record: {steps: [0, 2]}, network: {init: normal}}
+        """;
+    String message = Configs.failure(yaml, "defaults.seeds=5", "defaults.record.steps=0,3",
+        "defaults.network.init.std=2", "defaults.seeds=6").getMessage();
+    for (String fragment : new String[] {
+        "--set: defaults.seeds: has no effect: every experiment sets its own seeds; use --set"
+            + " seeds=… (every experiment)",
+        "--set: defaults.record.steps: has no effect: every experiment sets its own"
+            + " record.steps; use --set record.steps=… (every experiment)",
+        "--set: defaults.network.init.std: has no effect: every experiment sets its own"
+            + " network.init or varies init"}) {
+      assertTrue(message.contains(fragment), () -> fragment + "\nnot in\n" + message);
+    }
+    assertEquals(1, message.split("defaults.seeds:", -1).length - 1, message);
+    // An experiment without seeds or steps of its own takes the shared ones.
+    SweepPlan plan = Configs.plan(yaml.replace("seeds: 1, record: {steps: [0, 1]}, ", ""),
+        "defaults.seeds=5", "defaults.record.steps=0,3");
+    assertEquals(5, plan.experiment("a").seeds().size());
+    assertEquals(List.of(0, 3), plan.experiment("a").cells().get(0).record().steps());
   }
 
   @Test
