@@ -40,7 +40,8 @@ final class PlanSummary {
       out.println("  work:   " + Sizes.gflop(flops) + " in total, max " + Sizes.gflop(maxFlops)
           + " per cell");
       out.println("  time:   about " + TimeEstimate.duration(time.seconds(work, maxWork))
-          + " on " + cores(time) + ", max " + TimeEstimate.duration(time.cellSeconds(maxWork))
+          + " on " + cores(time) + " for " + Sizes.gflop(work) + " of cost-model work, max "
+          + TimeEstimate.duration(time.cellSeconds(maxWork))
           + " per cell");
       out.println("  memory: max " + Sizes.bytes(memory) + " per cell, " + Sizes.bytes(summed)
           + " summed over cells");

@@ -53,8 +53,8 @@ class GridCommandTest {
     // The cost model's work (0.459 GFLOP of products, about 1.2 of elementwise work and 1.9 for
     // about 1,700 records) ÷ (10 GFLOP/s × 4 cores) = 0.093 s; the largest cell, 0.25 in all,
     // takes 0.025 s on one core.
-    assertTrue(out().contains("  time:   about 0.093 s on 4 cores, max 0.025 s per cell"),
-        out());
+    assertTrue(out().contains("  time:   about 0.093 s on 4 cores for 3.71 GFLOP of cost-model"
+        + " work, max 0.025 s per cell"), out());
     assertTrue(out().contains("time:  about 0.093 s on 4 cores at 10.0 GFLOP/s per core (given"
         + " with --gflops)"), out());
   }
@@ -68,6 +68,8 @@ class GridCommandTest {
         "--set", "grid.width=4,8", "--set", "input.batch=8", "--set", "seeds=1250",
         "--gflops", "10", "--cores", "2"), err());
     assertTrue(out().contains("  work:   0.161 GFLOP in total"), out());
+    assertTrue(out().contains("  time:   about 23 s on 2 cores for 466 GFLOP of cost-model work"),
+        out());
     assertTrue(out().contains("time:  about 23 s on 2 cores"), out());
   }
 
