@@ -154,9 +154,9 @@ public final class ConfigLoader {
           : Values.mapping(value, problems);
       if (m != null) {
         Schema.checkExperiment(m, Schema.EXPERIMENT, problems);
-        scopes.add(new Scope(m, defaults));
-        out.add(new ExperimentReader(scopes.get(scopes.size() - 1), problems)
-            .read(name, m.path()));
+        Scope scope = new Scope(m, defaults);
+        scopes.add(scope);
+        out.add(new ExperimentReader(scope, problems).read(name, m.path()));
       }
     }
     UnusedSharedOverrides.report(overrides, defaults, scopes, out, problems);

@@ -286,8 +286,9 @@ final class ExperimentReader {
    */
   private YamlNode seedsNode() {
     YamlNode explicitInGrid = scope.explicit("grid", "seeds");
-    if (explicitInGrid != null || scope.explicit("seeds") != null) {
-      return explicitInGrid != null ? explicitInGrid : scope.explicit("seeds");
+    YamlNode explicit = explicitInGrid != null ? explicitInGrid : scope.explicit("seeds");
+    if (explicit != null) {
+      return explicit;
     }
     YamlNode inGrid = scope.own("grid", "seeds");
     return inGrid != null ? inGrid : scope.find("seeds");

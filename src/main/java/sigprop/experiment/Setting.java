@@ -117,6 +117,16 @@ enum Setting {
     return null;
   }
 
+  /** The setting written as {@code section.key} (e.g. network.depth), or null. */
+  static Setting byKey(String section, String key) {
+    for (Setting s : values()) {
+      if (s.section.equals(section) && s.key.equals(key)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
   /** Every axis name, in declaration order. */
   static List<String> axes() {
     return Arrays.stream(values()).map(Setting::axis).toList();

@@ -31,7 +31,7 @@ final class UnusedSharedOverrides {
       if (node == null || !node.location().equals("--set") || !seen.add(node)) {
         continue; // not set (a problem said why), replaced by a later override, or said
       }
-      Setting setting = keys.length < 2 ? null : setting(keys[0], keys[1]);
+      Setting setting = keys.length < 2 ? null : Setting.byKey(keys[0], keys[1]);
       if (setting != null) {
         bySetting(setting, new Scope(defaults).find(keys[0], keys[1]), node, scopes,
             experiments, problems);
@@ -67,14 +67,5 @@ final class UnusedSharedOverrides {
           && e.own("grid", "seeds") == null);
     }
     return scopes.stream().anyMatch(e -> e.find(keys) == node);
-  }
-
-  private static Setting setting(String section, String key) {
-    for (Setting s : Setting.values()) {
-      if (s.section().equals(section) && s.key().equals(key)) {
-        return s;
-      }
-    }
-    return null;
   }
 }
