@@ -295,7 +295,9 @@ class SweepJobTest {
     List<String> before = rows(root.resolve("layers"));
     SweepOutput output = new SweepOutput(out, "t", new org.apache.hadoop.conf.Configuration());
     SweepLock.Attempt live = output.lock(); // this JVM: a writer that is alive
-    try (SweepLock held = live.lock()) {
+    // Held across the block, never read in it: try/finally, as a resource it would draw [try].
+    SweepLock held = live.lock();
+    try {
       for (String mode : new String[] {"--resume", "--overwrite"}) {
         assertEquals(2, sweep(log, config.toString(), "--out", out, mode), log::toString);
         assertTrue(log.toString().contains("another sweep run (host "), log::toString);
@@ -303,6 +305,8 @@ class SweepJobTest {
             + "; wait for it to end, or stop it; nothing was run or changed"), log::toString);
         assertSameRows(before, rows(root.resolve("layers")));
       }
+    } finally {
+      held.close();
     }
     assertFalse(Files.exists(mark));
     // The mark of a process that has ended, on this host: stale.
