@@ -7,7 +7,9 @@ import java.util.Map;
 
 /** sigprop's command line: one verb per job. */
 public final class Main {
-  /** A verb's entry point: arguments after the verb, output and error streams; returns exit code. */
+  /**
+   * A verb's entry point: arguments after the verb, output and error streams; returns exit code.
+   */
   interface Verb {
     int run(String[] args, PrintStream out, PrintStream err) throws Exception;
   }
@@ -35,6 +37,7 @@ public final class Main {
     HELP.put(name, help);
   }
 
+  /** Runs the verb named by args[0] and exits with its code (1 for an uncaught failure). */
   public static void main(String[] args) {
     StopSignal.install();
     int code;

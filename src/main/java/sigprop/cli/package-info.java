@@ -1,2 +1,5 @@
-/** The command line: {@code Main} dispatches a verb (check, grid, theory, sweep, summarize) to its command. */
+/**
+ * The command line: {@code Main} dispatches a verb (check, grid, theory, sweep, summarize) to its
+ * command.
+ */
 package sigprop.cli;

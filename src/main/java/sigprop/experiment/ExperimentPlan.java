@@ -36,7 +36,9 @@ public record ExperimentPlan(String name, List<Axis> axes, List<Long> seeds,
     return configurations().stream().mapToDouble(CellSpec::flops).max().orElse(0);
   }
 
-  /** The cost model's work of all cells ({@link CostModel#work}: products, elementwise, records). */
+  /**
+   * The cost model's work of all cells ({@link CostModel#work}: products, elementwise, records).
+   */
   public double work() {
     return configurations().stream().mapToDouble(CostModel::work).sum() * seeds.size();
   }

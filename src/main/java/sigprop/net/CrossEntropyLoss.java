@@ -42,7 +42,8 @@ public final class CrossEntropyLoss implements Loss {
         sum += e;
       }
       for (int j = 0; j < c; j++) {
-        gradient.data[r + j] = (gradient.data[r + j] / sum - (j == labels[i] ? 1 : 0)) / output.rows;
+        gradient.data[r + j] =
+            (gradient.data[r + j] / sum - (j == labels[i] ? 1 : 0)) / output.rows;
       }
     }
   }

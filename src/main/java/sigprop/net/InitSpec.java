@@ -69,6 +69,7 @@ public final class InitSpec {
     return word;
   }
 
+  /** The scheme the weights or biases are drawn by. */
   public InitScheme scheme() {
     return scheme;
   }

@@ -52,10 +52,12 @@ public final class Layer {
     return index;
   }
 
+  /** Inputs per example: the previous layer's width, or the input's for layer 1. */
   public int fanIn() {
     return fanIn;
   }
 
+  /** Outputs per example: this layer's width. */
   public int fanOut() {
     return fanOut;
   }
@@ -74,10 +76,12 @@ public final class Layer {
     return weight;
   }
 
+  /** The bias, 1 × fanOut. */
   public Parameter bias() {
     return bias;
   }
 
+  /** φ: the hidden activation, or the output head's. */
   public Activation activation() {
     return activation;
   }

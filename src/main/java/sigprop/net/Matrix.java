@@ -37,14 +37,17 @@ public final class Matrix {
     return Math.multiplyExact(rows, cols);
   }
 
+  /** Element (i, j). */
   public double get(int i, int j) {
     return data[i * cols + j];
   }
 
+  /** Sets element (i, j) to {@code v}. */
   public void set(int i, int j, double v) {
     data[i * cols + j] = v;
   }
 
+  /** rows × cols. */
   public int size() {
     return data.length;
   }
@@ -65,6 +68,7 @@ public final class Matrix {
     return t;
   }
 
+  /** Sets every element to {@code v}. */
   public void fill(double v) {
     Arrays.fill(data, v);
   }

@@ -88,10 +88,12 @@ public final class Network {
     return build(spec, batch, seed, MatMuls.best());
   }
 
+  /** The spec the network was built from. */
   public NetworkSpec spec() {
     return spec;
   }
 
+  /** Examples per forward and backward pass. */
   public int batch() {
     return batch;
   }

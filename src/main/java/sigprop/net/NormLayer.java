@@ -47,10 +47,12 @@ public final class NormLayer {
     this.work3 = new double[units];
   }
 
+  /** γ: the learnable scale per unit, 1 × width. */
   public Parameter gamma() {
     return gamma;
   }
 
+  /** β: the learnable shift per unit, 1 × width. */
   public Parameter beta() {
     return beta;
   }

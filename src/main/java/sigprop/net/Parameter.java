@@ -5,6 +5,7 @@ public final class Parameter {
   private final String name;
   private final Matrix value;
 
+  /** A parameter that updates {@code value} in place (not copied). */
   public Parameter(String name, Matrix value) {
     this.name = name;
     this.value = value;

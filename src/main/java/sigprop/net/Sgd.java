@@ -16,6 +16,7 @@ public final class Sgd implements GradientSink {
   private final Map<Parameter, Matrix> velocity = new IdentityHashMap<>();
   private boolean nonFinite;
 
+  /** η, μ and λ, each finite and ≥ 0. */
   public Sgd(double learningRate, double momentum, double weightDecay) {
     if (!(learningRate >= 0) || !(momentum >= 0) || !(weightDecay >= 0)
         || Double.isInfinite(learningRate + momentum + weightDecay)) {

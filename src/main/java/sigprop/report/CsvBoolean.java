@@ -11,6 +11,7 @@ public final class CsvBoolean {
 
   private CsvBoolean() {}
 
+  /** {@code TRUE} or {@code FALSE}. */
   public static String of(boolean value) {
     return value ? TRUE : FALSE;
   }

@@ -7,9 +7,10 @@ import sigprop.net.MatMuls;
 import sigprop.stats.SiteAccumulator;
 
 /**
- * Logs once per JVM which matrix and statistics kernels run the cells there. On a cluster this lands in each
- * executor's log, the one place that shows whether {@code --add-modules=jdk.incubator.vector}
- * reached the executors (without it every cell silently runs on the slower plain kernel).
+ * Logs once per JVM which matrix and statistics kernels run the cells there. On a cluster this
+ * lands in each executor's log, the one place that shows whether
+ * {@code --add-modules=jdk.incubator.vector} reached the executors (without it every cell silently
+ * runs on the slower plain kernel).
  */
 final class KernelReport {
   private static final Logger LOG = LoggerFactory.getLogger(KernelReport.class);

@@ -9,8 +9,8 @@ import org.apache.spark.SparkConf;
  * The fair scheduler and its pools for a session sigprop starts: the sweep's waves share the
  * default pool, first in first out; short jobs that other work waits for (the theory table, a
  * wave's cells commit) go to {@link #SIDE}, served first whenever one of its tasks waits. Spark
- * reads the pools from a file, so the one in the jar is copied out once per JVM; settings the user gave
- * are kept.
+ * reads the pools from a file, so the one in the jar is copied out once per JVM; settings the user
+ * gave are kept.
  */
 final class SchedulerPools {
   /** The pool of short jobs that others wait for. */

@@ -65,7 +65,8 @@ public final class SummarizeCommand {
     } catch (OutOfMemoryError e) {
       // The summary is built in the driver; the way out is a smaller one or a larger heap.
       err.printf(java.util.Locale.ROOT, "sigprop summarize: out of memory (a %d MiB heap):"
-          + " summarize fewer layers (--layers every:10) or sites (--site output,output_gradient), or"
+          + " summarize fewer layers (--layers every:10) or sites"
+          + " (--site output,output_gradient), or"
           + " give it more heap (SIGPROP_HEAP=16g jobs/sigprop summarize …)%n",
           Runtime.getRuntime().maxMemory() >> 20);
       return 1;

@@ -97,7 +97,8 @@ final class BlockKernels {
       }
       long[] wantCells = new long[r[1] - r[0]];
       long[] gotCells = new long[r[1] - r[0]];
-      for (LinearBins bins : new LinearBins[] {new LinearBins(-1, 1, 200), new LinearBins(0, 1, 7)}) {
+      for (LinearBins bins :
+          new LinearBins[] {new LinearBins(-1, 1, 200), new LinearBins(0, 1, 7)}) {
         for (int scale : new int[] {0, -700, 1100, 3}) {
           double[] factors = LinearBins.scaleFactors(scale);
           reference.linearSlots(finite, r[0], r[1], scale != 0, factors, bins, wantCells);

@@ -52,7 +52,8 @@ public final class SourceDescriptions {
         + " E[φ′²]·Var[∂L/∂y^l] without a norm");
     d.put("log10_pre_activation_gradient_var_rel", "its log10, finite beyond double range;"
         + " layers.csv adds the measured log10 variance of ∂L/∂z at L to it");
-    d.put("sat90", "predicted P(|φ(z) − c| > 0.9·h), z ~ N(0, q), c and h the centre and half-width of φ's range; 0 for unbounded φ");
+    d.put("sat90", "predicted P(|φ(z) − c| > 0.9·h), z ~ N(0, q), c and h the centre and"
+        + " half-width of φ's range; 0 for unbounded φ");
     d.put("sat99", "predicted P(|φ(z) − c| > 0.99·h), as sat90");
     d.put("linear_forward_var", "linear-regime Var[z^l] (Glorot & Bengio 2010); NaN with a norm");
     d.put("linear_forward_ratio", "n_(l−1)·Var[W^l]");

@@ -30,6 +30,7 @@ public final class CellsAtOnce {
 
   private CellsAtOnce() {}
 
+  /** Runs the comparison; exit code 2 for a usage error. */
   public static void main(String[] args) throws Exception {
     if (args.length < 1 || args.length > 2) {
       System.err.println("usage: CellsAtOnce CONFIG [SECONDS_PER_PHASE]");

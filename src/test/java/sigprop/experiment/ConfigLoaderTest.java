@@ -43,7 +43,8 @@ class ConfigLoaderTest {
 
   @Test
   void multiExperimentExampleInheritsDefaults() throws Exception {
-    SweepPlan plan = ConfigLoader.load(Path.of("src/test/resources/configs/shared-defaults.yaml"), List.of(), 0);
+    SweepPlan plan = ConfigLoader.load(Path.of("src/test/resources/configs/shared-defaults.yaml"),
+        List.of(), 0);
     assertEquals(List.of("task1", "task2", "task3", "task4"),
         plan.experiments().stream().map(ExperimentPlan::name).toList());
     assertEquals("3 inits × 10 seeds = 30 cells", plan.experiment("task1").shape());

@@ -27,7 +27,8 @@ class ActivationTest {
   @Test
   void handDerivedValues() {
     // tanh(0.5) = 0.46211715726000974, derivative 1 - tanh² = 0.7864477329659274
-    assertEquals(0.7864477329659274, StandardActivation.TANH.derivative(0.5, Math.tanh(0.5)), 1e-15);
+    assertEquals(0.7864477329659274, StandardActivation.TANH.derivative(0.5, Math.tanh(0.5)),
+        1e-15);
     // sigmoid(0) = 1/2, derivative 1/4
     assertEquals(0.25, StandardActivation.SIGMOID.derivative(0, 0.5));
     // softsign(1) = 1/2, derivative 1/(1+1)² = 1/4

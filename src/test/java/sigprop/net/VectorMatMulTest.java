@@ -55,7 +55,8 @@ class VectorMatMulTest {
         new int[] {37, 1, 1}, new int[] {5, 1, 7}, new int[] {6, 3, 16}, new int[] {12, 8, 32},
         new int[] {0, 4, 5}, new int[] {4, 0, 5}, new int[] {4, 5, 0}, new int[] {0, 0, 0},
         new int[] {97, 300, 270}, new int[] {200, 257, 33}, new int[] {1, 513, 1},
-        new int[] {1, 300, 270}, new int[] {18, 260, 40}, new int[] {19, 260, 40}, new int[] {25, 40, 33}));
+        new int[] {1, 300, 270}, new int[] {18, 260, 40}, new int[] {19, 260, 40},
+        new int[] {25, 40, 33}));
     SplittableRandom random = new SplittableRandom(20261122);
     for (int t = 0; t < 40; t++) {
       int m = 1 + random.nextInt(70), k = 1 + random.nextInt(70), n = 1 + random.nextInt(70);

@@ -136,8 +136,8 @@ class GridEnvironmentTest {
   }
 
   private static final String[] CELL = {"conf/example.yaml", "--set", "grid.init=normal", "--set",
-      "grid.norm=none", "--set", "seeds=1", "--set", "network.width=512", "--set", "input.width=512", "--set",
-      "input.batch=64"};
+      "grid.norm=none", "--set", "seeds=1", "--set", "network.width=512", "--set",
+      "input.width=512", "--set", "input.batch=64"};
 
   /** The estimated memory of CELL at a depth. */
   private static long memory(long depth, long region) throws Exception {

@@ -311,7 +311,8 @@ class SummarizeJobTest extends SharedSparkSession {
       spark.read().parquet(SWEEP.resolve(table).toString())
           .withColumn("config_id", org.apache.spark.sql.functions.expr("substring(config_id, 2)"))
           .transform(d -> List.of(d.columns()).contains("cell_id")
-              ? d.withColumn("cell_id", org.apache.spark.sql.functions.expr("substring(cell_id, 2)"))
+              ? d.withColumn("cell_id",
+                  org.apache.spark.sql.functions.expr("substring(cell_id, 2)"))
               : d)
           .write().partitionBy(table.equals("theory") ? new String[0] : new String[] {"wave"})
           .parquet(legacy.resolve(table).toString());

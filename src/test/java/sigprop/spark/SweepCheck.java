@@ -38,6 +38,7 @@ public final class SweepCheck {
     this.spark = spark;
   }
 
+  /** Checks the sweep; exit code 1 on any problem, 2 for a usage error. */
   public static void main(String[] args) throws Exception {
     if (args.length < 2 || args.length > 3) {
       System.err.println("usage: SweepCheck CONFIG SWEEP_DIR [REFERENCE_SWEEP_DIR]");

@@ -164,7 +164,8 @@ class BlockKernelTest {
       for (int i = 0; i < a.length; i++) {
         int kind = random.nextInt(kinds);
         a[i] = kind == 0 ? random.nextGaussian() * Math.scalb(1.0, random.nextInt(-1000, 1000))
-            : kind < 50 ? 0.0 : kind < 100 ? -0.0 : kind < 150 ? Double.MIN_VALUE * random.nextInt(9)
+            : kind < 50 ? 0.0 : kind < 100 ? -0.0
+            : kind < 150 ? Double.MIN_VALUE * random.nextInt(9)
             : kind == 150 ? Double.NaN : kind == 151 ? Double.NEGATIVE_INFINITY
             : kind == 152 ? -Double.MIN_NORMAL : kind == 153 ? Math.nextDown(Double.MIN_NORMAL)
             : random.nextGaussian() * Math.scalb(1.0, random.nextInt(-1000, 1000));

@@ -167,7 +167,8 @@ class HistogramTest {
   @Test
   void logBinDensityIsExactWhereItCanBe() {
     // 3 of 320 values in [10^0.5, 10^0.6): 3/320 per 0.1 decade = 0.09375 per decade exactly
-    // (the difference of the rounded edges, 0.6 − 0.5 = 0.09999999999999998, gave 0.09375000000000003).
+    // (the difference of the rounded edges, 0.6 − 0.5 = 0.09999999999999998, gave
+    // 0.09375000000000003).
     long[] c = new long[LogBins.DEFAULT.slots()];
     int slot = LogBins.DEFAULT.slotOf(Math.pow(10, 0.55), 0);
     c[slot] = 3;

@@ -81,8 +81,8 @@ class SummaryFiguresTest {
     double[] values = {1, 2, 3, 4, 5};
     assertArrayEquals(
         new double[] {1, 2, 2, 5, 6, 6, 10}, SummaryFigures.gapped(layers, null));
-    assertArrayEquals(
-        new double[] {1, 2, Double.NaN, 3, 4, Double.NaN, 5}, SummaryFigures.gapped(layers, values));
+    assertArrayEquals(new double[] {1, 2, Double.NaN, 3, 4, Double.NaN, 5},
+        SummaryFigures.gapped(layers, values));
     assertArrayEquals(
         new double[] {7, 8}, SummaryFigures.gapped(new int[] {3, 4}, new double[] {7, 8}));
     // every:10 of a 100-layer net with its top layer and head: one line, as sampled.
