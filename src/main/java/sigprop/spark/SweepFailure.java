@@ -1,9 +1,10 @@
 package sigprop.spark;
 
 /**
- * A sweep that stopped part way because a write failed (a full disk, a folder that went away):
- * its message is one line for the user, what was being written, the root cause, what is kept and
- * how to continue; the stack trace (about 130 lines through Spark and Hadoop) is the cause's.
+ * A sweep that stopped part way because a write failed (a full disk, a folder that cannot be
+ * made): its message is one line for the user, what was being written, the root cause, what is
+ * kept and how to continue; the stack trace (about 130 lines through Spark and Hadoop) is the
+ * cause's.
  */
 public final class SweepFailure extends Exception {
   private static final long serialVersionUID = 1L;

@@ -411,9 +411,9 @@ class SweepJobTest {
   }
 
   /**
-   * A write that fails part way (a full disk, a folder gone; here a wave's folder that cannot be
-   * made, a link to nowhere) ends the sweep with one line: what was written where, the root
-   * cause, the cells kept, and --resume. The waves committed before it stay, and --resume, once
+   * A write that fails part way (a full disk; here a wave's folder that cannot be made, a link
+   * to nowhere) ends the sweep with one line: what was written where, the root cause, the cells
+   * kept, and --resume. The waves committed before it stay, and --resume, once
    * the cause is gone, completes the sweep to the data of a run that never failed.
    */
   @Test
