@@ -21,8 +21,8 @@ import java.util.List;
  * ({@code 0.25}, {@code 2.0E23}, {@code 1.0E-5}, {@code -0.0}, {@code 4.9E-324}), so the bytes do
  * not depend on the JDK. gnuplot, R's read.csv, pandas and spreadsheets read these forms. Any
  * missing value (NaN, a missing long, a {@code null} string) is an empty field; {@code ±Infinity}
- * is {@code inf}/{@code -inf}, which gnuplot, R and pandas read as infinities (a spreadsheet
- * shows them as text).
+ * is {@code inf}/{@code -inf}, which gnuplot, R and pandas read as infinities (LibreOffice Calc
+ * reads them as text, which SUM and AVERAGE skip).
  */
 public final class CsvWriter {
   private CsvWriter() {}
