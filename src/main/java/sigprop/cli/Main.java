@@ -1,9 +1,11 @@
 package sigprop.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import sigprop.spark.SweepFailure;
 
 /** sigprop's command line: one verb per job. */
 public final class Main {
@@ -44,16 +46,31 @@ public final class Main {
     try {
       code = run(args, System.out, System.err);
     } catch (Exception e) {
-      if (StopSignal.stopping()) { // Ctrl-C or SIGTERM: the failure is the stop's, not a bug
-        System.err.println(StopSignal.line(e));
-      } else {
-        System.err.println("sigprop: " + e);
-        e.printStackTrace(System.err);
-      }
+      report(e, System.err);
       code = 1;
     }
     System.out.flush();
     System.exit(code);
+  }
+
+  /**
+   * Says why a verb failed: after a stop, or for a sweep's failed write, one line (that write's
+   * trace kept in the {@link TraceLog} when there is one); otherwise the exception and its trace.
+   */
+  static void report(Exception e, PrintStream err) {
+    if (StopSignal.stopping()) { // Ctrl-C or SIGTERM: the failure is the stop's, not a bug
+      err.println(StopSignal.line(e instanceof SweepFailure && e.getCause() instanceof Exception c
+          ? c : e));
+    } else if (e instanceof SweepFailure) {
+      Path log = TraceLog.keep(e);
+      err.println(e.getMessage() + (log == null ? "" : " (full trace: " + log + ")"));
+      if (log == null) {
+        e.printStackTrace(err);
+      }
+    } else {
+      err.println("sigprop: " + e);
+      e.printStackTrace(err);
+    }
   }
 
   /** Dispatches to a verb; exit code 2 for usage errors. */

@@ -1,5 +1,8 @@
 package sigprop.report;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The text form of one CSV field, shared by {@link CsvWriter} and {@link CsvReader} so the two
  * cannot drift apart.
@@ -9,12 +12,22 @@ package sigprop.report;
  * 'E', the same text on every JDK. NaN is an empty field, like any missing value; infinities are
  * {@code inf} and {@code -inf}, which pandas, R's read.csv, gnuplot and strtod all read as
  * infinities.
+ *
+ * <p>A string is written on one line: each run of line breaks and tabs, with the spaces around
+ * it, becomes {@value #LINE_SEPARATOR} (dropped at the string's ends): gnuplot and line-based
+ * tools (awk, grep, sort) take every line for a row and do not understand a quoted line break.
  */
 final class CsvFormat {
   static final char SEPARATOR = ',';
   static final char QUOTE = '"';
   static final String POSITIVE_INFINITY = "inf";
   static final String NEGATIVE_INFINITY = "-inf";
+  /** What a line break or tab in a string is written as. */
+  static final String LINE_SEPARATOR = " | ";
+  /** Tab and the line breaks: LF, VT, FF, CR, NEL, LS, PS. */
+  private static final String BREAKS = "\\t\\n\\x0B\\f\\r\\u0085\\u2028\\u2029";
+  /** A run of spaces, line breaks and tabs holding at least one break or tab. */
+  private static final Pattern BREAK = Pattern.compile(" *[" + BREAKS + "][ " + BREAKS + "]*");
 
   private CsvFormat() {}
 
@@ -43,25 +56,34 @@ final class CsvFormat {
     return Double.parseDouble(field);
   }
 
-  /** A string field: quoted only when it holds a separator, quote or line break, or is empty. */
+  /** A string field on one line: quoted only when it holds a separator or quote, or is empty. */
   static String formatString(String value) {
     if (value == null) {
       return "";
     }
+    String line = oneLine(value);
     // An empty string is quoted ("") so it reads back as "" rather than as missing.
-    if (value.isEmpty() || needsQuotes(value)) {
-      return QUOTE + value.replace("\"", "\"\"") + QUOTE;
+    if (line.isEmpty() || line.indexOf(SEPARATOR) >= 0 || line.indexOf(QUOTE) >= 0) {
+      return QUOTE + line.replace("\"", "\"\"") + QUOTE;
     }
-    return value;
+    return line;
   }
 
-  private static boolean needsQuotes(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == SEPARATOR || c == QUOTE || c == '\n' || c == '\r') {
-        return true;
-      }
+  /** The string with its line breaks and tabs written as {@link #LINE_SEPARATOR}. */
+  static String oneLine(String value) {
+    Matcher m = BREAK.matcher(value);
+    if (!m.find()) {
+      return value;
     }
-    return false;
+    StringBuilder line = new StringBuilder(value.length());
+    int last = 0;
+    do {
+      line.append(value, last, m.start());
+      if (m.start() > 0 && m.end() < value.length()) {
+        line.append(LINE_SEPARATOR);
+      }
+      last = m.end();
+    } while (m.find());
+    return line.append(value, last, value.length()).toString();
   }
 }

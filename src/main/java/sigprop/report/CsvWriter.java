@@ -12,15 +12,17 @@ import java.util.List;
 /**
  * Writes a {@link Table} as one plain CSV file: a header row of column names in table order, then
  * one line per row; UTF-8 without BOM, {@code '\n'} line ends, RFC 4180 quoting only where a field
- * holds a comma, a quote or a line break (and for the empty string, to keep it apart from missing).
+ * holds a comma or a quote (and for the empty string, to keep it apart from missing). A string's
+ * line breaks and tabs are written as {@code " | "}, so every row is one physical line, as
+ * gnuplot and line-based tools need (the Parquet keeps the text as it was).
  *
  * <p>Numbers are locale-independent. Longs are plain decimal. Doubles are the shortest decimal
  * that reads back bit-exact, in {@link Double#toString(double)}'s layout as of JDK 19
  * ({@code 0.25}, {@code 2.0E23}, {@code 1.0E-5}, {@code -0.0}, {@code 4.9E-324}), so the bytes do
  * not depend on the JDK. gnuplot, R's read.csv, pandas and spreadsheets read these forms. Any
  * missing value (NaN, a missing long, a {@code null} string) is an empty field; {@code ±Infinity}
- * is {@code inf}/{@code -inf}, which gnuplot, R and pandas read as infinities (a spreadsheet
- * shows them as text).
+ * is {@code inf}/{@code -inf}, which gnuplot, R and pandas read as infinities (LibreOffice Calc
+ * reads them as text, which SUM and AVERAGE skip).
  */
 public final class CsvWriter {
   private CsvWriter() {}

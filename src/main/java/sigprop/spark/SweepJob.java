@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
@@ -228,10 +229,35 @@ public final class SweepJob {
       try (WavePipeline pipeline = new WavePipeline(spark.sparkContext())) {
         // The theory table is written beside the first wave rather than before it.
         Future<Void> theory = pipeline.side(() -> {
-          writeTheory();
+          writing("the theory table to " + output.theory(), this::writeTheory);
           return null;
         });
         return runCells(pipeline, theory, start);
+      } catch (SweepFailure e) {
+        throw e.resumable(committedCells(), plan.cellCount());
+      }
+    }
+
+    /** Runs a write, its failure a {@link SweepFailure} naming {@code what} was written. */
+    private static void writing(String what, Write write) throws SweepFailure {
+      try {
+        write.run();
+      } catch (Exception e) {
+        throw SweepFailure.writing(what, e);
+      }
+    }
+
+    /** A write that may fail. */
+    private interface Write {
+      void run() throws Exception;
+    }
+
+    /** Waits for a side job; its failure is thrown as it was, not wrapped. */
+    private static void await(Future<Void> side) throws Exception {
+      try {
+        side.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof Exception x ? x : e;
       }
     }
 
@@ -272,7 +298,7 @@ public final class SweepJob {
         }
       }
       if (remaining.isEmpty()) {
-        theory.get();
+        await(theory);
         out.println("sigprop: sweep " + plan.sweep() + " is complete: all " + cells.size()
             + " cells are in " + output.root() + "; nothing to run");
         return 0;
@@ -317,7 +343,7 @@ public final class SweepJob {
               () -> runWave(k, w, index, task));
         }
         pipeline.finish();
-        theory.get();
+        await(theory);
         spark.sparkContext().listenerBus().waitUntilEmpty(); // the last tasks' end events
       } finally {
         spark.sparkContext().removeSparkListener(progress);
@@ -373,14 +399,16 @@ public final class SweepJob {
           spark.sparkContext().collectionAccumulator("sigprop cells of wave " + wave);
       JavaRDD<InternalRow> layers = jsc.parallelize(indices, indices.size())
           .mapPartitions(task.collectingInto(cellRows));
-      internalFrame(layers, LayerTable.SCHEMA).write().options(LayerTable.WRITE_OPTIONS)
-          .parquet(output.layersWave(wave).toString());
+      writing("wave " + wave + "'s layers rows to " + output.layersWave(wave),
+          () -> internalFrame(layers, LayerTable.SCHEMA).write()
+              .options(LayerTable.WRITE_OPTIONS).parquet(output.layersWave(wave).toString()));
       List<Row> cells = cellRows.value();
       if (cells.size() != cellCount) { // each successful task's updates count exactly once
         throw new IllegalStateException("wave " + wave + " returned " + cells.size()
             + " cell rows for " + cellCount + " cells; not committing it");
       }
-      writeCells(jsc, cells, wave);
+      writing("wave " + wave + "'s cells rows to " + output.cellsWave(wave),
+          () -> writeCells(jsc, cells, wave));
       int status = CellTable.SCHEMA.fieldIndex("status");
       cells.forEach(r -> count(r.getString(status)));
       return null;
@@ -441,6 +469,11 @@ public final class SweepJob {
       byStatus.merge(status, 1L, Long::sum);
     }
 
+    /** The cells committed so far, by earlier runs and this one. */
+    private synchronized long committedCells() {
+      return byStatus.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     private void writeTheory() throws IOException {
       if (output.committed(output.theory())) {
         return;
@@ -472,7 +505,7 @@ public final class SweepJob {
     }
 
     private void report(long start) {
-      long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+      long total = committedCells();
       out.printf(Locale.ROOT, "sigprop: sweep %s: %d cells (%d ok, %d diverged, %d failed) in"
           + " %.1f s -> %s%n", plan.sweep(), total, byStatus.get("ok"), byStatus.get("diverged"),
           byStatus.get("failed"), (System.nanoTime() - start) / 1e9, output.root());

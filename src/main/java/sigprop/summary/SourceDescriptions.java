@@ -17,7 +17,8 @@ public final class SourceDescriptions {
       d.put(p, ParameterDescriptions.of(p));
     }
     d.put("status", "ok; diverged (non-finite values appeared); failed (an exception)");
-    d.put("message", "why a cell diverged or failed; empty string when ok");
+    d.put("message", "why a cell diverged or failed, on one line (line breaks and tabs read"
+        + " ' | '; the cells table keeps them); empty string when ok");
     d.put("initial_loss", "the loss at the first recorded step (empty if not reached)");
     d.put("final_loss", "the loss at the last recorded step the cell reached (empty if none)");
     d.put("records", "layer rows the cell recorded");

@@ -82,8 +82,8 @@ class CsvRoundTripTest {
 
   @Test
   void quotesStringsOnlyWhenNeeded() throws IOException {
-    List<String> strings = List.of("plain", "with space", "a,b", "say \"hi\"", "two\nlines",
-        "cr\r\nlf", "", "ünïcødé ∂L/∂x", " padded ", "'single'");
+    List<String> strings = List.of("plain", "with space", "a,b", "say \"hi\"", "",
+        "ünïcødé ∂L/∂x", " padded ", "'single'");
     Table.Builder builder = Table.builder().stringColumn("s").longColumn("n");
     for (int i = 0; i < strings.size(); i++) {
       builder.addRow(strings.get(i), (long) i);
@@ -92,11 +92,48 @@ class CsvRoundTripTest {
     Table written = builder.build();
     String csv = CsvWriter.toCsv(written);
     assertTrue(csv.startsWith("s,n\nplain,0\nwith space,1\n\"a,b\",2\n\"say \"\"hi\"\"\",3\n"
-        + "\"two\nlines\",4\n\"cr\r\nlf\",5\n\"\",6\n"), csv);
+        + "\"\",4\n"), csv);
     assertTrue(csv.endsWith("\n,\n"), csv);
     Path file = CsvWriter.write(written, folder.resolve("strings.csv"));
     assertEquals(csv, Files.readString(file, StandardCharsets.UTF_8));
     assertEquals(written, CsvReader.read(file, written.columns()));
+  }
+
+  /**
+   * A failed cell's message with line breaks and tabs (an exception's text) is written on one
+   * line, breaks as " | ", so gnuplot and line-based tools see one row per record (gnuplot took
+   * a quoted line break for a row's end and dropped both halves); the columns after it read back.
+   */
+  @Test
+  void lineBreaksAndTabsNeverSplitARow() throws IOException {
+    List<String> messages = List.of(
+        "java.lang.IllegalStateException: layer 3, \"W\"\n\tat a.B.c(B.java:1)\n"
+            + "\tat d.E.f(E.java:2)",
+        "cr\r\nlf", "two\n\nblank lines", "a\tb", "\n  framed \r\n",
+        "vt\u000Bff\fnel\u0085ls\u2028ps\u2029.", "\n", "no break");
+    List<String> lines = List.of(
+        "java.lang.IllegalStateException: layer 3, \"W\" | at a.B.c(B.java:1)"
+            + " | at d.E.f(E.java:2)",
+        "cr | lf", "two | blank lines", "a | b", "framed", "vt | ff | nel | ls | ps | .", "",
+        "no break");
+    Table.Builder builder = Table.builder().stringColumn("message").longColumn("records")
+        .doubleColumn("loss");
+    Table.Builder expected = Table.builder().stringColumn("message").longColumn("records")
+        .doubleColumn("loss");
+    for (int i = 0; i < messages.size(); i++) {
+      builder.addRow(messages.get(i), (long) i, i + 0.5);
+      expected.addRow(lines.get(i), (long) i, i + 0.5);
+    }
+    Table written = builder.build();
+    Path file = CsvWriter.write(written, folder.resolve("cells.csv"));
+    List<String> physical = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertEquals(1 + messages.size(), physical.size(), String.join("\n", physical));
+    assertEquals("\"java.lang.IllegalStateException: layer 3, \"\"W\"\" | at a.B.c(B.java:1)"
+        + " | at d.E.f(E.java:2)\",0,0.5", physical.get(1));
+    for (String line : physical) {
+      assertTrue(line.chars().noneMatch(c -> c == '\t' || c == '\r'), line);
+    }
+    assertEquals(expected.build(), CsvReader.read(file, written.columns()));
   }
 
   @Test

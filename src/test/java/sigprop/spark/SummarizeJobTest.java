@@ -54,6 +54,9 @@ class SummarizeJobTest extends SharedSparkSession {
       StandardCharsets.UTF_8);
 
   static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+  /** The injected failed cell's message: an exception's text, with a comma, quotes, breaks. */
+  static final String INJECTED_MESSAGE = "java.lang.IllegalStateException: injected, \"W\"\n"
+      + "\tat sigprop.Injected.run(Injected.java:1)";
 
   static SweepPlan plan;
   static CellSpec failed;
@@ -75,7 +78,7 @@ class SummarizeJobTest extends SharedSparkSession {
    */
   private static void injectFailedCell(CellSpec cell) {
     CellResult ran = CellRunner.run(cell);
-    CellResult result = new CellResult(cell, CellStatus.FAILED, "injected", ran.losses(),
+    CellResult result = new CellResult(cell, CellStatus.FAILED, INJECTED_MESSAGE, ran.losses(),
         ran.wallSeconds(), ran.records());
     List<Row> rows = new ArrayList<>();
     int mean = LayerTable.SCHEMA.fieldIndex("mean");
@@ -128,6 +131,32 @@ class SummarizeJobTest extends SharedSparkSession {
     assertTrue(LOG.toString(StandardCharsets.UTF_8).contains("summarize: note: the cells come"
         + " from 2 builds (0.1.0+000000000000, test); cells.csv's code_version tells which"),
         () -> LOG.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The failed cell's message keeps its line breaks in the Parquet and is one line in cells.csv,
+   * one physical line per cell: gnuplot took each half of a quoted line break for a row and
+   * dropped both.
+   */
+  @Test
+  void aMultiLineMessageIsOneLineInCellsCsv() throws IOException {
+    assertEquals(INJECTED_MESSAGE, spark.read().parquet(SWEEP.resolve("cells").toString())
+        .filter("status = 'failed'").first().getAs("message"));
+    Path cells = result.folder().resolve("cells.csv");
+    List<String> lines = Files.readAllLines(cells, StandardCharsets.UTF_8);
+    List<List<String>> records;
+    try (var reader = Files.newBufferedReader(cells, StandardCharsets.UTF_8)) {
+      records = CsvReader.readRecords(reader);
+    }
+    assertEquals(records.size(), lines.size(), "one physical line per record");
+    int message = records.get(0).indexOf("message");
+    int status = records.get(0).indexOf("status");
+    List<List<String>> failedRows = records.stream()
+        .filter(r -> r.get(status).equals("failed")).toList();
+    assertEquals(1, failedRows.size());
+    assertEquals(records.get(0).size(), failedRows.get(0).size());
+    assertEquals("java.lang.IllegalStateException: injected, \"W\""
+        + " | at sigprop.Injected.run(Injected.java:1)", failedRows.get(0).get(message));
   }
 
   @Test

@@ -2,6 +2,7 @@ package sigprop.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -372,12 +373,7 @@ class SweepJobTest {
     String cut = dir.resolve("cut").toString();
     assertEquals(0, sweep(log, config.toString(), "--out", cut, "--wave-seconds", "0.002",
         "--task-gflop", "0.001"), log::toString);
-    Path cells = dir.resolve("cut/t/cells");
-    Path last;
-    try (Stream<Path> waves = Files.list(cells)) {
-      last = waves.max(Comparator.comparing(p -> Integer.parseInt(
-          p.getFileName().toString().substring(5)))).orElseThrow();
-    }
+    Path last = lastWave(dir.resolve("cut/t/cells"));
     assertTrue(last.getFileName().toString().compareTo("wave=0") > 0, "several waves");
     Files.delete(last.resolve("_SUCCESS"));
     Files.createDirectories(last.resolve("_temporary/0"));
@@ -416,6 +412,61 @@ class SweepJobTest {
     assertSameRows(cells, rows(dir.resolve("out/t/cells"), "wall_seconds"));
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
     assertTrue(log.toString().endsWith("nothing to run\n"), log::toString);
+  }
+
+  /**
+   * A write that fails part way (a full disk; here a wave's folder that cannot be made, a link
+   * to nowhere) ends the sweep with one line: what was written where, the root cause, the cells
+   * kept, and --resume. The waves committed before it stay, and --resume, once
+   * the cause is gone, completes the sweep to the data of a run that never failed.
+   */
+  @Test
+  void aFailedWriteIsOneLineAndResumeCompletesTheSweep() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    StringBuilder log = new StringBuilder();
+    assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("whole").toString()));
+    String out = dir.resolve("out").toString();
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--wave-seconds", "0.002",
+        "--task-gflop", "0.001"), log::toString);
+    // The last wave as if never written, and its layers folder impossible to make.
+    Path cells = lastWave(dir.resolve("out/t/cells"));
+    String last = cells.getFileName().toString().substring(5);
+    Path layers = dir.resolve("out/t/layers/wave=" + last);
+    long lastCells = spark.read().parquet(cells.toString()).count();
+    deleteTree(cells);
+    deleteTree(layers);
+    Files.createSymbolicLink(layers, dir.resolve("nowhere/wave"));
+    SweepFailure failure = assertThrows(SweepFailure.class,
+        () -> sweep(log, config.toString(), "--out", out, "--resume"));
+    String line = failure.getMessage();
+    assertEquals(List.of(line), line.lines().toList(), "one line");
+    assertTrue(line.startsWith("sigprop sweep: writing wave " + last + "'s layers rows to file:"
+        + layers.toAbsolutePath() + " failed: java.io.IOException: Mkdirs failed to create "),
+        line);
+    assertTrue(line.endsWith("; " + (8 - lastCells) + " of 8 cells are committed and kept, and"
+        + " the same command with --resume runs the other " + lastCells + " once that is fixed"),
+        line);
+    Files.delete(layers);
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertSameRows(rows(dir.resolve("whole/t/layers")), rows(dir.resolve("out/t/layers")));
+    assertSameRows(rows(dir.resolve("whole/t/cells"), "wall_seconds"),
+        rows(dir.resolve("out/t/cells"), "wall_seconds"));
+  }
+
+  /** The folder of a table's last wave. */
+  private static Path lastWave(Path table) throws IOException {
+    try (Stream<Path> waves = Files.list(table)) {
+      return waves.max(Comparator.comparing(p -> Integer.parseInt(
+          p.getFileName().toString().substring(5)))).orElseThrow();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static void deleteParquet(Path wave) throws IOException {

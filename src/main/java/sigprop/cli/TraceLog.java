@@ -1,0 +1,42 @@
+package sigprop.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The log file that keeps a failure's stack trace when the console gets one line for it: the
+ * file jobs/sigprop names with {@code -Dsigprop.log} (one per run in the temporary folder, made
+ * only when something is written to it), where conf/log4j2.properties also sends Spark's reports
+ * of the failed tasks.
+ */
+final class TraceLog {
+  static final String PROPERTY = "sigprop.log";
+
+  private TraceLog() {}
+
+  /**
+   * Appends the failure's trace to the log file and returns the file; null when no file is
+   * named or it cannot be written (a full disk), so that the caller prints the trace instead.
+   */
+  static Path keep(Throwable failure) {
+    String name = System.getProperty(PROPERTY, "");
+    if (name.isBlank()) {
+      return null;
+    }
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    Path file = Path.of(name);
+    try {
+      Files.writeString(file, trace.toString(), StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      return file;
+    } catch (IOException | RuntimeException unwritable) {
+      return null;
+    }
+  }
+}
