@@ -40,7 +40,12 @@ final class IdleRecordKeys {
 
   /** The experiment's record keys above, each with its verdict. */
   static List<ValueUse> uses(ExperimentConfig e, Scope scope, boolean multi) {
-    return new IdleRecordKeys(e, scope, multi).uses();
+    // A value that could not be read stands in as a default: judging by it could blame a value
+    // that is fine, so the keys are judged once the record section and the network read.
+    boolean readable = RecordReader.readsCleanly(scope) && List.of(Setting.ACTIVATION,
+        Setting.OUTPUT_ACTIVATION, Setting.NORM, Setting.NORM_PLACEMENT).stream()
+        .allMatch(s -> IdleSettings.readable(e, scope, s));
+    return readable ? new IdleRecordKeys(e, scope, multi).uses() : List.of();
   }
 
   private List<ValueUse> uses() {

@@ -59,8 +59,22 @@ final class IdleSettings {
     return uses;
   }
 
-  /** Why no cell of the experiment uses the setting, or null when some cell does. */
+  /**
+   * Why no cell of the experiment uses the setting, or null when some cell does, or when a value
+   * that decides it could not be read (the experiment holds a default in its place: judging by
+   * it would blame a value that is fine).
+   */
   private static Idle idle(Setting s, ExperimentConfig e, Scope scope) {
+    boolean readable = switch (s) {
+      case NORM_PLACEMENT, NORM_EPS -> readable(e, scope, Setting.NORM);
+      case LEARNING_RATE, WEIGHT_DECAY, MOMENTUM -> RecordReader.stepsReadCleanly(scope);
+      case INPUT_SEED -> readable(e, scope, Setting.REDRAW_PER_SEED);
+      default -> readable(e, scope, Setting.INPUT_SEED) && seedsReadable(scope);
+    };
+    return readable ? idleWhenRead(s, e, scope) : null;
+  }
+
+  private static Idle idleWhenRead(Setting s, ExperimentConfig e, Scope scope) {
     int lastStep = e.record().lastStep();
     List<YamlNode> steps = java.util.Collections.singletonList(scope.find("record", "steps"));
     switch (s) {
@@ -99,6 +113,32 @@ final class IdleSettings {
     AxisConfig axis = axis(e, s);
     return java.util.Collections.singletonList(axis != null ? axis.node()
         : e.fixed().get(s).node());
+  }
+
+  /**
+   * Whether the setting's values in the experiment are the ones written: each value of its axis
+   * read, or its fixed value read (or not written at all).
+   */
+  static boolean readable(ExperimentConfig e, Scope scope, Setting s) {
+    AxisConfig axis = axis(e, s);
+    if (axis == null) {
+      return e.fixed().get(s).node() != null || scope.find(s.section(), s.key()) == null;
+    }
+    Problems scratch = new Problems();
+    Values.items(axis.node()).forEach(item -> s.read(item, scratch));
+    return scratch.isEmpty() && !Values.items(axis.node()).isEmpty();
+  }
+
+  /** Whether the experiment's seeds (if written) are a count or a list of seeds. */
+  private static boolean seedsReadable(Scope scope) {
+    YamlNode node = ExperimentReader.seedsNode(scope);
+    Problems scratch = new Problems();
+    if (node instanceof YamlNode.Scalar) {
+      Values.longInteger(node, scratch, 1, ExperimentReader.MAX_CELLS);
+    } else if (node instanceof YamlNode.Sequence seq) {
+      seq.items().forEach(item -> Values.longInteger(item, scratch, 0, Long.MAX_VALUE));
+    }
+    return scratch.isEmpty() && !(node instanceof YamlNode.Mapping);
   }
 
   /** The experiment's axis of the setting, or null. */

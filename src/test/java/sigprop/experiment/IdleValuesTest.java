@@ -100,6 +100,25 @@ class IdleValuesTest {
         e.problems().get(0).toString(), e.getMessage());
   }
 
+  /** A value that could not be read is not taken for the default that stands in for it. */
+  @Test
+  void aValueThatCouldNotBeReadIdlesNothing() {
+    for (String[] broken : new String[][] {
+        {"network: {norm: btach, norm_eps: 1e-3}", "unknown norm 'btach'"},
+        {"network: {norm_eps: 1e-3}\ngrid: {norm: [none, btach]}", "unknown norm 'btach'"},
+        {"training: {learning_rate: 0.1}\nrecord: {steps: [-1]}", "must be >= 0, got -1"},
+        {"input: {redraw_per_seed: true}\nseeds: [x]", "expected an integer, got 'x'"},
+        {"input: {seed: 3, redraw_per_seed: ture}", "expected true or false, got 'ture'"},
+        {"network: {activation: rleu}\nrecord: {histogram: {range: [-1, 1]}}",
+            "unknown activation 'rleu'"},
+        {"record: {sites: [output, normalised], histogram: {linear_bins: 10}}",
+            "unknown site 'normalised'"}}) {
+      ConfigException e = Configs.failure("sweep: s\n" + broken[0] + "\n");
+      assertEquals(1, e.problems().size(), e.getMessage());
+      assertTrue(e.getMessage().contains(broken[1]), e.getMessage());
+    }
+  }
+
   @Test
   void settingsSomeCellUsesAreAccepted() {
     String base = "sweep: s\ninput: {batch: 4, width: 4}\nnetwork: {width: 4, depth: 2}\n"
