@@ -35,7 +35,7 @@ final class IdleRecordKeys {
     this.e = e;
     this.scope = scope;
     this.multi = multi;
-    this.experiment = "experiment '" + e.name() + "'";
+    this.experiment = ValueUse.EXPERIMENT;
   }
 
   /** The experiment's record keys above, each with its verdict. */
@@ -137,10 +137,10 @@ final class IdleRecordKeys {
     return ValueUse.own(node, scope.explicit(path.split("\\.")), multi);
   }
 
-  private static ValueUse use(YamlNode node, String key, boolean own, String because,
+  private ValueUse use(YamlNode node, String key, boolean own, String because,
       String remedy, List<YamlNode> causes) {
     boolean idle = because != null && !ValueUse.idledByOverride(node, causes);
-    return new ValueUse(node, key, !own, idle ? because : null, "has no effect: ",
+    return new ValueUse(node, key, !own, e.name(), idle ? because : null, "has no effect: ",
         remedy.equals("drop it") ? "; drop it" : "; drop it or " + remedy);
   }
 

@@ -32,7 +32,7 @@ final class IdleSettings {
   /** The experiment's fixed values and axes of the settings above, each with its verdict. */
   static List<ValueUse> uses(ExperimentConfig e, Scope scope, boolean multi) {
     List<ValueUse> uses = new ArrayList<>();
-    String cells = "cell of experiment '" + e.name() + "'";
+    String cells = "cell of " + ValueUse.EXPERIMENT;
     for (Setting s : CHECKED) {
       Idle found = idle(s, e, scope);
       AxisConfig axis = axis(e, s);
@@ -44,7 +44,7 @@ final class IdleSettings {
       if (axis != null) {
         boolean own = ValueUse.own(node, scope.explicit("grid", s.axis()), multi);
         boolean varies = axis.values().size() > 1;
-        uses.add(new ValueUse(node, "grid." + s.axis(), !own,
+        uses.add(new ValueUse(node, "grid." + s.axis(), !own, e.name(),
             idle == null ? null : idle.because(cells),
             varies ? "varies " + s.axis() + ", but " : "has no effect: ",
             (varies ? ", so its values make cells with the same numbers" : "")
@@ -52,7 +52,7 @@ final class IdleSettings {
         continue;
       }
       boolean own = ValueUse.own(node, scope.explicit(s.section(), s.key()), multi);
-      uses.add(new ValueUse(node, s.section() + "." + s.key(), !own,
+      uses.add(new ValueUse(node, s.section() + "." + s.key(), !own, e.name(),
           idle == null ? null : idle.because(cells), "has no effect: ",
           "; drop it or " + (idle == null ? "" : idle.remedy())));
     }

@@ -2,10 +2,8 @@ package sigprop.experiment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reports values that cannot change any number ({@link IdleSettings}, {@link IdleRecordKeys}):
@@ -26,7 +24,8 @@ final class IdleValues {
       uses.addAll(IdleRecordKeys.uses(experiments.get(i), scopes.get(i), multi));
       for (ValueUse use : uses) {
         if (!use.shared() && use.idle()) {
-          problems.add(use.node(), use.message(use.because()));
+          problems.add(use.node(), use.message(ValueUse.naming(use.because(),
+              List.of(use.experiment()))));
         }
         byValue.computeIfAbsent(sameValue(use), k -> new ArrayList<>()).add(use);
       }
@@ -34,10 +33,15 @@ final class IdleValues {
     for (List<ValueUse> takers : byValue.values()) {
       // An experiment's own value that others merge (an anchor) is reported as its own.
       if (takers.stream().allMatch(t -> t.shared() && t.idle())) {
-        Set<String> because = new LinkedHashSet<>();
-        takers.forEach(t -> because.add(t.because()));
+        // One reason per wording, naming every experiment it holds in.
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        takers.forEach(t -> byReason.computeIfAbsent(t.because(), k -> new ArrayList<>())
+            .add(t.experiment()));
+        List<String> reasons = new ArrayList<>();
+        byReason.forEach((because, names) -> reasons.add(ValueUse.naming(because,
+            names.stream().distinct().toList())));
         ValueUse first = takers.get(0);
-        problems.add(first.node(), first.message(String.join("; ", because)));
+        problems.add(first.node(), first.message(String.join("; ", reasons)));
       }
     }
   }

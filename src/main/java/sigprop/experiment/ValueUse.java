@@ -9,12 +9,18 @@ package sigprop.experiment;
  * @param node where the value is written
  * @param key what is written there, the same for every copy of one value (e.g. network.norm_eps)
  * @param shared whether other experiments may take the same value
- * @param because why it changes nothing here, naming the experiment; null when it does
+ * @param experiment the experiment
+ * @param because why it changes nothing there, with {@value #EXPERIMENT} where it names the
+ *     experiment (so that the reasons of several experiments can be said once); null when it
+ *     changes something
  * @param lead the problem's words before the reason ("has no effect: ")
  * @param tail its words after the reason ("; drop it or add a norm")
  */
-record ValueUse(YamlNode node, String key, boolean shared, String because, String lead,
-    String tail) {
+record ValueUse(YamlNode node, String key, boolean shared, String experiment, String because,
+    String lead, String tail) {
+  /** Stands for "experiment 'x'" in {@link #because}. */
+  static final String EXPERIMENT = "{experiment}";
+
   /** Whether the value changes nothing in this experiment. */
   boolean idle() {
     return because != null;
@@ -23,6 +29,16 @@ record ValueUse(YamlNode node, String key, boolean shared, String because, Strin
   /** The problem with this reason (several experiments' reasons, for a shared value). */
   String message(String reason) {
     return lead + reason + tail;
+  }
+
+  /** The reason, naming these experiments: "experiment 'a'", "experiment 'a', 'b' or 'c'". */
+  static String naming(String because, java.util.List<String> experiments) {
+    StringBuilder names = new StringBuilder("experiment ");
+    for (int i = 0; i < experiments.size(); i++) {
+      names.append(i == 0 ? "" : i == experiments.size() - 1 ? " or " : ", ")
+          .append('\'').append(experiments.get(i)).append('\'');
+    }
+    return because.replace(EXPERIMENT, names);
   }
 
   /**

@@ -22,9 +22,14 @@ class IdleValuesTest {
     ConfigException e = Configs.failure(yaml.replace("{norm: batch}", "{depth: 3}"));
     assertEquals(1, e.problems().size(), e.getMessage());
     assertEquals("line 4: defaults.network.norm_eps: has no effect: no cell of experiment 'plain'"
-        + " has a norm (network.norm (default) is none); no cell of experiment 'normed' has a norm"
-        + " (network.norm (default) is none); drop it or add a norm",
+        + " or 'normed' has a norm (network.norm (default) is none); drop it or add a norm",
         e.problems().get(0).toString());
+    // Each reason once, with the experiments it holds in.
+    e = Configs.failure(yaml.replace("{norm: batch}", "{norm: none}"));
+    assertEquals("line 4: defaults.network.norm_eps: has no effect: no cell of experiment 'plain'"
+        + " has a norm (network.norm (default) is none); no cell of experiment 'normed' has a norm"
+        + " (experiments.normed.network.norm (line 8) is none); drop it or add a norm",
+        e.problems().get(0).toString(), e.getMessage());
   }
 
   @Test
@@ -54,8 +59,8 @@ class IdleValuesTest {
     e = Configs.failure(mergedOnly);
     assertEquals(1, e.problems().size(), e.getMessage());
     assertTrue(e.getMessage().contains("line 3: experiments.a.network.norm_eps: has no effect: no"
-        + " cell of experiment 'a' has a norm (network.norm (default) is none); no cell of"
-        + " experiment 'b' has a norm"), e.getMessage());
+        + " cell of experiment 'a' or 'b' has a norm (network.norm (default) is none)"),
+        e.getMessage());
   }
 
   @Test
@@ -67,10 +72,9 @@ class IdleValuesTest {
         "network.norm_eps=1e-2", "defaults.training.momentum=0.5");
     assertEquals(2, e.problems().size(), e.getMessage());
     assertTrue(e.getMessage().contains("--set: network.norm_eps: has no effect: no cell of"
-        + " experiment 'plain' has a norm"), e.getMessage());
+        + " experiment 'plain' or 'normed' has a norm"), e.getMessage());
     assertTrue(e.getMessage().contains("--set: defaults.training.momentum: has no effect: no cell"
-        + " of experiment 'plain' trains (record.steps ends at 0); no cell of experiment"
-        + " 'normed' trains"), e.getMessage());
+        + " of experiment 'plain' or 'normed' trains (record.steps ends at 0)"), e.getMessage());
     // One experiment's own override is judged in that experiment alone.
     assertTrue(Configs.failure(yaml, "experiments.plain.network.norm_eps=1e-2").getMessage()
         .contains("--set: experiments.plain.network.norm_eps: has no effect: no cell of"
