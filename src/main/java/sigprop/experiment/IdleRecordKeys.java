@@ -19,6 +19,7 @@ import sigprop.stats.SaturationRange;
  * {@code linear_bins} in a gradient site's own entry without a range, bins nothing.
  */
 final class IdleRecordKeys {
+  private static final String EXPERIMENT = ValueUse.EXPERIMENT;
   private static final List<String> LINEAR_KEYS = List.of("linear_bins", "range");
   private static final List<String> LOG_KEYS =
       List.of("log_bins_per_decade", "min_decade", "max_decade");
@@ -29,13 +30,11 @@ final class IdleRecordKeys {
   private final ExperimentConfig e;
   private final Scope scope;
   private final boolean multi;
-  private final String experiment;
 
   private IdleRecordKeys(ExperimentConfig e, Scope scope, boolean multi) {
     this.e = e;
     this.scope = scope;
     this.multi = multi;
-    this.experiment = ValueUse.EXPERIMENT;
   }
 
   /** The experiment's record keys above, each with its verdict. */
@@ -57,19 +56,19 @@ final class IdleRecordKeys {
         if (item instanceof YamlNode.Scalar s && s.text().trim().equalsIgnoreCase("normalized")) {
           uses.add(use(item, "record.sites.normalized",
               ValueUse.own(sites, scope.explicit("record", "sites"), multi), anyNorm ? null
-              : "no cell of " + experiment + " has a norm (" + IdleSettings.where(e, Setting.NORM)
+              : "no cell of " + EXPERIMENT + " has a norm (" + IdleSettings.where(e, Setting.NORM)
                   + " is none), so no layer has normalized values", "add a norm", normCauses()));
         }
       }
     }
     for (String key : LINEAR_KEYS) {
-      global(uses, key, Bins.LINEAR, "no site that " + experiment + " records gets linear bins"
+      global(uses, key, Bins.LINEAR, "no site that " + EXPERIMENT + " records gets linear bins"
           + " from it (by default only a bounded activation's outputs get them: tanh, sigmoid,"
           + " softsign, not followed by a norm)", "give a site linear bins of its own"
           + " (record.histogram.sites)");
     }
     for (String key : LOG_KEYS) {
-      global(uses, key, Bins.LOG, "no site that " + experiment + " records gets log bins"
+      global(uses, key, Bins.LOG, "no site that " + EXPERIMENT + " records gets log bins"
           + " from it", "drop it");
     }
     for (Site site : e.record().sites()) {
@@ -79,7 +78,7 @@ final class IdleRecordKeys {
       }
       String path = "record.histogram.sites." + site.key();
       if (site == Site.NORMALIZED && !anyNorm) {
-        uses.add(use(entry, path, own(entry, path), "no cell of " + experiment + " has a norm ("
+        uses.add(use(entry, path, own(entry, path), "no cell of " + EXPERIMENT + " has a norm ("
             + IdleSettings.where(e, Setting.NORM) + " is none), so there are no normalized"
             + " values to bin", "add a norm", normCauses()));
         continue;
@@ -95,7 +94,7 @@ final class IdleRecordKeys {
           YamlNode node = m.get(key);
           uses.add(use(node, path + "." + key, own(node, path + "." + key), bins.contains(takes)
               ? null : "site '" + site.key() + "' gets " + (takes == Bins.LINEAR ? "log" : "linear")
-                  + " bins in every cell of " + experiment + " (bins: auto gives linear bins to a"
+                  + " bins in every cell of " + EXPERIMENT + " (bins: auto gives linear bins to a"
                   + " bounded activation's outputs only)", takes == Bins.LINEAR
                       ? "give the site range: [lo, hi] for linear bins" : "set bins: log",
                   binCauses()));
