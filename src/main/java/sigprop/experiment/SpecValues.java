@@ -131,7 +131,7 @@ final class SpecValues {
     if (node instanceof YamlNode.Mapping m) {
       for (String key : params.keySet()) {
         if (!spec.takes(key)) {
-          problems.add(m.get(key), "has no effect: " + scheme.key() + " takes " + key + " only"
+          problems.add(m.get(key), "has no effect: " + name + " takes " + key + " only"
               + " with nonlinearity: leaky_relu, and its nonlinearity is "
               + spec.word("nonlinearity") + (params.containsKey("nonlinearity") ? "" : " (the"
                   + " default)") + "; drop " + key + " or add nonlinearity: leaky_relu");

@@ -215,7 +215,7 @@ public final class TheoryCommand {
   /** --init-param keys the scheme leaves unused (Kaiming's slope without leaky_relu). */
   private static List<String> idleInitParameters(VerbArguments o, InitSpec init) {
     return keyValues(o, "--init-param").keySet().stream().filter(k -> !init.takes(k))
-        .map(k -> "--init-param " + k + " has no effect with --init " + init.scheme().key()
+        .map(k -> "--init-param " + k + " has no effect with --init " + o.value("--init", "")
             + " and nonlinearity " + init.word("nonlinearity") + " (its gain takes " + k
             + " only with leaky_relu); drop it or give --init-param nonlinearity=leaky_relu")
         .toList();

@@ -222,7 +222,7 @@ class BrokenConfigTest {
             + " nonlinearity: leaky_relu, and its nonlinearity is relu (the default); drop slope"
             + " or add nonlinearity: leaky_relu"),
         row("grid: {init: [{scheme: he_uniform, nonlinearity: tanh, slope: 0.2}]}", "line 2:"
-            + " grid.init[0].slope: has no effect: kaiming_uniform takes slope only with"
+            + " grid.init[0].slope: has no effect: he_uniform takes slope only with"
             + " nonlinearity: leaky_relu, and its nonlinearity is tanh;"),
         row("record: {steps: [0, 10, 5]}",
             "record.steps: steps must be increasing, got [0, 10, 5]"),
