@@ -40,10 +40,13 @@ final class IdleSettings {
       if (node == null) {
         continue; // the built-in default
       }
-      Idle idle = found == null || ValueUse.idledByOverride(node, found.causes()) ? null : found;
+      boolean varies = axis != null && axis.values().size() > 1;
+      // Several values of an idle setting make configurations with the same numbers in this
+      // experiment's outputs, wherever the axis comes from: judged here alone, and always.
+      Idle idle = found == null || !varies && ValueUse.idledByOverride(node, found.causes())
+          ? null : found;
       if (axis != null) {
-        boolean own = ValueUse.own(node, scope.explicit("grid", s.axis()), multi);
-        boolean varies = axis.values().size() > 1;
+        boolean own = varies || ValueUse.own(node, scope.explicit("grid", s.axis()), multi);
         uses.add(new ValueUse(node, "grid." + s.axis(), !own, e.name(),
             idle == null ? null : idle.because(cells),
             varies ? "varies " + s.axis() + ", but " : "has no effect: ",

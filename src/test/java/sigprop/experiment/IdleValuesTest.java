@@ -104,6 +104,30 @@ class IdleValuesTest {
         e.problems().get(0).toString(), e.getMessage());
   }
 
+  /**
+   * An axis of several values of an idle setting makes configurations with the same numbers in
+   * its experiment's outputs: refused there even when another experiment merging it uses it, or
+   * when an override made it idle.
+   */
+  @Test
+  void anIdleAxisOfSeveralValuesIsRefusedInEachExperimentItIsIdleIn() {
+    String yaml = """
+        sweep: s
+        defaults: {input: {batch: 4, width: 4}, network: {width: 4, depth: 2}, seeds: 1}
+        experiments:
+          a: {network: {norm: batch}, grid: &g {norm_eps: [1e-5, 1e-3]}}
+          b: {grid: {<<: *g}}
+        """;
+    ConfigException e = Configs.failure(yaml);
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("line 4: experiments.b.grid.norm_eps: varies norm_eps, but"
+        + " no cell of experiment 'b' has a norm"), e.getMessage());
+    e = Configs.failure("sweep: s\ngrid: {learning_rate: [0.1, 0.01]}\nrecord: {steps: [0, 5]}\n",
+        "record.steps=0");
+    assertTrue(e.getMessage().contains("line 2: grid.learning_rate: varies learning_rate, but no"
+        + " cell of experiment 's' trains"), e.getMessage());
+  }
+
   /** A value that could not be read is not taken for the default that stands in for it. */
   @Test
   void aValueThatCouldNotBeReadIdlesNothing() {
