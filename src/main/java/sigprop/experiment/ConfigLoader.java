@@ -85,8 +85,13 @@ public final class ConfigLoader {
     Overrides.apply(root, overrides, problems);
     boolean multi = Schema.checkRoot(root, problems);
     String sweep = sweepName(root.get("sweep"), problems);
-    List<ExperimentConfig> configs = multi ? experiments(root, overrides, problems)
+    List<Scope> scopes = new ArrayList<>();
+    List<ExperimentConfig> configs = multi ? experiments(root, overrides, scopes, problems)
         : List.of(new ExperimentReader(new Scope(root), problems).read(sweep, ""));
+    if (!multi) {
+      scopes.add(new Scope(root));
+    }
+    IdleValues.report(configs, scopes, multi, problems);
     GridExpander expander = new GridExpander(sweep, heapBytes, regionBytes, problems);
     List<ExperimentPlan> plans = new ArrayList<>();
     for (ExperimentConfig c : configs) {
@@ -121,8 +126,9 @@ public final class ConfigLoader {
         + name.length() + ": '" + name.substring(0, 20) + "…'";
   }
 
+  /** The experiments, each with its scope added to {@code scopes}. */
   private static List<ExperimentConfig> experiments(YamlNode.Mapping root,
-      List<String> overrides, Problems problems) {
+      List<String> overrides, List<Scope> scopes, Problems problems) {
     YamlNode.Mapping defaults = null;
     YamlNode d = root.get("defaults");
     if (d != null && !Schema.isNull(d)) {
@@ -132,7 +138,6 @@ public final class ConfigLoader {
       }
     }
     List<ExperimentConfig> out = new ArrayList<>();
-    List<Scope> scopes = new ArrayList<>();
     YamlNode node = root.get("experiments");
     if (!(node instanceof YamlNode.Mapping exps) || exps.view().isEmpty()) {
       problems.add(node, "expected a mapping of experiment name to its settings, e.g. "

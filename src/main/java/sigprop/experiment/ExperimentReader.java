@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import sigprop.net.Norm;
 
 /**
  * Reads one experiment — its fixed settings, grid axes, seeds and record section — from its own
@@ -47,7 +46,7 @@ final class ExperimentReader {
     List<Long> seeds = seeds();
     tooManyCells(axes, seeds, path);
     RecordSpec record = new RecordReader(scope, problems).read();
-    idleAxes(axes, fixed, record);
+    idleSizeAxes(axes, fixed);
     deadSizeValues(fixed, axes);
     return new ExperimentConfig(name, path, fixed, axes, seeds, record);
   }
@@ -96,31 +95,17 @@ final class ExperimentReader {
   }
 
   /**
-   * Axes whose values cannot change a number: training settings when no cell trains, norm
-   * settings when no cell has a norm. Their values would make cells with different ids and the
-   * same numbers, shown as separate configurations everywhere downstream.
+   * Depth or width axes where every cell has widths, which give every hidden layer's width and
+   * the depth: their values make the same cells. (Axes of settings no cell uses, such as a norm's
+   * ε without a norm, are reported by {@link IdleValues}.)
    */
-  private void idleAxes(List<AxisConfig> axes, Map<Setting, SettingValue> fixed,
-      RecordSpec record) {
-    boolean anyNorm = axes.stream().filter(a -> a.setting() == Setting.NORM)
-        .map(a -> a.values().stream().anyMatch(v -> v.value() != Norm.NONE)).findFirst()
-        .orElse(fixed.get(Setting.NORM).value() != Norm.NONE);
-    boolean widthsEverywhere = ExperimentConfig.widthsEverywhere(fixed, axes);
+  private void idleSizeAxes(List<AxisConfig> axes, Map<Setting, SettingValue> fixed) {
+    if (!ExperimentConfig.widthsEverywhere(fixed, axes)) {
+      return;
+    }
     for (AxisConfig axis : axes) {
-      if (axis.values().size() < 2) {
-        continue;
-      }
       Setting s = axis.setting();
-      boolean training = s == Setting.LEARNING_RATE || s == Setting.MOMENTUM
-          || s == Setting.WEIGHT_DECAY;
-      if (training && record.lastStep() == 0) {
-        problems.add(axis.node(), "varies " + s.axis() + ", but no cell trains (record.steps ends"
-            + " at 0), so its values make cells with the same numbers; drop the axis or record"
-            + " later steps");
-      } else if ((s == Setting.NORM_PLACEMENT || s == Setting.NORM_EPS) && !anyNorm) {
-        problems.add(axis.node(), "varies " + s.axis() + ", but no cell has a norm, so its values"
-            + " make cells with the same numbers; drop the axis or add a norm");
-      } else if ((s == Setting.DEPTH || s == Setting.WIDTH) && widthsEverywhere) {
+      if (axis.values().size() > 1 && (s == Setting.DEPTH || s == Setting.WIDTH)) {
         // Said once, naming where widths came from (an override, say), instead of one
         // "make the same cell" line per pair of combinations at the grid's line.
         problems.add(axis.node(), "varies " + s.axis() + ", but " + widthsWhere(fixed, axes)
@@ -285,6 +270,11 @@ final class ExperimentReader {
    * grid.seeds or seeds (grid.seeds first), else the defaults' seeds.
    */
   private YamlNode seedsNode() {
+    return seedsNode(scope);
+  }
+
+  /** Where an experiment of this scope has its seeds written, or null (the default). */
+  static YamlNode seedsNode(Scope scope) {
     YamlNode explicitInGrid = scope.explicit("grid", "seeds");
     YamlNode explicit = explicitInGrid != null ? explicitInGrid : scope.explicit("seeds");
     if (explicit != null) {

@@ -32,6 +32,19 @@ final class RecordReader {
         histogram);
   }
 
+  /** Whether the experiment's record section reads without a problem. */
+  static boolean readsCleanly(Scope scope) {
+    Problems scratch = new Problems();
+    new RecordReader(scope, scratch).read();
+    return scratch.isEmpty();
+  }
+
+  /** Whether the experiment's record.steps (if written) reads without a problem. */
+  static boolean stepsReadCleanly(Scope scope) {
+    YamlNode node = scope.find("record", "steps");
+    return node == null || new RecordReader(scope, new Problems()).steps(node) != null;
+  }
+
   private Set<Site> sites(YamlNode node) {
     if (node == null) {
       return null;

@@ -127,7 +127,18 @@ final class SpecValues {
         return null;
       }
     }
-    return InitSpec.of(scheme, params);
+    InitSpec spec = InitSpec.of(scheme, params);
+    if (node instanceof YamlNode.Mapping m) {
+      for (String key : params.keySet()) {
+        if (!spec.takes(key)) {
+          problems.add(m.get(key), "has no effect: " + name + " takes " + key + " only"
+              + " with nonlinearity: leaky_relu, and its nonlinearity is "
+              + spec.word("nonlinearity") + (params.containsKey("nonlinearity") ? "" : " (the"
+                  + " default)") + "; drop " + key + " or add nonlinearity: leaky_relu");
+        }
+      }
+    }
+    return spec;
   }
 
   /**

@@ -89,6 +89,15 @@ public final class InitSpec {
     return (String) params.get(key);
   }
 
+  /**
+   * Whether a parameter can change the weights: each does, except Kaiming's {@code slope}, which
+   * enters the gain only with {@code nonlinearity: leaky_relu}.
+   */
+  public boolean takes(String parameter) {
+    return !(parameter.equals("slope") && params.containsKey("nonlinearity")
+        && !word("nonlinearity").equals("leaky_relu"));
+  }
+
   /** Fills a fanIn × fanOut weight matrix from the given stream. */
   public void fill(Matrix w, SplittableRandom rng) {
     scheme.fill(w, this, rng);

@@ -199,9 +199,9 @@ public final class BatchNormGain {
    */
   private static void checkBatchAfter(int batch) {
     if (batch < 8) {
-      throw new IllegalArgumentException("batch norm after the activation: the theory's estimate"
-          + " needs batch >= 8 (below it its integrand's variance is infinite or nearly so), got "
-          + batch);
+      throw new NoPrediction(NoPrediction.Input.BATCH, name -> "batch norm after the"
+          + " activation: the theory's estimate needs " + name + " >= 8 (below it its"
+          + " integrand's variance is infinite or nearly so), got " + batch);
     }
   }
 

@@ -105,9 +105,10 @@ public final class Theory {
     InitScheme scheme = in.init().scheme();
     if (scheme == InitScheme.IDENTITY
         || scheme == InitScheme.CONSTANT && in.init().number("value") != 0) {
-      throw new IllegalArgumentException("the mean field assumes i.i.d. zero-mean weights;"
-          + " init " + in.init() + " is " + (scheme == InitScheme.IDENTITY ? "not random"
-          : "the same in every entry") + ", so there is no prediction for it");
+      throw new NoPrediction(NoPrediction.Input.INIT, name -> "the mean field assumes i.i.d."
+          + " zero-mean weights; " + name + " " + in.init() + " is "
+          + (scheme == InitScheme.IDENTITY ? "not random" : "the same in every entry")
+          + ", so there is no prediction for it");
     }
   }
 
@@ -195,11 +196,12 @@ public final class Theory {
       double divided = normBefore() ? pre : m.variance();
       epsShare += in.normEps() / divided;
       if (!(epsShare <= EPS_SHARE)) {
-        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-            "batch norm theory takes eps as negligible against the variance it divides by, but"
-            + " eps/Var adds up to %.3g over layers 1..%d (Var %.3g at layer %d, eps %.3g),"
-            + " more than %.2f, so there is no prediction", epsShare, l, divided, l,
-            in.normEps(), EPS_SHARE));
+        double share = epsShare;
+        throw new NoPrediction(NoPrediction.Input.NORM_EPS, name -> String.format(
+            java.util.Locale.ROOT, "batch norm theory takes ε as negligible against the variance"
+            + " it divides by, but ε/Var adds up to %.3g over layers 1..%d (Var %.3g at layer %d,"
+            + " %s %.3g), more than %.2f, so there is no prediction; a smaller %s would be"
+            + " covered", share, l, divided, l, name, in.normEps(), EPS_SHARE, name));
       }
     }
 

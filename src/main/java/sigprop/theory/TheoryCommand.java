@@ -46,7 +46,7 @@ public final class TheoryCommand {
       "mean-field scalars of layer L's map without the norm (q*, chi1, c*, xi_q, xi_c); the",
       "columns are described in src/site/markdown/theory.md. An option that cannot change the",
       "result is refused (--batch without batch norm, --placement or --norm-eps without a",
-      "norm, --overwrite without --csv).",
+      "norm, --init-param slope without nonlinearity=leaky_relu, --overwrite without --csv).",
       VerbArguments.helpList("  --activation NAME         ", "|", Activations.names(), 28),
       "  --activation-param K=V    e.g. slope=0.1 for leaky_relu (repeatable)",
       VerbArguments.helpList("  --init SCHEME             ", ", ", InitScheme.keys(), 28),
@@ -89,7 +89,9 @@ public final class TheoryCommand {
       TheoryTable table;
       try {
         table = Theory.predict(input);
-      } catch (IllegalArgumentException e) { // inputs the theory does not cover: say which
+      } catch (NoPrediction e) { // inputs the theory does not cover: name the option
+        throw new BadOption(e.message(TheoryCommand::option));
+      } catch (IllegalArgumentException e) {
         throw new BadOption(e.getMessage());
       }
       if (csv != null) {
@@ -103,6 +105,15 @@ public final class TheoryCommand {
     } catch (BadOption e) {
       return VerbArguments.usageError(err, "theory", e.getMessage());
     }
+  }
+
+  /** The option that sets a theory input. */
+  private static String option(NoPrediction.Input input) {
+    return switch (input) {
+      case NORM_EPS -> "--norm-eps";
+      case BATCH -> "--batch";
+      case INIT -> "--init";
+    };
   }
 
   /** The --csv file, checked before any work: not a folder, and not replaced unless told. */
@@ -154,6 +165,9 @@ public final class TheoryCommand {
     if (norm != null) {
       problems.addAll(withoutEffect(o, norm));
     }
+    if (init != null) {
+      problems.addAll(idleInitParameters(o, init));
+    }
     if (!problems.isEmpty()) {
       throw new BadOption(problems.size() == 1 ? problems.get(0) : problems.size()
           + " problems:\n  " + String.join("\n  ", problems));
@@ -196,6 +210,15 @@ public final class TheoryCommand {
           + " drop --overwrite or give --csv FILE");
     }
     return dead;
+  }
+
+  /** --init-param keys the scheme leaves unused (Kaiming's slope without leaky_relu). */
+  private static List<String> idleInitParameters(VerbArguments o, InitSpec init) {
+    return keyValues(o, "--init-param").keySet().stream().filter(k -> !init.takes(k))
+        .map(k -> "--init-param " + k + " has no effect with --init " + o.value("--init", "")
+            + " and nonlinearity " + init.word("nonlinearity") + " (its gain takes " + k
+            + " only with leaky_relu); drop it or give --init-param nonlinearity=leaky_relu")
+        .toList();
   }
 
   /**

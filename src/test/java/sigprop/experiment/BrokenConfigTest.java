@@ -152,9 +152,78 @@ class BrokenConfigTest {
         row("input: {batch: 8}\ngrid: {batch: [2]}", "line 2: input.batch: has no effect:"
             + " grid.batch (line 3) varies batch in this experiment; drop one"),
         row("grid: {learning_rate: [0.1, 0.01]}", "line 2: grid.learning_rate: varies"
-            + " learning_rate, but no cell trains (record.steps ends at 0)"),
-        row("grid: {norm_eps: [1e-5, 1e-3]}", "grid.norm_eps: varies norm_eps, but no cell has a"
+            + " learning_rate, but no cell of experiment 't' trains (record.steps ends at 0), so"
+            + " its values make cells with the same numbers; drop the axis or record later"
+            + " steps"),
+        row("grid: {norm_eps: [1e-5, 1e-3]}", "grid.norm_eps: varies norm_eps, but no cell of"
+            + " experiment 't' has a norm (network.norm (default) is none)"),
+        // Settings no cell uses: accepted before, and the cells differed in id only.
+        row("network: {norm_eps: 1e-3}", "line 2: network.norm_eps: has no effect: no cell of"
+            + " experiment 't' has a norm (network.norm (default) is none); drop it or add a"
             + " norm"),
+        row("network: {norm: none, norm_placement: after_activation}", "line 2:"
+            + " network.norm_placement: has no effect: no cell of experiment 't' has a norm"
+            + " (network.norm (line 2) is none); drop it or add a norm"),
+        row("grid: {norm: [none], norm_eps: [1e-3]}", "line 2: grid.norm_eps: has no effect: no"
+            + " cell of experiment 't' has a norm (grid.norm (line 2) is none); drop the axis or"
+            + " add a norm"),
+        row("training: {learning_rate: 0.1}", "line 2: training.learning_rate: has no effect: no"
+            + " cell of experiment 't' trains (record.steps ends at 0); drop it or record later"
+            + " steps"),
+        row("training: {weight_decay: 1e-4}\nrecord: {steps: 0}", "line 2:"
+            + " training.weight_decay: has no effect: no cell of experiment 't' trains"),
+        row("training: {momentum: 0.9}\nrecord: {steps: [0, 1]}", "line 2: training.momentum: has"
+            + " no effect: no cell of experiment 't' takes more than one SGD step (record.steps"
+            + " ends at 1), and the first step is η·(g + λ·p) whatever the momentum; drop it or"
+            + " record later steps"),
+        row("grid: {momentum: [0, 0.9]}\nrecord: {steps: [0, 1]}", "line 2: grid.momentum: varies"
+            + " momentum, but no cell of experiment 't' takes more than one SGD step"),
+        row("input: {seed: 3, redraw_per_seed: true}", "line 2: input.seed: has no effect: every"
+            + " cell of experiment 't' draws x from its own seed (input.redraw_per_seed (line 2)"
+            + " is true); drop it or set redraw_per_seed to false"),
+        row("input: {redraw_per_seed: true}\nseeds: 1", "line 2: input.redraw_per_seed: has no"
+            + " effect: every cell of experiment 't' runs seed 0, and input.seed (default) is 0"
+            + " too, so x is the same either way; drop it or run more seeds"),
+        row("input: {redraw_per_seed: true}\ngrid: {input_seed: [1, 2]}", "line 3:"
+            + " grid.input_seed: varies input_seed, but every cell of experiment 't' draws x from"
+            + " its own seed"),
+        row("record: {sites: [output, normalized]}", "line 2: record.sites[1]: has no effect: no"
+            + " cell of experiment 't' has a norm (network.norm (default) is none), so no layer"
+            + " has normalized values; drop it or add a norm"),
+        row("record: {histogram: {sites: {normalized: {bins: log}}}}", "line 2:"
+            + " record.histogram.sites.normalized: has no effect: no cell of experiment 't' has a"
+            + " norm (network.norm (default) is none), so there are no normalized values to bin"),
+        row("network: {activation: relu}\nrecord: {histogram: {range: [-5, 5]}}", "line 3:"
+            + " record.histogram.range: has no effect: no site that experiment 't' records gets"
+            + " linear bins from it (by default only a bounded activation's outputs get them:"
+            + " tanh, sigmoid, softsign, not followed by a norm); drop it or give a site linear"
+            + " bins of its own (record.histogram.sites)"),
+        row("network: {norm: batch, norm_placement: after_activation}\n"
+            + "record: {histogram: {linear_bins: 50}}", "line 3: record.histogram.linear_bins:"
+            + " has no effect: no site that experiment 't' records gets linear bins from it"),
+        row("record: {sites: [pre_activation_gradient], histogram: {linear_bins: 500}}",
+            "line 2: record.histogram.linear_bins: has no effect: no site that experiment 't'"
+                + " records gets linear bins from it"),
+        row("record: {histogram: {sites: {pre_activation_gradient: {linear_bins: 1000}}}}",
+            "line 2: record.histogram.sites.pre_activation_gradient.linear_bins: has no effect:"
+                + " site 'pre_activation_gradient' gets log bins in every cell of experiment 't'"
+                + " (bins: auto gives linear bins to a bounded activation's outputs only); drop"
+                + " it or give the site range: [lo, hi] for linear bins"),
+        row("network: {output_activation: tanh}\n"
+            + "record: {sites: [output], histogram: {log_bins_per_decade: 20}}", "line 3:"
+            + " record.histogram.log_bins_per_decade: has no effect: no site that experiment 't'"
+            + " records gets log bins from it; drop it"),
+        row("network: {output_activation: sigmoid}\n"
+            + "record: {histogram: {sites: {output: {min_decade: -50}}}}", "line 3:"
+            + " record.histogram.sites.output.min_decade: has no effect: site 'output' gets"
+            + " linear bins in every cell of experiment 't'"),
+        row("network: {init: {scheme: kaiming_normal, slope: 0.2}}", "line 2:"
+            + " network.init.slope: has no effect: kaiming_normal takes slope only with"
+            + " nonlinearity: leaky_relu, and its nonlinearity is relu (the default); drop slope"
+            + " or add nonlinearity: leaky_relu"),
+        row("grid: {init: [{scheme: he_uniform, nonlinearity: tanh, slope: 0.2}]}", "line 2:"
+            + " grid.init[0].slope: has no effect: he_uniform takes slope only with"
+            + " nonlinearity: leaky_relu, and its nonlinearity is tanh;"),
         row("record: {steps: [0, 10, 5]}",
             "record.steps: steps must be increasing, got [0, 10, 5]"),
         row("record: {steps: [-1]}", "record.steps[0]: must be >= 0, got -1"),

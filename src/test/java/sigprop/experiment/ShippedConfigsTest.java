@@ -67,6 +67,34 @@ class ShippedConfigsTest {
         .contains("config hash " + example.substring(0, 16) + "\n"), example);
   }
 
+  /**
+   * Every whole config the docs show (a yaml block starting with {@code sweep:}) is valid: the
+   * single-experiment example in CONFIG.md once set a learning rate without training steps.
+   */
+  @Test
+  void everyConfigTheDocsShowIsValid() throws IOException {
+    List<Path> docs = new ArrayList<>(List.of(Path.of("README.md")));
+    for (String folder : List.of("docs", "src/site/markdown")) {
+      try (Stream<Path> files = Files.list(Path.of(folder))) {
+        files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(docs::add);
+      }
+    }
+    int shown = 0;
+    for (Path doc : docs) {
+      Matcher block = Pattern.compile("```yaml\n(sweep:.*?)```", Pattern.DOTALL)
+          .matcher(Files.readString(doc));
+      while (block.find()) {
+        shown++;
+        try {
+          ConfigLoader.parse(block.group(1), doc.toString(), List.of(), 0);
+        } catch (ConfigException e) {
+          throw new AssertionError(doc + ":\n" + block.group(1) + e.getMessage(), e);
+        }
+      }
+    }
+    assertTrue(shown >= 3, "configs found in the docs: " + shown);
+  }
+
   /** The bodies of the script's {@code <<'YAML'} here-documents. */
   private static List<String> heredocs(List<String> lines) {
     List<String> docs = new ArrayList<>();

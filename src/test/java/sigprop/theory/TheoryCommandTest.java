@@ -131,8 +131,19 @@ class TheoryCommandTest {
     assertBad("--depth given twice", with(base, "--depth", "4"));
     assertBad("unexpected argument 'extra'", with(base, "extra"));
     // Inputs the theory does not cover: one line and exit 2, not a stack trace or NaN.
-    assertBad("batch norm after the activation: the theory's estimate needs batch >= 8",
+    // ... each naming the option the user typed, not the theory's name for the input.
+    assertBad("batch norm after the activation: the theory's estimate needs --batch >= 8",
         with(base, "--norm", "batch", "--placement", "after", "--batch", "5"));
+    assertBad("sigprop theory: batch norm theory takes ε as negligible against the variance it"
+        + " divides by, but ε/Var adds up to 0.100 over layers 1..1 (Var 1.00 at layer 1,"
+        + " --norm-eps 0.100), more than 0.05, so there is no prediction; a smaller --norm-eps"
+        + " would be covered\n", with(base, "--norm", "batch", "--norm-eps", "0.1"));
+    assertBad("the mean field assumes i.i.d. zero-mean weights; --init identity(gain=1.0) is not"
+        + " random", "--activation", "tanh", "--init", "identity", "--depth", "3", "--width", "8");
+    assertBad("--init-param slope has no effect with --init kaiming_normal and nonlinearity relu"
+        + " (its gain takes slope only with leaky_relu); drop it or give --init-param"
+        + " nonlinearity=leaky_relu", "--activation", "tanh", "--init", "kaiming_normal",
+        "--init-param", "slope=0.2", "--depth", "3", "--width", "8");
   }
 
   @Test

@@ -232,9 +232,10 @@ class TheoryTest {
         Norm.BATCH, NormPlacement.BEFORE_ACTIVATION, 64, 1e-5);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Theory.predict(tiny));
-    assertTrue(e.getMessage().contains("batch norm theory takes eps as negligible against the"
-        + " variance it divides by, but eps/Var adds up to 0.488 over layers 1..1 (Var 2.05e-05 at"
+    assertTrue(e.getMessage().contains("batch norm theory takes ε as negligible against the"
+        + " variance it divides by, but ε/Var adds up to 0.488 over layers 1..1 (Var 2.05e-05 at"
         + " layer 1, eps 1.00e-05), more than 0.05"), e.getMessage());
+    assertEquals(NoPrediction.Input.NORM_EPS, ((NoPrediction) e).input());
     // ε/Var of 2.5e-5 a layer, 0.0127 over 500 layers: covered (homework task 3's net).
     Theory.predict(new TheoryInput(TANH, InitSpec.of(InitScheme.XAVIER_NORMAL), 0.0,
         TheoryInput.uniformWidths(500, 256), 1.0, Norm.BATCH, NormPlacement.BEFORE_ACTIVATION,

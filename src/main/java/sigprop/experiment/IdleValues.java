@@ -1,0 +1,58 @@
+package sigprop.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reports values that cannot change any number ({@link IdleSettings}, {@link IdleRecordKeys}):
+ * an experiment's own value that no cell of it uses, and a shared value (defaults:, merged with
+ * {@code <<:}, --set for every experiment) that no experiment taking it uses. A shared value some
+ * experiment uses is fine where another leaves it idle: defaults serve several experiments.
+ */
+final class IdleValues {
+  private IdleValues() {}
+
+  /** Checks every experiment; {@code scopes} are the experiments' scopes, in the same order. */
+  static void report(List<ExperimentConfig> experiments, List<Scope> scopes, boolean multi,
+      Problems problems) {
+    Map<Object, List<ValueUse>> byValue = new LinkedHashMap<>();
+    for (int i = 0; i < experiments.size(); i++) {
+      List<ValueUse> uses = new ArrayList<>(IdleSettings.uses(experiments.get(i), scopes.get(i),
+          multi));
+      uses.addAll(IdleRecordKeys.uses(experiments.get(i), scopes.get(i), multi));
+      for (ValueUse use : uses) {
+        if (!use.shared() && use.idle()) {
+          problems.add(use.node(), use.message(ValueUse.naming(use.because(),
+              List.of(use.experiment()))));
+        }
+        byValue.computeIfAbsent(sameValue(use), k -> new ArrayList<>()).add(use);
+      }
+    }
+    for (List<ValueUse> takers : byValue.values()) {
+      // An experiment's own value that others merge (an anchor) is reported as its own.
+      if (takers.stream().allMatch(t -> t.shared() && t.idle())) {
+        // One reason per wording, naming every experiment it holds in.
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        takers.forEach(t -> byReason.computeIfAbsent(t.because(), k -> new ArrayList<>())
+            .add(t.experiment()));
+        List<String> reasons = new ArrayList<>();
+        byReason.forEach((because, names) -> reasons.add(ValueUse.naming(because,
+            names.stream().distinct().toList())));
+        ValueUse first = takers.get(0);
+        problems.add(first.node(), first.message(String.join("; ", reasons)));
+      }
+    }
+  }
+
+  /**
+   * What makes two experiments' copies one value: a value merged with {@code <<:} is copied into
+   * each experiment that merges it, with the line of the value it copies (the anchor's, which
+   * may be one experiment's own value); an override set in every experiment is one node.
+   */
+  private static Object sameValue(ValueUse use) {
+    String location = use.node().location();
+    return location.startsWith("line ") ? use.key() + " at " + location : use.node();
+  }
+}
