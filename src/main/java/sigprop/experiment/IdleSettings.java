@@ -1,6 +1,8 @@
 package sigprop.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import sigprop.net.Norm;
@@ -79,7 +81,7 @@ final class IdleSettings {
 
   private static Idle idleWhenRead(Setting s, ExperimentConfig e, Scope scope) {
     int lastStep = e.record().lastStep();
-    List<YamlNode> steps = java.util.Collections.singletonList(scope.find("record", "steps"));
+    List<YamlNode> steps = Collections.singletonList(scope.find("record", "steps"));
     switch (s) {
       case NORM_PLACEMENT, NORM_EPS:
         return anyNorm(e) ? null : new Idle("no %s has a norm (" + where(e, Setting.NORM)
@@ -100,7 +102,7 @@ final class IdleSettings {
         return seed != null && values(e, Setting.INPUT_SEED).stream().allMatch(seed::equals)
             ? new Idle("every %s runs seed " + seed + ", and " + where(e, Setting.INPUT_SEED)
                 + " is " + seed + " too, so x is the same either way", "run more seeds",
-                java.util.Arrays.asList(ExperimentReader.seedsNode(scope),
+                Arrays.asList(ExperimentReader.seedsNode(scope),
                     causes(e, Setting.INPUT_SEED).get(0))) : null;
       default:
         throw new IllegalArgumentException("not checked: " + s);
@@ -114,7 +116,7 @@ final class IdleSettings {
   /** Where the setting's values over the cells are written (a list of one, null: default). */
   static List<YamlNode> causes(ExperimentConfig e, Setting s) {
     AxisConfig axis = axis(e, s);
-    return java.util.Collections.singletonList(axis != null ? axis.node()
+    return Collections.singletonList(axis != null ? axis.node()
         : e.fixed().get(s).node());
   }
 
