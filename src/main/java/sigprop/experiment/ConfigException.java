@@ -7,6 +7,7 @@ import java.util.List;
  * line in the message.
  */
 public final class ConfigException extends Exception {
+  private static final long serialVersionUID = 1L;
   private final String source;
   private final List<Problem> problems;
 

@@ -44,6 +44,8 @@ final class YamlTrees {
 
   /** Thrown when aliases expand beyond {@link #MAX_VALUES}: the conversion stops at once. */
   private static final class TooManyValues extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     TooManyValues() {
       super(null, null, false, false);
     }
