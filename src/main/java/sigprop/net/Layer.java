@@ -217,22 +217,75 @@ public final class Layer {
     }
     Matrix dW = scratch.get(fanIn, fanOut, Scratch.GRAD_WEIGHT);
     mm.aTb(in, gZ, dW);
+    int dWScale = scale;
+    if ((sink != GradientSink.NONE || probe.wants(index, Site.WEIGHT_GRADIENT))
+        && leftNormalRange(dW)) {
+      dWScale += weightGradientInRange(in, gZ, dW, scratch, mm);
+    }
     Matrix dB = scratch.get(1, fanOut, Scratch.GRAD_BIAS);
     columnSums(gZ, dB);
     if (gIn != null) {
       mm.abT(gZ, weights(scratch), gIn);
     }
     if (probe.wants(index, Site.WEIGHT_GRADIENT)) {
-      probe.record(index, Site.WEIGHT_GRADIENT, dW, scale);
+      probe.record(index, Site.WEIGHT_GRADIENT, dW, dWScale);
     }
     if (norm != null) {
       sink.accept(index, norm.gamma(), dGamma, scale);
       sink.accept(index, norm.beta(), dBeta, scale);
     }
     if (weight != null) {
-      sink.accept(index, weight, dW, scale);
+      sink.accept(index, weight, dW, dWScale);
     }
     sink.accept(index, bias, dB, scale);
+  }
+
+  /**
+   * Whether dW has a value beyond double's range or its largest magnitude lies within 2^64 of
+   * the subnormals: an input near double's limit times a carried gradient g̃ of order one
+   * overflows, though the true ∂L/∂W = inᵀ·g̃·2^s may be an ordinary number (or beyond the
+   * range, which its scale can carry), and tiny ones lose bits. One pass over dW, only when
+   * something uses it.
+   */
+  private static boolean leftNormalRange(Matrix dW) {
+    double max = 0;
+    for (double v : dW.data) {
+      max = Math.max(max, Math.abs(v)); // NaN propagates
+    }
+    return !(max <= Double.MAX_VALUE) || max > 0 && Math.getExponent(max)
+        < Double.MIN_EXPONENT + Network.DEFAULT_RESCALE_EXPONENT;
+  }
+
+  /**
+   * Forms dW again as (in·2^-t)ᵀ·g̃ with t = the exponents of max |in| plus max |g̃|, so its
+   * largest values are of order one, and returns t, which joins the gradient's scale (dividing
+   * by a power of two changes no bits but those of values pushed out of the normal range).
+   * Non-finite inputs or gradients, or zero ones, leave dW as it is (t = 0): no power of two
+   * fixes them.
+   */
+  private int weightGradientInRange(Matrix in, Matrix gZ, Matrix dW, Scratch scratch,
+      MatMul mm) {
+    int inExponent = largestExponent(in);
+    int gradientExponent = largestExponent(gZ);
+    if (inExponent == Integer.MIN_VALUE || gradientExponent == Integer.MIN_VALUE) {
+      return 0;
+    }
+    int t = inExponent + gradientExponent;
+    Matrix scaled = scratch.get(batch, fanIn, Scratch.SCALED_INPUT);
+    for (int i = 0; i < scaled.data.length; i++) {
+      scaled.data[i] = Math.scalb(in.data[i], -t);
+    }
+    mm.aTb(scaled, gZ, dW);
+    return t;
+  }
+
+  /** The binary exponent of the largest |v|; Integer.MIN_VALUE if all are 0 or any is not finite. */
+  private static int largestExponent(Matrix m) {
+    double max = 0;
+    for (double v : m.data) {
+      max = Math.max(max, Math.abs(v));
+    }
+    return max > 0 && max <= Double.MAX_VALUE ? Math.getExponent(max) : Integer.MIN_VALUE;
   }
 
   /** result = g ⊙ d. */
