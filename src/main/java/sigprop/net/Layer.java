@@ -242,18 +242,18 @@ public final class Layer {
 
   /**
    * Whether dW has a value beyond double's range or its largest magnitude lies within 2^64 of
-   * the subnormals: an input near double's limit times a carried gradient g̃ of order one
-   * overflows, though the true ∂L/∂W = inᵀ·g̃·2^s may be an ordinary number (or beyond the
-   * range, which its scale can carry), and tiny ones lose bits. One pass over dW, only when
-   * something uses it.
+   * the subnormals, 0 included: an input near double's limit times a carried gradient g̃ of
+   * order one overflows, though the true ∂L/∂W = inᵀ·g̃·2^s may be an ordinary number (or beyond
+   * the range, which its scale can carry), and subnormal inputs lose bits or every product. One
+   * pass over dW, only when something uses it.
    */
   private static boolean leftNormalRange(Matrix dW) {
     double max = 0;
     for (double v : dW.data) {
       max = Math.max(max, Math.abs(v)); // NaN propagates
     }
-    return !(max <= Double.MAX_VALUE) || max > 0 && Math.getExponent(max)
-        < Double.MIN_EXPONENT + Network.DEFAULT_RESCALE_EXPONENT;
+    return !(max <= Double.MAX_VALUE)
+        || Math.getExponent(max) < Double.MIN_EXPONENT + Network.DEFAULT_RESCALE_EXPONENT;
   }
 
   /**
