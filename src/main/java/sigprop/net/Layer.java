@@ -315,16 +315,74 @@ public final class Layer {
     }
     double[] d = deriv.data;
     double total = 0;
-    for (int s = 0; s < batch; s++) {
-      int r = s * n;
-      for (int j = 0; j < n; j++) {
-        double dv = d[r + j];
-        if (dv != 0) { // φ′ = 0 adds 0 even where a column's squared norm overflowed to ∞
-          total += dv * dv * columnNorms[j];
+    if (squaresInRange(columnNorms)) {
+      for (int s = 0; s < batch; s++) {
+        int r = s * n;
+        for (int j = 0; j < n; j++) {
+          double dv = d[r + j];
+          if (dv != 0) { // φ′ = 0 adds 0 even where a column's squared norm overflowed to ∞
+            total += dv * dv * columnNorms[j];
+          }
+        }
+      }
+    } else {
+      // Weights beyond about 1e±150: Σw² overflows (or loses bits), and a φ′ small enough to
+      // match them (softsign's 1/(1 + |z|)²) squares to 0, so 0·∞ read NaN in an ok cell.
+      // (φ′·‖w_j‖)² instead, from norms taken with a power of two out: ∞ or 0 only where the
+      // true term is.
+      double[] norms = columnLengths(w);
+      for (int s = 0; s < batch; s++) {
+        int r = s * n;
+        for (int j = 0; j < n; j++) {
+          double dv = d[r + j];
+          if (dv != 0) {
+            double t = dv * norms[j];
+            total += t * t;
+          }
         }
       }
     }
     return total / batch / Math.min(fanIn, fanOut);
+  }
+
+  /** Whether every squared column norm is 0 or a double well inside the normal range. */
+  private static boolean squaresInRange(double[] squaredNorms) {
+    for (double v : squaredNorms) {
+      if (v != 0 && !(v > 0x1p-900 && v < 0x1p900)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * ‖w_j‖ for each column j of the fanIn × fanOut weights, each summed with its own largest
+   * power of two out, so that neither its squares overflow nor a small column's vanish.
+   */
+  private double[] columnLengths(double[] w) {
+    double[] max = new double[fanOut];
+    for (int i = 0; i < fanIn; i++) {
+      int r = i * fanOut;
+      for (int j = 0; j < fanOut; j++) {
+        max[j] = Math.max(max[j], Math.abs(w[r + j]));
+      }
+    }
+    int[] exponents = new int[fanOut];
+    for (int j = 0; j < fanOut; j++) {
+      exponents[j] = max[j] > 0 && max[j] <= Double.MAX_VALUE ? Math.getExponent(max[j]) : 0;
+    }
+    double[] lengths = new double[fanOut];
+    for (int i = 0; i < fanIn; i++) {
+      int r = i * fanOut;
+      for (int j = 0; j < fanOut; j++) {
+        double v = Math.scalb(w[r + j], -exponents[j]);
+        lengths[j] += v * v;
+      }
+    }
+    for (int j = 0; j < fanOut; j++) {
+      lengths[j] = Math.scalb(Math.sqrt(lengths[j]), exponents[j]);
+    }
+    return lengths;
   }
 
   private static void columnSums(Matrix g, Matrix sums) {
