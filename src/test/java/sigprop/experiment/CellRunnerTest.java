@@ -407,6 +407,24 @@ class CellRunnerTest {
     }
   }
 
+  /**
+   * An SGD step whose update passes double's range (lr 1e307, weight decay 100 on N(0, 1)
+   * weights: steps of 1e309) writes ∞ into the weights; the cell is diverged and says so, never
+   * ok with infinite weights.
+   */
+  @Test
+  void anSgdStepThatOverflowsTheWeightsIsDiverged() {
+    NetworkSpec net = NetworkSpec.uniform(8, 8, 2, StandardActivation.TANH, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL), 3);
+    CellSpec base = TestCells.cell(net, 8, 0, List.of(0, 1));
+    CellSpec cell = new CellSpec(base.sweep(), base.experiment(), net, base.input(), base.loss(),
+        base.seed(), base.record(), new TrainingSpec(1e307, 0, 100), base.parameters());
+    CellResult r = CellRunner.run(cell);
+    assertEquals(CellStatus.DIVERGED, r.status(), r.message());
+    assertTrue(r.message().contains("non-finite parameters after an SGD step"), r.message());
+    assertTrue(Double.isFinite(r.losses().get(0)), "step 0 ran on the initial weights");
+  }
+
   /** Relu keeps NaN: an overflowed relu net must not read as zeros with a finite loss. */
   @Test
   void anOverflowedReluNetIsDivergedWhateverItRecords() {
