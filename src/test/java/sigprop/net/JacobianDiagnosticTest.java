@@ -74,13 +74,7 @@ class JacobianDiagnosticTest {
    */
   @Test
   void aZeroSlopeIgnoresAColumnWhoseSquaredNormOverflowed() {
-    InitSpec zeros = InitSpec.of(InitScheme.ZEROS);
-    NetworkSpec spec = new NetworkSpec(2, List.of(3), StandardActivation.RELU, Norm.NONE,
-        NormPlacement.BEFORE_ACTIVATION, NetworkSpec.DEFAULT_EPS, zeros, zeros, 2,
-        StandardActivation.LINEAR);
-    Network net = Network.build(spec, 2, 0, PlainMatMul.INSTANCE);
-    System.arraycopy(new double[] {1, 1e200, 0, 0, -1e200, 3}, 0,
-        net.layers().get(0).weight().value().data, 0, 6);
+    Network net = twoToThree(StandardActivation.RELU, 1, 1e200, 0, 0, -1e200, 3);
     assertEquals(5.0, diagnostic(net, new Matrix(2, 2, new double[] {1, 1, 2, 2})).get(1), 1e-15);
   }
 
@@ -93,19 +87,24 @@ class JacobianDiagnosticTest {
    */
   @Test
   void aTinySlopeTimesAnOverflowedColumnIsItsTinyTerm() {
-    InitSpec zeros = InitSpec.of(InitScheme.ZEROS);
-    NetworkSpec spec = new NetworkSpec(2, List.of(3), StandardActivation.SOFTSIGN, Norm.NONE,
-        NormPlacement.BEFORE_ACTIVATION, NetworkSpec.DEFAULT_EPS, zeros, zeros, 2,
-        StandardActivation.LINEAR);
-    Network net = Network.build(spec, 2, 0, PlainMatMul.INSTANCE);
-    System.arraycopy(new double[] {1, 1e154, 0, 0, -1e154, 3}, 0,
-        net.layers().get(0).weight().value().data, 0, 6);
+    Network net = twoToThree(StandardActivation.SOFTSIGN, 1, 1e154, 0, 0, -1e154, 3);
     double first = Math.pow(1 / 4.0, 2) + 9 * Math.pow(1 / 6.25, 2);
     double second = Math.pow(1 / 2.25, 2) + 9 * Math.pow(1 / 16.0, 2);
     double expected = (first + second) / 2 / 2;
     assertEquals(expected,
         diagnostic(net, new Matrix(2, 2, new double[] {1, 0.5, 0.5, 1})).get(1),
         1e-15 * expected);
+  }
+
+  /** Input 2 → 3 units of φ with the given W₁ (row-major) → 2 linear outputs, zero biases. */
+  private static Network twoToThree(Activation phi, double... w1) {
+    InitSpec zeros = InitSpec.of(InitScheme.ZEROS);
+    NetworkSpec spec = new NetworkSpec(2, List.of(3), phi, Norm.NONE,
+        NormPlacement.BEFORE_ACTIVATION, NetworkSpec.DEFAULT_EPS, zeros, zeros, 2,
+        StandardActivation.LINEAR);
+    Network net = Network.build(spec, 2, 0, PlainMatMul.INSTANCE);
+    System.arraycopy(w1, 0, net.layers().get(0).weight().value().data, 0, 6);
+    return net;
   }
 
   @Test
