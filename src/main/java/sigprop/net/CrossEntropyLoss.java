@@ -19,7 +19,7 @@ public final class CrossEntropyLoss implements Loss {
     for (int i = 0; i < output.rows; i++) {
       total += rowLoss(output, i);
     }
-    if (Double.isInfinite(total)) { // rows of 1e307 may sum past the range while their mean is not
+    if (Double.isInfinite(total)) { // rows of 1e307 may sum past the range, their mean not
       total = 0;
       for (int i = 0; i < output.rows; i++) {
         total += rowLoss(output, i) / output.rows;

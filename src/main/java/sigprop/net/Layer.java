@@ -279,7 +279,7 @@ public final class Layer {
     return t;
   }
 
-  /** The binary exponent of the largest |v|; Integer.MIN_VALUE if all are 0 or any is not finite. */
+  /** The binary exponent of the largest |v|; Integer.MIN_VALUE if all are 0 or one is not finite. */
   private static int largestExponent(Matrix m) {
     double max = 0;
     for (double v : m.data) {

@@ -10,8 +10,9 @@ import sigprop.stats.SiteAccumulator;
 
 /**
  * Logs once per JVM which matrix, tanh and statistics kernels run the cells there, after
- * refusing a JVM that has none. On a cluster this lands in each executor's log, the one place that shows whether {@code --add-modules=jdk.incubator.vector}
- * reached the executors (without it every cell silently runs on the slower plain kernel).
+ * refusing a JVM that has none. On a cluster this lands in each executor's log, the one place
+ * that shows whether {@code --add-modules=jdk.incubator.vector} reached the executors (without
+ * it every cell silently runs on the slower plain kernel).
  */
 final class KernelReport {
   private static final Logger LOG = LoggerFactory.getLogger(KernelReport.class);
