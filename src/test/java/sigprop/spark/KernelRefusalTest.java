@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import sigprop.net.MatMuls;
 
 /**
- * A forced kernel this JVM cannot run is the machine's problem: sweep and grid refuse it before
- * they start (exit 2, every kernel's reason, nothing written), instead of a sweep that writes
- * its manifest and theory and then dies in its first task with ExceptionInInitializerError.
+ * A forced kernel this JVM cannot run is the machine's problem: sweep, grid and check refuse it
+ * before they start (exit 2, every kernel's reason, nothing written), instead of a sweep that
+ * writes its manifest and theory and then dies in its first task with
+ * ExceptionInInitializerError.
  * Kernels are chosen once per JVM, so each case runs in a child JVM.
  */
 class KernelRefusalTest {
@@ -45,6 +46,13 @@ class KernelRefusalTest {
     assertEquals(2, child.exitCode, child.output);
     assertTrue(child.output.contains("sigprop grid: sigprop.tanh=vector but the Vector API"
         + " kernel is unavailable"), child.output);
+  }
+
+  @Test
+  void checkRefusesRatherThanStopMidSuite() throws Exception {
+    Child child = run(List.of("-Dsigprop.tanh=vector"), "check");
+    assertEquals(2, child.exitCode, child.output);
+    assertTrue(child.output.startsWith("sigprop check: sigprop.tanh=vector but"), child.output);
   }
 
   @Test
