@@ -3,8 +3,9 @@ package sigprop.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import sigprop.net.GradientCheck;
 import sigprop.args.VerbArguments;
+import sigprop.experiment.KernelChoice;
+import sigprop.net.GradientCheck;
 
 /** The {@code check} verb: gradient checks of every layer type, activation and loss. */
 final class CheckCommand {
@@ -30,6 +31,11 @@ final class CheckCommand {
       given.noPositionals();
     } catch (IllegalArgumentException e) {
       return VerbArguments.usageError(err, "check", e.getMessage());
+    }
+    String kernels = KernelChoice.refusal();
+    if (kernels != null) { // the activations would throw it mid-suite
+      err.println("sigprop check: " + kernels);
+      return 2;
     }
     List<GradientCheck.Result> results = GradientCheck.standardSuite();
     out.printf(Locale.ROOT, "%-32s %10s %8s  %s%n", "case", "max rel err", "entries", "verdict");

@@ -86,7 +86,10 @@ public final class CellRunner {
     }
   }
 
-  /** Runs the cell with the fastest kernel. */
+  /**
+   * Runs the cell with the fastest kernel; IllegalStateException, not a failed cell, when this
+   * JVM could not choose one ({@link KernelChoice}: a machine problem, refused before a sweep).
+   */
   public static CellResult run(CellSpec cell) {
     return run(cell, sigprop.net.MatMuls.best());
   }

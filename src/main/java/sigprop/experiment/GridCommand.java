@@ -105,6 +105,11 @@ public final class GridCommand {
     } catch (IllegalArgumentException e) {
       return usageError(err, e.getMessage());
     }
+    String kernels = KernelChoice.refusal();
+    if (kernels != null) { // sweep would refuse it
+      err.println("sigprop grid: " + kernels);
+      return 2;
+    }
     List<String> overrides = options.values("--set");
     boolean cells = options.has("--cells");
     String master = options.value("--master", null);

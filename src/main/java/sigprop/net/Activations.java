@@ -22,6 +22,14 @@ public final class Activations {
     return Collections.unmodifiableList(names);
   }
 
+  /**
+   * The bulk tanh kernel's name ({@code vector} or {@code scalar}); IllegalStateException when
+   * {@code sigprop.tanh} forces one this JVM cannot run.
+   */
+  public static String tanhKernelName() {
+    return TanhKernels.best().name();
+  }
+
   /** The parameter names an activation accepts (empty for the parameter-free ones). */
   public static Set<String> parameters(String name) {
     switch (name.toLowerCase(Locale.ROOT)) {

@@ -17,15 +17,27 @@ public final class CrossEntropyLoss implements Loss {
     check(output);
     double total = 0;
     for (int i = 0; i < output.rows; i++) {
-      int r = i * output.cols;
-      double max = rowMax(output.data, r, output.cols);
-      double sum = 0;
-      for (int j = 0; j < output.cols; j++) {
-        sum += Math.exp(output.data[r + j] - max);
+      total += rowLoss(output, i);
+    }
+    if (Double.isInfinite(total)) { // rows of 1e307 may sum past the range, their mean not
+      total = 0;
+      for (int i = 0; i < output.rows; i++) {
+        total += rowLoss(output, i) / output.rows;
       }
-      total += Math.log(sum) + max - output.data[r + labels[i]];
+      return total;
     }
     return total / output.rows;
+  }
+
+  /** −log softmax(oᵢ)[yᵢ] of row i. */
+  private double rowLoss(Matrix output, int i) {
+    int r = i * output.cols;
+    double max = rowMax(output.data, r, output.cols);
+    double sum = 0;
+    for (int j = 0; j < output.cols; j++) {
+      sum += Math.exp(output.data[r + j] - max);
+    }
+    return Math.log(sum) + max - output.data[r + labels[i]];
   }
 
   @Override

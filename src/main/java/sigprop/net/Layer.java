@@ -221,22 +221,75 @@ public final class Layer {
     }
     Matrix dW = scratch.get(fanIn, fanOut, Scratch.GRAD_WEIGHT);
     mm.aTb(in, gZ, dW);
+    int dWScale = scale;
+    if ((sink != GradientSink.NONE || probe.wants(index, Site.WEIGHT_GRADIENT))
+        && leftNormalRange(dW)) {
+      dWScale += weightGradientInRange(in, gZ, dW, scratch, mm);
+    }
     Matrix dB = scratch.get(1, fanOut, Scratch.GRAD_BIAS);
     columnSums(gZ, dB);
     if (gIn != null) {
       mm.abT(gZ, weights(scratch), gIn);
     }
     if (probe.wants(index, Site.WEIGHT_GRADIENT)) {
-      probe.record(index, Site.WEIGHT_GRADIENT, dW, scale);
+      probe.record(index, Site.WEIGHT_GRADIENT, dW, dWScale);
     }
     if (norm != null) {
       sink.accept(index, norm.gamma(), dGamma, scale);
       sink.accept(index, norm.beta(), dBeta, scale);
     }
     if (weight != null) {
-      sink.accept(index, weight, dW, scale);
+      sink.accept(index, weight, dW, dWScale);
     }
     sink.accept(index, bias, dB, scale);
+  }
+
+  /**
+   * Whether dW has a value beyond double's range or its largest magnitude lies within 2^64 of
+   * the subnormals, 0 included: an input near double's limit times a carried gradient g̃ of
+   * order one overflows, though the true ∂L/∂W = inᵀ·g̃·2^s may be an ordinary number (or beyond
+   * the range, which its scale can carry), and subnormal inputs lose bits or every product. One
+   * pass over dW, only when something uses it.
+   */
+  private static boolean leftNormalRange(Matrix dW) {
+    double max = 0;
+    for (double v : dW.data) {
+      max = Math.max(max, Math.abs(v)); // NaN propagates
+    }
+    return !(max <= Double.MAX_VALUE)
+        || Math.getExponent(max) < Double.MIN_EXPONENT + Network.DEFAULT_RESCALE_EXPONENT;
+  }
+
+  /**
+   * Forms dW again as (in·2^-t)ᵀ·g̃ with t = the exponents of max |in| plus max |g̃|, so its
+   * largest values are of order one, and returns t, which joins the gradient's scale (dividing
+   * by a power of two changes no bits but those of values pushed out of the normal range).
+   * Non-finite inputs or gradients, or zero ones, leave dW as it is (t = 0): no power of two
+   * fixes them.
+   */
+  private int weightGradientInRange(Matrix in, Matrix gZ, Matrix dW, Scratch scratch,
+      MatMul mm) {
+    int inExponent = largestExponent(in);
+    int gradientExponent = largestExponent(gZ);
+    if (inExponent == Integer.MIN_VALUE || gradientExponent == Integer.MIN_VALUE) {
+      return 0;
+    }
+    int t = inExponent + gradientExponent;
+    Matrix scaled = scratch.get(batch, fanIn, Scratch.SCALED_INPUT);
+    for (int i = 0; i < scaled.data.length; i++) {
+      scaled.data[i] = Math.scalb(in.data[i], -t);
+    }
+    mm.aTb(scaled, gZ, dW);
+    return t;
+  }
+
+  /** The binary exponent of the largest |v|; Integer.MIN_VALUE if all are 0 or one is not finite. */
+  private static int largestExponent(Matrix m) {
+    double max = 0;
+    for (double v : m.data) {
+      max = Math.max(max, Math.abs(v));
+    }
+    return max > 0 && max <= Double.MAX_VALUE ? Math.getExponent(max) : Integer.MIN_VALUE;
   }
 
   /** result = g ⊙ d. */
@@ -266,16 +319,74 @@ public final class Layer {
     }
     double[] d = deriv.data;
     double total = 0;
-    for (int s = 0; s < batch; s++) {
-      int r = s * n;
-      for (int j = 0; j < n; j++) {
-        double dv = d[r + j];
-        if (dv != 0) { // φ′ = 0 adds 0 even where a column's squared norm overflowed to ∞
-          total += dv * dv * columnNorms[j];
+    if (squaresInRange(columnNorms)) {
+      for (int s = 0; s < batch; s++) {
+        int r = s * n;
+        for (int j = 0; j < n; j++) {
+          double dv = d[r + j];
+          if (dv != 0) { // φ′ = 0 adds 0 even where a column's squared norm overflowed to ∞
+            total += dv * dv * columnNorms[j];
+          }
+        }
+      }
+    } else {
+      // Weights beyond about 1e±150: Σw² overflows (or loses bits), and a φ′ small enough to
+      // match them (softsign's 1/(1 + |z|)²) squares to 0, so 0·∞ read NaN in an ok cell.
+      // (φ′·‖w_j‖)² instead, from norms taken with a power of two out: ∞ or 0 only where the
+      // true term is.
+      double[] norms = columnLengths(w);
+      for (int s = 0; s < batch; s++) {
+        int r = s * n;
+        for (int j = 0; j < n; j++) {
+          double dv = d[r + j];
+          if (dv != 0) {
+            double t = dv * norms[j];
+            total += t * t;
+          }
         }
       }
     }
     return total / batch / Math.min(fanIn, fanOut);
+  }
+
+  /** Whether every squared column norm is 0 or a double well inside the normal range. */
+  private static boolean squaresInRange(double[] squaredNorms) {
+    for (double v : squaredNorms) {
+      if (v != 0 && !(v > 0x1p-900 && v < 0x1p900)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * ‖w_j‖ for each column j of the fanIn × fanOut weights, each summed with its own largest
+   * power of two out, so that neither its squares overflow nor a small column's vanish.
+   */
+  private double[] columnLengths(double[] w) {
+    double[] max = new double[fanOut];
+    for (int i = 0; i < fanIn; i++) {
+      int r = i * fanOut;
+      for (int j = 0; j < fanOut; j++) {
+        max[j] = Math.max(max[j], Math.abs(w[r + j]));
+      }
+    }
+    int[] exponents = new int[fanOut];
+    for (int j = 0; j < fanOut; j++) {
+      exponents[j] = max[j] > 0 && max[j] <= Double.MAX_VALUE ? Math.getExponent(max[j]) : 0;
+    }
+    double[] lengths = new double[fanOut];
+    for (int i = 0; i < fanIn; i++) {
+      int r = i * fanOut;
+      for (int j = 0; j < fanOut; j++) {
+        double v = Math.scalb(w[r + j], -exponents[j]);
+        lengths[j] += v * v;
+      }
+    }
+    for (int j = 0; j < fanOut; j++) {
+      lengths[j] = Math.scalb(Math.sqrt(lengths[j]), exponents[j]);
+    }
+    return lengths;
   }
 
   private static void columnSums(Matrix g, Matrix sums) {

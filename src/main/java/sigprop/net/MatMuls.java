@@ -15,12 +15,33 @@ public final class MatMuls {
   // Named, not referenced: loading VectorMatMul without the module would fail.
   private static final String VECTOR_CLASS = "sigprop.net.VectorMatMul";
 
-  private static final MatMul BEST = choose(System.getProperty(PROPERTY));
+  private static final MatMul BEST;
+  /** Why no kernel could be chosen (a forced one unusable or misspelt), or null. */
+  private static final String REFUSAL;
+
+  static {
+    MatMul chosen = null;
+    String refusal = null;
+    try {
+      chosen = choose(System.getProperty(PROPERTY));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      refusal = e.getMessage();
+    }
+    BEST = chosen;
+    REFUSAL = refusal;
+  }
 
   private MatMuls() {}
 
-  /** The kernel every network uses unless given another. */
+  /**
+   * The kernel every network uses unless given another; throws IllegalStateException, at every
+   * call and with the reason, when {@link #PROPERTY} forces a kernel this JVM cannot run (not an
+   * ExceptionInInitializerError once and NoClassDefFoundError after).
+   */
   public static MatMul best() {
+    if (BEST == null) {
+      throw new IllegalStateException(REFUSAL);
+    }
     return BEST;
   }
 

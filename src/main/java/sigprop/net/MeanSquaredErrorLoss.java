@@ -17,7 +17,27 @@ public final class MeanSquaredErrorLoss implements Loss {
       double d = output.data[i] - targets.data[i];
       s += d * d;
     }
+    if (Double.isInfinite(s)) { // squares past the range may have a mean within it
+      return Math.scalb(scaledSumOfSquares(output) / output.data.length, 2 * SCALE);
+    }
     return s / output.data.length;
+  }
+
+  /**
+   * Differences in units of 2^600 when their squares overflow: each square is then below
+   * 2^848, so no sum of them does, while any square small enough to vanish is below 2^-1000
+   * of the total.
+   */
+  private static final int SCALE = 600;
+
+  /** Σ ((o − t)·2^-SCALE)², the sum of squares in units of 2^(2·SCALE) (NaN or ∞ stay so). */
+  private double scaledSumOfSquares(Matrix output) {
+    double s = 0;
+    for (int i = 0; i < output.data.length; i++) {
+      double d = Math.scalb(output.data[i] - targets.data[i], -SCALE);
+      s += d * d;
+    }
+    return s;
   }
 
   @Override

@@ -24,6 +24,7 @@ final class Scratch {
   static final int DERIV_B = 13;
   static final int Z = 14;
   static final int WEIGHTS = 15;
+  static final int SCALED_INPUT = 16;
 
   private final Map<Long, Matrix> buffers = new HashMap<>();
 

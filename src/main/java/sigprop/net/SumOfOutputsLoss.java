@@ -8,6 +8,16 @@ public final class SumOfOutputsLoss implements Loss {
     for (double v : output.data) {
       s += v;
     }
+    if (Double.isInfinite(s)) { // a partial sum past the range; the total may be within it
+      // In units of 2^k ≥ n no partial sum of finite outputs overflows; ∞ only when the total
+      // itself is beyond the range (or an output is ±∞).
+      int k = 64 - Long.numberOfLeadingZeros(output.data.length);
+      double scaled = 0;
+      for (double v : output.data) {
+        scaled += Math.scalb(v, -k);
+      }
+      return Math.scalb(scaled, k);
+    }
     return s;
   }
 

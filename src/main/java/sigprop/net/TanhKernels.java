@@ -13,12 +13,29 @@ final class TanhKernels {
   // Named, not referenced: loading VectorTanhKernel without the module would fail.
   private static final String VECTOR_CLASS = "sigprop.net.VectorTanhKernel";
 
-  private static final TanhKernel BEST = choose(System.getProperty(PROPERTY));
+  private static final TanhKernel BEST;
+  /** Why no kernel could be chosen (a forced one unusable or misspelt), or null. */
+  private static final String REFUSAL;
+
+  static {
+    TanhKernel chosen = null;
+    String refusal = null;
+    try {
+      chosen = choose(System.getProperty(PROPERTY));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      refusal = e.getMessage();
+    }
+    BEST = chosen;
+    REFUSAL = refusal;
+  }
 
   private TanhKernels() {}
 
-  /** The kernel the activations use. */
+  /** The kernel the activations use; IllegalStateException with the reason if none could be. */
   static TanhKernel best() {
+    if (BEST == null) {
+      throw new IllegalStateException(REFUSAL);
+    }
     return BEST;
   }
 

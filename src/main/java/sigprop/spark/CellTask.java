@@ -60,7 +60,7 @@ final class CellTask implements FlatMapFunction<Iterator<int[]>, InternalRow> {
 
   @Override
   public Iterator<InternalRow> call(Iterator<int[]> tasks) {
-    KernelReport.once();
+    KernelReport.requireAndLogOnce();
     CompilerFocus.once();
     List<CellSpec> cells = PlanCache.cells(configText, source, overrides);
     List<CellSpec> mine = new ArrayList<>();

@@ -30,6 +30,7 @@ import sigprop.experiment.ConfigException;
 import sigprop.experiment.ConfigLoader;
 import sigprop.experiment.CostModel;
 import sigprop.experiment.ExperimentPlan;
+import sigprop.experiment.KernelChoice;
 import sigprop.experiment.SweepPlan;
 import sigprop.experiment.TaskPlan;
 
@@ -52,6 +53,11 @@ public final class SweepJob {
 
   /** Runs the sweep; returns the exit code (2 for a bad config or refused output). */
   public static int run(SweepOptions o, PrintStream out, PrintStream err) throws Exception {
+    String kernels = KernelChoice.refusal();
+    if (kernels != null) {
+      err.println("sigprop sweep: " + kernels + "; nothing was run or changed");
+      return 2;
+    }
     long heapPerTask;
     long regionBytes;
     try {

@@ -18,12 +18,29 @@ final class BlockKernels {
   // Named, not referenced: loading VectorBlockKernel without the module would fail.
   private static final String VECTOR_CLASS = "sigprop.stats.VectorBlockKernel";
 
-  private static final BlockKernel BEST = choose(System.getProperty(PROPERTY));
+  private static final BlockKernel BEST;
+  /** Why no kernel could be chosen (a forced one unusable or misspelt), or null. */
+  private static final String REFUSAL;
+
+  static {
+    BlockKernel chosen = null;
+    String refusal = null;
+    try {
+      chosen = choose(System.getProperty(PROPERTY));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      refusal = e.getMessage();
+    }
+    BEST = chosen;
+    REFUSAL = refusal;
+  }
 
   private BlockKernels() {}
 
-  /** The kernel every accumulator uses. */
+  /** The kernel every accumulator uses; IllegalStateException with the reason if none could be. */
   static BlockKernel best() {
+    if (BEST == null) {
+      throw new IllegalStateException(REFUSAL);
+    }
     return BEST;
   }
 

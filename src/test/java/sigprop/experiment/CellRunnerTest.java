@@ -374,6 +374,57 @@ class CellRunnerTest {
     }
   }
 
+  /**
+   * Linear, width 16, N(0, 1e-6) weights: the outputs shrink ×4e-3 per layer, are subnormal
+   * from layer 129 (bits lost, as documented) and exactly 0 from 135, and the cell stays ok:
+   * `frac_zero` shows where, the log10 variance of an all-zero tensor is −∞, nothing is
+   * non-finite, and the loss is ln 4 (all logits 0). The weight gradients of the layers fed by
+   * subnormal inputs keep the log10 variance of the layers below (about −727), since the
+   * product inᵀ·g̃ is formed at order one and carried in the scale.
+   */
+  @Test
+  void forwardUnderflowReadsZeroInAnOkCell() {
+    NetworkSpec net = NetworkSpec.uniform(16, 16, 140, StandardActivation.LINEAR, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL, Map.of("std", 1e-3)), 4);
+    CellResult r = CellRunner.run(TestCells.cell(net, 16, 0, List.of(0)));
+    assertEquals(CellStatus.OK, r.status(), r.message());
+    assertEquals(Math.log(4), r.losses().get(0), 1e-15);
+    assertTrue(r.records().stream().allMatch(x -> x.record().nonFinite() == 0));
+    SiteRecord subnormal = find(r, 0, 130, Site.OUTPUT);
+    assertTrue(subnormal.max() < Double.MIN_NORMAL && subnormal.max() > 0, subnormal.toString());
+    assertEquals(0.0, subnormal.fracZero());
+    assertTrue(Double.isFinite(subnormal.log10Variance()));
+    double partly = find(r, 0, 134, Site.OUTPUT).fracZero();
+    assertTrue(partly > 0 && partly < 1, "layer 134: " + partly);
+    SiteRecord zero = find(r, 0, 140, Site.OUTPUT);
+    assertEquals(1.0, zero.fracZero());
+    assertEquals(256, zero.count());
+    assertEquals(Double.NEGATIVE_INFINITY, zero.log10Variance());
+    double below = find(r, 0, 120, Site.WEIGHT_GRADIENT).log10Variance();
+    for (int layer = 130; layer <= 135; layer++) {
+      double v = find(r, 0, layer, Site.WEIGHT_GRADIENT).log10Variance();
+      assertEquals(below, v, 1.5, "weight gradient at layer " + layer);
+    }
+  }
+
+  /**
+   * An SGD step whose update passes double's range (lr 1e307, weight decay 100 on N(0, 1)
+   * weights: steps of 1e309) writes ∞ into the weights; the cell is diverged and says so, never
+   * ok with infinite weights.
+   */
+  @Test
+  void anSgdStepThatOverflowsTheWeightsIsDiverged() {
+    NetworkSpec net = NetworkSpec.uniform(8, 8, 2, StandardActivation.TANH, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL), 3);
+    CellSpec base = TestCells.cell(net, 8, 0, List.of(0, 1));
+    CellSpec cell = new CellSpec(base.sweep(), base.experiment(), net, base.input(), base.loss(),
+        base.seed(), base.record(), new TrainingSpec(1e307, 0, 100), base.parameters());
+    CellResult r = CellRunner.run(cell);
+    assertEquals(CellStatus.DIVERGED, r.status(), r.message());
+    assertTrue(r.message().contains("non-finite parameters after an SGD step"), r.message());
+    assertTrue(Double.isFinite(r.losses().get(0)), "step 0 ran on the initial weights");
+  }
+
   /** Relu keeps NaN: an overflowed relu net must not read as zeros with a finite loss. */
   @Test
   void anOverflowedReluNetIsDivergedWhateverItRecords() {

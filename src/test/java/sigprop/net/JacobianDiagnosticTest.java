@@ -74,14 +74,37 @@ class JacobianDiagnosticTest {
    */
   @Test
   void aZeroSlopeIgnoresAColumnWhoseSquaredNormOverflowed() {
+    Network net = twoToThree(StandardActivation.RELU, 1, 1e200, 0, 0, -1e200, 3);
+    assertEquals(5.0, diagnostic(net, new Matrix(2, 2, new double[] {1, 1, 2, 2})).get(1), 1e-15);
+  }
+
+  /**
+   * Softsign, W₁ = ((1, 1e154, 0), (0, −1e154, 3)), inputs (1, 0.5) and (0.5, 1): unit 2's z is
+   * ±5e153, so φ′ = 1/(1 + |z|)² = 4e-308, which squares to 0, and its column's squared norm
+   * 2e308 is ∞ in double: 0·∞ made the diagnostic NaN. Its true term, 3.2e-307, adds nothing
+   * to units 1 and 3: φ′ = 1/4, 1/6.25 at (1, 0.5) and 1/2.25, 1/16 at (0.5, 1), with squared
+   * norms 1 and 9.
+   */
+  @Test
+  void aTinySlopeTimesAnOverflowedColumnIsItsTinyTerm() {
+    Network net = twoToThree(StandardActivation.SOFTSIGN, 1, 1e154, 0, 0, -1e154, 3);
+    double first = Math.pow(1 / 4.0, 2) + 9 * Math.pow(1 / 6.25, 2);
+    double second = Math.pow(1 / 2.25, 2) + 9 * Math.pow(1 / 16.0, 2);
+    double expected = (first + second) / 2 / 2;
+    assertEquals(expected,
+        diagnostic(net, new Matrix(2, 2, new double[] {1, 0.5, 0.5, 1})).get(1),
+        1e-15 * expected);
+  }
+
+  /** Input 2 → 3 units of φ with the given W₁ (row-major) → 2 linear outputs, zero biases. */
+  private static Network twoToThree(Activation phi, double... w1) {
     InitSpec zeros = InitSpec.of(InitScheme.ZEROS);
-    NetworkSpec spec = new NetworkSpec(2, List.of(3), StandardActivation.RELU, Norm.NONE,
+    NetworkSpec spec = new NetworkSpec(2, List.of(3), phi, Norm.NONE,
         NormPlacement.BEFORE_ACTIVATION, NetworkSpec.DEFAULT_EPS, zeros, zeros, 2,
         StandardActivation.LINEAR);
     Network net = Network.build(spec, 2, 0, PlainMatMul.INSTANCE);
-    System.arraycopy(new double[] {1, 1e200, 0, 0, -1e200, 3}, 0,
-        net.layers().get(0).weight().value().data, 0, 6);
-    assertEquals(5.0, diagnostic(net, new Matrix(2, 2, new double[] {1, 1, 2, 2})).get(1), 1e-15);
+    System.arraycopy(w1, 0, net.layers().get(0).weight().value().data, 0, 6);
+    return net;
   }
 
   @Test
