@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import sigprop.net.LossType;
 import sigprop.net.NetworkSpec;
+import sigprop.net.Site;
 import sigprop.net.WeightMode;
 
 /**
@@ -113,9 +114,13 @@ public record CellSpec(
     return record.statisticsBytes(network.depth() + 1) > memoryBytes(regionBytes) / 2;
   }
 
-  /** Floating-point work of the cell: one recorded pass per step plus the training passes. */
+  /**
+   * Floating-point work of the cell's products: one recorded pass per step (forming weight
+   * gradients only when they are recorded) plus the training passes.
+   */
   public double flops() {
-    double passes = (double) record.steps().size() + record.lastStep();
-    return network.flopsPerPass(input.batch()) * passes;
+    boolean recorded = record.sites().contains(Site.WEIGHT_GRADIENT);
+    return network.flopsPerPass(input.batch(), recorded) * record.steps().size()
+        + network.flopsPerPass(input.batch(), true) * record.lastStep();
   }
 }

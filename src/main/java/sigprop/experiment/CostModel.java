@@ -1,10 +1,10 @@
 package sigprop.experiment;
 
 /**
- * Estimated work of a cell in flop-equivalents: the matrix products (6·batch·Σ fanIn·fanOut per
- * recorded or training pass), the elementwise work (activations, norms, statistics), which costs
- * about {@value #ELEMENTWISE_FLOPS} flops' worth per activation entry and pass on this kind of
- * machine and dominates narrow layers, and a fixed cost per record, which dominates tiny ones.
+ * Estimated work of a cell in flop-equivalents: the matrix products ({@link CellSpec#flops}),
+ * the elementwise work (activations, norms, statistics), which costs about
+ * {@value #ELEMENTWISE_FLOPS} flops' worth per activation entry and pass on this kind of machine
+ * and dominates narrow layers, and a fixed cost per record, which dominates tiny ones.
  */
 public final class CostModel {
   /** Flop-equivalents per second one core gets through, roughly, for planning batches. */
@@ -37,7 +37,6 @@ public final class CostModel {
     double elementwise = ELEMENTWISE_FLOPS * cell.input().batch() * (double) activations;
     double records = (double) cell.record().steps().size() * layers
         * cell.record().sites().size();
-    return passes * (cell.network().flopsPerPass(cell.input().batch()) + elementwise)
-        + records * RECORD_FLOPS;
+    return cell.flops() + passes * elementwise + records * RECORD_FLOPS;
   }
 }

@@ -219,12 +219,16 @@ public final class Layer {
     if (probe.wants(index, Site.PRE_ACTIVATION_GRADIENT)) {
       probe.record(index, Site.PRE_ACTIVATION_GRADIENT, gZ, scale);
     }
-    Matrix dW = scratch.get(fanIn, fanOut, Scratch.GRAD_WEIGHT);
-    mm.aTb(in, gZ, dW);
+    // ∂L/∂W only where something takes it: a recorded pass that does not record it skips a
+    // third of the layer's products.
+    Matrix dW = null;
     int dWScale = scale;
-    if ((sink != GradientSink.NONE || probe.wants(index, Site.WEIGHT_GRADIENT))
-        && leftNormalRange(dW)) {
-      dWScale += weightGradientInRange(in, gZ, dW, scratch, mm);
+    if (probe.wants(index, Site.WEIGHT_GRADIENT) || weight != null && sink != GradientSink.NONE) {
+      dW = scratch.get(fanIn, fanOut, Scratch.GRAD_WEIGHT);
+      mm.aTb(in, gZ, dW);
+      if (leftNormalRange(dW)) {
+        dWScale += weightGradientInRange(in, gZ, dW, scratch, mm);
+      }
     }
     Matrix dB = scratch.get(1, fanOut, Scratch.GRAD_BIAS);
     columnSums(gZ, dB);
@@ -238,7 +242,7 @@ public final class Layer {
       sink.accept(index, norm.gamma(), dGamma, scale);
       sink.accept(index, norm.beta(), dBeta, scale);
     }
-    if (weight != null) {
+    if (weight != null && dW != null) {
       sink.accept(index, weight, dW, dWScale);
     }
     sink.accept(index, bias, dB, scale);

@@ -78,9 +78,12 @@ public record NetworkSpec(
     return n;
   }
 
-  /** Floating-point operations of one forward + backward pass: 6·batch·Σ fanIn·fanOut. */
-  public double flopsPerPass(int batch) {
-    return 6.0 * batch * weightCount();
+  /**
+   * Floating-point operations of one forward + backward pass: 6·batch·Σ fanIn·fanOut, or 4· for
+   * a pass that forms no weight gradients (neither recorded nor trained on).
+   */
+  public double flopsPerPass(int batch, boolean weightGradients) {
+    return (weightGradients ? 6.0 : 4.0) * batch * weightCount();
   }
 
   /**

@@ -5,19 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 class CostModelTest {
-  @Test
-  void productsElementwiseWorkAndRecordsByHand() {
-    CellSpec cell = Configs.plan(String.join("\n",
+  private static CellSpec cell(String sites) {
+    return Configs.plan(String.join("\n",
         "sweep: one",
         "input: {batch: 5, width: 3}",
         "network: {widths: [4, 6], classes: 2}",
-        "record: {sites: [output, output_gradient], steps: [0, 2]}",
+        "record: {sites: [" + sites + "], steps: [0, 2]}",
         "")).cells().get(0);
+  }
+
+  @Test
+  void productsElementwiseWorkAndRecordsByHand() {
     // Layers 3→4, 4→6 and the head 6→2; recorded at steps 0 and 2, two training steps between:
-    // four passes.
-    double products = 6.0 * 5 * (3 * 4 + 4 * 6 + 6 * 2);
+    // four passes. The two recorded ones form no weight gradients (4·batch·Σ fanIn·fanOut),
+    // the training ones do (6·).
+    double weights = 3 * 4 + 4 * 6 + 6 * 2;
+    double products = 2 * 4.0 * 5 * weights + 2 * 6.0 * 5 * weights;
     double elementwise = 1000.0 * 5 * (4 + 6 + 2);
     double records = 2 * 3 * 2; // steps × layers × sites
-    assertEquals(4 * (products + elementwise) + records * 1.1e6, CostModel.work(cell), 1e-6);
+    CellSpec cell = cell("output, output_gradient");
+    assertEquals(products, cell.flops(), 1e-6);
+    assertEquals(products + 4 * elementwise + records * 1.1e6, CostModel.work(cell), 1e-6);
+  }
+
+  @Test
+  void recordedWeightGradientsCostTheirProducts() {
+    double weights = 3 * 4 + 4 * 6 + 6 * 2;
+    assertEquals(4 * 6.0 * 5 * weights, cell("output, weight_gradient").flops(), 1e-6);
   }
 }

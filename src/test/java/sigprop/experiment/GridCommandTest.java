@@ -102,7 +102,7 @@ class GridCommandTest {
     assertTimeoutPreemptively(Duration.ofSeconds(20),
         () -> assertEquals(0, run(config.toString()), err()));
     assertTrue(out().contains("deep: 100000 seeds = 100000 cells"), out());
-    assertTrue(out().contains("480 GFLOP in total, max 0.00480 GFLOP per cell"), out());
+    assertTrue(out().contains("320 GFLOP in total, max 0.00320 GFLOP per cell"), out());
   }
 
   @Test
