@@ -64,9 +64,10 @@ class IdleValuesTest {
   }
 
   /**
-   * An experiment's own value that another experiment merges with {@code <<:} is shared: idle
-   * where it is written and used where it is merged, it changes numbers, and dropping it (the
-   * remedy) would change the merging experiment's cells.
+   * An experiment's own value (a norm's ε, training settings, Kaiming's slope) that another
+   * experiment merges with {@code <<:} is shared: idle where it is written and used where it is
+   * merged (or the other way round), it changes numbers, and dropping it (the remedy) would
+   * change the other experiment's cells.
    */
   @Test
   void anAnchoredValueIsFineWhenAnExperimentMergingItUsesIt() {
@@ -88,6 +89,15 @@ class IdleValuesTest {
           trained: {<<: *base, record: {steps: [0, 5]}}
         """;
     assertEquals(2, Configs.plan(trained).cells().size());
+    String kaiming = """
+        sweep: s
+        defaults: {input: {batch: 4, width: 4}, network: {width: 4, depth: 2}, seeds: 1}
+        experiments:
+          leaky: {network: {init: &k {scheme: kaiming_normal, nonlinearity: leaky_relu,
+            slope: 0.2}}}
+          relu: {network: {init: {<<: *k, nonlinearity: relu}}}
+        """;
+    assertEquals(2, Configs.plan(kaiming).cells().size());
     // Idle in both: said once, with both reasons.
     ConfigException e = Configs.failure(yaml.replace("norm: batch", "depth: 3"));
     assertEquals(1, e.problems().size(), e.getMessage());
