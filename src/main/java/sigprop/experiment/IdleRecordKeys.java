@@ -95,13 +95,19 @@ final class IdleRecordKeys {
           uses.add(use(node, path + "." + key, own(node, path + "." + key), bins.contains(takes)
               ? null : "site '" + site.key() + "' gets " + (takes == Bins.LINEAR ? "log" : "linear")
                   + " bins in every cell of " + EXPERIMENT + " (bins: auto gives linear bins to a"
-                  + " bounded activation's outputs only)", takes == Bins.LINEAR
-                      ? "give the site range: [lo, hi] for linear bins" : "set bins: log",
+                  + " bounded activation's outputs only)", takes == Bins.LOG ? "set bins: log"
+                      : hasRange(m) ? "set bins: linear" // a range beside bins: auto
+                      : "give the site range: [lo, hi] for linear bins",
                   binCauses()));
         }
       }
     }
     return uses;
+  }
+
+  private static boolean hasRange(YamlNode.Mapping entry) {
+    YamlNode range = entry.get("range");
+    return range != null && !Schema.isNull(range);
   }
 
   /** A global histogram key, used when some recorded site gets its kind of bins and not its own. */

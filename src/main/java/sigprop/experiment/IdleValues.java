@@ -23,16 +23,16 @@ final class IdleValues {
           multi));
       uses.addAll(IdleRecordKeys.uses(experiments.get(i), scopes.get(i), multi));
       for (ValueUse use : uses) {
-        if (!use.shared() && use.idle()) {
-          problems.add(use.node(), use.message(ValueUse.naming(use.because(),
-              List.of(use.experiment()))));
-        }
         byValue.computeIfAbsent(sameValue(use), k -> new ArrayList<>()).add(use);
       }
     }
     for (List<ValueUse> takers : byValue.values()) {
-      // An experiment's own value that others merge (an anchor) is reported as its own.
-      if (takers.stream().allMatch(t -> t.shared() && t.idle())) {
+      // An experiment's own value that others merge (an anchor) is shared with them: where it
+      // is written it may be idle, where it is merged used, and dropping it changes those cells.
+      if (takers.stream().noneMatch(ValueUse::shared)) {
+        takers.stream().filter(ValueUse::idle).forEach(use -> problems.add(use.node(),
+            use.message(ValueUse.naming(use.because(), List.of(use.experiment())))));
+      } else if (takers.stream().allMatch(ValueUse::idle)) {
         // One reason per wording, naming every experiment it holds in.
         Map<String, List<String>> byReason = new LinkedHashMap<>();
         takers.forEach(t -> byReason.computeIfAbsent(t.because(), k -> new ArrayList<>())

@@ -130,7 +130,8 @@ final class SpecValues {
     InitSpec spec = InitSpec.of(scheme, params);
     if (node instanceof YamlNode.Mapping m) {
       for (String key : params.keySet()) {
-        if (!spec.takes(key)) {
+        // A merged slope is judged where it is written: the init it was merged from may use it.
+        if (!spec.takes(key) && !m.isMerged(key)) {
           problems.add(m.get(key), "has no effect: " + name + " takes " + key + " only"
               + " with nonlinearity: leaky_relu, and its nonlinearity is "
               + spec.word("nonlinearity") + (params.containsKey("nonlinearity") ? "" : " (the"

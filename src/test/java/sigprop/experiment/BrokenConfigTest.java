@@ -209,6 +209,12 @@ class BrokenConfigTest {
                 + " site 'pre_activation_gradient' gets log bins in every cell of experiment 't'"
                 + " (bins: auto gives linear bins to a bounded activation's outputs only); drop"
                 + " it or give the site range: [lo, hi] for linear bins"),
+        // With bins: auto written, the site has its range already: linear bins are one word away.
+        row("record: {histogram: {sites: {output_gradient: {bins: auto, range: [-1, 1]}}}}",
+            "line 2: record.histogram.sites.output_gradient.range: has no effect: site"
+                + " 'output_gradient' gets log bins in every cell of experiment 't' (bins: auto"
+                + " gives linear bins to a bounded activation's outputs only); drop it or set"
+                + " bins: linear"),
         row("network: {output_activation: tanh}\n"
             + "record: {sites: [output], histogram: {log_bins_per_decade: 20}}", "line 3:"
             + " record.histogram.log_bins_per_decade: has no effect: no site that experiment 't'"

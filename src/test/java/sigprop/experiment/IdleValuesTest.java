@@ -63,6 +63,49 @@ class IdleValuesTest {
         e.getMessage());
   }
 
+  /**
+   * An experiment's own value (a norm's ε, training settings, Kaiming's slope) that another
+   * experiment merges with {@code <<:} is shared: idle where it is written and used where it is
+   * merged (or the other way round), it changes numbers, and dropping it (the remedy) would
+   * change the other experiment's cells.
+   */
+  @Test
+  void anAnchoredValueIsFineWhenAnExperimentMergingItUsesIt() {
+    String yaml = """
+        sweep: s
+        defaults: {input: {batch: 4, width: 4}, seeds: 1}
+        experiments:
+          plain: {network: &net {width: 4, depth: 2, norm: none, norm_eps: 1e-3}}
+          normed: {network: {<<: *net, norm: batch}}
+        """;
+    assertEquals(2, Configs.plan(yaml).cells().size());
+    String trained = """
+        sweep: s
+        defaults: {input: {batch: 4, width: 4}, network: {width: 4, depth: 2}, seeds: 1}
+        experiments:
+          init: &base
+            training: {learning_rate: 0.1, momentum: 0.9}
+            record: {steps: [0]}
+          trained: {<<: *base, record: {steps: [0, 5]}}
+        """;
+    assertEquals(2, Configs.plan(trained).cells().size());
+    String kaiming = """
+        sweep: s
+        defaults: {input: {batch: 4, width: 4}, network: {width: 4, depth: 2}, seeds: 1}
+        experiments:
+          leaky: {network: {init: &k {scheme: kaiming_normal, nonlinearity: leaky_relu,
+            slope: 0.2}}}
+          relu: {network: {init: {<<: *k, nonlinearity: relu}}}
+        """;
+    assertEquals(2, Configs.plan(kaiming).cells().size());
+    // Idle in both: said once, with both reasons.
+    ConfigException e = Configs.failure(yaml.replace("norm: batch", "depth: 3"));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("line 4: experiments.plain.network.norm_eps: has no effect:"
+        + " no cell of experiment 'plain' has a norm (experiments.plain.network.norm (line 4) is"
+        + " none); no cell of experiment 'normed' has a norm"), e.getMessage());
+  }
+
   @Test
   void anOverrideForEveryExperimentIsFineWhenSomeExperimentUsesIt() {
     String yaml = "sweep: s\ndefaults:\n  " + SMALL.replace(", norm_eps: 1e-3", "")
