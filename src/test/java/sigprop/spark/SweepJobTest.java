@@ -473,7 +473,8 @@ class SweepJobTest {
    * A manifest that cannot be written (a real full disk: a tmpfs with one page left after the
    * run's mark) printed Hadoop's FSError with its trace and left an empty sweep.json, which made
    * the same command refuse the folder and --resume call it unreadable. Now one line, and no
-   * partial manifest: once there is room, the same command runs the sweep.
+   * partial manifest: once there is room, the same command runs the sweep. Likewise the run's
+   * mark on a disk with no room at all.
    */
   @Test
   void aManifestThatCannotBeWrittenIsOneLineAndLeavesNothingInTheWay() throws Exception {
@@ -482,9 +483,19 @@ class SweepJobTest {
     mountTmpfs(disk, 4096);
     try {
       Path fill = disk.resolve("fill");
-      Files.write(fill, new byte[4096 * 1023]); // one 4-KiB page left, the mark's
       StringBuilder log = new StringBuilder();
       String out = disk.toString();
+      // No room even for the run's mark: "sigprop sweep: No space left on device", and the
+      // mark's temporary file left behind.
+      Files.write(fill, new byte[4096 * 1024]);
+      assertEquals(2, sweep(log, config.toString(), "--out", out), log::toString);
+      assertEquals("sigprop sweep: cannot write the mark _running of a run into file:"
+          + disk.resolve("t") + ": java.io.IOException: No space left on device; nothing was"
+          + " run or changed\n", log.toString());
+      try (Stream<Path> left = Files.list(disk.resolve("t"))) {
+        assertEquals(List.of(), left.toList());
+      }
+      Files.write(fill, new byte[4096 * 1023]); // one 4-KiB page left, the mark's
       OneLineFailure failure = assertThrows(OneLineFailure.class,
           () -> sweep(log, config.toString(), "--out", out));
       assertEquals(1, failure.exitCode());
