@@ -95,7 +95,8 @@ public final class SummarizeCommand {
             + " the sweep wrote it), nothing was written, and "
             + DamagedSweep.resumeCommand(DamagedSweep.folderOf(file, options.sweeps(), conf),
                 conf)
-            + " runs its cells again", 2, e);
+            + (file.contains("/theory/") ? " writes the theory table again"
+                : " runs its cells again"), 2, e);
       }
       err.println("sigprop summarize: failed: " + e);
       e.printStackTrace(err);

@@ -159,6 +159,16 @@ public final class SummarizeJob {
     for (Row r : layers.groupBy("source", "wave").count().collectAsList()) {
       present.put(List.of(r.getInt(0), r.getInt(1)), r.getLong(2));
     }
+    for (List<Integer> wave : present.keySet()) {
+      String folder = sweeps.get(wave.get(0));
+      if (!written.containsKey(wave) && committed(spark, folder, wave.get(1))) {
+        throw new IllegalArgumentException(folder + "/cells/wave=" + wave.get(1) + " holds no"
+            + " cells row though the wave committed (its file lost or deleted since); nothing"
+            + " was written, and "
+            + DamagedSweep.resumeCommand(folder, spark.sparkContext().hadoopConfiguration())
+            + " runs that wave's cells again");
+      }
+    }
     for (Map.Entry<List<Integer>, Long> w : written.entrySet()) {
       long p = present.getOrDefault(w.getKey(), 0L);
       if (p != w.getValue()) {
@@ -169,6 +179,17 @@ public final class SummarizeJob {
             + DamagedSweep.resumeCommand(folder, spark.sparkContext().hadoopConfiguration())
             + " runs that wave's cells again");
       }
+    }
+  }
+
+  /** Whether a wave's cells part committed: a wave with layers rows and none is being written. */
+  private static boolean committed(SparkSession spark, String folder, int wave) {
+    org.apache.hadoop.fs.Path success =
+        new org.apache.hadoop.fs.Path(folder + "/cells/wave=" + wave, "_SUCCESS");
+    try {
+      return success.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(success);
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -559,6 +559,29 @@ class SummarizeJobTest extends SharedSparkSession {
         err.toString(StandardCharsets.UTF_8));
     assertFalse(Files.exists(lost.resolve("summary/layers.csv")));
 
+    Path noCells = folder("damaged-cells", YAML);
+    copyTree(noCells.resolve("layers/wave=0"), noCells.resolve("layers/wave=1"));
+    copyTree(noCells.resolve("cells/wave=0"), noCells.resolve("cells/wave=1"));
+    try (Stream<Path> files = Files.list(noCells.resolve("cells/wave=1"))) {
+      for (Path p : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+        Files.delete(p);
+      }
+    }
+    err.reset();
+    assertEquals(2, SummarizeCommand.run(new String[] {noCells.toString(), "--no-figures"},
+        QUIET, new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertEquals("sigprop summarize: " + noCells + "/cells/wave=1 holds no cells row though the"
+        + " wave committed (its file lost or deleted since); nothing was written, and" + resume
+        + " runs that wave's cells again\n", err.toString(StandardCharsets.UTF_8));
+
+    Path theory = folder("damaged-theory", YAML);
+    SweepJobTest.truncateParquet(theory.resolve("theory"));
+    f = assertThrows(OneLineFailure.class, () -> SummarizeCommand.run(
+        new String[] {theory.toString(), "--no-figures"}, QUIET, QUIET));
+    assertTrue(f.getMessage().contains("/damaged-theory/theory/part-"), f.getMessage());
+    assertTrue(f.getMessage().endsWith(resume + " writes the theory table again"),
+        f.getMessage());
+
     deleteTree(lost.resolve("cells"));
     err.reset();
     assertEquals(2, SummarizeCommand.run(new String[] {lost.toString(), "--no-figures"}, QUIET,
