@@ -322,9 +322,10 @@ public final class SweepJob {
       for (String status : List.of("ok", "diverged", "failed")) {
         byStatus.put(status, 0L);
       }
-      Map<String, String> done = doneCells();
+      Map<Integer, Long> perWave = new HashMap<>();
+      Map<String, String> done = doneCells(perWave);
       done.values().forEach(this::count);
-      for (Map.Entry<Integer, Long> w : cellsPerWave().entrySet()) {
+      for (Map.Entry<Integer, Long> w : perWave.entrySet()) {
         committed.record(w.getKey(), w.getValue());
       }
       List<CellSpec> cells = plan.cells();
@@ -559,21 +560,19 @@ public final class SweepJob {
           + String.join("; ", gone) + "; the same command with --resume " + resume;
     }
 
-    /** The committed cells per wave. */
-    private Map<Integer, Long> cellsPerWave() throws IOException {
-      if (!output.hasCommittedWaves()) {
-        return Map.of();
-      }
-      return perWave(table(output.cells(), CellTable.SCHEMA).groupBy("wave").count());
-    }
-
     /** The committed cells' ids and statuses. */
     private Map<String, String> doneCells() throws IOException {
+      return doneCells(new HashMap<>());
+    }
+
+    /** As {@link #doneCells()}, counting the cells of each wave into {@code perWave}. */
+    private Map<String, String> doneCells(Map<Integer, Long> perWave) throws IOException {
       Map<String, String> done = new HashMap<>();
       if (output.hasCommittedWaves()) {
         for (Row r : table(output.cells(), CellTable.SCHEMA)
-            .select("cell_id", "status").collectAsList()) {
+            .select("cell_id", "status", "wave").collectAsList()) {
           done.put(r.getString(0), r.getString(1));
+          perWave.merge(r.getInt(2), 1L, Long::sum);
         }
       }
       return done;
