@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import sigprop.spark.SweepFailure;
+import sigprop.spark.OneLineFailure;
 
 /** sigprop's command line: one verb per job. */
 public final class Main {
@@ -47,26 +47,28 @@ public final class Main {
       code = run(args, System.out, System.err);
     } catch (Exception e) {
       report(e, System.err);
-      code = 1;
+      code = e instanceof OneLineFailure f ? f.exitCode() : 1;
     }
     System.out.flush();
     System.exit(code);
   }
 
   /**
-   * Says why a verb failed: after a stop, or for a sweep's failed write, one line (that write's
-   * trace kept in the {@link TraceLog} when there is one); otherwise the exception and its trace.
+   * Says why a verb failed: after a stop, or for a {@link OneLineFailure} (a failed write, a
+   * damaged sweep folder), one line, its trace kept in the {@link TraceLog} when there is one
+   * and otherwise printed before it, so that the line stays the last on the terminal
+   * (spark-submit); any other failure is a bug to report, the exception and its trace.
    */
   static void report(Exception e, PrintStream err) {
     if (StopSignal.stopping()) { // Ctrl-C or SIGTERM: the failure is the stop's, not a bug
-      err.println(StopSignal.line(e instanceof SweepFailure && e.getCause() instanceof Exception c
-          ? c : e));
-    } else if (e instanceof SweepFailure) {
+      err.println(StopSignal.line(e instanceof OneLineFailure
+          && e.getCause() instanceof Exception c ? c : e));
+    } else if (e instanceof OneLineFailure) {
       Path log = TraceLog.keep(e);
-      err.println(e.getMessage() + (log == null ? "" : " (full trace: " + log + ")"));
       if (log == null) {
         e.printStackTrace(err);
       }
+      err.println(e.getMessage() + (log == null ? "" : " (full trace: " + log + ")"));
     } else {
       err.println("sigprop: " + e);
       e.printStackTrace(err);

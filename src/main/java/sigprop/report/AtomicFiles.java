@@ -27,10 +27,23 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  /** Writes {@code target} (creating its folders) and returns its absolute path. */
+  /**
+   * Writes {@code target} (creating its folders) and returns its absolute path. A failed write
+   * (a full disk) leaves no file behind and names the file in its message.
+   */
   public static Path write(Path target, IfExists ifExists, Content content) throws IOException {
     Objects.requireNonNull(ifExists, "ifExists");
     Path file = target.toAbsolutePath().normalize();
+    try {
+      return written(file, ifExists, content);
+    } catch (FileAlreadyExistsException refused) {
+      throw refused;
+    } catch (IOException e) { // "No space left on device" alone does not say where
+      throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Path written(Path file, IfExists ifExists, Content content) throws IOException {
     Path folder = file.getParent();
     Files.createDirectories(folder);
     if (ifExists == IfExists.FAIL && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {

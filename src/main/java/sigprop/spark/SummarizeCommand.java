@@ -22,6 +22,10 @@ public final class SummarizeCommand {
     int code;
     try {
       code = run(args, System.out, System.err);
+    } catch (OneLineFailure e) { // the trace, then the line: the last on the terminal
+      e.printStackTrace(System.err);
+      System.err.println(e.getMessage());
+      code = e.exitCode();
     } catch (RuntimeException e) {
       e.printStackTrace(System.err);
       code = 1;
@@ -30,8 +34,13 @@ public final class SummarizeCommand {
     System.exit(code);
   }
 
-  /** Runs the verb with the arguments after {@code summarize}; returns the exit code. */
-  public static int run(String[] args, PrintStream out, PrintStream err) {
+  /**
+   * Runs the verb with the arguments after {@code summarize}; returns the exit code. A damaged
+   * sweep folder (exit code 2) or a failed write of the summary (1) is thrown as a
+   * {@link OneLineFailure}, whose trace the command line keeps out of the terminal.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err)
+      throws OneLineFailure {
     SummarizeOptions options;
     try {
       options = SummarizeOptions.parse(args);
@@ -41,6 +50,11 @@ public final class SummarizeCommand {
     if (options == null) {
       out.println(SummarizeOptions.USAGE);
       return 0;
+    }
+    String gone = goneTable(options);
+    if (gone != null) {
+      err.println("sigprop summarize: " + gone);
+      return 2;
     }
     String problem = checkInputs(options);
     if (problem != null) {
@@ -60,8 +74,10 @@ public final class SummarizeCommand {
       err.println("sigprop summarize: " + e.getMessage());
       return 2;
     } catch (java.io.IOException e) { // writing the summary: the file and the reason say it
-      err.println("sigprop summarize: cannot write the summary: " + e);
-      return 1;
+      throw new OneLineFailure("sigprop summarize: writing the summary into " + options.out()
+          + " failed: " + e.getMessage() + "; what it holds now is incomplete (each file whole,"
+          + " none partly written), the sweep folders are untouched, and the same command with"
+          + " --overwrite writes it once that is fixed", 1, e);
     } catch (OutOfMemoryError e) {
       // The summary is built in the driver; the way out is a smaller one or a larger heap.
       err.printf(java.util.Locale.ROOT, "sigprop summarize: out of memory (a %d MiB heap):"
@@ -71,6 +87,17 @@ public final class SummarizeCommand {
           Runtime.getRuntime().maxMemory() >> 20);
       return 1;
     } catch (Exception e) {
+      String file = DamagedSweep.unreadableFile(e);
+      if (file != null) {
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        throw new OneLineFailure("sigprop summarize: " + file + " cannot be read: "
+            + OneLineFailure.rootCause(e) + "; the file is damaged (truncated, or changed since"
+            + " the sweep wrote it), nothing was written, and "
+            + DamagedSweep.resumeCommand(DamagedSweep.folderOf(file, options.sweeps(), conf),
+                conf)
+            + (file.contains("/theory/") ? " writes the theory table again"
+                : " runs its cells again"), 2, e);
+      }
       err.println("sigprop summarize: failed: " + e);
       e.printStackTrace(err);
       return 1;
@@ -78,6 +105,40 @@ public final class SummarizeCommand {
       if (ownSession) {
         spark.stop();
       }
+    }
+  }
+
+  /**
+   * A sweep folder's table that is gone though its sweep.json says the folder is a sweep's
+   * (deleted since it ran), with the command that runs its cells again; or null.
+   */
+  static String goneTable(SummarizeOptions options) {
+    for (String sweep : options.sweeps()) {
+      if (sweep.contains("://") || !Files.isRegularFile(Path.of(sweep, SweepOutput.MANIFEST))) {
+        continue;
+      }
+      for (String table : new String[] {"cells", "layers"}) {
+        if (!hasParquet(Path.of(sweep, table))) {
+          return sweep + " has no " + table + " table (" + Path.of(sweep, table) + " holds no"
+              + " Parquet file), though its " + SweepOutput.MANIFEST + " says it is a sweep's:"
+              + " deleted since the sweep ran? Nothing was written, and "
+              + DamagedSweep.resumeCommand(sweep, new org.apache.hadoop.conf.Configuration())
+              + " runs its cells again";
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasParquet(Path table) {
+    if (!Files.isDirectory(table)) {
+      return false;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(table)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet")
+          && !f.getFileName().toString().startsWith("."));
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return true; // unreadable: Spark says what
     }
   }
 

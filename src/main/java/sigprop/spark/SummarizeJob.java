@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.function.MapFunction;
@@ -75,6 +76,7 @@ public final class SummarizeJob {
     }
     SweepInput input = SweepInput.read(spark, options.sweeps());
     List<Row> allCells = input.cells().collectAsList();
+    refuseDamagedWaves(spark, input.layers(), allCells, options.sweeps());
     long[] cellsPerFolder = cellsPerFolder(allCells, options.sweeps().size());
     List<Row> cells = latestCells(allCells);
     List<String> experiments = experiments(cells, options.experiments());
@@ -132,6 +134,68 @@ public final class SummarizeJob {
         + " total %.1f s)%n", files.size(), options.out(), (written - tablesStart) / 1e9,
         (System.nanoTime() - written) / 1e9, (System.nanoTime() - start) / 1e9);
     return new Result(options.out(), cells.size(), configs.size(), rows.size(), files);
+  }
+
+  /**
+   * Refuses a folder one of whose waves holds fewer (or more) layers rows than its cells wrote
+   * (their {@code records}): a file lost or deleted since the sweep committed the wave would
+   * leave seeds out of the summary without a word. Counts per wave, which read the files' row
+   * counts only; a wave without cells rows (one being written) is not judged.
+   */
+  private static void refuseDamagedWaves(SparkSession spark, Dataset<Row> layers,
+      List<Row> cells, List<String> sweeps) {
+    if (cells.isEmpty() || !List.of(cells.get(0).schema().fieldNames()).contains("records")) {
+      return; // a layout before the records column
+    }
+    Map<List<Integer>, Long> written = new TreeMap<>(SummarizeJob::compareKeys);
+    for (Row r : cells) {
+      int records = r.fieldIndex("records");
+      if (!r.isNullAt(records)) {
+        written.merge(List.of(r.getInt(r.fieldIndex("source")), r.getInt(r.fieldIndex("wave"))),
+            (long) r.getInt(records), Long::sum);
+      }
+    }
+    Map<List<Integer>, Long> present = new HashMap<>();
+    for (Row r : layers.groupBy("source", "wave").count().collectAsList()) {
+      present.put(List.of(r.getInt(0), r.getInt(1)), r.getLong(2));
+    }
+    for (List<Integer> wave : present.keySet()) {
+      String folder = sweeps.get(wave.get(0));
+      if (!written.containsKey(wave) && committed(spark, folder, wave.get(1))) {
+        throw new IllegalArgumentException(folder + "/cells/wave=" + wave.get(1) + " holds no"
+            + " cells row though the wave committed (its file lost or deleted since); nothing"
+            + " was written, and "
+            + DamagedSweep.resumeCommand(folder, spark.sparkContext().hadoopConfiguration())
+            + " runs that wave's cells again");
+      }
+    }
+    for (Map.Entry<List<Integer>, Long> w : written.entrySet()) {
+      long p = present.getOrDefault(w.getKey(), 0L);
+      if (p != w.getValue()) {
+        String folder = sweeps.get(w.getKey().get(0));
+        throw new IllegalArgumentException(folder + "/layers/wave=" + w.getKey().get(1)
+            + " holds " + p + " of the " + w.getValue() + " rows its cells wrote (files lost or"
+            + " deleted since the sweep committed it); nothing was written, and "
+            + DamagedSweep.resumeCommand(folder, spark.sparkContext().hadoopConfiguration())
+            + " runs that wave's cells again");
+      }
+    }
+  }
+
+  /** Whether a wave's cells part committed: a wave with layers rows and none is being written. */
+  private static boolean committed(SparkSession spark, String folder, int wave) {
+    org.apache.hadoop.fs.Path success =
+        new org.apache.hadoop.fs.Path(folder + "/cells/wave=" + wave, "_SUCCESS");
+    try {
+      return success.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(success);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int compareKeys(List<Integer> a, List<Integer> b) {
+    int c = Integer.compare(a.get(0), b.get(0));
+    return c != 0 ? c : Integer.compare(a.get(1), b.get(1));
   }
 
   /** The distinct cells each folder holds (reruns once; a cell a later folder also holds too). */

@@ -6,11 +6,11 @@ package sigprop.spark;
  * kept and how to continue; the stack trace (about 130 lines through Spark and Hadoop) is the
  * cause's.
  */
-public final class SweepFailure extends Exception {
+public final class SweepFailure extends OneLineFailure {
   private static final long serialVersionUID = 1L;
 
   private SweepFailure(String message, Throwable cause) {
-    super(message, cause);
+    super(message, 1, cause);
   }
 
   /** A failure while writing {@code what}, to be completed by {@link #resumable}. */
@@ -28,21 +28,5 @@ public final class SweepFailure extends Exception {
     return new SweepFailure("sigprop sweep: writing " + getMessage() + " failed: "
         + rootCause(getCause()) + "; " + kept + ", and the same command with --resume runs the"
         + " other " + (cells - committed) + " once that is fixed", getCause());
-  }
-
-  /** The first line of the innermost cause: what went wrong under Spark's and Hadoop's wrappers. */
-  static String rootCause(Throwable e) {
-    Throwable root = e;
-    for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 100;
-        depth++) {
-      root = root.getCause();
-    }
-    return String.valueOf(root).lines().findFirst().orElse(root.getClass().getName());
-  }
-
-  /** The message alone, as the command line prints it. */
-  @Override
-  public String toString() {
-    return getMessage();
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -87,7 +88,14 @@ public final class SweepJob {
         err.println("sigprop sweep: " + refusal);
         return 2;
       }
-      SweepLock.Attempt attempt = output.lock();
+      SweepLock.Attempt attempt;
+      try {
+        attempt = output.lock();
+      } catch (IOException e) {
+        err.println("sigprop sweep: cannot write the mark " + SweepLock.NAME + " of a run into "
+            + output.root() + ": " + OneLineFailure.rootCause(e) + "; nothing was run or changed");
+        return 2;
+      }
       if (attempt.refusal() != null) {
         err.println("sigprop sweep: " + attempt.refusal() + "; nothing was run or changed");
         return 2;
@@ -204,6 +212,8 @@ public final class SweepJob {
     private final Map<String, Long> byStatus = new LinkedHashMap<>();
     /** The code version in an existing sweep's manifest; null for a new sweep. */
     private String startedBy;
+    /** The waves committed, by earlier runs and this one, checked again at the end. */
+    private final CommittedWaves committed;
 
     Run(SparkSession spark, SweepPlan plan, SweepOptions options, SweepOutput output,
         PrintStream out, PrintStream err) {
@@ -213,13 +223,14 @@ public final class SweepJob {
       this.output = output;
       this.out = out;
       this.err = err;
+      this.committed = new CommittedWaves(output);
     }
 
     int execute() throws Exception {
       long start = System.nanoTime();
       String manifest = output.readManifest();
       if (manifest == null) {
-        output.writeManifest(Manifest.of(plan));
+        writeManifest();
       } else {
         startedBy = Manifest.codeVersion(manifest);
         int layout = Manifest.schemaVersion(manifest);
@@ -232,6 +243,7 @@ public final class SweepJob {
         out.println("sigprop: removed " + dropped + " incomplete wave(s) of an interrupted run");
       }
       dropDamagedWaves();
+      dropDamagedTheory();
       try (WavePipeline pipeline = new WavePipeline(spark.sparkContext())) {
         // The theory table is written beside the first wave rather than before it.
         Future<Void> theory = pipeline.side(() -> {
@@ -244,11 +256,29 @@ public final class SweepJob {
       }
     }
 
+    /**
+     * Writes a new sweep's manifest, before any cell runs. A write that fails (a full disk)
+     * removes what it wrote: a partial sweep.json would have the next run refuse the folder.
+     */
+    private void writeManifest() throws Exception {
+      try {
+        output.writeManifest(Manifest.of(plan));
+      } catch (IOException | FSError e) { // Hadoop's local file system throws FSError
+        throw new OneLineFailure("sigprop sweep: writing the manifest " + output.manifest()
+            + " failed: " + OneLineFailure.rootCause(e) + "; no cell has run, and "
+            + (output.removeManifest()
+                ? "the same command starts the sweep once that is fixed (the partial "
+                    + SweepOutput.MANIFEST + " is removed)"
+                : "the partial " + SweepOutput.MANIFEST + " could not be removed: the same"
+                    + " command with --overwrite starts the sweep once that is fixed"), 1, e);
+      }
+    }
+
     /** Runs a write, its failure a {@link SweepFailure} naming {@code what} was written. */
     private static void writing(String what, Write write) throws SweepFailure {
       try {
         write.run();
-      } catch (Exception e) {
+      } catch (Exception | FSError e) { // Hadoop's local file system throws FSError
         throw SweepFailure.writing(what, e);
       }
     }
@@ -292,8 +322,12 @@ public final class SweepJob {
       for (String status : List.of("ok", "diverged", "failed")) {
         byStatus.put(status, 0L);
       }
-      Map<String, String> done = doneCells();
+      Map<Integer, Long> perWave = new HashMap<>();
+      Map<String, String> done = doneCells(perWave);
       done.values().forEach(this::count);
+      for (Map.Entry<Integer, Long> w : perWave.entrySet()) {
+        committed.record(w.getKey(), w.getValue());
+      }
       List<CellSpec> cells = plan.cells();
       Map<String, Integer> index = new HashMap<>();
       List<CellSpec> remaining = new ArrayList<>();
@@ -353,6 +387,11 @@ public final class SweepJob {
         spark.sparkContext().listenerBus().waitUntilEmpty(); // the last tasks' end events
       } finally {
         spark.sparkContext().removeSparkListener(progress);
+      }
+      String gone = goneSinceCommitted(remaining.size());
+      if (gone != null) {
+        err.println(gone);
+        return 1;
       }
       report(start);
       out.printf(Locale.ROOT, "sigprop: tasks ran %.1f s on %d slots (cells and their output)%n",
@@ -415,6 +454,7 @@ public final class SweepJob {
       }
       writing("wave " + wave + "'s cells rows to " + output.cellsWave(wave),
           () -> writeCells(jsc, cells, wave));
+      committed.record(wave, cellCount);
       int status = CellTable.SCHEMA.fieldIndex("status");
       cells.forEach(r -> count(r.getString(status)));
       return null;
@@ -422,26 +462,44 @@ public final class SweepJob {
 
     /**
      * Deletes every committed wave whose layers part no longer holds the rows its cells wrote
-     * (the cells' {@code records}): files lost or deleted after the commit. Its cells run again,
-     * so each cell ends with all of its rows, once.
+     * (the cells' {@code records}), or whose cells rows are gone: files lost, deleted or damaged
+     * (a truncated file, read here as none) after the commit. Its cells run again, so each cell
+     * ends with all of its rows, once.
      */
     private void dropDamagedWaves() throws IOException {
       List<Integer> committed = output.committedWaves();
       if (committed.isEmpty()) {
         return;
       }
-      Map<Integer, Long> written = perWave(
-          table(output.cells(), CellTable.SCHEMA).groupBy("wave").agg(sum("records")));
+      Map<Integer, Long> written = perWave(readable(output.cells(), CellTable.SCHEMA)
+          .groupBy("wave").agg(sum("records")));
       Map<Integer, Long> present = perWave(
-          table(output.layers(), LayerTable.SCHEMA).groupBy("wave").count());
+          readable(output.layers(), LayerTable.SCHEMA).groupBy("wave").count());
       for (int wave : committed) {
-        long w = written.getOrDefault(wave, 0L);
+        Long w = written.get(wave);
         long p = present.getOrDefault(wave, 0L);
-        if (w != p) {
+        if (w == null || w != p) {
           output.dropWave(wave);
-          out.println("sigprop: removed wave " + wave + ": its cells wrote " + w + " layers rows"
-              + " and " + p + " are there (files lost since it committed); its cells run again");
+          out.println("sigprop: removed wave " + wave + ": " + (w == null
+              ? "its cells rows cannot be read" : "its cells wrote " + w + " layers rows and "
+              + p + " are there") + " (files lost or damaged since it committed); its cells"
+              + " run again");
         }
+      }
+    }
+
+    /** Deletes a committed theory table that cannot be read (a truncated file): written again. */
+    private void dropDamagedTheory() throws IOException {
+      if (!output.committed(output.theory())) {
+        return;
+      }
+      try {
+        spark.read().schema(TheoryTableRows.SCHEMA).parquet(output.theory().toString())
+            .collectAsList();
+      } catch (Exception e) { // Spark's read failure (a SparkException, undeclared)
+        output.dropTheory();
+        out.println("sigprop: removed the theory table: " + OneLineFailure.rootCause(e)
+            + " (a file damaged since it committed); it is written again");
       }
     }
 
@@ -449,6 +507,12 @@ public final class SweepJob {
     private Dataset<Row> table(org.apache.hadoop.fs.Path dir, StructType schema) {
       return spark.read().schema(schema.add("wave", DataTypes.IntegerType))
           .parquet(dir.toString());
+    }
+
+    /** As {@link #table}, a damaged file (truncated, say) read as holding no rows. */
+    private Dataset<Row> readable(org.apache.hadoop.fs.Path dir, StructType schema) {
+      return spark.read().option("ignoreCorruptFiles", "true")
+          .schema(schema.add("wave", DataTypes.IntegerType)).parquet(dir.toString());
     }
 
     private static Map<Integer, Long> perWave(Dataset<Row> counts) {
@@ -459,13 +523,56 @@ public final class SweepJob {
       return byWave;
     }
 
+    /**
+     * Says what the sweep committed that is no longer there (a folder deleted while it ran:
+     * Hadoop makes it again for the next wave, and nothing fails), or null: the manifest,
+     * written again when it is gone, so that --resume takes the folder; the theory table; every
+     * committed wave's files. A listing, no Parquet read.
+     */
+    private String goneSinceCommitted(int ran) throws IOException {
+      List<String> gone = new ArrayList<>();
+      if (!output.hasManifest()) {
+        String again;
+        try {
+          output.writeManifest(Manifest.of(plan));
+          again = "written again";
+        } catch (IOException | FSError e) {
+          again = "writing it again failed: " + OneLineFailure.rootCause(e) + "; the same"
+              + " command with --overwrite runs the sweep anew";
+        }
+        gone.add(SweepOutput.MANIFEST + " (" + again + ")");
+      }
+      boolean theoryGone = !output.committed(output.theory());
+      if (theoryGone) {
+        gone.add("the theory table theory/");
+      }
+      gone.addAll(committed.gone());
+      if (gone.isEmpty()) {
+        return null;
+      }
+      long cells = committed.cellsOfDamagedWaves();
+      String rerun = cells > 0 ? "runs the " + cells + " cells of those waves again" : "";
+      String theoryAgain = theoryGone ? "writes the theory table again" : "";
+      String resume = rerun.isEmpty() && theoryAgain.isEmpty() ? "finds the sweep complete"
+          : rerun + (rerun.isEmpty() || theoryAgain.isEmpty() ? "" : " and ") + theoryAgain;
+      return "sigprop sweep: " + plan.sweep() + ": " + ran + " cells ran, but what the sweep"
+          + " committed in " + output.root() + " is not all there (deleted while it ran?): "
+          + String.join("; ", gone) + "; the same command with --resume " + resume;
+    }
+
     /** The committed cells' ids and statuses. */
     private Map<String, String> doneCells() throws IOException {
+      return doneCells(new HashMap<>());
+    }
+
+    /** As {@link #doneCells()}, counting the cells of each wave into {@code perWave}. */
+    private Map<String, String> doneCells(Map<Integer, Long> perWave) throws IOException {
       Map<String, String> done = new HashMap<>();
       if (output.hasCommittedWaves()) {
         for (Row r : table(output.cells(), CellTable.SCHEMA)
-            .select("cell_id", "status").collectAsList()) {
+            .select("cell_id", "status", "wave").collectAsList()) {
           done.put(r.getString(0), r.getString(1));
+          perWave.merge(r.getInt(2), 1L, Long::sum);
         }
       }
       return done;

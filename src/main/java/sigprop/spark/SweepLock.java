@@ -115,8 +115,8 @@ final class SweepLock implements AutoCloseable {
       // Hadoop's local create(…, false) checks, then creates: not atomic. A hard link is.
       java.nio.file.Path mark = Paths.get(fs.makeQualified(path).toUri());
       java.nio.file.Path written = mark.resolveSibling("." + NAME + "." + UUID.randomUUID());
-      Files.writeString(written, text);
-      try {
+      try { // the written file removed also when writing it failed (a full disk)
+        Files.writeString(written, text);
         Files.createLink(mark, written);
         return true;
       } catch (FileAlreadyExistsException e) {

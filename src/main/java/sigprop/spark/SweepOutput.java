@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -164,10 +166,63 @@ final class SweepOutput {
     }
   }
 
+  Path manifest() {
+    return new Path(root, MANIFEST);
+  }
+
+  /** Whether the manifest is there. */
+  boolean hasManifest() throws IOException {
+    return fs.exists(manifest());
+  }
+
+  /** Removes the manifest and its checksum file (a partial one); true when both are gone. */
+  boolean removeManifest() {
+    try {
+      Path crc = new Path(root, "." + MANIFEST + ".crc");
+      fs.delete(crc, false);
+      fs.delete(manifest(), false);
+      return !fs.exists(manifest()) && !fs.exists(crc);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The files of a wave's two parts, as {@code cells/wave=K/NAME} and {@code layers/wave=K/NAME}
+   * (not Hadoop's checksum files): what a committed wave holds.
+   */
+  Set<String> waveFiles(int wave) throws IOException {
+    Set<String> files = new TreeSet<>();
+    for (Path part : List.of(cellsWave(wave), layersWave(wave))) {
+      FileStatus[] listed;
+      try {
+        listed = fs.listStatus(part);
+      } catch (java.io.FileNotFoundException gone) {
+        continue;
+      }
+      for (FileStatus s : listed) {
+        String name = s.getPath().getName();
+        if (s.isFile() && !name.startsWith(".")) {
+          files.add(part.getParent().getName() + "/" + part.getName() + "/" + name);
+        }
+      }
+    }
+    return files;
+  }
+
   void writeManifest(String json) throws IOException {
     fs.mkdirs(root);
     try (OutputStream o = fs.create(new Path(root, MANIFEST), true)) {
       o.write(json.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Deletes the theory table (a damaged one): the run writes it again. */
+  void dropTheory() throws IOException {
+    fs.delete(theory(), true);
+    if (fs.exists(theory())) {
+      throw new IOException("cannot remove " + theory() + ", a theory table with a damaged file;"
+          + " remove that folder yourself, then run with --resume");
     }
   }
 

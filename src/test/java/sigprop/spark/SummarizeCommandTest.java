@@ -24,8 +24,14 @@ class SummarizeCommandTest {
   static String[] run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = SummarizeCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = SummarizeCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+    } catch (OneLineFailure f) { // as the command line prints it, without the trace
+      code = f.exitCode();
+      err.writeBytes((f.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
     return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
         err.toString(StandardCharsets.UTF_8)};
   }

@@ -259,7 +259,7 @@ class SummarizeJobTest extends SharedSparkSession {
   }
 
   @Test
-  void aSweepWithFewerCellsThanItsManifestListsIsSaidToBeIncomplete() throws IOException {
+  void aSweepWithFewerCellsThanItsManifestListsIsSaidToBeIncomplete() throws Exception {
     Path partial = ROOT.resolve("partial");
     deleteTree(partial);
     Files.createDirectories(partial);
@@ -333,7 +333,7 @@ class SummarizeJobTest extends SharedSparkSession {
    * same cells, counted once, in the same configurations.
    */
   @Test
-  void idsOfAnOlderLayoutMatchTheirNewForm() throws IOException {
+  void idsOfAnOlderLayoutMatchTheirNewForm() throws Exception {
     Path legacy = ROOT.resolve("legacy");
     deleteTree(legacy);
     for (String table : List.of("cells", "layers", "theory")) {
@@ -362,7 +362,7 @@ class SummarizeJobTest extends SharedSparkSession {
   }
 
   @Test
-  void anEmptiedTableOrALayerSelectionOfNothingIsOneLineAndExitTwo() throws IOException {
+  void anEmptiedTableOrALayerSelectionOfNothingIsOneLineAndExitTwo() throws Exception {
     Path damaged = ROOT.resolve("damaged");
     deleteTree(damaged);
     Files.createDirectories(damaged);
@@ -461,7 +461,7 @@ class SummarizeJobTest extends SharedSparkSession {
    * folder: the refusal says why, rather than only that no table is there.
    */
   @Test
-  void aFolderUriWithAnEscapedSpaceIsRefusedSayingHowToWriteIt() throws IOException {
+  void aFolderUriWithAnEscapedSpaceIsRefusedSayingHowToWriteIt() throws Exception {
     Path spaced = ROOT.resolve("a sweep");
     deleteTree(spaced);
     Files.createDirectories(spaced);
@@ -479,7 +479,7 @@ class SummarizeJobTest extends SharedSparkSession {
   }
 
   @Test
-  void existingSummaryIsRefusedUnlessOverwritingThenReplacedByAFilteredOne() throws IOException {
+  void existingSummaryIsRefusedUnlessOverwritingThenReplacedByAFilteredOne() throws Exception {
     Path copy = SWEEP.resolve("copy");
     copyTree(result.folder(), copy);
     SummarizeOptions filtered = options(copy, false, false, LayerSelection.parse("every:2"),
@@ -509,6 +509,112 @@ class SummarizeJobTest extends SharedSparkSession {
     assertEquals(List.of(1, 3, 4), List.copyOf(theoryLayers), "theory.csv keeps the same layers");
     assertFalse(Files.exists(copy.resolve("figures/tiny-saturation.png")),
         "figures of the earlier run are gone with --no-figures");
+  }
+
+  /**
+   * A damaged sweep folder: a truncated Parquet file printed Spark's 170 lines of
+   * FAILED_READ_FILE and traces; a wave that lost its layers file was summarized without its
+   * seeds and without a word; a deleted table was "not a sweep's output folder". Each is now
+   * one line, exit 2, nothing written, naming the file, wave or table and the sweep command
+   * whose --resume runs those cells again (as SweepJobTest shows it does).
+   */
+  @Test
+  void aDamagedSweepFolderIsOneLineNamingTheCommandThatRepairsIt() throws Exception {
+    String resume = " the sweep's command with --resume (sweep test --out " + ROOT
+        + " --resume, the folder named tiny again first)";
+    Path truncated = folder("damaged-file", YAML);
+    SweepJobTest.truncateParquet(truncated.resolve("layers/wave=0"));
+    String file;
+    try (Stream<Path> files = Files.list(truncated.resolve("layers/wave=0"))) {
+      file = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("part-"))
+          .findFirst().orElseThrow();
+    }
+    OneLineFailure f = assertThrows(OneLineFailure.class, () -> SummarizeCommand.run(
+        new String[] {truncated.toString(), "--no-figures"}, QUIET, QUIET));
+    assertEquals(2, f.exitCode());
+    String line = f.getMessage();
+    assertEquals(1, line.lines().count(), line);
+    assertTrue(line.matches("sigprop summarize: file:.*/damaged-file/layers/wave=0/"
+        + java.util.regex.Pattern.quote(file) + " cannot be read: .*; the file is damaged"
+        + " \\(truncated, or changed since the sweep wrote it\\), nothing was written, and"
+        + java.util.regex.Pattern.quote(resume) + " runs its cells again"), line);
+    assertFalse(Files.exists(truncated.resolve("summary/layers.csv")));
+
+    Path lost = folder("damaged-wave", YAML);
+    long rows = spark.read().parquet(lost.resolve("layers").toString()).count();
+    // A second wave (the same cells again, as a rerun would add them) keeps a layers table.
+    copyTree(lost.resolve("layers/wave=0"), lost.resolve("layers/wave=1"));
+    copyTree(lost.resolve("cells/wave=0"), lost.resolve("cells/wave=1"));
+    try (Stream<Path> files = Files.list(lost.resolve("layers/wave=0"))) {
+      for (Path p : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+        Files.delete(p);
+      }
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, SummarizeCommand.run(new String[] {lost.toString(), "--no-figures"}, QUIET,
+        new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertEquals("sigprop summarize: " + lost + "/layers/wave=0 holds 0 of the " + rows
+        + " rows its cells wrote (files lost or deleted since the sweep committed it); nothing"
+        + " was written, and" + resume + " runs that wave's cells again\n",
+        err.toString(StandardCharsets.UTF_8));
+    assertFalse(Files.exists(lost.resolve("summary/layers.csv")));
+
+    Path noCells = folder("damaged-cells", YAML);
+    copyTree(noCells.resolve("layers/wave=0"), noCells.resolve("layers/wave=1"));
+    copyTree(noCells.resolve("cells/wave=0"), noCells.resolve("cells/wave=1"));
+    try (Stream<Path> files = Files.list(noCells.resolve("cells/wave=1"))) {
+      for (Path p : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+        Files.delete(p);
+      }
+    }
+    err.reset();
+    assertEquals(2, SummarizeCommand.run(new String[] {noCells.toString(), "--no-figures"},
+        QUIET, new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertEquals("sigprop summarize: " + noCells + "/cells/wave=1 holds no cells row though the"
+        + " wave committed (its file lost or deleted since); nothing was written, and" + resume
+        + " runs that wave's cells again\n", err.toString(StandardCharsets.UTF_8));
+
+    Path theory = folder("damaged-theory", YAML);
+    SweepJobTest.truncateParquet(theory.resolve("theory"));
+    f = assertThrows(OneLineFailure.class, () -> SummarizeCommand.run(
+        new String[] {theory.toString(), "--no-figures"}, QUIET, QUIET));
+    assertTrue(f.getMessage().contains("/damaged-theory/theory/part-"), f.getMessage());
+    assertTrue(f.getMessage().endsWith(resume + " writes the theory table again"),
+        f.getMessage());
+
+    deleteTree(lost.resolve("cells"));
+    err.reset();
+    assertEquals(2, SummarizeCommand.run(new String[] {lost.toString(), "--no-figures"}, QUIET,
+        new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertEquals("sigprop summarize: " + lost + " has no cells table (" + lost.resolve("cells")
+        + " holds no Parquet file), though its sweep.json says it is a sweep's: deleted since"
+        + " the sweep ran? Nothing was written, and" + resume + " runs its cells again\n",
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A summary file that cannot be written (here cells.csv is a folder holding a file; a full
+   * disk says "No space left on device") was "cannot write the summary: java.io.IOException:
+   * No space left on device", naming no file: now the file, what the folder holds, and the
+   * command that writes it, exit 1.
+   */
+  @Test
+  void aSummaryFileThatCannotBeWrittenIsNamedInOneLine() throws Exception {
+    Path sweep = folder("write-fail", YAML);
+    Path out = sweep.resolve("summary");
+    Files.createDirectories(out.resolve("cells.csv"));
+    Files.writeString(out.resolve("cells.csv/mine.txt"), "in the way");
+    OneLineFailure f = assertThrows(OneLineFailure.class, () -> SummarizeCommand.run(
+        new String[] {sweep.toString(), "--no-figures", "--overwrite"}, QUIET, QUIET));
+    assertEquals(1, f.exitCode());
+    String line = f.getMessage();
+    assertTrue(line.startsWith("sigprop summarize: writing the summary into " + out
+        + " failed: cannot write " + out.toAbsolutePath().resolve("cells.csv") + ": "), line);
+    assertTrue(line.endsWith("; what it holds now is incomplete (each file whole, none partly"
+        + " written), the sweep folders are untouched, and the same command with --overwrite"
+        + " writes it once that is fixed"), line);
+    assertEquals(1, line.lines().count(), line);
+    assertTrue(Files.exists(out.resolve("layers.csv")), "the tables before it are written");
   }
 
   static void copyTree(Path from, Path to) throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -393,25 +394,68 @@ class SweepJobTest {
         rows(dir.resolve("cut/t/cells"), "wall_seconds"));
   }
 
+  /**
+   * Files of committed waves lost (deleted) or damaged (truncated: --resume read them to count
+   * each wave's rows and stopped with Spark's trace) after the sweep, and a truncated theory
+   * table: each such wave runs again, the theory table is written again, and the sweep ends
+   * with the data it had.
+   */
   @Test
-  void filesLostFromCommittedWavesAreRunAgainOnResume() throws Exception {
+  void filesLostOrDamagedInCommittedWavesAreRunAgainOnResume() throws Exception {
     Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
     StringBuilder log = new StringBuilder();
     String out = dir.resolve("out").toString();
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--wave-seconds", "0.002",
         "--task-gflop", "0.001"), log::toString);
-    List<String> layers = rows(dir.resolve("out/t/layers"));
-    List<String> cells = rows(dir.resolve("out/t/cells"), "wall_seconds");
-    // Both waves still carry _SUCCESS: one lost its layers files, the other its cells file.
-    deleteParquet(dir.resolve("out/t/layers/wave=0"));
-    deleteParquet(dir.resolve("out/t/cells/wave=1"));
+    Path root = dir.resolve("out/t");
+    List<String> layers = rows(root.resolve("layers"));
+    List<String> cells = rows(root.resolve("cells"), "wall_seconds");
+    List<String> theory = rows(root.resolve("theory"));
+    // Every wave still carries _SUCCESS: two lost a file, two hold a truncated one.
+    deleteParquet(root.resolve("layers/wave=0"));
+    deleteParquet(root.resolve("cells/wave=1"));
+    truncateParquet(root.resolve("layers/wave=2"));
+    truncateParquet(root.resolve("cells/wave=3"));
+    truncateParquet(root.resolve("theory"));
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
-    assertTrue(log.toString().contains("removed wave 0: its cells wrote"), log::toString);
-    assertTrue(log.toString().contains("removed wave 1: its cells wrote 0"), log::toString);
-    assertSameRows(layers, rows(dir.resolve("out/t/layers")));
-    assertSameRows(cells, rows(dir.resolve("out/t/cells"), "wall_seconds"));
+    for (String removed : List.of("wave 0: its cells wrote", "wave 1: its cells rows cannot be",
+        "wave 2: its cells wrote", "wave 3: its cells rows cannot be", "the theory table: ")) {
+      assertTrue(log.toString().contains("removed " + removed), log::toString);
+    }
+    assertFalse(log.toString().contains("\tat "), log::toString);
+    assertSameRows(layers, rows(root.resolve("layers")));
+    assertSameRows(cells, rows(root.resolve("cells"), "wall_seconds"));
+    assertSameRows(theory, rows(root.resolve("theory")));
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
     assertTrue(log.toString().endsWith("nothing to run\n"), log::toString);
+  }
+
+  /**
+   * A listener that deletes {@code paths} once, as the first job of a job group that
+   * {@code group} accepts starts (the end-of-run check waits for the listeners' events).
+   */
+  private static org.apache.spark.scheduler.SparkListener deleterAtJobStart(
+      java.util.function.Predicate<String> group,
+      java.util.concurrent.atomic.AtomicBoolean deleted, Path... paths) {
+    return new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+        String g = start.properties().getProperty("spark.jobGroup.id");
+        if (g != null && group.test(g) && deleted.compareAndSet(false, true)) {
+          try {
+            for (Path p : paths) {
+              if (Files.isDirectory(p)) {
+                deleteTree(p);
+              } else {
+                Files.delete(p);
+              }
+            }
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+      }
+    };
   }
 
   /**
@@ -451,6 +495,131 @@ class SweepJobTest {
     assertSameRows(rows(dir.resolve("whole/t/layers")), rows(dir.resolve("out/t/layers")));
     assertSameRows(rows(dir.resolve("whole/t/cells"), "wall_seconds"),
         rows(dir.resolve("out/t/cells"), "wall_seconds"));
+  }
+
+  /**
+   * A manifest that cannot be written (a real full disk: a tmpfs with one page left after the
+   * run's mark) printed Hadoop's FSError with its trace and left an empty sweep.json, which made
+   * the same command refuse the folder and --resume call it unreadable. Now one line, and no
+   * partial manifest: once there is room, the same command runs the sweep. Likewise the run's
+   * mark on a disk with no room at all.
+   */
+  @Test
+  void aManifestThatCannotBeWrittenIsOneLineAndLeavesNothingInTheWay() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    Path disk = dir.resolve("disk");
+    mountTmpfs(disk, 4096);
+    try {
+      Path fill = disk.resolve("fill");
+      StringBuilder log = new StringBuilder();
+      String out = disk.toString();
+      // No room even for the run's mark: "sigprop sweep: No space left on device", and the
+      // mark's temporary file left behind.
+      Files.write(fill, new byte[4096 * 1024]);
+      assertEquals(2, sweep(log, config.toString(), "--out", out), log::toString);
+      assertEquals("sigprop sweep: cannot write the mark _running of a run into file:"
+          + disk.resolve("t") + ": java.io.IOException: No space left on device; nothing was"
+          + " run or changed\n", log.toString());
+      try (Stream<Path> left = Files.list(disk.resolve("t"))) {
+        assertEquals(List.of(), left.toList());
+      }
+      Files.write(fill, new byte[4096 * 1023]); // one 4-KiB page left, the mark's
+      OneLineFailure failure = assertThrows(OneLineFailure.class,
+          () -> sweep(log, config.toString(), "--out", out));
+      assertEquals(1, failure.exitCode());
+      assertEquals("sigprop sweep: writing the manifest file:" + disk.resolve("t/sweep.json")
+          + " failed: java.io.IOException: No space left on device; no cell has run, and the"
+          + " same command starts the sweep once that is fixed (the partial sweep.json is"
+          + " removed)", failure.getMessage());
+      assertFalse(Files.exists(disk.resolve("t/sweep.json")));
+      assertFalse(Files.exists(disk.resolve("t/.sweep.json.crc")));
+      Files.delete(fill);
+      assertEquals(0, sweep(log, config.toString(), "--out", out), log::toString);
+      assertEquals(8, spark.read().parquet(disk.resolve("t/cells").toString()).count());
+    } finally {
+      new ProcessBuilder("umount", disk.toString()).inheritIO().start().waitFor();
+    }
+  }
+
+  /** Mounts a tmpfs of {@code kib} KiB at {@code at}, or skips the test (root only). */
+  private static void mountTmpfs(Path at, int kib) throws Exception {
+    Files.createDirectories(at);
+    Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + kib + "k",
+        "tmpfs", at.toString()).redirectErrorStream(true).start();
+    mount.getInputStream().readAllBytes();
+    assumeTrue(mount.waitFor() == 0, "a tmpfs can be mounted (as root)");
+  }
+
+  /**
+   * A committed wave's folders and sweep.json deleted while the sweep runs: Hadoop makes the
+   * folders again for the next waves, and the run ended "16 cells (16 ok …)", exit 0, with a
+   * wave's cells gone and a folder --resume refused as not a sweep's. Now the run ends with one
+   * line naming what is gone, writes sweep.json again, exits 1, and --resume runs the lost
+   * wave's cells again, to the data of a run that lost nothing.
+   */
+  @Test
+  void filesDeletedWhileTheSweepRunsAreSaidAndResumeRunsThemAgain() throws Exception {
+    Path config = write(dir, CONFIG);
+    StringBuilder log = new StringBuilder();
+    assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("whole").toString()));
+    Path root = dir.resolve("out/t");
+    java.util.concurrent.atomic.AtomicBoolean deleted =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    // Wave 2 starts once wave 0 has committed (two waves are in flight at most).
+    org.apache.spark.scheduler.SparkListener deleter = deleterAtJobStart(
+        "sigprop-wave-2"::equals, deleted, root.resolve("cells/wave=0"),
+        root.resolve("layers/wave=0"), root.resolve("sweep.json"));
+    spark.sparkContext().addSparkListener(deleter);
+    StringBuilder cut = new StringBuilder();
+    try {
+      assertEquals(1, sweep(cut, config.toString(), "--out", dir.resolve("out").toString(),
+          "--wave-seconds", "0.002", "--task-gflop", "0.001"), cut::toString);
+    } finally {
+      spark.sparkContext().removeSparkListener(deleter);
+    }
+    assertTrue(deleted.get(), "the sweep ran three waves at least");
+    java.util.regex.Matcher line = java.util.regex.Pattern.compile("sigprop sweep: t: 16 cells"
+        + " ran, but what the sweep committed in "
+        + java.util.regex.Pattern.quote("file:" + root.toAbsolutePath()) + " is not all"
+        + " there \\(deleted while it ran\\?\\): sweep.json \\(written again\\); wave 0 \\(its"
+        + " cells/ and layers/ folders\\), ([0-9]+) cells?; the same command with --resume runs"
+        + " the \\1 cells of those waves again\n").matcher(cut);
+    assertTrue(line.find(), cut::toString);
+    assertFalse(cut.toString().contains("16 ok"), cut::toString);
+    assertTrue(Files.exists(root.resolve("sweep.json")));
+    // A resume checks the waves it found committed too: wave 3, deleted as the resume runs.
+    deleted.set(false);
+    org.apache.spark.scheduler.SparkListener deleter3 = deleterAtJobStart(
+        g -> g.startsWith("sigprop-wave-"), deleted, root.resolve("cells/wave=3"),
+        root.resolve("layers/wave=3"));
+    spark.sparkContext().addSparkListener(deleter3);
+    cut.setLength(0);
+    try {
+      assertEquals(1, sweep(cut, config.toString(), "--out", dir.resolve("out").toString(),
+          "--resume"), cut::toString);
+    } finally {
+      spark.sparkContext().removeSparkListener(deleter3);
+    }
+    assertTrue(cut.toString().contains("is not all there (deleted while it ran?): wave 3 (its"
+        + " cells/ and layers/ folders), "), cut::toString);
+    assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("out").toString(),
+        "--resume"), log::toString);
+    assertTrue(log.toString().contains(" to run"), log::toString);
+    assertSameRows(rows(dir.resolve("whole/t/layers")), rows(root.resolve("layers")));
+    assertSameRows(rows(dir.resolve("whole/t/cells"), "wall_seconds"),
+        rows(root.resolve("cells"), "wall_seconds"));
+  }
+
+  /** Cuts a folder's first Parquet file to 900 bytes, its footer gone. */
+  static void truncateParquet(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      Path first = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted()
+          .findFirst().orElseThrow();
+      try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(first,
+          java.nio.file.StandardOpenOption.WRITE)) {
+        c.truncate(900);
+      }
+    }
   }
 
   /** The folder of a table's last wave. */
