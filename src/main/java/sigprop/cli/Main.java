@@ -43,11 +43,15 @@ public final class Main {
   public static void main(String[] args) {
     StopSignal.install();
     int code;
+    boolean named = false;
     try {
       code = run(args, System.out, System.err);
     } catch (Exception e) {
-      report(e, System.err);
+      named = report(e, System.err);
       code = e instanceof OneLineFailure f ? f.exitCode() : 1;
+    }
+    if (!named) {
+      TraceLog.nameIfWritten(System.err);
     }
     System.out.flush();
     System.exit(code);
@@ -57,9 +61,10 @@ public final class Main {
    * Says why a verb failed: after a stop, or for a {@link OneLineFailure} (a failed write, a
    * damaged sweep folder), one line, its trace kept in the {@link TraceLog} when there is one
    * and otherwise printed before it, so that the line stays the last on the terminal
-   * (spark-submit); any other failure is a bug to report, the exception and its trace.
+   * (spark-submit); any other failure is a bug to report, the exception and its trace. Returns
+   * whether the line named the log file.
    */
-  static void report(Exception e, PrintStream err) {
+  static boolean report(Exception e, PrintStream err) {
     if (StopSignal.stopping()) { // Ctrl-C or SIGTERM: the failure is the stop's, not a bug
       err.println(StopSignal.line(e instanceof OneLineFailure
           && e.getCause() instanceof Exception c ? c : e));
@@ -69,10 +74,12 @@ public final class Main {
         e.printStackTrace(err);
       }
       err.println(e.getMessage() + (log == null ? "" : " (full trace: " + log + ")"));
+      return log != null;
     } else {
       err.println("sigprop: " + e);
       e.printStackTrace(err);
     }
+    return false;
   }
 
   /** Dispatches to a verb; exit code 2 for usage errors. */

@@ -1,6 +1,7 @@
 package sigprop.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,25 @@ final class TraceLog {
       return file;
     } catch (IOException | RuntimeException unwritable) {
       return null;
+    }
+  }
+
+  /**
+   * Names the log file when Spark wrote to it and no line of sigprop's did (tasks that failed
+   * and were retried, a failure printed with its trace), so that it is never left unnamed.
+   */
+  static void nameIfWritten(PrintStream err) {
+    String name = System.getProperty(PROPERTY, "");
+    if (name.isBlank()) {
+      return;
+    }
+    Path file = Path.of(name);
+    try {
+      if (Files.isRegularFile(file) && Files.size(file) > 0) {
+        err.println("sigprop: Spark's reports of failed tasks are in " + file);
+      }
+    } catch (IOException gone) {
+      // Removed meanwhile: nothing to name.
     }
   }
 }

@@ -81,4 +81,23 @@ class FailureReportTest {
     assertTrue(text.contains("\tat sigprop.cli.FailureReportTest"), text);
     assertTrue(Files.notExists(dir.resolve("unused.log")));
   }
+
+  /** Spark's reports in the log file with no line of sigprop's naming it: named at exit. */
+  @Test
+  void aLogFileSparkWroteIsNamedWhenNoLineDid() throws IOException {
+    Path log = dir.resolve("spark.log");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setProperty(TraceLog.PROPERTY, log.toString());
+    try {
+      PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+      TraceLog.nameIfWritten(stream); // not made: a run without failed tasks
+      assertEquals("", err.toString(StandardCharsets.UTF_8));
+      Files.writeString(log, "12:00:00 WARN TaskSetManager: Lost task 0.0 in stage 3.0\n");
+      TraceLog.nameIfWritten(stream);
+    } finally {
+      System.clearProperty(TraceLog.PROPERTY);
+    }
+    assertEquals("sigprop: Spark's reports of failed tasks are in " + log + "\n",
+        err.toString(StandardCharsets.UTF_8));
+  }
 }
