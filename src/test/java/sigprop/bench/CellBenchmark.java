@@ -43,6 +43,7 @@ import sigprop.net.Network;
 import sigprop.net.NetworkSpec;
 import sigprop.net.Norm;
 import sigprop.net.Probe;
+import sigprop.net.Site;
 import sigprop.net.Purpose;
 import sigprop.net.RandomStreams;
 import sigprop.net.StandardActivation;
@@ -54,7 +55,7 @@ import sigprop.net.WeightMode;
  * forward + backward pass at initialization with every site recorded, as a sweep runs it
  * ({@link CellRunner#run}, network build included). Effective GFLOP/s = 6·depth·batch·width² /
  * time. Two baselines give the statistics' share: {@code work=pass} is the same build and
- * passes without statistics (Probe.NONE: no histograms, moments or Jacobian), {@code
+ * passes without statistics (no histograms, moments or Jacobian; the same products), {@code
  * work=products} only the three matrix products per layer; statistics per layer = (cell − pass)
  * and their fraction of the products = (cell − pass) / products.
  *
@@ -190,12 +191,26 @@ public class CellBenchmark {
     Matrix x = cell.input().draw(cell.seed());
     Loss loss = cell.loss().create(batch, cell.network().classes(),
         RandomStreams.of(cell.seed(), 0, Purpose.TARGETS));
-    Matrix out = net.forward(x, Probe.NONE);
+    Matrix out = net.forward(x, WEIGHT_GRADIENTS_ONLY);
     Matrix g = new Matrix(out.rows, out.cols);
     loss.gradient(out, g);
-    net.backward(g, Probe.NONE, GradientSink.NONE);
+    net.backward(g, WEIGHT_GRADIENTS_ONLY, GradientSink.NONE);
     return g;
   }
+
+  /**
+   * Records nothing, but asks for the weight gradients, so that the pass forms the same three
+   * products per layer as the cell, which records them (without it the net skips ∂L/∂W).
+   */
+  private static final Probe WEIGHT_GRADIENTS_ONLY = new Probe() {
+    @Override
+    public boolean wants(int layer, Site site) {
+      return site == Site.WEIGHT_GRADIENT;
+    }
+
+    @Override
+    public void record(int layer, Site site, Matrix values, int log2Scale) {}
+  };
 
   /** Per layer as backprop does them: z = x·W, dW = xᵀ·gZ, gIn = gZ·Wᵀ. */
   private Matrix products() {
