@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import sigprop.net.CrossEntropyLoss;
+import sigprop.net.GradientSink;
 import sigprop.net.Loss;
 import sigprop.net.LossType;
 import sigprop.net.MatMul;
+import sigprop.net.MatMuls;
 import sigprop.net.Matrix;
 import sigprop.net.MeanSquaredErrorLoss;
 import sigprop.net.Network;
+import sigprop.net.PlainMatMul;
 import sigprop.net.Probe;
 import sigprop.net.Purpose;
 import sigprop.net.RandomStreams;
@@ -57,7 +60,7 @@ public final class CellRunner {
       for (int step = 0; step <= cell.record().lastStep(); step++) {
         if (cell.record().steps().contains(step)) {
           probe.beginPass(step);
-          double value = pass(net, x, loss, probe, sigprop.net.GradientSink.NONE);
+          double value = pass(net, x, loss, probe, GradientSink.NONE);
           probe.endPass();
           losses.add(value);
           nonFiniteLoss |= !Double.isFinite(value);
@@ -91,11 +94,11 @@ public final class CellRunner {
    * JVM could not choose one ({@link KernelChoice}: a machine problem, refused before a sweep).
    */
   public static CellResult run(CellSpec cell) {
-    return run(cell, sigprop.net.MatMuls.best());
+    return run(cell, MatMuls.best());
   }
 
   private static double pass(Network net, Matrix x, Loss loss, Probe probe,
-      sigprop.net.GradientSink sink) {
+      GradientSink sink) {
     Matrix out = net.forward(x, probe);
     double value = loss.value(out);
     Matrix g = new Matrix(out.rows, out.cols);
@@ -146,7 +149,7 @@ public final class CellRunner {
   /** Labels argmax(x·T) for cross-entropy, targets x·T/√n for MSE. */
   private static Loss trainingLoss(CellSpec cell, Matrix x, Matrix teacher) {
     Matrix scores = new Matrix(x.rows, teacher.cols);
-    sigprop.net.PlainMatMul.INSTANCE.ab(x, teacher, scores);
+    PlainMatMul.INSTANCE.ab(x, teacher, scores);
     LossType type = cell.loss();
     if (type == LossType.SUM_OF_OUTPUTS) {
       return new SumOfOutputsLoss();

@@ -1,5 +1,6 @@
 package sigprop.experiment;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import sigprop.net.LossType;
@@ -31,7 +32,7 @@ public record CellSpec(
   public static final int HEX_DIGITS = 16;
 
   public CellSpec {
-    parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
+    parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
   }
 
   /**

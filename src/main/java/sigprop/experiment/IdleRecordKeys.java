@@ -2,6 +2,7 @@ package sigprop.experiment;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import sigprop.experiment.SiteHistogram.Binning;
@@ -175,7 +176,7 @@ final class IdleRecordKeys {
    * is bounded and no norm follows it, the head's when its activation is.
    */
   private Set<Boolean> outputBoundedness() {
-    Set<Boolean> out = new java.util.HashSet<>();
+    Set<Boolean> out = new HashSet<>();
     boolean normAfter = false;
     boolean nothingAfter = false;
     for (Object norm : IdleSettings.values(e, Setting.NORM)) {

@@ -1,5 +1,7 @@
 package sigprop.experiment;
 
+import java.util.List;
+
 /**
  * A value written in a config, as one experiment takes it: why it changes no number in any of
  * that experiment's cells, or null when it does change one. {@code shared} values (from
@@ -32,7 +34,7 @@ record ValueUse(YamlNode node, String key, boolean shared, String experiment, St
   }
 
   /** The reason, naming these experiments: "experiment 'a'", "experiment 'a', 'b' or 'c'". */
-  static String naming(String because, java.util.List<String> experiments) {
+  static String naming(String because, List<String> experiments) {
     StringBuilder names = new StringBuilder("experiment ");
     for (int i = 0; i < experiments.size(); i++) {
       names.append(i == 0 ? "" : i == experiments.size() - 1 ? " or " : ", ")
@@ -47,7 +49,7 @@ record ValueUse(YamlNode node, String key, boolean shared, String experiment, St
    * not reported, as a file's value beside a {@code --set grid.X} axis is not, since --set
    * cannot take a value out of the file.
    */
-  static boolean idledByOverride(YamlNode value, java.util.List<YamlNode> causes) {
+  static boolean idledByOverride(YamlNode value, List<YamlNode> causes) {
     return !value.location().equals("--set")
         && causes.stream().anyMatch(c -> c != null && c.location().equals("--set"));
   }

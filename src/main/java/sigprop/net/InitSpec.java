@@ -1,7 +1,9 @@
 package sigprop.net;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -36,7 +38,7 @@ public final class InitSpec {
       }
       p.put(key, checked(scheme, key, def, e.getValue()));
     }
-    return new InitSpec(scheme, java.util.Collections.unmodifiableMap(p));
+    return new InitSpec(scheme, Collections.unmodifiableMap(p));
   }
 
   private static Object checked(InitScheme scheme, String key, Object def, Object value) {
@@ -61,7 +63,7 @@ public final class InitSpec {
       }
       return v;
     }
-    String word = String.valueOf(value).trim().toLowerCase(java.util.Locale.ROOT);
+    String word = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
     List<String> allowed = InitScheme.WORDS.get(key);
     if (!allowed.contains(word)) {
       throw new IllegalArgumentException(where + ": " + Names.unknown(key, word, allowed));

@@ -1,5 +1,7 @@
 package sigprop.net;
 
+import java.util.Arrays;
+
 /**
  * One dense layer z = x·W + b followed by an optional norm and an activation, either
  * z → norm → φ (before) or z → φ → norm (after). Between forward and backward it keeps only z
@@ -401,7 +403,7 @@ public final class Layer {
 
   private static void columnSums(Matrix g, Matrix sums) {
     double[] s = sums.data;
-    java.util.Arrays.fill(s, 0.0);
+    Arrays.fill(s, 0.0);
     int n = g.cols;
     for (int i = 0; i < g.rows; i++) {
       int r = i * n;

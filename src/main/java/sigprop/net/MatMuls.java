@@ -1,6 +1,7 @@
 package sigprop.net;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * Chooses the matrix kernel once per JVM: {@link VectorMatMul} when the {@code
@@ -112,7 +113,7 @@ public final class MatMuls {
     int m = 7, k = 5, n = 19;
     Matrix a = new Matrix(m, k);
     Matrix b = new Matrix(k, n);
-    java.util.SplittableRandom random = new java.util.SplittableRandom(20261207);
+    SplittableRandom random = new SplittableRandom(20261207);
     for (int i = 0; i < a.size(); i++) {
       a.data[i] = random.nextDouble(-1, 1);
     }

@@ -3,6 +3,7 @@ package sigprop.net;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A fully-connected network: hidden layers 1..L and an output head L+1, built from a
@@ -273,6 +274,6 @@ public final class Network {
   @Override
   public String toString() {
     return "Network(depth=" + spec.depth() + ", batch=" + batch + ", kernel=" + mm.name()
-        + ", weights " + weightMode.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        + ", weights " + weightMode.name().toLowerCase(Locale.ROOT) + ")";
   }
 }

@@ -1,5 +1,7 @@
 package sigprop.net;
 
+import java.util.Arrays;
+
 /**
  * Batch norm or layer norm with learnable γ (init 1) and β (init 0) per unit. Normalizes with the
  * biased variance of the current batch (batch norm) or of the example's units (layer norm), and
@@ -68,7 +70,7 @@ public final class NormLayer {
       // Column by column down the batch, as one running sum per unit: the loops vectorize
       // across units without changing any unit's order of summation.
       double[] sum = work;
-      java.util.Arrays.fill(sum, 0.0);
+      Arrays.fill(sum, 0.0);
       for (int i = 0; i < batch; i++) {
         int r = xOff + i * width;
         for (int j = 0; j < width; j++) {
@@ -188,8 +190,8 @@ public final class NormLayer {
     double[] g = gamma.value().data;
     double[] dg = dGamma.data;
     double[] db = dBeta.data;
-    java.util.Arrays.fill(dg, 0.0);
-    java.util.Arrays.fill(db, 0.0);
+    Arrays.fill(dg, 0.0);
+    Arrays.fill(db, 0.0);
     if (kind == Norm.BATCH) {
       for (int i = 0; i < batch; i++) {
         int r = i * width;

@@ -1,5 +1,7 @@
 package sigprop.net;
 
+import java.util.Arrays;
+
 /**
  * Chooses the bulk tanh once per JVM: {@link VectorTanhKernel} when the {@code
  * jdk.incubator.vector} module is present and the kernel reproduces the scalar bits on a
@@ -91,7 +93,7 @@ final class TanhKernels {
     candidate.tanhWithDerivative(x, 1, got, 0, gotD, 0, n);
     double[] plain = new double[n];
     candidate.tanh(x, 1, plain, 0, n);
-    return java.util.Arrays.equals(want, got) && java.util.Arrays.equals(wantD, gotD)
-        && java.util.Arrays.equals(want, plain);
+    return Arrays.equals(want, got) && Arrays.equals(wantD, gotD)
+        && Arrays.equals(want, plain);
   }
 }

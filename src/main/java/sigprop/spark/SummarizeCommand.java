@@ -1,11 +1,17 @@
 package sigprop.spark;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import sigprop.args.VerbArguments;
+import sigprop.summary.SummaryWriter;
 
 /**
  * The {@code summarize} verb: parses the options, checks the inputs and the output folder before
@@ -73,14 +79,14 @@ public final class SummarizeCommand {
     } catch (IllegalArgumentException e) {
       err.println("sigprop summarize: " + e.getMessage());
       return 2;
-    } catch (java.io.IOException e) { // writing the summary: the file and the reason say it
+    } catch (IOException e) { // writing the summary: the file and the reason say it
       throw new OneLineFailure("sigprop summarize: writing the summary into " + options.out()
           + " failed: " + e.getMessage() + "; what it holds now is incomplete (each file whole,"
           + " none partly written), the sweep folders are untouched, and the same command with"
           + " --overwrite writes it once that is fixed", 1, e);
     } catch (OutOfMemoryError e) {
       // The summary is built in the driver; the way out is a smaller one or a larger heap.
-      err.printf(java.util.Locale.ROOT, "sigprop summarize: out of memory (a %d MiB heap):"
+      err.printf(Locale.ROOT, "sigprop summarize: out of memory (a %d MiB heap):"
           + " summarize fewer layers (--layers every:10) or sites"
           + " (--site output,output_gradient), or"
           + " give it more heap (SIGPROP_HEAP=16g jobs/sigprop summarize …)%n",
@@ -89,7 +95,7 @@ public final class SummarizeCommand {
     } catch (Exception e) {
       String file = DamagedSweep.unreadableFile(e);
       if (file != null) {
-        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
         throw new OneLineFailure("sigprop summarize: " + file + " cannot be read: "
             + OneLineFailure.rootCause(e) + "; the file is damaged (truncated, or changed since"
             + " the sweep wrote it), nothing was written, and "
@@ -122,7 +128,7 @@ public final class SummarizeCommand {
           return sweep + " has no " + table + " table (" + Path.of(sweep, table) + " holds no"
               + " Parquet file), though its " + SweepOutput.MANIFEST + " says it is a sweep's:"
               + " deleted since the sweep ran? Nothing was written, and "
-              + DamagedSweep.resumeCommand(sweep, new org.apache.hadoop.conf.Configuration())
+              + DamagedSweep.resumeCommand(sweep, new Configuration())
               + " runs its cells again";
         }
       }
@@ -134,10 +140,10 @@ public final class SummarizeCommand {
     if (!Files.isDirectory(table)) {
       return false;
     }
-    try (java.util.stream.Stream<Path> files = Files.walk(table)) {
+    try (Stream<Path> files = Files.walk(table)) {
       return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet")
           && !f.getFileName().toString().startsWith("."));
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return true; // unreadable: Spark says what
     }
   }
@@ -186,14 +192,14 @@ public final class SummarizeCommand {
       // Made now, so a folder that cannot be made is said before the work, not after it.
       try {
         Files.createDirectories(out);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         return "cannot write the summary into " + options.out() + ": cannot make the folder ("
             + e + ")";
       }
     }
     if (!options.overwrite()) {
       try {
-        sigprop.summary.SummaryWriter.refuseExisting(options.out());
+        SummaryWriter.refuseExisting(options.out());
       } catch (FileAlreadyExistsException e) {
         return e.getFile() + " exists: " + e.getReason();
       }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -504,13 +505,13 @@ public final class SweepJob {
     }
 
     /** A table read with its schema and the wave column, so a wave without files reads empty. */
-    private Dataset<Row> table(org.apache.hadoop.fs.Path dir, StructType schema) {
+    private Dataset<Row> table(Path dir, StructType schema) {
       return spark.read().schema(schema.add("wave", DataTypes.IntegerType))
           .parquet(dir.toString());
     }
 
     /** As {@link #table}, a damaged file (truncated, say) read as holding no rows. */
-    private Dataset<Row> readable(org.apache.hadoop.fs.Path dir, StructType schema) {
+    private Dataset<Row> readable(Path dir, StructType schema) {
       return spark.read().option("ignoreCorruptFiles", "true")
           .schema(schema.add("wave", DataTypes.IntegerType)).parquet(dir.toString());
     }

@@ -1,5 +1,6 @@
 package sigprop.spark;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -104,7 +105,7 @@ final class SweepLock implements AutoCloseable {
   private static boolean renamed(FileSystem fs, Path from, Path to) throws IOException {
     try {
       return fs.rename(from, to);
-    } catch (java.io.FileNotFoundException e) {
+    } catch (FileNotFoundException e) {
       return false;
     }
   }
@@ -175,7 +176,7 @@ final class SweepLock implements AutoCloseable {
   private static String readText(FileSystem fs, Path path) {
     try (InputStream in = fs.open(path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (java.io.FileNotFoundException e) {
+    } catch (FileNotFoundException e) {
       return null;
     } catch (IOException e) {
       return "";

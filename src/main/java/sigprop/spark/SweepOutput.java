@@ -1,5 +1,6 @@
 package sigprop.spark;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -197,7 +198,7 @@ final class SweepOutput {
       FileStatus[] listed;
       try {
         listed = fs.listStatus(part);
-      } catch (java.io.FileNotFoundException gone) {
+      } catch (FileNotFoundException gone) {
         continue;
       }
       for (FileStatus s : listed) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import sigprop.net.Activation;
 import sigprop.net.InitScheme;
@@ -198,7 +199,7 @@ public final class Theory {
       if (!(epsShare <= EPS_SHARE)) {
         double share = epsShare;
         throw new NoPrediction(NoPrediction.Input.NORM_EPS, name -> String.format(
-            java.util.Locale.ROOT, "batch norm theory takes ε as negligible against the variance"
+            Locale.ROOT, "batch norm theory takes ε as negligible against the variance"
             + " it divides by, but ε/Var adds up to %.3g over layers 1..%d (Var %.3g at layer %d,"
             + " %s %.3g), more than %.2f, so there is no prediction; a smaller %s would be"
             + " covered", share, l, divided, l, name, in.normEps(), EPS_SHARE, name));
