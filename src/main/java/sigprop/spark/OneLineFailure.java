@@ -3,7 +3,8 @@ package sigprop.spark;
 /**
  * A failure the command line reports in one line, its message: what failed and where, the root
  * cause, what is kept and what to do next. The stack trace, the cause's (through Spark and
- * Hadoop, often over a hundred lines), goes to a log file when one is named, else after it.
+ * Hadoop, often over a hundred lines), goes to a log file when one is named, else before the
+ * line, so that the line stays the last on the terminal.
  */
 public class OneLineFailure extends Exception {
   private static final long serialVersionUID = 1L;

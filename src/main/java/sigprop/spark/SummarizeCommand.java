@@ -43,7 +43,8 @@ public final class SummarizeCommand {
   /**
    * Runs the verb with the arguments after {@code summarize}; returns the exit code. A damaged
    * sweep folder (exit code 2) or a failed write of the summary (1) is thrown as a
-   * {@link OneLineFailure}, whose trace the command line keeps out of the terminal.
+   * {@link OneLineFailure}: one line, its trace kept in the log file when there is one, else
+   * printed before the line.
    */
   public static int run(String[] args, PrintStream out, PrintStream err)
       throws OneLineFailure {
