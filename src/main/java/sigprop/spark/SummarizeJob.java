@@ -155,7 +155,7 @@ public final class SummarizeJob {
             (long) r.getInt(records), Long::sum);
       }
     }
-    Map<List<Integer>, Long> present = new HashMap<>();
+    Map<List<Integer>, Long> present = new TreeMap<>(SummarizeJob::compareKeys); // first named
     for (Row r : layers.groupBy("source", "wave").count().collectAsList()) {
       present.put(List.of(r.getInt(0), r.getInt(1)), r.getLong(2));
     }
