@@ -159,26 +159,35 @@ public final class SummarizeJob {
     for (Row r : layers.groupBy("source", "wave").count().collectAsList()) {
       present.put(List.of(r.getInt(0), r.getInt(1)), r.getLong(2));
     }
+    // Every damaged wave, by folder in wave order, so that one --resume per folder repairs all.
+    Map<String, List<String>> damaged = new LinkedHashMap<>();
     for (List<Integer> wave : present.keySet()) {
       String folder = sweeps.get(wave.get(0));
       if (!written.containsKey(wave) && committed(spark, folder, wave.get(1))) {
-        throw new IllegalArgumentException(folder + "/cells/wave=" + wave.get(1) + " holds no"
-            + " cells row though the wave committed (its file lost or deleted since); nothing"
-            + " was written, and "
-            + DamagedSweep.resumeCommand(folder, spark.sparkContext().hadoopConfiguration())
-            + " runs that wave's cells again");
+        damaged.computeIfAbsent(folder, f -> new ArrayList<>()).add(folder + "/cells/wave="
+            + wave.get(1) + " holds no cells row though the wave committed (its file lost or"
+            + " deleted since)");
       }
     }
     for (Map.Entry<List<Integer>, Long> w : written.entrySet()) {
       long p = present.getOrDefault(w.getKey(), 0L);
       if (p != w.getValue()) {
         String folder = sweeps.get(w.getKey().get(0));
-        throw new IllegalArgumentException(folder + "/layers/wave=" + w.getKey().get(1)
-            + " holds " + p + " of the " + w.getValue() + " rows its cells wrote (files lost or"
-            + " deleted since the sweep committed it); nothing was written, and "
-            + DamagedSweep.resumeCommand(folder, spark.sparkContext().hadoopConfiguration())
-            + " runs that wave's cells again");
+        damaged.computeIfAbsent(folder, f -> new ArrayList<>()).add(folder + "/layers/wave="
+            + w.getKey().get(1) + " holds " + p + " of the " + w.getValue() + " rows its cells"
+            + " wrote (files lost or deleted since the sweep committed it)");
       }
+    }
+    if (!damaged.isEmpty()) {
+      List<String> waves = new ArrayList<>();
+      List<String> repairs = new ArrayList<>();
+      damaged.forEach((folder, found) -> {
+        waves.addAll(found);
+        repairs.add(DamagedSweep.resumeCommand(folder, spark.sparkContext().hadoopConfiguration()));
+      });
+      throw new IllegalArgumentException(String.join("; ", waves) + "; nothing was written, and "
+          + String.join(" and ", repairs) + (waves.size() == 1 ? " runs that wave's cells again"
+              : " run those waves' cells again"));
     }
   }
 

@@ -592,6 +592,33 @@ class SummarizeJobTest extends SharedSparkSession {
         err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Several damaged waves of one folder: each named, in wave order, in the one line. */
+  @Test
+  void everyDamagedWaveIsNamedInWaveOrder() throws Exception {
+    Path lost = folder("damaged-waves", YAML);
+    long rows = spark.read().parquet(lost.resolve("layers").toString()).count();
+    for (int wave = 1; wave <= 2; wave++) { // reruns of the same cells as waves 1 and 2
+      copyTree(lost.resolve("layers/wave=0"), lost.resolve("layers/wave=" + wave));
+      copyTree(lost.resolve("cells/wave=0"), lost.resolve("cells/wave=" + wave));
+    }
+    for (int wave : new int[] {2, 0}) {
+      try (Stream<Path> files = Files.list(lost.resolve("layers/wave=" + wave))) {
+        for (Path p : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, SummarizeCommand.run(new String[] {lost.toString(), "--no-figures"}, QUIET,
+        new PrintStream(err, true, StandardCharsets.UTF_8)));
+    String wave = " holds 0 of the " + rows + " rows its cells wrote (files lost or deleted"
+        + " since the sweep committed it)";
+    assertEquals("sigprop summarize: " + lost + "/layers/wave=0" + wave + "; " + lost
+        + "/layers/wave=2" + wave + "; nothing was written, and the sweep's command with"
+        + " --resume (sweep test --out " + ROOT + " --resume, the folder named tiny"
+        + " again first) run those waves' cells again\n", err.toString(StandardCharsets.UTF_8));
+  }
+
   /**
    * A summary file that cannot be written (here cells.csv is a folder holding a file; a full
    * disk says "No space left on device") was "cannot write the summary: java.io.IOException:
