@@ -1,7 +1,5 @@
 package sigprop.spark;
 
-import static org.apache.spark.sql.functions.sum;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -22,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.DoubleAccumulator;
@@ -215,6 +211,8 @@ public final class SweepJob {
     private String startedBy;
     /** The waves committed, by earlier runs and this one, checked again at the end. */
     private final CommittedWaves committed;
+    /** What this run continues from in the folder, damaged waves deleted first. */
+    private final ResumeRepair repair;
 
     Run(SparkSession spark, SweepPlan plan, SweepOptions options, SweepOutput output,
         PrintStream out, PrintStream err) {
@@ -225,6 +223,7 @@ public final class SweepJob {
       this.out = out;
       this.err = err;
       this.committed = new CommittedWaves(output);
+      this.repair = new ResumeRepair(spark, output, out);
     }
 
     int execute() throws Exception {
@@ -243,8 +242,7 @@ public final class SweepJob {
       if (dropped > 0) {
         out.println("sigprop: removed " + dropped + " incomplete wave(s) of an interrupted run");
       }
-      dropDamagedWaves();
-      dropDamagedTheory();
+      repair.dropDamaged();
       try (WavePipeline pipeline = new WavePipeline(spark.sparkContext())) {
         // The theory table is written beside the first wave rather than before it.
         Future<Void> theory = pipeline.side(() -> {
@@ -304,7 +302,7 @@ public final class SweepJob {
      * read as one table.
      */
     private int completeOrRefused(int layout) throws IOException {
-      Map<String, String> done = doneCells();
+      Map<String, String> done = repair.doneCells();
       // Layouts 1 and 2 wrote the ids without their letter.
       if (plan.cells().stream().allMatch(
           c -> done.containsKey(c.id()) || done.containsKey(c.legacyId()))) {
@@ -324,7 +322,7 @@ public final class SweepJob {
         byStatus.put(status, 0L);
       }
       Map<Integer, Long> perWave = new HashMap<>();
-      Map<String, String> done = doneCells(perWave);
+      Map<String, String> done = repair.doneCells(perWave);
       done.values().forEach(this::count);
       for (Map.Entry<Integer, Long> w : perWave.entrySet()) {
         committed.record(w.getKey(), w.getValue());
@@ -389,7 +387,7 @@ public final class SweepJob {
       } finally {
         spark.sparkContext().removeSparkListener(progress);
       }
-      String gone = goneSinceCommitted(remaining.size());
+      String gone = GoneSinceCommitted.line(output, plan, committed, remaining.size());
       if (gone != null) {
         err.println(gone);
         return 1;
@@ -459,124 +457,6 @@ public final class SweepJob {
       int status = CellTable.SCHEMA.fieldIndex("status");
       cells.forEach(r -> count(r.getString(status)));
       return null;
-    }
-
-    /**
-     * Deletes every committed wave whose layers part no longer holds the rows its cells wrote
-     * (the cells' {@code records}), or whose cells rows are gone: files lost, deleted or damaged
-     * (a truncated file, read here as none) after the commit. Its cells run again, so each cell
-     * ends with all of its rows, once.
-     */
-    private void dropDamagedWaves() throws IOException {
-      List<Integer> committed = output.committedWaves();
-      if (committed.isEmpty()) {
-        return;
-      }
-      Map<Integer, Long> written = perWave(readable(output.cells(), CellTable.SCHEMA)
-          .groupBy("wave").agg(sum("records")));
-      Map<Integer, Long> present = perWave(
-          readable(output.layers(), LayerTable.SCHEMA).groupBy("wave").count());
-      for (int wave : committed) {
-        Long w = written.get(wave);
-        long p = present.getOrDefault(wave, 0L);
-        if (w == null || w != p) {
-          output.dropWave(wave);
-          out.println("sigprop: removed wave " + wave + ": " + (w == null
-              ? "its cells rows cannot be read" : "its cells wrote " + w + " layers rows and "
-              + p + " are there") + " (files lost or damaged since it committed); its cells"
-              + " run again");
-        }
-      }
-    }
-
-    /** Deletes a committed theory table that cannot be read (a truncated file): written again. */
-    private void dropDamagedTheory() throws IOException {
-      if (!output.committed(output.theory())) {
-        return;
-      }
-      try {
-        spark.read().schema(TheoryTableRows.SCHEMA).parquet(output.theory().toString())
-            .collectAsList();
-      } catch (Exception e) { // Spark's read failure (a SparkException, undeclared)
-        output.dropTheory();
-        out.println("sigprop: removed the theory table: " + OneLineFailure.rootCause(e)
-            + " (a file damaged since it committed); it is written again");
-      }
-    }
-
-    /** A table read with its schema and the wave column, so a wave without files reads empty. */
-    private Dataset<Row> table(Path dir, StructType schema) {
-      return spark.read().schema(schema.add("wave", DataTypes.IntegerType))
-          .parquet(dir.toString());
-    }
-
-    /** As {@link #table}, a damaged file (truncated, say) read as holding no rows. */
-    private Dataset<Row> readable(Path dir, StructType schema) {
-      return spark.read().option("ignoreCorruptFiles", "true")
-          .schema(schema.add("wave", DataTypes.IntegerType)).parquet(dir.toString());
-    }
-
-    private static Map<Integer, Long> perWave(Dataset<Row> counts) {
-      Map<Integer, Long> byWave = new HashMap<>();
-      for (Row r : counts.collectAsList()) {
-        byWave.put(r.getInt(0), r.isNullAt(1) ? 0L : r.getLong(1));
-      }
-      return byWave;
-    }
-
-    /**
-     * Says what the sweep committed that is no longer there (a folder deleted while it ran:
-     * Hadoop makes it again for the next wave, and nothing fails), or null: the manifest,
-     * written again when it is gone, so that --resume takes the folder; the theory table; every
-     * committed wave's files. A listing, no Parquet read.
-     */
-    private String goneSinceCommitted(int ran) throws IOException {
-      List<String> gone = new ArrayList<>();
-      if (!output.hasManifest()) {
-        String again;
-        try {
-          output.writeManifest(Manifest.of(plan));
-          again = "written again";
-        } catch (IOException | FSError e) {
-          again = "writing it again failed: " + OneLineFailure.rootCause(e) + "; the same"
-              + " command with --overwrite runs the sweep anew";
-        }
-        gone.add(SweepOutput.MANIFEST + " (" + again + ")");
-      }
-      boolean theoryGone = !output.committed(output.theory());
-      if (theoryGone) {
-        gone.add("the theory table theory/");
-      }
-      gone.addAll(committed.gone());
-      if (gone.isEmpty()) {
-        return null;
-      }
-      long cells = committed.cellsOfDamagedWaves();
-      String rerun = cells > 0 ? "runs the " + cells + " cells of those waves again" : "";
-      String theoryAgain = theoryGone ? "writes the theory table again" : "";
-      String resume = rerun.isEmpty() && theoryAgain.isEmpty() ? "finds the sweep complete"
-          : rerun + (rerun.isEmpty() || theoryAgain.isEmpty() ? "" : " and ") + theoryAgain;
-      return "sigprop sweep: " + plan.sweep() + ": " + ran + " cells ran, but what the sweep"
-          + " committed in " + output.root() + " is not all there (deleted while it ran?): "
-          + String.join("; ", gone) + "; the same command with --resume " + resume;
-    }
-
-    /** The committed cells' ids and statuses. */
-    private Map<String, String> doneCells() throws IOException {
-      return doneCells(new HashMap<>());
-    }
-
-    /** As {@link #doneCells()}, counting the cells of each wave into {@code perWave}. */
-    private Map<String, String> doneCells(Map<Integer, Long> perWave) throws IOException {
-      Map<String, String> done = new HashMap<>();
-      if (output.hasCommittedWaves()) {
-        for (Row r : table(output.cells(), CellTable.SCHEMA)
-            .select("cell_id", "status", "wave").collectAsList()) {
-          done.put(r.getString(0), r.getString(1));
-          perWave.merge(r.getInt(2), 1L, Long::sum);
-        }
-      }
-      return done;
     }
 
     private synchronized void count(String status) {
