@@ -370,10 +370,9 @@ public final class SweepJob {
       ProgressListener progress = new ProgressListener(out, remaining.size(), cellsDone::value,
           work, workDone::value);
       spark.sparkContext().addSparkListener(progress);
-      boolean fault = spark.conf().get("spark.sigprop.test.failFirstAttempts", "false")
-          .equals("true");
       CellTask task = new CellTask(plan.configText(), plan.source(), plan.overrides(),
-          plan.configHash(), CodeVersion.get(), cellsDone, workDone, null, fault);
+          plan.configHash(), CodeVersion.get(), cellsDone, workDone, null,
+          CellTask.Fault.of(spark.conf()));
       int wave = output.waves().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
       try {
         for (List<List<CellSpec>> w : waves) {
@@ -443,9 +442,14 @@ public final class SweepJob {
           spark.sparkContext().collectionAccumulator("sigprop cells of wave " + wave);
       JavaRDD<InternalRow> layers = jsc.parallelize(indices, indices.size())
           .mapPartitions(task.collectingInto(cellRows));
-      writing("wave " + wave + "'s layers rows to " + output.layersWave(wave),
-          () -> internalFrame(layers, LayerTable.SCHEMA).write()
-              .options(LayerTable.WRITE_OPTIONS).parquet(output.layersWave(wave).toString()));
+      try {
+        internalFrame(layers, LayerTable.SCHEMA).write().options(LayerTable.WRITE_OPTIONS)
+            .parquet(output.layersWave(wave).toString());
+      } catch (Exception | FSError e) { // the cells run as the write consumes their rows
+        CellTaskFailure failed = CellTaskFailure.in(e);
+        throw failed != null ? SweepFailure.task(wave, failed, e) : SweepFailure.writing(
+            "wave " + wave + "'s layers rows to " + output.layersWave(wave), e);
+      }
       List<Row> cells = cellRows.value();
       if (cells.size() != cellCount) { // each successful task's updates count exactly once
         throw new IllegalStateException("wave " + wave + " returned " + cells.size()

@@ -711,6 +711,38 @@ class SweepJobTest {
     assertSameRows(rows(dir.resolve("g/t/layers")), rows(dir.resolve("f/t/layers")));
   }
 
+  /**
+   * A task that throws on every attempt (not a cell recorded failed: an error outside a cell's
+   * own run) ended the sweep with "writing wave 0's layers rows to … failed: …", though nothing
+   * failed to be written. The line now says a task failed and why; the waves committed before
+   * it are kept and --resume runs the others.
+   */
+  @Test
+  void aTaskThatFailsIsSaidAsATaskNotAsAWrite() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    StringBuilder log = new StringBuilder();
+    String out = dir.resolve("out").toString();
+    spark.conf().set("spark.sigprop.test.failEveryAttempt", "true");
+    SweepFailure failure;
+    try {
+      failure = assertThrows(SweepFailure.class, () -> sweep(log, config.toString(), "--out",
+          out, "--task-gflop", "0.001"));
+    } finally {
+      spark.conf().unset("spark.sigprop.test.failEveryAttempt");
+    }
+    String line = failure.getMessage();
+    assertEquals(List.of(line), line.lines().toList(), "one line");
+    java.util.regex.Matcher said = java.util.regex.Pattern.compile("sigprop sweep: a task of"
+        + " wave 0 failed in cell (c[0-9a-f]{16}): java.lang.IllegalStateException: injected"
+        + " fault \\(spark.sigprop.test.failEveryAttempt\\); no cell is committed yet, and the"
+        + " same command with --resume runs the other 8 once that is fixed").matcher(line);
+    assertTrue(said.matches(), line);
+    assertTrue(ConfigLoader.parse(Files.readString(config), "test", List.of(), 0).cells()
+        .stream().anyMatch(c -> c.id().equals(said.group(1))), "a cell of the sweep: " + line);
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertEquals(8, spark.read().parquet(dir.resolve("out/t/cells").toString()).count());
+  }
+
   @Test
   void badConfigsExitTwoListEveryProblemAndWriteNothing() throws Exception {
     Path config = write(dir, CONFIG.replace("activation: tanh", "activation: tanhh")
