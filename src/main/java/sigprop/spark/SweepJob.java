@@ -128,7 +128,7 @@ public final class SweepJob {
           out.println("sigprop: --overwrite: kept what the sweep did not write there: "
               + String.join(", ", kept));
         }
-      } else if (output.hasData()) {
+      } else if (output.hasData() && output.hasManifest()) { // else see ManifestRebuild
         String why = resumeRefusal(output, plan);
         if (why != null) {
           err.println(cannotResume(output, why));
@@ -187,7 +187,7 @@ public final class SweepJob {
   }
 
   /** A hash's first 16 hex digits, as the grid verb prints it. */
-  private static String shortHash(String hash) {
+  static String shortHash(String hash) {
     return hash.length() > 16 ? hash.substring(0, 16) + "…" : hash;
   }
 
@@ -229,7 +229,20 @@ public final class SweepJob {
     int execute() throws Exception {
       long start = System.nanoTime();
       String manifest = output.readManifest();
-      if (manifest == null) {
+      if (manifest == null && output.holdsTables()) { // deleted: only --resume gets here
+        String why = ManifestRebuild.refusal(spark, output, plan);
+        if (why != null) {
+          err.println("sigprop sweep: cannot resume " + output.root() + ": its "
+              + SweepOutput.MANIFEST + " is gone and cannot be written again from this config ("
+              + why + "); restore " + SweepOutput.MANIFEST + " to continue the sweep, or use"
+              + " --overwrite to start over; nothing was run or changed");
+          return 2;
+        }
+        writeManifest();
+        out.println("sigprop: note: " + SweepOutput.MANIFEST + " was gone from " + output.root()
+            + "; written again from this config, whose hash and build every committed cell"
+            + " carries");
+      } else if (manifest == null) {
         writeManifest();
       } else {
         startedBy = Manifest.codeVersion(manifest);

@@ -64,8 +64,9 @@ final class SweepOutput {
 
   /**
    * Why a run may not write this sweep folder, or null; checked before Spark starts. A folder
-   * that holds files but no manifest is not a sweep's, so nothing touches it, not even
-   * --overwrite; an existing sweep needs --resume or --overwrite ({@code mayReuse}).
+   * that holds files but neither a manifest nor a sweep's tables is not a sweep's, so nothing
+   * touches it, not even --overwrite; an existing sweep, its manifest deleted or not, needs
+   * --resume or --overwrite ({@code mayReuse}).
    */
   String refusal(boolean mayReuse) throws IOException {
     Path existing = root.getParent();
@@ -80,10 +81,17 @@ final class SweepOutput {
         return root + " is a file, not a sweep folder; choose another --out or sweep name";
       }
       if (holdsAnything()) {
-        if (!fs.exists(new Path(root, MANIFEST))) {
+        boolean manifest = fs.exists(new Path(root, MANIFEST));
+        if (!manifest && !holdsTables()) {
           return root + " holds files but no " + MANIFEST + ", so it is not a sweep's results;"
               + " nothing there is touched (not even with --overwrite): choose another --out or"
               + " sweep name";
+        }
+        if (!manifest && !mayReuse) {
+          return root + " holds a sweep's tables but no " + MANIFEST + " (deleted?); use"
+              + " --resume to run only the missing cells (it writes " + MANIFEST + " again"
+              + " when this config and build wrote every committed cell), or restore " + MANIFEST
+              + ", or use --overwrite to replace them";
         }
         if (!mayReuse) {
           return root + " already holds results; use --resume to run only the missing cells,"
@@ -111,6 +119,11 @@ final class SweepOutput {
       }
     }
     return false;
+  }
+
+  /** Whether a sweep's tables are here: a wave's folder, or a committed theory table. */
+  boolean holdsTables() throws IOException {
+    return !waves().isEmpty() || committed(theory());
   }
 
   /**

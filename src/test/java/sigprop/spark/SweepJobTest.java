@@ -712,6 +712,100 @@ class SweepJobTest {
   }
 
   /**
+   * sweep.json deleted after a partial run: the folder was refused as "not a sweep's results",
+   * even with --overwrite. Now the plain command names both ways on; --resume writes sweep.json
+   * again only when this config's hash and this build are on every committed cell (a changed
+   * --set, a cell of another build, or no committed cell to tell: refused, nothing changed),
+   * and then completes the sweep to the data of a run that lost nothing; --overwrite starts over.
+   */
+  @Test
+  void aDeletedManifestIsWrittenAgainOnlyWhenTheDataProveItsConfigAndBuild() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    StringBuilder log = new StringBuilder();
+    assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("whole").toString()));
+    String out = dir.resolve("out").toString();
+    Path root = dir.resolve("out/t");
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--wave-seconds", "0.002",
+        "--task-gflop", "0.001"), log::toString);
+    Path last = lastWave(root.resolve("cells"));
+    deleteTree(last); // a partial sweep: its last wave never committed
+    deleteTree(root.resolve("layers/" + last.getFileName()));
+    Files.delete(root.resolve("sweep.json"));
+    Files.delete(root.resolve(".sweep.json.crc"));
+
+    log.setLength(0);
+    assertEquals(2, sweep(log, config.toString(), "--out", out), log::toString);
+    assertEquals("sigprop sweep: file:" + root + " holds a sweep's tables but no sweep.json"
+        + " (deleted?); use --resume to run only the missing cells (it writes sweep.json again"
+        + " when this config and build wrote every committed cell), or restore sweep.json, or"
+        + " use --overwrite to replace them\n", log.toString());
+
+    List<String> before = listing(root);
+    log.setLength(0);
+    assertEquals(2, sweep(log, config.toString(), "--out", out, "--resume", "--set",
+        "network.width=13"), log::toString);
+    assertTrue(log.toString().contains("sigprop sweep: cannot resume file:" + root + ": its"
+        + " sweep.json is gone and cannot be written again from this config ("), log::toString);
+    assertTrue(log.toString().matches("(?s).*\\(\\d+ of its \\d+ committed cells have config"
+        + " hash [0-9a-f]{16}…, not this config's [0-9a-f]{16}…, so the config or --set changed;"
+        + " its theory table holds 8 configurations this config does not have\\); restore"
+        + " sweep.json to continue the sweep, or use --overwrite to start over; nothing was run"
+        + " or changed\n"), log::toString);
+    assertEquals(before, listing(root));
+
+    // One committed wave's cells as another build wrote them.
+    Path wave0 = root.resolve("cells/wave=0");
+    Path other = dir.resolve("other-build");
+    spark.read().parquet(wave0.toString()).withColumn("code_version",
+        org.apache.spark.sql.functions.lit("0.1.0+000000000000")).write()
+        .parquet(other.toString());
+    deleteParquet(wave0);
+    try (Stream<Path> files = Files.list(other)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+        Files.copy(f, wave0.resolve(f.getFileName()));
+      }
+    }
+    log.setLength(0);
+    assertEquals(2, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().matches("(?s).*\\(\\d+ of its \\d+ committed cells were computed"
+        + " by build 0\\.1\\.0\\+000000000000, and this is build .*"), log::toString);
+    assertFalse(Files.exists(root.resolve("sweep.json")));
+    deleteTree(wave0);
+    deleteTree(root.resolve("layers/wave=0"));
+
+    log.setLength(0);
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains("sigprop: note: sweep.json was gone from file:" + root
+        + "; written again from this config, whose hash and build every committed cell"
+        + " carries\n"), log::toString);
+    assertTrue(log.toString().contains("sigprop: resuming: "), log::toString);
+    assertEquals(Manifest.configHash(Files.readString(dir.resolve("whole/t/sweep.json"))),
+        Manifest.configHash(Files.readString(root.resolve("sweep.json"))));
+    assertSameRows(rows(dir.resolve("whole/t/layers")), rows(root.resolve("layers")));
+    assertSameRows(rows(dir.resolve("whole/t/cells"), "wall_seconds"),
+        rows(root.resolve("cells"), "wall_seconds"));
+
+    // Only the theory table left: nothing tells which config and build wrote it.
+    deleteTree(root.resolve("cells"));
+    deleteTree(root.resolve("layers"));
+    Files.delete(root.resolve("sweep.json"));
+    log.setLength(0);
+    assertEquals(2, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains("(it holds no committed cell to tell which config and"
+        + " build wrote it); restore sweep.json"), log::toString);
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--overwrite"), log::toString);
+    assertSameRows(rows(dir.resolve("whole/t/cells"), "wall_seconds"),
+        rows(root.resolve("cells"), "wall_seconds"));
+  }
+
+  /** Every path under {@code root}, sorted. */
+  private static List<String> listing(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      return paths.map(Path::toString).sorted().toList();
+    }
+  }
+
+  /**
    * A task that throws on every attempt (not a cell recorded failed: an error outside a cell's
    * own run) ended the sweep with "writing wave 0's layers rows to … failed: …", though nothing
    * failed to be written. The line now says a task failed and why; the waves committed before

@@ -2,6 +2,7 @@ package sigprop.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,29 @@ class SweepOutputTest {
     assertFalse(Files.exists(interrupted));
     assertFalse(Files.exists(dir.resolve("s/cells/wave=1")));
     assertTrue(Files.exists(committed));
+  }
+
+  /**
+   * Without sweep.json, only a sweep's own layout (a wave's folder, a committed theory table)
+   * makes a folder a sweep's, which --resume and --overwrite may then take; folders of the user's
+   * that happen to be named cells/ or theory/ do not.
+   */
+  @Test
+  void aFolderWithoutManifestIsASweepsOnlyByItsTables() throws IOException {
+    Files.createDirectories(dir.resolve("s/theory"));
+    Files.createDirectories(dir.resolve("s/cells/drafts"));
+    SweepOutput output = new SweepOutput(dir.toString(), "s", new Configuration());
+    for (boolean mayReuse : new boolean[] {false, true}) {
+      assertTrue(output.refusal(mayReuse).contains("holds files but no sweep.json, so it is not"
+          + " a sweep's results"), output.refusal(mayReuse));
+    }
+    Files.createDirectories(dir.resolve("s/layers/wave=0"));
+    assertTrue(output.refusal(false).contains("holds a sweep's tables but no sweep.json"
+        + " (deleted?)"), output.refusal(false));
+    assertNull(output.refusal(true));
+    Files.delete(dir.resolve("s/layers/wave=0"));
+    Files.createFile(dir.resolve("s/theory/_SUCCESS"));
+    assertNull(output.refusal(true));
   }
 
   @Test
