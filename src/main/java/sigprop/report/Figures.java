@@ -216,6 +216,15 @@ final class Figures {
     if (Double.isNaN(x[0]) || Double.isNaN(y[0])) {
       return;
     }
+    XYStyler styler = chart.getStyler();
+    if (styler.getXAxisDecimalPattern() == null) {
+      styler.setXAxisDecimalPattern(tickPattern(axisSpan(x, styler.getXAxisMin(),
+          styler.getXAxisMax())));
+    }
+    if (styler.getYAxisDecimalPattern() == null && !styler.isYAxisLogarithmic()) {
+      styler.setYAxisDecimalPattern(tickPattern(axisSpan(y, styler.getYAxisMin(),
+          styler.getYAxisMax())));
+    }
     double offGridX = x[0] + (x[1] - x[0]) * 0x1p-10;
     double offGridY = chart.getStyler().isYAxisLogarithmic()
         ? Math.pow(10, Math.log10(y[0]) + (Math.log10(y[1]) - Math.log10(y[0])) * 0x1p-10)
@@ -251,6 +260,30 @@ final class Figures {
   }
 
   /** {min, max} of the finite x or y data of all series; NaNs if there are none. */
+  /** The span of an axis: its set ends where given, else its data's. */
+  private static double axisSpan(double[] data, Double min, Double max) {
+    return (max == null ? data[1] : max) - (min == null ? data[0] : min);
+  }
+
+  /**
+   * The tick-label pattern of a linear axis of this span, or null for XChart's own. XChart picks
+   * a pattern per label from the label's and the span's powers of ten, and where the span is
+   * below 1 its pattern for a positive label has no integer digit: ticks read -0.0004, -0.0002,
+   * 0, .0002, .0004. Spans from 1e-4 to 1 get "0." and enough optional decimals for ticks a
+   * fiftieth of the span apart; others keep XChart's (plain numbers, or powers of ten below
+   * 1e-4 and above 1e4).
+   */
+  static String tickPattern(double span) {
+    if (!(span > 0) || !Double.isFinite(span)) {
+      return null;
+    }
+    int exponent = (int) Math.floor(Math.log10(span));
+    if (exponent >= 0 || exponent < -4) {
+      return null;
+    }
+    return "0." + "#".repeat(2 - exponent);
+  }
+
   private static double[] range(XYChart chart, boolean xData) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;

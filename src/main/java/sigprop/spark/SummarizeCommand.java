@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -63,11 +64,27 @@ public final class SummarizeCommand {
       err.println("sigprop summarize: " + gone);
       return 2;
     }
+    boolean fresh = !Files.exists(options.out(), LinkOption.NOFOLLOW_LINKS);
     String problem = checkInputs(options);
     if (problem != null) {
       err.println("sigprop summarize: " + problem);
       return 2;
     }
+    int code = 1;
+    try {
+      code = summarize(options, out, err);
+      return code;
+    } finally {
+      if (fresh && code != 0) {
+        // checkInputs made the folder; a run refused or failed before writing leaves none.
+        removeIfEmpty(options.out());
+      }
+    }
+  }
+
+  /** The Spark part of {@link #run}: the job and its outcome as an exit code. */
+  private static int summarize(SummarizeOptions options, PrintStream out, PrintStream err)
+      throws OneLineFailure {
     boolean ownSession = SparkSession.getActiveSession().isEmpty()
         && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.start("sigprop summarize", options.master());
@@ -112,6 +129,16 @@ public final class SummarizeCommand {
       if (ownSession) {
         spark.stop();
       }
+    }
+  }
+
+  private static void removeIfEmpty(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      if (files.findAny().isEmpty()) {
+        Files.delete(folder);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // left as it is: the exit code and message already say what went wrong
     }
   }
 

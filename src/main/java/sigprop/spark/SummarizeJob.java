@@ -2,6 +2,7 @@ package sigprop.spark;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,7 +99,10 @@ public final class SummarizeJob {
           + String.join(", ", builds) + "); cells.csv's code_version tells which");
     }
 
-    Dataset<Row> layers = ofCellsRows(spark, filtered(input.layers(), experiments, options), cells);
+    Set<Integer> depths = new TreeSet<>();
+    configs.forEach(c -> depths.add(c.depth()));
+    Dataset<Row> layers =
+        ofCellsRows(spark, filtered(input.layers(), experiments, depths, options), cells);
     List<LayerRow> rows = layerRows(summarize(layers), byKey, log);
     if (rows.isEmpty() && !options.layers().isAll()) {
       throw new IllegalArgumentException("--layers " + options.layers() + " selects no layer of"
@@ -119,15 +123,23 @@ public final class SummarizeJob {
         rows.stream().mapToLong(r -> r.summary().nRows()).sum(), rows.size(),
         (System.nanoTime() - start) / 1e9);
 
+    LayerSelection histogramLayers = options.histogramLayers();
+    List<LayerRow> histogramRows = histogramLayers.kept(rows);
+    if (histogramRows.isEmpty() && !rows.isEmpty()) {
+      throw new IllegalArgumentException("--histogram-layers " + histogramLayers + " selects"
+          + " none of the layers summarized (hidden layers 1..depth, the head at depth + 1"
+          + (options.layers().isAll() ? "" : ", of those --layers " + options.layers()
+              + " keeps") + "); nothing written");
+    }
     long tablesStart = System.nanoTime();
     List<SummaryTable> tables = List.of(
         LayerStatisticsTable.build(rows, SparkColumns.of(ParameterColumns.fields())),
-        HistogramTable.streamed(rows),
+        HistogramTable.streamed(histogramRows),
         cellsTable(input.cells(), cells, byKey, parameterNames),
         theoryTable(input.theory(), theory, byKey, options.layers()));
     long written = System.nanoTime();
     List<Path> files = SummaryWriter.write(options.out(), tables, rows,
-        new CurveFacets.Rule(parameterNames, options.facet()),
+        new CurveFacets.Rule(parameterNames, options.facet()), histogramLayers,
         options.figures(),
         options.overwrite());
     log.printf(Locale.ROOT, "summarize: wrote %d files to %s (tables %.1f s, files %.1f s,"
@@ -324,7 +336,7 @@ public final class SummarizeJob {
 
   /** The layer rows of the chosen experiments, sites and layers, without parameter columns. */
   static Dataset<Row> filtered(Dataset<Row> layers, List<String> experiments,
-      SummarizeOptions options) {
+      Set<Integer> depths, SummarizeOptions options) {
     Dataset<Row> kept = layers.filter(col("experiment").isin(experiments.toArray()));
     if (!options.sites().isEmpty()) {
       kept = kept.filter(col("site").isin(options.sites().toArray()));
@@ -334,6 +346,13 @@ public final class SummarizeJob {
       Column layer = col("layer");
       kept = kept.filter(layer.minus(1).mod(selection.every()).equalTo(0)
           .or(layer.equalTo(col("depth"))).or(layer.equalTo(col("depth").plus(1))));
+    } else if (selection.spread() > 0) {
+      Column spread = lit(false); // the configurations' depths: an isin per depth
+      for (int depth : depths) {
+        spread = spread.or(col("depth").equalTo(depth)
+            .and(col("layer").isin(selection.spreadLayers(depth).toArray())));
+      }
+      kept = kept.filter(spread);
     } else if (!selection.isAll()) {
       kept = kept.filter(col("layer").isin(selection.layers().toArray()));
     }
@@ -526,8 +545,10 @@ public final class SummarizeJob {
       failed += c.counts().failed();
     }
     return String.format(Locale.ROOT, "%d cells in %d configuration%s (%d ok, %d diverged, %d"
-        + " failed); experiments %s; sites %s; layers %s; from %s", cells.size(), configs.size(),
-        configs.size() == 1 ? "" : "s", ok, diverged, failed, experiments,
-        options.sites().isEmpty() ? "all" : options.sites(), options.layers(), options.sweeps());
+        + " failed); experiments %s; sites %s; layers %s%s; from %s", cells.size(),
+        configs.size(), configs.size() == 1 ? "" : "s", ok, diverged, failed, experiments,
+        options.sites().isEmpty() ? "all" : options.sites(), options.layers(),
+        options.histogramLayers().isAll() ? ""
+            : " (histograms " + options.histogramLayers() + ")", options.sweeps());
   }
 }

@@ -16,6 +16,7 @@ import sigprop.summary.LayerSelection;
  * @param experiments only these experiments; empty for all
  * @param sites only these sites (table names such as output_gradient); empty for all
  * @param layers which layers
+ * @param histogramLayers which of those layers histograms.csv and the histogram figures hold
  * @param out the summary folder
  * @param overwrite whether an existing summary may be replaced
  * @param figures whether to draw figures
@@ -24,7 +25,8 @@ import sigprop.summary.LayerSelection;
  * @param master the Spark master to use when spark.master is not set; null for local[*]
  */
 public record SummarizeOptions(List<String> sweeps, List<String> experiments, List<String> sites,
-    LayerSelection layers, Path out, boolean overwrite, boolean figures, String facet,
+    LayerSelection layers, LayerSelection histogramLayers, Path out, boolean overwrite,
+    boolean figures, String facet,
     String master) {
 
   /** The usage text. */
@@ -34,8 +36,13 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
       "tables, a schema and figures in SWEEP_DIR/summary/ (docs/SUMMARY.md).",
       "  --experiment E[,E…]   only these experiments (default: all)",
       VerbArguments.helpList("  --site S[,S…]         only these sites: ", ", ", siteKeys(), 24),
-      "  --layers SPEC         all (default); a list such as 1,2,10-20; or every:K = layers",
-      "                        1, 1+K, 1+2K, … plus the top hidden layer L and the head L+1",
+      "  --layers SPEC         all (default); a list such as 1,2,10-20; every:K = layers",
+      "                        1, 1+K, 1+2K, … plus the top hidden layer L and the head L+1;",
+      "                        or spread:N = N evenly spaced hidden layers, first and last",
+      "  --histogram-layers SPEC",
+      "                        of those, the layers histograms.csv and the histogram figures",
+      "                        hold (same forms; default all): spread:5, the five layers",
+      "                        each figure draws, keeps a deep net's histograms.csv small",
       "  --out DIR             the summary folder, local (default SWEEP_DIR/summary; required",
       "                        with several sweep folders or a sweep at a URI)",
       "  --overwrite           replace an existing summary (otherwise it is kept and this fails)",
@@ -49,7 +56,8 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
       "Exit codes: 0 done, 1 the job failed, 2 bad input or an existing summary.");
 
   private static final VerbArguments.Spec OPTIONS = new VerbArguments.Spec(
-      List.of("--layers", "--out", "--facet", "--master"), List.of("--experiment", "--site"),
+      List.of("--layers", "--histogram-layers", "--out", "--facet", "--master"),
+      List.of("--experiment", "--site"),
       List.of("--overwrite", "--no-figures"));
 
   /** Checks the invariants. */
@@ -57,6 +65,9 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
     sweeps = List.copyOf(sweeps);
     experiments = List.copyOf(experiments);
     sites = List.copyOf(sites);
+    if (histogramLayers == null) {
+      histogramLayers = LayerSelection.ALL;
+    }
     if (facet == null) {
       facet = CurveFacets.AUTO;
     }
@@ -99,6 +110,9 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
     }
     LayerSelection layers = given.has("--layers")
         ? LayerSelection.parse(given.value("--layers", null)) : LayerSelection.ALL;
+    LayerSelection histogramLayers = given.has("--histogram-layers")
+        ? LayerSelection.parse("--histogram-layers", given.value("--histogram-layers", null))
+        : LayerSelection.ALL;
     Path out = null;
     if (given.has("--out")) {
       String folder = given.value("--out", null);
@@ -112,8 +126,8 @@ public record SummarizeOptions(List<String> sweeps, List<String> experiments, Li
     if (master != null) {
       SparkSessions.checkMaster(master);
     }
-    return new SummarizeOptions(given.positionals(), experiments, sites, layers, out,
-        given.has("--overwrite"), !given.has("--no-figures"), facet, master);
+    return new SummarizeOptions(given.positionals(), experiments, sites, layers, histogramLayers,
+        out, given.has("--overwrite"), !given.has("--no-figures"), facet, master);
   }
 
   private static List<String> list(String option, String text) {

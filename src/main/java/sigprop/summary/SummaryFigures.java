@@ -34,7 +34,8 @@ import sigprop.stats.LinearBins;
  *   <li>{@code <exp>-hist-<site>-c<index>-<label>}: per configuration, the pooled distribution of
  *       outputs (density per unit value) and of the magnitudes of output gradients ∂L/∂y and
  *       pre-activation gradients ∂L/∂z (density per decade of |v|) at five evenly spaced hidden
- *       layers, as Glorot & Bengio (2010), Figs. 6–7 (Fig. 7 is ∂L/∂z).
+ *       layers (of those the histogram layer selection keeps), as Glorot & Bengio (2010),
+ *       Figs. 6–7 (Fig. 7 is ∂L/∂z).
  * </ul>
  */
 public final class SummaryFigures {
@@ -45,16 +46,18 @@ public final class SummaryFigures {
 
   /**
    * Writes every figure of the rows into the folder; returns the files written. The rule says
-   * how curve figures of many configurations are split.
+   * how curve figures of many configurations are split; histogram figures choose their layers
+   * among those the selection keeps.
    */
-  public static List<Path> write(List<LayerRow> rows, CurveFacets.Rule facets, Path folder,
-      IfExists ifExists) throws IOException {
+  public static List<Path> write(List<LayerRow> rows, CurveFacets.Rule facets,
+      LayerSelection histogramLayers, Path folder, IfExists ifExists) throws IOException {
     List<Path> written = new ArrayList<>();
     for (Group group : groups(rows)) {
       for (NamedFigure f : curveFigures(group, facets)) {
         written.addAll(f.figure().write(folder, f.name(), ifExists));
       }
-      written.addAll(histograms(group.rows(), group.name(), group.title(), folder, ifExists));
+      written.addAll(histograms(histogramLayers.kept(group.rows()), group.name(), group.title(),
+          folder, ifExists));
     }
     return written;
   }

@@ -52,10 +52,12 @@ public final class SummaryWriter {
 
   /**
    * Writes the tables, their schema and (if rows are given) the figures, their curve figures
-   * split by the facet rule; returns the files.
+   * split by the facet rule, their histogram figures drawn from the histogram layers; returns
+   * the files.
    */
   public static List<Path> write(Path folder, List<SummaryTable> tables, List<LayerRow> rows,
-      CurveFacets.Rule facets, boolean figures, boolean overwrite) throws IOException {
+      CurveFacets.Rule facets, LayerSelection histogramLayers, boolean figures,
+      boolean overwrite) throws IOException {
     if (!overwrite) {
       refuseExisting(folder);
     }
@@ -75,8 +77,8 @@ public final class SummaryWriter {
     written.add(SchemaWriter.write(folder.resolve(SCHEMA_FILE), TITLE, schemas,
         ifExists));
     Path figureFolder = folder.resolve(FIGURES);
-    List<Path> drawn = figures ? SummaryFigures.write(rows, facets, figureFolder,
-        ifExists) : List.of();
+    List<Path> drawn = figures ? SummaryFigures.write(rows, facets,
+        histogramLayers, figureFolder, ifExists) : List.of();
     if (overwrite && ours) {
       // Figures of an earlier run would otherwise sit beside tables they no longer match.
       removeStale(figureFolder, drawn);

@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.Format;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.w3c.dom.Document;
@@ -303,6 +308,45 @@ class FigureTest {
     assertPng(figure.write(folder, "diverged", IfExists.FAIL).get(0), 800, 500);
     assertThrows(IllegalArgumentException.class,
         () -> Curve.of("empty", new long[0], new double[0]));
+  }
+
+  /**
+   * Glorot's Fig. 7 on a linear axis over ±8e-4 read "-0.0004, -0.0002, 0, .0002, .0004":
+   * XChart's own pattern for a positive label of a span below 1 has no integer digit. The
+   * figure's pattern, run through XChart's formatter, writes 0.0002.
+   */
+  @Test
+  void linearTickLabelsOfASmallSpanKeepTheirLeadingZero() throws Exception {
+    double[] lo = new double[16];
+    double[] hi = new double[16];
+    double[] density = new double[16];
+    for (int k = 0; k < lo.length; k++) {
+      lo[k] = -8e-4 + 1e-4 * k;
+      hi[k] = lo[k] + 1e-4;
+      density[k] = 625;
+    }
+    XYChart chart = HistogramFigure.builder("Fig. 7").quantity("dL/dz")
+        .binScale(BinScale.VALUE).layer(1, lo, hi, density).xRange(-8e-4, 8e-4).build().chart();
+    assertEquals("0.0002", xchartLabel(chart, 2e-4, -8e-4, 8e-4));
+    assertEquals("-0.0004", xchartLabel(chart, -4e-4, -8e-4, 8e-4));
+    assertEquals("0", xchartLabel(chart, 0, -8e-4, 8e-4));
+    assertEquals("0.0002", new DecimalFormat(chart.getStyler().getXAxisDecimalPattern(),
+        DecimalFormatSymbols.getInstance(Locale.ROOT)).format(2e-4));
+    assertEquals("0.###", Figures.tickPattern(0.5));
+    assertEquals("0.######", Figures.tickPattern(2e-4));
+    assertNull(Figures.tickPattern(2), "a span of 1 or more: XChart's labels are right");
+    assertNull(Figures.tickPattern(2e-5), "below 1e-4 XChart writes powers of ten");
+  }
+
+  /** The label XChart's own number formatter writes for a value on the chart's x axis. */
+  private static String xchartLabel(XYChart chart, double value, double min, double max)
+      throws ReflectiveOperationException {
+    Class<?> direction = Class.forName("org.knowm.xchart.internal.chartpart.Axis$Direction");
+    Object x = direction.getEnumConstants()[0];
+    Constructor<?> make = Class.forName("org.knowm.xchart.internal.chartpart.Formatter_Number")
+        .getDeclaredConstructor(AxesChartStyler.class, direction, double.class, double.class);
+    make.setAccessible(true);
+    return ((Format) make.newInstance(chart.getStyler(), x, min, max)).format(value);
   }
 
   @Test

@@ -114,6 +114,13 @@ class SummarizeCommandTest {
     assertEquals(List.of("task1", "task3"), o.experiments());
     assertEquals(List.of("output", "output_gradient"), o.sites(), "each site once");
     assertEquals(LayerSelection.parse("1,5,6"), o.layers());
+    assertTrue(o.histogramLayers().isAll(), "histograms keep every summarized layer by default");
+    assertEquals(LayerSelection.parse("every:50"), SummarizeOptions.parse(
+        new String[] {"x", "--histogram-layers", "every:50"}).histogramLayers());
+    IllegalArgumentException layers = assertThrows(IllegalArgumentException.class,
+        () -> SummarizeOptions.parse(new String[] {"x", "--histogram-layers", "0"}));
+    assertTrue(layers.getMessage().startsWith("--histogram-layers: expected all, every:K"),
+        layers.getMessage());
     assertTrue(o.overwrite() && !o.figures());
     assertEquals("local[1]", o.master());
     assertEquals(Path.of("x", "summary"), SummarizeOptions.parse(new String[] {"x"}).out());

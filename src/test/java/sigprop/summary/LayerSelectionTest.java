@@ -19,6 +19,18 @@ class LayerSelectionTest {
     assertTrue(LayerSelection.parse("all").isAll());
     assertEquals(List.of(1, 2, 5, 10, 11, 12), LayerSelection.parse("5, 1,2,10-12").layers());
     assertEquals(3, LayerSelection.parse("every:3").every());
+    assertEquals(5, LayerSelection.parse("spread:5").spread());
+  }
+
+  /** spread:5 keeps the hidden layers a histogram figure draws, the head not. */
+  @Test
+  void spreadKeepsTheFigureLayers() {
+    LayerSelection spread = LayerSelection.parse("spread:5");
+    assertEquals(List.of(1, 126, 251, 375, 500), kept(spread, 500));
+    assertEquals(List.of(1, 2, 3, 4), kept(spread, 4));
+    assertEquals(List.of(1, 2, 4, 5, 6), kept(spread, 6), "2.5 rounds up, as the figures do");
+    assertEquals(List.of(1, 2, 4, 5, 6, 8, 9), kept(LayerSelection.parse("spread:7"), 9));
+    assertEquals("spread:5", spread.toString());
   }
 
   @Test
@@ -31,7 +43,8 @@ class LayerSelectionTest {
 
   @Test
   void badFormsNameTheArgument() {
-    for (String bad : List.of("", "every:0", "every:x", "0", "-1", "3-1", "a,b", "1,,2")) {
+    for (String bad : List.of("", "every:0", "every:x", "0", "-1", "3-1", "a,b", "1,,2",
+        "spread:1", "spread:0", "spread:")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> LayerSelection.parse(bad));
       assertTrue(e.getMessage().startsWith("--layers"), e.getMessage());

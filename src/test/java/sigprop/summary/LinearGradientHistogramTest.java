@@ -89,7 +89,7 @@ class LinearGradientHistogramTest {
   void theFigureIsDrawnAndItsLegendStatesTheTails() throws IOException {
     List<LayerRow> rows = rows();
     List<Path> files = SummaryWriter.write(folder, SummaryTablesTest.tables(rows), rows,
-        SummaryTablesTest.FACETS, true, false);
+        SummaryTablesTest.FACETS, LayerSelection.ALL, true, false);
     List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
     assertTrue(names.contains("exp-hist-output_gradient-c0-init_glorot_standard.png"),
         names.toString());

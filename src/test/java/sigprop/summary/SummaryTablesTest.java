@@ -116,7 +116,7 @@ class SummaryTablesTest {
   @Test
   void csvFilesReadBackExactly() throws IOException {
     List<SummaryTable> tables = tables(rows());
-    SummaryWriter.write(folder, tables, List.of(), FACETS, false, false);
+    SummaryWriter.write(folder, tables, List.of(), FACETS, LayerSelection.ALL, false, false);
     for (SummaryTable t : tables) {
       Table back = CsvReader.read(folder.resolve(t.fileName()), t.table().columns());
       assertEquals(t.table(), back, t.fileName());
@@ -163,7 +163,7 @@ class SummaryTablesTest {
   @Test
   void schemaNamesEveryColumn() throws IOException {
     List<SummaryTable> tables = tables(rows());
-    SummaryWriter.write(folder, tables, List.of(), FACETS, false, false);
+    SummaryWriter.write(folder, tables, List.of(), FACETS, LayerSelection.ALL, false, false);
     String schema = Files.readString(folder.resolve(SummaryWriter.SCHEMA_FILE));
     for (SummaryTable t : tables) {
       for (Column c : t.table().columns()) {
@@ -178,12 +178,13 @@ class SummaryTablesTest {
   @Test
   void existingSummaryIsKeptUnlessOverwriting() throws IOException {
     List<LayerRow> rows = rows();
-    SummaryWriter.write(folder, tables(rows), rows, FACETS, false, false);
+    SummaryWriter.write(folder, tables(rows), rows, FACETS, LayerSelection.ALL, false, false);
     assertThrows(FileAlreadyExistsException.class,
-        () -> SummaryWriter.write(folder, tables(rows), rows, FACETS, false, false));
+        () -> SummaryWriter.write(folder, tables(rows), rows, FACETS, LayerSelection.ALL, false,
+            false));
     Path stale = Files.createDirectories(folder.resolve("figures")).resolve("old.png");
     Files.write(stale, new byte[] {1});
-    SummaryWriter.write(folder, tables(rows), rows, FACETS, false, true);
+    SummaryWriter.write(folder, tables(rows), rows, FACETS, LayerSelection.ALL, false, true);
     assertFalse(Files.exists(stale), "figures of an earlier run are removed on overwrite");
   }
 
@@ -192,7 +193,7 @@ class SummaryTablesTest {
     List<LayerRow> rows = rows();
     Path mine = Files.createDirectories(folder.resolve("figures")).resolve("my-plot.png");
     Files.write(mine, new byte[] {1});
-    SummaryWriter.write(folder, tables(rows), rows, FACETS, false, true);
+    SummaryWriter.write(folder, tables(rows), rows, FACETS, LayerSelection.ALL, false, true);
     assertTrue(Files.exists(mine), "--out at the user's folder: its figures/ is the user's");
   }
 
@@ -204,7 +205,7 @@ class SummaryTablesTest {
     assertTrue(e.getMessage().contains("this folder holds no summary; choose another --out"),
         e.getMessage());
     List<LayerRow> rows = rows();
-    SummaryWriter.write(folder, tables(rows), rows, FACETS, false, true);
+    SummaryWriter.write(folder, tables(rows), rows, FACETS, LayerSelection.ALL, false, true);
     e = assertThrows(FileAlreadyExistsException.class,
         () -> SummaryWriter.refuseExisting(folder));
     assertTrue(e.getMessage().contains("a summary exists; pass --overwrite"), e.getMessage());
@@ -213,7 +214,8 @@ class SummaryTablesTest {
   @Test
   void figuresHaveTheirSize() throws IOException {
     List<LayerRow> rows = rows();
-    List<Path> files = SummaryWriter.write(folder, tables(rows), rows, FACETS, true, false);
+    List<Path> files =
+        SummaryWriter.write(folder, tables(rows), rows, FACETS, LayerSelection.ALL, true, false);
     List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
     for (String name : List.of("exp-variance-output.png", "exp-variance-output_gradient.svg",
         "exp-saturation.png", "exp-hist-output-c0-widths_50_30.png",
