@@ -147,7 +147,7 @@ final class IdleRecordKeys {
       String remedy, List<YamlNode> causes) {
     boolean idle = because != null && !ValueUse.idledByOverride(node, causes);
     return new ValueUse(node, key, !own, e.name(), idle ? because : null, "has no effect: ",
-        remedy.equals("drop it") ? "; drop it" : "; drop it or " + remedy);
+        remedy.equals("drop it") ? "; drop it" : "; drop it or " + remedy, null);
   }
 
   /** The kinds of bins a recorded site's tensors get over the experiment's cells. */

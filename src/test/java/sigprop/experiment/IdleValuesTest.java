@@ -171,6 +171,63 @@ class IdleValuesTest {
         + " cell of experiment 's' trains"), e.getMessage());
   }
 
+  /**
+   * input.seed (idle when every cell redraws x) and redraw_per_seed (idle when the one seed run
+   * is the input seed) decide x together: each remedy, followed alone, gives a config that loads,
+   * and where both are idle at once one problem says so (dropping both would change x). Before,
+   * "drop it" of one could lead to the other's refusal, and both were listed with "drop it".
+   */
+  @Test
+  void everyRemedyOfTheInputSeedAndRedrawLeadsToAConfigThatLoads() {
+    String[][] rows = {
+        // config; override; the problem's remedy; the configs that follow each remedy
+        {"input: {seed: 3, redraw_per_seed: true}\nseeds: 1", "", "drop it and redraw_per_seed"
+            + " (every cell runs seed 0, the default input seed), or set redraw_per_seed to false",
+            "seeds: 1", "input: {seed: 3, redraw_per_seed: false}\nseeds: 1"},
+        {"input: {seed: 0, redraw_per_seed: true}\nseeds: 1", "",
+            "drop it, or drop input.seed and run more seeds",
+            "input: {seed: 0}\nseeds: 1", "input: {redraw_per_seed: true}\nseeds: 2"},
+        {"input: {seed: 5, redraw_per_seed: true}\nseeds: [5]", "",
+            "drop it, or drop input.seed and run more seeds",
+            "input: {seed: 5}\nseeds: [5]", "input: {redraw_per_seed: true}\nseeds: [5, 6]"},
+        {"input: {seed: 5, redraw_per_seed: true}\nseeds: [5, 6]", "",
+            "drop it or set redraw_per_seed to false",
+            "input: {redraw_per_seed: true}\nseeds: [5, 6]",
+            "input: {seed: 5, redraw_per_seed: false}\nseeds: [5, 6]"},
+        {"input: {seed: 3, redraw_per_seed: true}\nseeds: [7]", "",
+            "drop it or set redraw_per_seed to false", "input: {redraw_per_seed: true}\nseeds: [7]",
+            "input: {seed: 3, redraw_per_seed: false}\nseeds: [7]"},
+        {"input: {redraw_per_seed: true}\nseeds: 1", "", "drop it or run more seeds",
+            "seeds: 1", "input: {redraw_per_seed: true}\nseeds: 2"},
+        {"input: {seed: 4, redraw_per_seed: false}\nseeds: [4]", "", "drop it or run more seeds",
+            "input: {seed: 4}\nseeds: [4]",
+            "input: {seed: 4, redraw_per_seed: false}\nseeds: [4, 5]"},
+        {"input: {redraw_per_seed: true}\ngrid: {input_seed: [1, 2]}\nseeds: 1", "",
+            "drop the axis and redraw_per_seed (every cell runs seed 0, the default input seed),"
+                + " or set redraw_per_seed to false",
+            "seeds: 1", "input: {redraw_per_seed: false}\ngrid: {input_seed: [1, 2]}\nseeds: 1"},
+        // redraw_per_seed made idle by --set seeds is left alone: input.seed is said alone.
+        {"input: {seed: 5, redraw_per_seed: true}\nseeds: [5, 6]", "seeds=[5]",
+            "drop it or redraw_per_seed (x is the draw of seed 5 either way)",
+            "input: {redraw_per_seed: true}\nseeds: [5, 6]", "input: {seed: 5}\nseeds: [5, 6]"}};
+    String base = "sweep: s\nnetwork: {width: 4, depth: 2}\n";
+    for (String[] row : rows) {
+      String[] set = row[1].isEmpty() ? new String[0] : new String[] {row[1]};
+      ConfigException e = Configs.failure(base + small(row[0]), set);
+      assertEquals(1, e.problems().size(), e.getMessage());
+      assertTrue(e.problems().get(0).message().endsWith("; " + row[2]), e.getMessage());
+      for (int i = 3; i < row.length; i++) {
+        Configs.plan(base + small(row[i]), set);
+      }
+    }
+  }
+
+  /** The lines with a batch and input of 4. */
+  private static String small(String lines) {
+    return (lines.contains("input: {") ? lines.replace("input: {", "input: {batch: 4, width: 4, ")
+        : "input: {batch: 4, width: 4}\n" + lines) + "\n";
+  }
+
   /** A value that could not be read is not taken for the default that stands in for it. */
   @Test
   void aValueThatCouldNotBeReadIdlesNothing() {
