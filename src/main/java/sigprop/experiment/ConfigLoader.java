@@ -87,7 +87,7 @@ public final class ConfigLoader {
     String sweep = sweepName(root.get("sweep"), problems);
     List<Scope> scopes = new ArrayList<>();
     List<ExperimentConfig> configs = multi ? experiments(root, overrides, scopes, problems)
-        : List.of(new ExperimentReader(new Scope(root), problems).read(sweep, ""));
+        : List.of(new ExperimentReader(new Scope(root), problems, false).read(sweep, ""));
     if (!multi) {
       scopes.add(new Scope(root));
     }
@@ -161,7 +161,7 @@ public final class ConfigLoader {
         Schema.checkExperiment(m, Schema.EXPERIMENT, problems);
         Scope scope = new Scope(m, defaults);
         scopes.add(scope);
-        out.add(new ExperimentReader(scope, problems).read(name, m.path()));
+        out.add(new ExperimentReader(scope, problems, true).read(name, m.path()));
       }
     }
     UnusedSharedOverrides.report(overrides, defaults, scopes, out, problems);

@@ -2,6 +2,7 @@ package sigprop.experiment;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,10 +25,13 @@ final class ExperimentReader {
 
   private final Scope scope;
   private final Problems problems;
+  private final boolean multi;
 
-  ExperimentReader(Scope scope, Problems problems) {
+  /** {@code multi}: the file has experiments: (a --set path may then reach every one). */
+  ExperimentReader(Scope scope, Problems problems, boolean multi) {
     this.scope = scope;
     this.problems = problems;
+    this.multi = multi;
   }
 
   /** The experiment, with defaults standing in for values that had problems. */
@@ -59,7 +63,8 @@ final class ExperimentReader {
    */
   private void deadFixedValue(SettingValue f, AxisConfig axis) {
     Setting s = axis.setting();
-    if (f.node() == null || f.node() != scope.explicit(s.section(), s.key())) {
+    if (f.node() == null || f.node() != scope.explicit(s.section(), s.key())
+        || everyExperiment(f.node())) {
       return;
     }
     if (f.node().location().equals("--set")) {
@@ -103,14 +108,24 @@ final class ExperimentReader {
     if (!ExperimentConfig.widthsEverywhere(fixed, axes)) {
       return;
     }
+    AxisConfig widthsAxis = ExperimentConfig.widthsAxis(axes);
+    YamlNode widths = widthsAxis != null ? widthsAxis.node() : fixed.get(Setting.WIDTHS).node();
     for (AxisConfig axis : axes) {
       Setting s = axis.setting();
-      if (axis.values().size() > 1 && (s == Setting.DEPTH || s == Setting.WIDTH)) {
+      if (s != Setting.DEPTH && s != Setting.WIDTH) {
+        continue;
+      }
+      if (axis.values().size() > 1) {
         // Said once, naming where widths came from (an override, say), instead of one
         // "make the same cell" line per pair of combinations at the grid's line.
         problems.add(axis.node(), "varies " + s.axis() + ", but " + widthsWhere(fixed, axes)
             + " gives every hidden layer's width and the depth, so its values make the same"
             + " cells; drop the axis or widths");
+      } else if (ValueUse.own(axis.node(), scope.explicit("grid", s.axis()), multi)
+          && !ValueUse.idledByOverride(axis.node(), Collections.singletonList(widths))) {
+        // An axis of one value is a fixed value written in the grid: refused as one is.
+        problems.add(axis.node(), "has no effect: " + widthsWhere(fixed, axes) + " gives every"
+            + " hidden layer's width and the depth; drop one");
       }
     }
   }
@@ -130,11 +145,20 @@ final class ExperimentReader {
       YamlNode node = fixed.get(s).node();
       boolean varied = axes.stream().anyMatch(a -> a.setting() == s);
       if (node != null && node == scope.explicit(s.section(), s.key()) && !varied
+          && !everyExperiment(node)
           && !(widths.location().equals("--set") && !node.location().equals("--set"))) {
         problems.add(node, "has no effect: " + widthsWhere(fixed, axes) + " gives every hidden"
             + " layer's width and the depth; drop one");
       }
     }
+  }
+
+  /**
+   * Whether the value is a --set path applied to every experiment: shared, so judged over them
+   * all ({@link UnusedSharedOverrides}), as a shared value is fine while some experiment uses it.
+   */
+  private boolean everyExperiment(YamlNode node) {
+    return !ValueUse.own(node, node, multi);
   }
 
   /** "network.widths (--set)", "grid.widths (line 7)": where the widths come from. */

@@ -1,6 +1,7 @@
 package sigprop.experiment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +46,46 @@ final class IdleRecordKeys {
     boolean readable = RecordReader.readsCleanly(scope) && List.of(Setting.ACTIVATION,
         Setting.OUTPUT_ACTIVATION, Setting.NORM, Setting.NORM_PLACEMENT).stream()
         .allMatch(s -> IdleSettings.readable(e, scope, s));
-    return readable ? new IdleRecordKeys(e, scope, multi).uses() : List.of();
+    IdleRecordKeys keys = new IdleRecordKeys(e, scope, multi);
+    List<ValueUse> uses = new ArrayList<>(RecordReader.sitesReadCleanly(scope)
+        ? keys.siteEntries() : List.of());
+    uses.addAll(readable ? keys.uses() : List.of());
+    return uses;
+  }
+
+  /**
+   * Each entry of record.histogram.sites, idle when the experiment does not record its site or
+   * it is {@code normalized} and no cell has a norm: an entry of the defaults (or merged with
+   * {@code <<:}) is fine while an experiment taking it records the site, and one that an
+   * override of record.sites leaves out (a sweep shrunk for a quick run) is left alone, as every
+   * idle value is.
+   */
+  private List<ValueUse> siteEntries() {
+    List<ValueUse> uses = new ArrayList<>();
+    YamlNode sites = scope.find("record", "sites");
+    boolean normKnown = IdleSettings.readable(e, scope, Setting.NORM);
+    for (Site site : Site.values()) {
+      YamlNode entry = scope.find("record", "histogram", "sites", site.key());
+      if (entry == null || Schema.isNull(entry)) {
+        continue;
+      }
+      String path = "record.histogram.sites." + site.key();
+      String because = null;
+      List<YamlNode> causes = Collections.singletonList(sites);
+      String remedy = "add the site to record.sites";
+      if (!e.record().sites().contains(site)) {
+        because = "site '" + site.key() + "' is not recorded in any cell of " + EXPERIMENT + " ("
+            + (sites == null ? "record.sites (default)" : new SettingValue(null, sites)
+                .where("record.sites")) + " leaves it out), so its bins are not used";
+      } else if (site == Site.NORMALIZED && normKnown && !IdleSettings.anyNorm(e)) {
+        because = "no cell of " + EXPERIMENT + " has a norm (" + IdleSettings.where(e,
+            Setting.NORM) + " is none), so there are no normalized values to bin";
+        causes = normCauses();
+        remedy = "add a norm";
+      }
+      uses.add(use(entry, path, own(entry, path), because, remedy, causes));
+    }
+    return uses;
   }
 
   private List<ValueUse> uses() {
@@ -79,10 +119,7 @@ final class IdleRecordKeys {
       }
       String path = "record.histogram.sites." + site.key();
       if (site == Site.NORMALIZED && !anyNorm) {
-        uses.add(use(entry, path, own(entry, path), "no cell of " + EXPERIMENT + " has a norm ("
-            + IdleSettings.where(e, Setting.NORM) + " is none), so there are no normalized"
-            + " values to bin", "add a norm", normCauses()));
-        continue;
+        continue; // the entry is idle: siteEntries says so
       }
       if (e.record().histogram().forSite(site).binning() != Binning.AUTO) {
         continue; // keys of the other binning are refused by SiteHistogramReader

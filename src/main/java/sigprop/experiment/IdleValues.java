@@ -68,10 +68,13 @@ final class IdleValues {
   /**
    * What makes two experiments' copies one value: a value merged with {@code <<:} is copied into
    * each experiment that merges it, with the line of the value it copies (the anchor's, which
-   * may be one experiment's own value); an override set in every experiment is one node.
+   * may be one experiment's own value); an override set in every experiment is one value.
    */
   private static Object sameValue(ValueUse use) {
     String location = use.node().location();
-    return location.startsWith("line ") ? use.key() + " at " + location : use.node();
+    // A mapping that an override for every experiment made on its way is one per experiment,
+    // named by the override's path.
+    return location.startsWith("line ") ? use.key() + " at " + location
+        : use.shared() ? use.key() + " at --set " + use.node().path() : use.node();
   }
 }

@@ -39,15 +39,7 @@ final class SiteHistogramReader {
         continue;
       }
       if (!recorded.contains(site)) {
-        // An entry of the defaults (or merged with <<:) is for the experiments that record the
-        // site: one whose own record.sites leaves it out has nothing to bin, as with any other
-        // default it ignores.
-        if (scope.explicit("record", "histogram", "sites", site.key()) != null
-            || scope.own("record", "sites") == null) {
-          problems.add(entry, "site '" + site.key() + "' is not recorded (record.sites), so"
-              + " its bins would not be used; add it to record.sites or drop this entry");
-        }
-        continue;
+        continue; // its bins are not used: IdleRecordKeys judges the entry
       }
       if (entry instanceof YamlNode.Mapping) {
         SiteHistogram h = read(site, global.forSite(site));

@@ -408,8 +408,9 @@ class BrokenConfigTest {
         "--set: experiments.task9.network.depth: unknown experiment 'task9'; did you mean "
             + "'task1'?",
         "expected --set key.path=value, got 'input.batch'",
-        "--set: network.depth: has no effect: the grid varies depth"
-            + " (experiments.task1.grid.depth); use --set experiments.task1.grid.depth=…",
+        "--set: network.depth: has no effect: experiment 'task1' varies depth"
+            + " (experiments.task1.grid.depth (line 2)); use --set grid.depth=… to replace the"
+            + " axes, or drop it",
         "--set: input.batch: expected an integer, got 'abc'"}) {
       assertTrue(message.contains(fragment), () -> fragment + "\nnot in\n" + message);
     }

@@ -228,6 +228,66 @@ class IdleValuesTest {
         : "input: {batch: 4, width: 4}\n" + lines) + "\n";
   }
 
+  /**
+   * The older refusals follow the rule of the idle ones: a file's value that an override makes
+   * idle is left alone, and a shared value (defaults:, an override for every experiment) is
+   * refused only when no experiment taking it uses it; an experiment's own value is refused.
+   * Before, a histogram entry of a site left out by --set record.sites, a --set network.depth
+   * where one of several experiments varies depth, a Kaiming slope beside --set nonlinearity
+   * were refused, and a one-value depth axis beside widths accepted.
+   */
+  @Test
+  void olderRefusalsFollowTheRuleForOverridesAndSharedValues() {
+    String one = "sweep: s\ninput: {batch: 4, width: 4}\nnetwork: {width: 4, depth: 2}\n"
+        + "seeds: 1\n";
+    String two = "sweep: m\ndefaults: {input: {batch: 4, width: 4}, network: {width: 4,"
+        + " depth: 2}, seeds: 1}\nexperiments:\n  a: {grid: {depth: [1, 3]}}\n  b: %s\n";
+    String entry = "record: {sites: [output, output_gradient], histogram: {sites:"
+        + " {output_gradient: {range: [-1, 1]}}}}\n";
+    String kaiming = "network: {width: 4, depth: 2, init: {scheme: kaiming_normal,"
+        + " nonlinearity: leaky_relu, slope: 0.2}}\n";
+    String[][] rows = {
+        // config; overrides (';'-separated); null when it loads, else the problem
+        {one + entry, "record.sites=output", null},
+        {one + entry.replace("output, output_gradient", "output"), "",
+            "line 5: record.histogram.sites.output_gradient: has no effect: site"
+                + " 'output_gradient' is not recorded in any cell of experiment 's'"
+                + " (record.sites (line 5) leaves it out), so its bins are not used; drop it or"
+                + " add the site to record.sites"},
+        {String.format(two, "{record: {sites: [output]}}"),
+            "record.histogram.sites.output_gradient.range=[-1,1];experiments.a.record.sites=["
+                + "output,output_gradient]", null},
+        {String.format(two, "{record: {sites: [output]}}"),
+            "record.histogram.sites.output_gradient.range=[-1,1];record.sites=output",
+            "--set: record.histogram.sites.output_gradient: has no effect: site"
+                + " 'output_gradient' is not recorded in any cell of experiment 'a'"},
+        {String.format(two, "{}"), "network.depth=5", null},
+        {String.format(two, "{grid: {depth: [4]}}"), "network.depth=5",
+            "--set: network.depth: has no effect: experiment 'a' varies depth"
+                + " (experiments.a.grid.depth (line 4)); experiment 'b' varies depth"
+                + " (experiments.b.grid.depth (line 5)); use --set grid.depth=… to replace the"
+                + " axes, or drop it"},
+        {String.format(two, "{network: {widths: [4, 4]}}"), "network.width=8", null},
+        {"sweep: s\ninput: {batch: 4, width: 4}\n" + kaiming + "seeds: 1\n",
+            "network.init.nonlinearity=relu", null},
+        {"sweep: s\ninput: {batch: 4, width: 4}\n" + kaiming.replace("leaky_relu", "relu")
+            + "seeds: 1\n", "", "line 3: network.init.slope: has no effect"},
+        {one.replace("width: 4, depth: 2}", "widths: [4, 4]}") + "grid: {depth: [3]}\n", "",
+            "line 5: grid.depth: has no effect: network.widths (line 3) gives every hidden"
+                + " layer's width and the depth; drop one"},
+        {one.replace(", depth: 2", "") + "grid: {depth: [3]}\n", "network.widths=[4,4]", null}};
+    for (String[] row : rows) {
+      String[] set = row[1].isEmpty() ? new String[0] : row[1].split(";");
+      if (row[2] == null) {
+        Configs.plan(row[0], set);
+      } else {
+        ConfigException e = Configs.failure(row[0], set);
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).toString().startsWith(row[2]), e.getMessage());
+      }
+    }
+  }
+
   /** A value that could not be read is not taken for the default that stands in for it. */
   @Test
   void aValueThatCouldNotBeReadIdlesNothing() {

@@ -123,8 +123,10 @@ class SiteHistogramConfigTest {
           sites: [output, output_gradient]
           histogram: {sites: {weight_gradient: {range: [-1, 1]}, output: [-1, 1]}}
         """);
-    assertTrue(m.contains("record.histogram.sites.weight_gradient: site 'weight_gradient' is not"
-        + " recorded (record.sites)"), m);
+    assertTrue(m.contains("record.histogram.sites.weight_gradient: has no effect: site"
+        + " 'weight_gradient' is not recorded in any cell of experiment 'bins' (record.sites"
+        + " (line 6) leaves it out), so its bins are not used; drop it or add the site to"
+        + " record.sites"), m);
     assertTrue(m.contains("record.histogram.sites.output: expected a mapping"), m);
     assertTrue(problems(BASE + "record: {histogram: {sites: [output]}}")
         .contains("record.histogram.sites: expected a mapping"));
@@ -155,11 +157,13 @@ class SiteHistogramConfigTest {
     // The experiment's own entry, or the defaults' where no record.sites of its own says no.
     assertTrue(problems(yaml.replace("b: {record: {sites: [output]}}", "b: {record: {sites:"
         + " [output], histogram: {sites: {output_gradient: {linear_bins: 9}}}}}"))
-        .contains("experiments.b.record.histogram.sites.output_gradient: site 'output_gradient'"
-            + " is not recorded"));
+        .contains("experiments.b.record.histogram.sites.output_gradient: has no effect: site"
+            + " 'output_gradient' is not recorded"));
     assertTrue(problems(yaml.replace("sites: [output, output_gradient]", "sites: [output]"))
-        .contains("defaults.record.histogram.sites.output_gradient: site 'output_gradient' is"
-            + " not recorded"));
+        .contains("defaults.record.histogram.sites.output_gradient: has no effect: site"
+            + " 'output_gradient' is not recorded in any cell of experiment 'a'"
+            + " (defaults.record.sites (line 5) leaves it out), so its bins are not used; site"
+            + " 'output_gradient' is not recorded in any cell of experiment 'b'"));
   }
 
   /** A config without the key keeps its text, its ids and its sweep id (pinned before the key). */
