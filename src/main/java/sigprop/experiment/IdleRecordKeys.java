@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import sigprop.experiment.SiteHistogram.Binning;
 import sigprop.net.Activation;
 import sigprop.net.Norm;
@@ -82,6 +84,8 @@ final class IdleRecordKeys {
             Setting.NORM) + " is none), so there are no normalized values to bin";
         causes = normCauses();
         remedy = "add a norm";
+      } else {
+        otherBinningKeys(uses, site);
       }
       uses.add(use(entry, path, own(entry, path), because, remedy, causes));
     }
@@ -122,7 +126,7 @@ final class IdleRecordKeys {
         continue; // the entry is idle: siteEntries says so
       }
       if (e.record().histogram().forSite(site).binning() != Binning.AUTO) {
-        continue; // keys of the other binning are refused by SiteHistogramReader
+        continue; // keys of the other binning: siteEntries
       }
       Set<Bins> bins = bins(site);
       for (String key : m.view().keySet()) {
@@ -141,6 +145,39 @@ final class IdleRecordKeys {
       }
     }
     return uses;
+  }
+
+  /**
+   * The keys of a site's entry (its own or the defaults', key by key) that only the other
+   * binning takes: range and linear_bins beside bins: log, the log keys beside linear bins.
+   */
+  private void otherBinningKeys(List<ValueUse> uses, Site site) {
+    String path = "record.histogram.sites." + site.key();
+    YamlNode bins = scope.find("record", "histogram", "sites", site.key(), "bins");
+    YamlNode range = scope.find("record", "histogram", "sites", site.key(), "range");
+    boolean written = bins != null && !Schema.isNull(bins);
+    String word = !written ? null : Values.word(bins, new Problems(), "binning",
+        Stream.of(Binning.values()).map(Binning::key).toList());
+    Binning binning = word != null ? Binning.valueOf(word.toUpperCase(Locale.ROOT))
+        : !written && range != null && !Schema.isNull(range) ? Binning.LINEAR : null;
+    if (binning == null || binning == Binning.AUTO) {
+      return; // auto (judged in uses), or a binning that could not be read
+    }
+    YamlNode cause = written ? bins : range;
+    String why = written ? new SettingValue(null, bins).where(path + ".bins") + " is "
+        + binning.key() : "it has a range";
+    List<String> other = binning == Binning.LOG ? LINEAR_KEYS : LOG_KEYS;
+    for (String key : Stream.concat(LINEAR_KEYS.stream(), LOG_KEYS.stream()).toList()) {
+      YamlNode node = scope.find("record", "histogram", "sites", site.key(), key);
+      if (node != null && !Schema.isNull(node)) { // range: null is the default, not a range
+        // The keys of its own binning are used: a shared entry's key is fine while one is.
+        uses.add(use(node, path + "." + key, own(node, path + "." + key), !other.contains(key)
+            ? null : "it applies to " + (binning == Binning.LOG ? "linear" : "log")
+                + " bins only, and site '" + site.key() + "' gets " + binning.key() + " bins in"
+                + " every cell of " + EXPERIMENT + " (" + why + ")", "drop it",
+            Collections.singletonList(cause)));
+      }
+    }
   }
 
   private static boolean hasRange(YamlNode.Mapping entry) {

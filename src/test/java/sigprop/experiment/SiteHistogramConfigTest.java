@@ -102,11 +102,11 @@ class SiteHistogramConfigTest {
         "record.histogram.sites.output.bins: unknown binning 'linaer'; did you mean 'linear'?",
         "record.histogram.sites.weight.bins: linear bins at every layer need a range: add"
             + " record.histogram.sites.weight.range: [lo, hi]",
-        "record.histogram.sites.normalized.range: applies to linear bins only, but"
-            + " record.histogram.sites.normalized.bins is log",
-        "record.histogram.sites.normalized.linear_bins: applies to linear bins only",
-        "record.histogram.sites.pre_activation.min_decade: applies to log bins only, but this"
-            + " site's bins are linear (it has a range)",
+        "record.histogram.sites.normalized: has no effect: no cell of experiment 'bins' has a"
+            + " norm",
+        "record.histogram.sites.pre_activation.min_decade: has no effect: it applies to log"
+            + " bins only, and site 'pre_activation' gets linear bins in every cell of experiment"
+            + " 'bins' (it has a range); drop it",
         "record.histogram.sites.pre_activation.bin: unknown key 'bin'; did you mean 'bins'?",
         "record.histogram.sites.output_gradient.max_decade: min_decade must be below"
             + " max_decade, got 4 and 4",
@@ -114,6 +114,38 @@ class SiteHistogramConfigTest {
             + " 1001")) {
       assertTrue(m.contains(expected), "missing '" + expected + "' in:\n" + m);
     }
+  }
+
+  /**
+   * A key of the other binning (range beside bins: log, a log key beside linear bins) is a value
+   * no cell uses: refused in the experiment's own entry, left alone when --set bins makes it
+   * idle, and, in defaults:, fine while an experiment taking it uses it.
+   */
+  @Test
+  void aKeyOfTheOtherBinningIsJudgedAsAValueNoCellUses() {
+    String own = BASE + "record: {histogram: {sites: {output_gradient: {bins: log,"
+        + " range: [-1, 1]}}}}\n";
+    assertTrue(problems(own).contains("record.histogram.sites.output_gradient.range: has no"
+        + " effect: it applies to linear bins only, and site 'output_gradient' gets log bins in"
+        + " every cell of experiment 'bins' (record.histogram.sites.output_gradient.bins"
+        + " (line 5) is log); drop it"), problems(own));
+    Configs.plan(own.replace("bins: log, ", ""),
+        "record.histogram.sites.output_gradient.bins=log");
+    String shared = """
+        sweep: m
+        defaults:
+          network: {width: 8, depth: 2}
+          seeds: 1
+          record: {histogram: {sites: {output_gradient: {range: [-0.1, 0.1]}}}}
+        experiments:
+          a: {}
+          b: {record: {histogram: {sites: {output_gradient: {bins: log}}}}}
+        """;
+    Configs.plan(shared);
+    assertTrue(problems(shared.replace("a: {}", "a: {record: {histogram: {sites:"
+        + " {output_gradient: {bins: log}}}}}")).contains("line 5:"
+            + " defaults.record.histogram.sites.output_gradient.range: has no effect: it applies"
+            + " to linear bins only"));
   }
 
   @Test
