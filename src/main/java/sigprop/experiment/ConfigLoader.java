@@ -142,7 +142,8 @@ public final class ConfigLoader {
     if (!(node instanceof YamlNode.Mapping exps) || exps.view().isEmpty()) {
       problems.add(node, "expected a mapping of experiment name to its settings, e.g. "
           + "experiments: {task1: {grid: {depth: [4, 20]}}}, got "
-          + (node instanceof YamlNode.Mapping ? "no experiments" : node.describe()));
+          + (node instanceof YamlNode.Mapping ? "no experiments" : node.describe())
+          + (node instanceof YamlNode.Sequence ? "; write each name as a key, without '- '" : ""));
       return out;
     }
     for (Map.Entry<String, YamlNode> e : exps.view().entrySet()) {
