@@ -36,6 +36,7 @@ final class IdleSettings {
     List<ValueUse> uses = new ArrayList<>();
     String cells = "cell of " + ValueUse.EXPERIMENT;
     ValueUse inputSeed = null;
+    ValueUse redraw = null;
     for (Setting s : CHECKED) {
       Idle found = idle(s, e, scope);
       AxisConfig axis = axis(e, s);
@@ -64,13 +65,15 @@ final class IdleSettings {
             null);
       }
       if (s == Setting.INPUT_SEED) {
-        inputSeed = use;
-        continue; // added below, with redraw_per_seed's use as its cover when both are idle
+        inputSeed = use; // added below, with redraw_per_seed's use as its cover when both idle
+      } else {
+        uses.add(use);
+        redraw = s == Setting.REDRAW_PER_SEED ? use : redraw;
       }
-      if (s == Setting.REDRAW_PER_SEED && inputSeed != null) {
-        uses.add(inputSeed.idle() && use.idle() ? inputSeed.coveredBy(use) : inputSeed);
-      }
-      uses.add(use);
+    }
+    if (inputSeed != null) {
+      uses.add(redraw != null && inputSeed.idle() && redraw.idle() ? inputSeed.coveredBy(redraw)
+          : inputSeed);
     }
     return uses;
   }
@@ -95,7 +98,8 @@ final class IdleSettings {
     List<YamlNode> steps = Collections.singletonList(scope.find("record", "steps"));
     boolean redrawEverywhere = values(e, Setting.REDRAW_PER_SEED).stream()
         .allMatch(Boolean.TRUE::equals);
-    Long seed = e.seeds().size() == 1 ? e.seeds().get(0) : null;
+    // Seeds that could not be read stand in as seed 0: no remedy or reason is built on them.
+    Long seed = e.seeds().size() == 1 && seedsReadable(scope) ? e.seeds().get(0) : null;
     boolean inputSeedIsTheSeed = seed != null
         && values(e, Setting.INPUT_SEED).stream().allMatch(seed::equals);
     switch (s) {

@@ -63,6 +63,23 @@ class IdleValuesTest {
         e.getMessage());
   }
 
+  /** A shared input seed is fine while an experiment that does not redraw x uses it. */
+  @Test
+  void aSharedInputSeedIsFineWhileSomeExperimentDrawsXFromIt() {
+    String yaml = """
+        sweep: s
+        defaults: {input: {batch: 4, width: 4, seed: 3}, network: {width: 4, depth: 2}, seeds: 2}
+        experiments:
+          redrawn: {input: {redraw_per_seed: true}}
+          fixed: {}
+        """;
+    assertEquals(4, Configs.plan(yaml).cells().size());
+    ConfigException e = Configs.failure(yaml.replace("fixed: {}",
+        "fixed: {input: {redraw_per_seed: true}}"));
+    assertTrue(e.getMessage().contains("line 2: defaults.input.seed: has no effect: every cell of"
+        + " experiment 'redrawn' draws x from its own seed"), e.getMessage());
+  }
+
   /**
    * An experiment's own value (a norm's ε, training settings, Kaiming's slope) that another
    * experiment merges with {@code <<:} is shared: idle where it is written and used where it is
