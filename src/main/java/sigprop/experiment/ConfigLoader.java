@@ -78,6 +78,7 @@ public final class ConfigLoader {
   public static SweepPlan parse(String text, String source, List<String> overrides,
       long heapBytes, long regionBytes) throws ConfigException {
     Problems problems = new Problems();
+    problems.orderOverrides(overrides);
     YamlNode.Mapping root = YamlTrees.parseFile(text, problems);
     if (root == null) {
       problems.throwIfAny(source);

@@ -489,6 +489,11 @@ class BrokenConfigTest {
         "--set: input.batch: expected an integer, got '1e3'; write 1000"}) {
       assertTrue(single.contains(fragment), () -> fragment + "\nnot in\n" + single);
     }
+    // Listed in the order of the flags, as the file's problems are in the order of its lines.
+    ConfigException ordered = Configs.failure("sweep: o\ninput: {batch: 4, width: 4}\n",
+        "seeds=-1", "netwrk.depth=3", "input.batch=1e3", "network.init.sdt=2");
+    assertEquals(List.of("seeds", "netwrk", "input.batch", "network.init"), ordered.problems()
+        .stream().map(Problem::path).toList(), ordered.getMessage());
     String brackets = Configs.failure(yaml, "grid.depth=4] # x", "grid.init=[normal")
         .getMessage();
     for (String fragment : new String[] {
