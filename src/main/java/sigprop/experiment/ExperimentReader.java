@@ -275,7 +275,12 @@ final class ExperimentReader {
         seeds.add(s);
       }
     } else if (node instanceof YamlNode.Scalar) {
-      Long count = Values.longInteger(node, problems, 1, MAX_CELLS);
+      Long count = Values.longInteger(node, problems, 1, Long.MAX_VALUE);
+      if (count != null && count > MAX_CELLS) {
+        problems.add(node, count + " seeds = " + count + " cells at least, more than the "
+            + MAX_CELLS + " one experiment may have; run fewer seeds");
+        count = null;
+      }
       for (long s = 0; s < (count == null ? 1 : count); s++) {
         seeds.add(s);
       }

@@ -265,6 +265,8 @@ class BrokenConfigTest {
             + " is written in brackets: [0, 10]"),
         row("seeds: [-1, 2]", "line 2: seeds[0]: must be >= 0, got -1"),
         row("seeds: ten", "line 2: seeds: expected an integer, got 'ten'"),
+        row("seeds: 1000000", "line 2: seeds: 1000000 seeds = 1000000 cells at least, more than"
+            + " the 100000 one experiment may have; run fewer seeds"),
         row("grid: {seeds: [1, 1]}", "grid.seeds[1]: seed 1 appears twice"),
         row("input: {seed: 1.5}", "input.seed: expected an integer, got '1.5'"),
         row("input:\n\tbatch: 4", "line 3: YAML syntax: a tab character: YAML indents with"
