@@ -57,9 +57,10 @@ final class ExperimentReader {
 
   /**
    * The experiment's own fixed value of a setting its grid varies never runs: reported when both
-   * are written in the file, or the value is set with --set. (A value from defaults: or taken in
-   * by a {@code <<} merge key is what the axis replaces, and --set grid.X=… over a file's value
-   * is how to vary it.)
+   * are written in the file, or the value is set with --set for this experiment alone (one set
+   * in every experiment is shared: {@link UnusedSharedOverrides} judges it over them all). A
+   * value from defaults: or taken in by a {@code <<} merge key is what the axis replaces, by
+   * design, and --set grid.X=… over a file's value is how to vary it: neither is reported.
    */
   private void deadFixedValue(SettingValue f, AxisConfig axis) {
     Setting s = axis.setting();
@@ -101,8 +102,10 @@ final class ExperimentReader {
 
   /**
    * Depth or width axes where every cell has widths, which give every hidden layer's width and
-   * the depth: their values make the same cells. (Axes of settings no cell uses, such as a norm's
-   * ε without a norm, are reported by {@link IdleValues}.)
+   * the depth: their values make the same cells, always reported; an axis of one value is a
+   * fixed value written in the grid, reported as {@link #deadSizeValues} reports one. (Axes of
+   * settings no cell uses, such as a norm's ε without a norm, are reported by
+   * {@link IdleValues}.)
    */
   private void idleSizeAxes(List<AxisConfig> axes, Map<Setting, SettingValue> fixed) {
     if (!ExperimentConfig.widthsEverywhere(fixed, axes)) {
@@ -133,7 +136,7 @@ final class ExperimentReader {
   /**
    * The experiment's own depth or width beside widths that every cell has: widths gives each
    * hidden layer's width and the depth, so the value never runs (an axis of it is reported by
-   * idleAxes). As with an axis, --set widths over the file's value is how to replace it.
+   * idleSizeAxes). As with an axis, --set widths over the file's value is how to replace it.
    */
   private void deadSizeValues(Map<Setting, SettingValue> fixed, List<AxisConfig> axes) {
     if (!ExperimentConfig.widthsEverywhere(fixed, axes)) {
