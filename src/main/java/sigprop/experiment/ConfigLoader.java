@@ -78,6 +78,7 @@ public final class ConfigLoader {
   public static SweepPlan parse(String text, String source, List<String> overrides,
       long heapBytes, long regionBytes) throws ConfigException {
     Problems problems = new Problems();
+    problems.orderOverrides(overrides);
     YamlNode.Mapping root = YamlTrees.parseFile(text, problems);
     if (root == null) {
       problems.throwIfAny(source);
@@ -87,7 +88,7 @@ public final class ConfigLoader {
     String sweep = sweepName(root.get("sweep"), problems);
     List<Scope> scopes = new ArrayList<>();
     List<ExperimentConfig> configs = multi ? experiments(root, overrides, scopes, problems)
-        : List.of(new ExperimentReader(new Scope(root), problems).read(sweep, ""));
+        : List.of(new ExperimentReader(new Scope(root), problems, false).read(sweep, ""));
     if (!multi) {
       scopes.add(new Scope(root));
     }
@@ -142,7 +143,8 @@ public final class ConfigLoader {
     if (!(node instanceof YamlNode.Mapping exps) || exps.view().isEmpty()) {
       problems.add(node, "expected a mapping of experiment name to its settings, e.g. "
           + "experiments: {task1: {grid: {depth: [4, 20]}}}, got "
-          + (node instanceof YamlNode.Mapping ? "no experiments" : node.describe()));
+          + (node instanceof YamlNode.Mapping ? "no experiments" : node.describe())
+          + (node instanceof YamlNode.Sequence ? "; write each name as a key, without '- '" : ""));
       return out;
     }
     for (Map.Entry<String, YamlNode> e : exps.view().entrySet()) {
@@ -161,7 +163,7 @@ public final class ConfigLoader {
         Schema.checkExperiment(m, Schema.EXPERIMENT, problems);
         Scope scope = new Scope(m, defaults);
         scopes.add(scope);
-        out.add(new ExperimentReader(scope, problems).read(name, m.path()));
+        out.add(new ExperimentReader(scope, problems, true).read(name, m.path()));
       }
     }
     UnusedSharedOverrides.report(overrides, defaults, scopes, out, problems);

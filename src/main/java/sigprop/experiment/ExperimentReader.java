@@ -2,6 +2,7 @@ package sigprop.experiment;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,10 +25,13 @@ final class ExperimentReader {
 
   private final Scope scope;
   private final Problems problems;
+  private final boolean multi;
 
-  ExperimentReader(Scope scope, Problems problems) {
+  /** {@code multi}: the file has experiments: (a --set path may then reach every one). */
+  ExperimentReader(Scope scope, Problems problems, boolean multi) {
     this.scope = scope;
     this.problems = problems;
+    this.multi = multi;
   }
 
   /** The experiment, with defaults standing in for values that had problems. */
@@ -53,13 +57,15 @@ final class ExperimentReader {
 
   /**
    * The experiment's own fixed value of a setting its grid varies never runs: reported when both
-   * are written in the file, or the value is set with --set. (A value from defaults: or taken in
-   * by a {@code <<} merge key is what the axis replaces, and --set grid.X=… over a file's value
-   * is how to vary it.)
+   * are written in the file, or the value is set with --set for this experiment alone (one set
+   * in every experiment is shared: {@link UnusedSharedOverrides} judges it over them all). A
+   * value from defaults: or taken in by a {@code <<} merge key is what the axis replaces, by
+   * design, and --set grid.X=… over a file's value is how to vary it: neither is reported.
    */
   private void deadFixedValue(SettingValue f, AxisConfig axis) {
     Setting s = axis.setting();
-    if (f.node() == null || f.node() != scope.explicit(s.section(), s.key())) {
+    if (f.node() == null || f.node() != scope.explicit(s.section(), s.key())
+        || everyExperiment(f.node())) {
       return;
     }
     if (f.node().location().equals("--set")) {
@@ -96,21 +102,33 @@ final class ExperimentReader {
 
   /**
    * Depth or width axes where every cell has widths, which give every hidden layer's width and
-   * the depth: their values make the same cells. (Axes of settings no cell uses, such as a norm's
-   * ε without a norm, are reported by {@link IdleValues}.)
+   * the depth: their values make the same cells, always reported; an axis of one value is a
+   * fixed value written in the grid, reported as {@link #deadSizeValues} reports one. (Axes of
+   * settings no cell uses, such as a norm's ε without a norm, are reported by
+   * {@link IdleValues}.)
    */
   private void idleSizeAxes(List<AxisConfig> axes, Map<Setting, SettingValue> fixed) {
     if (!ExperimentConfig.widthsEverywhere(fixed, axes)) {
       return;
     }
+    AxisConfig widthsAxis = ExperimentConfig.widthsAxis(axes);
+    YamlNode widths = widthsAxis != null ? widthsAxis.node() : fixed.get(Setting.WIDTHS).node();
     for (AxisConfig axis : axes) {
       Setting s = axis.setting();
-      if (axis.values().size() > 1 && (s == Setting.DEPTH || s == Setting.WIDTH)) {
+      if (s != Setting.DEPTH && s != Setting.WIDTH) {
+        continue;
+      }
+      if (axis.values().size() > 1) {
         // Said once, naming where widths came from (an override, say), instead of one
         // "make the same cell" line per pair of combinations at the grid's line.
         problems.add(axis.node(), "varies " + s.axis() + ", but " + widthsWhere(fixed, axes)
             + " gives every hidden layer's width and the depth, so its values make the same"
             + " cells; drop the axis or widths");
+      } else if (ValueUse.own(axis.node(), scope.explicit("grid", s.axis()), multi)
+          && !ValueUse.idledByOverride(axis.node(), Collections.singletonList(widths))) {
+        // An axis of one value is a fixed value written in the grid: refused as one is.
+        problems.add(axis.node(), "has no effect: " + widthsWhere(fixed, axes) + " gives every"
+            + " hidden layer's width and the depth; drop one");
       }
     }
   }
@@ -118,7 +136,7 @@ final class ExperimentReader {
   /**
    * The experiment's own depth or width beside widths that every cell has: widths gives each
    * hidden layer's width and the depth, so the value never runs (an axis of it is reported by
-   * idleAxes). As with an axis, --set widths over the file's value is how to replace it.
+   * idleSizeAxes). As with an axis, --set widths over the file's value is how to replace it.
    */
   private void deadSizeValues(Map<Setting, SettingValue> fixed, List<AxisConfig> axes) {
     if (!ExperimentConfig.widthsEverywhere(fixed, axes)) {
@@ -130,11 +148,20 @@ final class ExperimentReader {
       YamlNode node = fixed.get(s).node();
       boolean varied = axes.stream().anyMatch(a -> a.setting() == s);
       if (node != null && node == scope.explicit(s.section(), s.key()) && !varied
+          && !everyExperiment(node)
           && !(widths.location().equals("--set") && !node.location().equals("--set"))) {
         problems.add(node, "has no effect: " + widthsWhere(fixed, axes) + " gives every hidden"
             + " layer's width and the depth; drop one");
       }
     }
+  }
+
+  /**
+   * Whether the value is a --set path applied to every experiment: shared, so judged over them
+   * all ({@link UnusedSharedOverrides}), as a shared value is fine while some experiment uses it.
+   */
+  private boolean everyExperiment(YamlNode node) {
+    return !ValueUse.own(node, node, multi);
   }
 
   /** "network.widths (--set)", "grid.widths (line 7)": where the widths come from. */
@@ -251,7 +278,12 @@ final class ExperimentReader {
         seeds.add(s);
       }
     } else if (node instanceof YamlNode.Scalar) {
-      Long count = Values.longInteger(node, problems, 1, MAX_CELLS);
+      Long count = Values.longInteger(node, problems, 1, Long.MAX_VALUE);
+      if (count != null && count > MAX_CELLS) {
+        problems.add(node, count + " seeds = " + count + " cells at least, more than the "
+            + MAX_CELLS + " one experiment may have; run fewer seeds");
+        count = null;
+      }
       for (long s = 0; s < (count == null ? 1 : count); s++) {
         seeds.add(s);
       }

@@ -141,7 +141,11 @@ final class GridExpander {
     }
   }
 
-  /** Norms over a single value: every normalized value would be 0. */
+  /**
+   * Norms over a single value: every normalized value would be 0. This check and the two below
+   * hold whatever made the combination, an override included (unlike a value no cell uses, left
+   * alone when an override idles it): such cells record zeros, not a smaller run's numbers.
+   */
   private void checkNorm(ExperimentConfig e, Map<Setting, SettingValue> v, CellSpec cell) {
     SettingValue norm = v.get(Setting.NORM);
     SettingValue batch = v.get(Setting.BATCH);

@@ -1,10 +1,13 @@
 package sigprop.experiment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import sigprop.experiment.SiteHistogram.Binning;
 import sigprop.net.Activation;
 import sigprop.net.Norm;
@@ -45,7 +48,48 @@ final class IdleRecordKeys {
     boolean readable = RecordReader.readsCleanly(scope) && List.of(Setting.ACTIVATION,
         Setting.OUTPUT_ACTIVATION, Setting.NORM, Setting.NORM_PLACEMENT).stream()
         .allMatch(s -> IdleSettings.readable(e, scope, s));
-    return readable ? new IdleRecordKeys(e, scope, multi).uses() : List.of();
+    IdleRecordKeys keys = new IdleRecordKeys(e, scope, multi);
+    List<ValueUse> uses = new ArrayList<>(RecordReader.sitesReadCleanly(scope)
+        ? keys.siteEntries() : List.of());
+    uses.addAll(readable ? keys.uses() : List.of());
+    return uses;
+  }
+
+  /**
+   * Each entry of record.histogram.sites, idle when the experiment does not record its site or
+   * it is {@code normalized} and no cell has a norm: an entry of the defaults (or merged with
+   * {@code <<:}) is fine while an experiment taking it records the site, and one that an
+   * override of record.sites leaves out (a sweep shrunk for a quick run) is left alone, as every
+   * idle value is.
+   */
+  private List<ValueUse> siteEntries() {
+    List<ValueUse> uses = new ArrayList<>();
+    YamlNode sites = scope.find("record", "sites");
+    boolean normKnown = IdleSettings.readable(e, scope, Setting.NORM);
+    for (Site site : Site.values()) {
+      YamlNode entry = scope.find("record", "histogram", "sites", site.key());
+      if (entry == null || Schema.isNull(entry)) {
+        continue;
+      }
+      String path = "record.histogram.sites." + site.key();
+      String because = null;
+      List<YamlNode> causes = Collections.singletonList(sites);
+      String remedy = "add the site to record.sites";
+      if (!e.record().sites().contains(site)) {
+        because = "site '" + site.key() + "' is not recorded in any cell of " + EXPERIMENT + " ("
+            + (sites == null ? "record.sites (default)" : new SettingValue(null, sites)
+                .where("record.sites")) + " leaves it out), so its bins are not used";
+      } else if (site == Site.NORMALIZED && normKnown && !IdleSettings.anyNorm(e)) {
+        because = "no cell of " + EXPERIMENT + " has a norm (" + IdleSettings.where(e,
+            Setting.NORM) + " is none), so there are no normalized values to bin";
+        causes = normCauses();
+        remedy = "add a norm";
+      } else {
+        otherBinningKeys(uses, site);
+      }
+      uses.add(use(entry, path, own(entry, path), because, remedy, causes));
+    }
+    return uses;
   }
 
   private List<ValueUse> uses() {
@@ -79,13 +123,10 @@ final class IdleRecordKeys {
       }
       String path = "record.histogram.sites." + site.key();
       if (site == Site.NORMALIZED && !anyNorm) {
-        uses.add(use(entry, path, own(entry, path), "no cell of " + EXPERIMENT + " has a norm ("
-            + IdleSettings.where(e, Setting.NORM) + " is none), so there are no normalized"
-            + " values to bin", "add a norm", normCauses()));
-        continue;
+        continue; // the entry is idle: siteEntries says so
       }
       if (e.record().histogram().forSite(site).binning() != Binning.AUTO) {
-        continue; // keys of the other binning are refused by SiteHistogramReader
+        continue; // keys of the other binning: siteEntries
       }
       Set<Bins> bins = bins(site);
       for (String key : m.view().keySet()) {
@@ -104,6 +145,39 @@ final class IdleRecordKeys {
       }
     }
     return uses;
+  }
+
+  /**
+   * The keys of a site's entry (its own or the defaults', key by key) that only the other
+   * binning takes: range and linear_bins beside bins: log, the log keys beside linear bins.
+   */
+  private void otherBinningKeys(List<ValueUse> uses, Site site) {
+    String path = "record.histogram.sites." + site.key();
+    YamlNode bins = scope.find("record", "histogram", "sites", site.key(), "bins");
+    YamlNode range = scope.find("record", "histogram", "sites", site.key(), "range");
+    boolean written = bins != null && !Schema.isNull(bins);
+    String word = !written ? null : Values.word(bins, new Problems(), "binning",
+        Stream.of(Binning.values()).map(Binning::key).toList());
+    Binning binning = word != null ? Binning.valueOf(word.toUpperCase(Locale.ROOT))
+        : !written && range != null && !Schema.isNull(range) ? Binning.LINEAR : null;
+    if (binning == null || binning == Binning.AUTO) {
+      return; // auto (judged in uses), or a binning that could not be read
+    }
+    YamlNode cause = written ? bins : range;
+    String why = written ? new SettingValue(null, bins).where(path + ".bins") + " is "
+        + binning.key() : "it has a range";
+    List<String> other = binning == Binning.LOG ? LINEAR_KEYS : LOG_KEYS;
+    for (String key : Stream.concat(LINEAR_KEYS.stream(), LOG_KEYS.stream()).toList()) {
+      YamlNode node = scope.find("record", "histogram", "sites", site.key(), key);
+      if (node != null && !Schema.isNull(node)) { // range: null is the default, not a range
+        // The keys of its own binning are used: a shared entry's key is fine while one is.
+        uses.add(use(node, path + "." + key, own(node, path + "." + key), !other.contains(key)
+            ? null : "it applies to " + (binning == Binning.LOG ? "linear" : "log")
+                + " bins only, and site '" + site.key() + "' gets " + binning.key() + " bins in"
+                + " every cell of " + EXPERIMENT + " (" + why + ")", "drop it",
+            Collections.singletonList(cause)));
+      }
+    }
   }
 
   private static boolean hasRange(YamlNode.Mapping entry) {
@@ -147,7 +221,7 @@ final class IdleRecordKeys {
       String remedy, List<YamlNode> causes) {
     boolean idle = because != null && !ValueUse.idledByOverride(node, causes);
     return new ValueUse(node, key, !own, e.name(), idle ? because : null, "has no effect: ",
-        remedy.equals("drop it") ? "; drop it" : "; drop it or " + remedy);
+        remedy.equals("drop it") ? "; drop it" : "; drop it or " + remedy, null);
   }
 
   /** The kinds of bins a recorded site's tensors get over the experiment's cells. */

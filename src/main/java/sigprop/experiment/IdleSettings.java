@@ -20,8 +20,8 @@ final class IdleSettings {
       Setting.REDRAW_PER_SEED);
 
   /**
-   * Why a setting changes nothing ("%s" standing for "cell of experiment 'x'"), what would make
-   * it count, and where the values that make it idle are written.
+   * Why a setting changes nothing ("%s" standing for "cell of experiment 'x'"), what to do after
+   * "drop it" (" or add a norm"), and where the values that make it idle are written.
    */
   private record Idle(String because, String remedy, List<YamlNode> causes) {
     String because(String cells) {
@@ -35,6 +35,8 @@ final class IdleSettings {
   static List<ValueUse> uses(ExperimentConfig e, Scope scope, boolean multi) {
     List<ValueUse> uses = new ArrayList<>();
     String cells = "cell of " + ValueUse.EXPERIMENT;
+    ValueUse inputSeed = null;
+    ValueUse redraw = null;
     for (Setting s : CHECKED) {
       Idle found = idle(s, e, scope);
       AxisConfig axis = axis(e, s);
@@ -47,19 +49,31 @@ final class IdleSettings {
       // experiment's outputs, wherever the axis comes from: judged here alone, and always.
       Idle idle = found == null || !varies && ValueUse.idledByOverride(node, found.causes())
           ? null : found;
+      ValueUse use;
+      String remedy = idle == null ? "" : idle.remedy();
       if (axis != null) {
         boolean own = varies || ValueUse.own(node, scope.explicit("grid", s.axis()), multi);
-        uses.add(new ValueUse(node, "grid." + s.axis(), !own, e.name(),
+        use = new ValueUse(node, "grid." + s.axis(), !own, e.name(),
             idle == null ? null : idle.because(cells),
             varies ? "varies " + s.axis() + ", but " : "has no effect: ",
             (varies ? ", so its values make cells with the same numbers" : "")
-                + "; drop the axis or " + (idle == null ? "" : idle.remedy())));
-        continue;
+                + "; drop the axis" + remedy, null);
+      } else {
+        boolean own = ValueUse.own(node, scope.explicit(s.section(), s.key()), multi);
+        use = new ValueUse(node, s.section() + "." + s.key(), !own, e.name(),
+            idle == null ? null : idle.because(cells), "has no effect: ", "; drop it" + remedy,
+            null);
       }
-      boolean own = ValueUse.own(node, scope.explicit(s.section(), s.key()), multi);
-      uses.add(new ValueUse(node, s.section() + "." + s.key(), !own, e.name(),
-          idle == null ? null : idle.because(cells), "has no effect: ",
-          "; drop it or " + (idle == null ? "" : idle.remedy())));
+      if (s == Setting.INPUT_SEED) {
+        inputSeed = use; // added below, with redraw_per_seed's use as its cover when both idle
+      } else {
+        uses.add(use);
+        redraw = s == Setting.REDRAW_PER_SEED ? use : redraw;
+      }
+    }
+    if (inputSeed != null) {
+      uses.add(redraw != null && inputSeed.idle() && redraw.idle() ? inputSeed.coveredBy(redraw)
+          : inputSeed);
     }
     return uses;
   }
@@ -82,35 +96,55 @@ final class IdleSettings {
   private static Idle idleWhenRead(Setting s, ExperimentConfig e, Scope scope) {
     int lastStep = e.record().lastStep();
     List<YamlNode> steps = Collections.singletonList(scope.find("record", "steps"));
+    boolean redrawEverywhere = values(e, Setting.REDRAW_PER_SEED).stream()
+        .allMatch(Boolean.TRUE::equals);
+    // Seeds that could not be read stand in as seed 0: no remedy or reason is built on them.
+    Long seed = e.seeds().size() == 1 && seedsReadable(scope) ? e.seeds().get(0) : null;
+    boolean inputSeedIsTheSeed = seed != null
+        && values(e, Setting.INPUT_SEED).stream().allMatch(seed::equals);
     switch (s) {
       case NORM_PLACEMENT, NORM_EPS:
         return anyNorm(e) ? null : new Idle("no %s has a norm (" + where(e, Setting.NORM)
-            + " is none)", "add a norm", causes(e, Setting.NORM));
+            + " is none)", " or add a norm", causes(e, Setting.NORM));
       case LEARNING_RATE, WEIGHT_DECAY:
         return lastStep > 0 ? null : noTraining(steps);
       case MOMENTUM:
         return lastStep > 1 ? null : lastStep == 0 ? noTraining(steps) : new Idle("no %s takes more"
             + " than one SGD step (record.steps ends at 1), and the first step is η·(g + λ·p)"
-            + " whatever the momentum", "record later steps", steps);
+            + " whatever the momentum", " or record later steps", steps);
       case INPUT_SEED:
-        return values(e, Setting.REDRAW_PER_SEED).stream().allMatch(Boolean.TRUE::equals)
-            ? new Idle("every %s draws x from its own seed (" + where(e, Setting.REDRAW_PER_SEED)
-                + " is true)", "set redraw_per_seed to false",
-                causes(e, Setting.REDRAW_PER_SEED)) : null;
+        return redrawEverywhere ? new Idle("every %s draws x from its own seed ("
+            + where(e, Setting.REDRAW_PER_SEED) + " is true)", inputSeedRemedy(seed,
+                inputSeedIsTheSeed), causes(e, Setting.REDRAW_PER_SEED)) : null;
       case REDRAW_PER_SEED:
-        Long seed = e.seeds().size() == 1 ? e.seeds().get(0) : null;
-        return seed != null && values(e, Setting.INPUT_SEED).stream().allMatch(seed::equals)
-            ? new Idle("every %s runs seed " + seed + ", and " + where(e, Setting.INPUT_SEED)
-                + " is " + seed + " too, so x is the same either way", "run more seeds",
-                Arrays.asList(ExperimentReader.seedsNode(scope),
-                    causes(e, Setting.INPUT_SEED).get(0))) : null;
+        // With input.seed written, more seeds alone would leave it idle (every cell redrawing).
+        boolean inputSeedWritten = redrawEverywhere && causes(e, Setting.INPUT_SEED).get(0) != null;
+        return inputSeedIsTheSeed ? new Idle("every %s runs seed " + seed + ", and "
+            + where(e, Setting.INPUT_SEED) + " is " + seed + " too, so x is the same either way",
+            inputSeedWritten ? ", or drop input.seed and run more seeds" : " or run more seeds",
+            Arrays.asList(ExperimentReader.seedsNode(scope),
+                causes(e, Setting.INPUT_SEED).get(0))) : null;
       default:
         throw new IllegalArgumentException("not checked: " + s);
     }
   }
 
+  /**
+   * What to do, after "drop it", with an input seed that every cell's redrawing makes idle, such
+   * that doing it leaves nothing idle: with one seed run, redraw_per_seed is idle in its turn
+   * once the input seed (0 when dropped) is that seed.
+   */
+  private static String inputSeedRemedy(Long seed, boolean inputSeedIsTheSeed) {
+    if (inputSeedIsTheSeed) { // while redraw_per_seed's own problem does not say it
+      return " or redraw_per_seed (x is the draw of seed " + seed + " either way)";
+    }
+    return seed != null && seed == 0 ? " and redraw_per_seed (every cell runs seed 0, the"
+        + " default input seed), or set redraw_per_seed to false"
+        : " or set redraw_per_seed to false";
+  }
+
   private static Idle noTraining(List<YamlNode> steps) {
-    return new Idle("no %s trains (record.steps ends at 0)", "record later steps", steps);
+    return new Idle("no %s trains (record.steps ends at 0)", " or record later steps", steps);
   }
 
   /** Where the setting's values over the cells are written (a list of one, null: default). */

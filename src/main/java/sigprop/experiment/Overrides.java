@@ -32,8 +32,9 @@ final class Overrides {
         continue;
       }
       List<String> keys = List.of(path.split("\\."));
-      for (YamlNode.Mapping target : targets(root, keys, path, problems)) {
-        set(target, keys, value, path, problems);
+      List<YamlNode.Mapping> targets = targets(root, keys, path, problems);
+      for (YamlNode.Mapping target : targets) {
+        set(target, keys, value, path, target != root, problems);
       }
     }
   }
@@ -78,15 +79,21 @@ final class Overrides {
     return out;
   }
 
+  /**
+   * Sets the value at the keys under target; {@code everyExperiment}: the target is one of the
+   * experiments that all get it, so a mapping made on the way is named by the override's path,
+   * as the value is (the same in each experiment: judged as one shared value).
+   */
   private static void set(YamlNode.Mapping target, List<String> keys, YamlNode value,
-      String path, Problems problems) {
+      String path, boolean everyExperiment, Problems problems) {
     YamlNode.Mapping at = target;
     YamlNode.Mapping above = null;
     for (int i = 0; i < keys.size() - 1; i++) {
       String key = keys.get(i);
       YamlNode next = at.get(key);
       if (next == null || Schema.isNull(next)) {
-        next = YamlNode.Mapping.empty(YamlNode.child(at.path(), key), "--set");
+        next = YamlNode.Mapping.empty(everyExperiment ? String.join(".", keys.subList(0, i + 1))
+            : YamlNode.child(at.path(), key), "--set");
         at.entries().put(key, next);
       }
       if (!(next instanceof YamlNode.Mapping m)) {

@@ -12,6 +12,14 @@ import java.util.Set;
  */
 final class Problems {
   private final Set<Problem> problems = new LinkedHashSet<>();
+  /** The --set paths in the order given, which orders the overrides' problems. */
+  private List<String> overridePaths = List.of();
+
+  /** Lists the problems of overrides in the order of these {@code key.path=value} strings. */
+  void orderOverrides(List<String> overrides) {
+    overridePaths = overrides.stream().map(o -> o.indexOf('=') < 0 ? o.trim()
+        : o.substring(0, o.indexOf('=')).trim()).toList();
+  }
 
   /** Records a problem at a node's path and location. */
   void add(YamlNode at, String message) {
@@ -29,20 +37,39 @@ final class Problems {
 
   /**
    * Throws the problems so far, if any, as one exception: those with a line in line order, then
-   * those of overrides, then the rest, each group in the order found.
+   * those of overrides in the order of their flags, then the rest, each in the order found.
    */
   void throwIfAny(String source) throws ConfigException {
     if (!problems.isEmpty()) {
       List<Problem> sorted = new ArrayList<>(problems);
-      sorted.sort(Comparator.comparingLong(Problems::rank));
+      sorted.sort(Comparator.comparingLong(this::rank));
       throw new ConfigException(source, sorted);
     }
   }
 
-  private static long rank(Problem p) {
+  /**
+   * Lines first, then overrides by the flag whose path is (or holds) the problem's, the last
+   * such flag winning as it does when applied, then the rest.
+   */
+  private long rank(Problem p) {
     if (p.line() > 0) {
       return p.line();
     }
-    return p.location().equals("--set") ? Long.MAX_VALUE - 1 : Long.MAX_VALUE;
+    if (!p.location().equals("--set")) {
+      return Long.MAX_VALUE;
+    }
+    int flag = -1;
+    int within = -1; // a flag below the problem's path ("netwrk" of netwrk.depth=3)
+    for (int i = 0; i < overridePaths.size(); i++) {
+      String path = overridePaths.get(i);
+      if (p.path().equals(path) || p.path().startsWith(path + ".")
+          || p.path().startsWith(path + "[")) {
+        flag = i;
+      } else if (path.startsWith(p.path() + ".")) {
+        within = i;
+      }
+    }
+    return Long.MAX_VALUE / 2 + (flag >= 0 ? flag : within >= 0 ? within
+        : overridePaths.size());
   }
 }

@@ -39,6 +39,13 @@ final class RecordReader {
     return scratch.isEmpty();
   }
 
+  /** Whether the experiment's record.sites (if written) reads without a problem. */
+  static boolean sitesReadCleanly(Scope scope) {
+    Problems scratch = new Problems();
+    new RecordReader(scope, scratch).sites(scope.find("record", "sites"));
+    return scratch.isEmpty();
+  }
+
   /** Whether the experiment's record.steps (if written) reads without a problem. */
   static boolean stepsReadCleanly(Scope scope) {
     YamlNode node = scope.find("record", "steps");

@@ -1,7 +1,6 @@
 package sigprop.experiment;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -15,9 +14,6 @@ import sigprop.net.Site;
  * reported at its key path; the key names themselves were checked by {@link Schema}.
  */
 final class SiteHistogramReader {
-  private static final List<String> LOG_KEYS =
-      List.of("log_bins_per_decade", "min_decade", "max_decade");
-
   private final Scope scope;
   private final Problems problems;
 
@@ -39,15 +35,7 @@ final class SiteHistogramReader {
         continue;
       }
       if (!recorded.contains(site)) {
-        // An entry of the defaults (or merged with <<:) is for the experiments that record the
-        // site: one whose own record.sites leaves it out has nothing to bin, as with any other
-        // default it ignores.
-        if (scope.explicit("record", "histogram", "sites", site.key()) != null
-            || scope.own("record", "sites") == null) {
-          problems.add(entry, "site '" + site.key() + "' is not recorded (record.sites), so"
-              + " its bins would not be used; add it to record.sites or drop this entry");
-        }
-        continue;
+        continue; // its bins are not used: IdleRecordKeys judges the entry
       }
       if (entry instanceof YamlNode.Mapping) {
         SiteHistogram h = read(site, global.forSite(site));
@@ -100,35 +88,18 @@ final class SiteHistogramReader {
         maxDecade) : null;
   }
 
-  /** Reports keys that cannot apply to the binning and a linear binning without a range. */
+  /**
+   * Reports a linear binning without a range. (Keys of the other binning are values no cell
+   * uses, judged by IdleRecordKeys: an entry's key from defaults: beside an experiment's own
+   * bins, or one that --set bins makes idle, is judged as any such value.)
+   */
   private boolean consistent(Site site, Binning binning, double[] range, YamlNode binsNode) {
-    boolean ok = true;
     if (binning == Binning.LINEAR && range != null && Double.isNaN(range[0])) {
       problems.add(binsNode, "linear bins at every layer need a range: add "
           + path(site, "range") + ": [lo, hi] (in true units, e.g. [-0.05, 0.05])");
-      ok = false;
+      return false;
     }
-    if (binning == Binning.LOG) {
-      for (String key : List.of("range", "linear_bins")) {
-        YamlNode own = find(site, key);
-        if (own != null && !Schema.isNull(own)) { // range: null is the default, not a range
-          problems.add(own, "applies to linear bins only, but " + path(site, "bins")
-              + " is log");
-          ok = false;
-        }
-      }
-    }
-    if (binning == Binning.LINEAR) {
-      for (String key : LOG_KEYS) {
-        YamlNode own = find(site, key);
-        if (own != null) {
-          problems.add(own, "applies to log bins only, but this site's bins are linear ("
-              + (binsNode != null ? path(site, "bins") + " is linear" : "it has a range") + ")");
-          ok = false;
-        }
-      }
-    }
-    return ok;
+    return true;
   }
 
   private Integer count(Site site, String key, int defaultValue, int min, int max) {

@@ -1,6 +1,7 @@
 package sigprop.experiment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +132,11 @@ final class SpecValues {
     if (node instanceof YamlNode.Mapping m) {
       for (String key : params.keySet()) {
         // A merged slope is judged where it is written: the init it was merged from may use it.
-        if (!spec.takes(key) && !m.isMerged(key)) {
+        // One that --set nonlinearity (or scheme) made idle is left alone, as any value of the
+        // file that an override makes idle is.
+        YamlNode cause = m.get("nonlinearity") != null ? m.get("nonlinearity") : m.get("scheme");
+        if (!spec.takes(key) && !m.isMerged(key)
+            && !ValueUse.idledByOverride(m.get(key), Collections.singletonList(cause))) {
           problems.add(m.get(key), "has no effect: " + name + " takes " + key + " only"
               + " with nonlinearity: leaky_relu, and its nonlinearity is "
               + spec.word("nonlinearity") + (params.containsKey("nonlinearity") ? "" : " (the"

@@ -1,5 +1,6 @@
 package sigprop.experiment;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -7,23 +8,33 @@ import java.util.Set;
 
 /**
  * A shared default set with {@code --set defaults.…} that no experiment takes (each sets its own
- * value, varies it in its grid, or writes its own seeds) changes nothing: reported like an
+ * value, varies it in its grid, or writes its own seeds), or a setting set with --set in every
+ * experiment that each one's grid (or widths) replaces, changes nothing: reported like an
  * experiment's own such override (ExperimentReader), rather than run as if it had been applied.
+ * One that some experiment uses is fine, as every shared value is.
  */
 final class UnusedSharedOverrides {
   private UnusedSharedOverrides() {}
 
-  /** Reports each {@code defaults.…} override that none of the experiments takes. */
+  /**
+   * Reports each {@code defaults.…} override that none of the experiments takes, and each
+   * setting set in every experiment that every experiment replaces.
+   */
   static void report(List<String> overrides, YamlNode.Mapping defaults, List<Scope> scopes,
       List<ExperimentConfig> experiments, Problems problems) {
-    if (defaults == null || experiments.isEmpty()) {
+    if (experiments.isEmpty()) {
       return;
     }
     Set<YamlNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (String override : overrides) {
       int eq = override.indexOf('=');
       String path = eq < 0 ? "" : override.substring(0, eq).trim();
-      if (!path.startsWith("defaults.")) {
+      String[] all = path.split("\\.");
+      if (all.length == 2 && Setting.byKey(all[0], all[1]) != null) {
+        everyExperiment(Setting.byKey(all[0], all[1]), path, scopes, experiments, seen,
+            problems);
+      }
+      if (!path.startsWith("defaults.") || defaults == null) {
         continue;
       }
       String[] keys = path.substring("defaults.".length()).split("\\.");
@@ -39,6 +50,48 @@ final class UnusedSharedOverrides {
         problems.add(node, "has no effect: every experiment sets its own " + String.join(".",
             keys) + "; use --set " + String.join(".", keys) + "=… (every experiment)");
       }
+    }
+  }
+
+  /**
+   * A setting set in every experiment ({@code --set network.depth=…}) is replaced where the
+   * experiment varies it, or its widths give depth and width: reported when every experiment
+   * taking it replaces it, naming each with what replaces it.
+   */
+  private static void everyExperiment(Setting s, String path, List<Scope> scopes,
+      List<ExperimentConfig> experiments, Set<YamlNode> seen, Problems problems) {
+    YamlNode set = null;
+    List<String> replaced = new ArrayList<>();
+    boolean axis = false;
+    for (int i = 0; i < experiments.size(); i++) {
+      YamlNode node = scopes.get(i).explicit(s.section(), s.key());
+      if (node == null || !node.location().equals("--set") || !node.path().equals(path)
+          || set != null && node != set) {
+        continue; // another override of this experiment's own replaced it
+      }
+      set = node;
+      ExperimentConfig e = experiments.get(i);
+      AxisConfig varied = e.axes().stream().filter(a -> a.setting() == s).findFirst()
+          .orElse(null);
+      AxisConfig widths = ExperimentConfig.widthsAxis(e.axes());
+      if (varied != null) {
+        axis = true;
+        replaced.add("experiment '" + e.name() + "' varies " + s.axis() + " ("
+            + new SettingValue(null, varied.node()).where("") + ")");
+      } else if ((s == Setting.DEPTH || s == Setting.WIDTH)
+          && ExperimentConfig.widthsEverywhere(e.fixed(), e.axes())) {
+        replaced.add("experiment '" + e.name() + "' has widths ("
+            + (widths != null ? new SettingValue(null, widths.node()).where("")
+                : e.fixed().get(Setting.WIDTHS).where("")) + "), which give the depth and"
+            + " every hidden layer's width");
+      } else {
+        return; // used
+      }
+    }
+    if (set != null && seen.add(set)) {
+      problems.add(set, "has no effect: " + String.join("; ", replaced) + "; "
+          + (axis ? "use --set grid." + s.axis() + "=… to replace the axes, or drop it"
+              : "drop it"));
     }
   }
 

@@ -17,15 +17,28 @@ import java.util.List;
  *     changes something
  * @param lead the problem's words before the reason ("has no effect: ")
  * @param tail its words after the reason ("; drop it or add a norm")
+ * @param cover another value of the experiment whose problem says this one's too (null: none):
+ *     while that one is reported this one is not, as following both remedies at once would
+ *     change numbers that following either leaves alone
  */
 record ValueUse(YamlNode node, String key, boolean shared, String experiment, String because,
-    String lead, String tail) {
+    String lead, String tail, ValueUse cover) {
   /** Stands for "experiment 'x'" in {@link #because}. */
   static final String EXPERIMENT = "{experiment}";
 
   /** Whether the value changes nothing in this experiment. */
   boolean idle() {
     return because != null;
+  }
+
+  /** This value with a cover: not reported while the cover is. */
+  ValueUse coveredBy(ValueUse other) {
+    return new ValueUse(node, key, shared, experiment, because, lead, tail, other);
+  }
+
+  /** This value as one that changes something (its cover says what is wrong). */
+  ValueUse used() {
+    return new ValueUse(node, key, shared, experiment, null, lead, tail, null);
   }
 
   /** The problem with this reason (several experiments' reasons, for a shared value). */

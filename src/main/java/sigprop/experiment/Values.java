@@ -1,5 +1,6 @@
 package sigprop.experiment;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ final class Values {
     } catch (NumberFormatException e) {
       // Digits beyond a long are still an integer: say which bound it passes.
       boolean digits = text.replace("_", "").matches("[-+]?\\d+");
-      problems.add(node, !digits ? "expected an integer, got '" + text + "'"
+      problems.add(node, !digits ? "expected an integer, got '" + text + "'" + integerHint(text)
           : text.startsWith("-") ? "must be >= " + min + ", got " + text
           : "must be <= " + max + ", got " + text);
       return null;
@@ -50,6 +51,25 @@ final class Values {
       return null;
     }
     return v;
+  }
+
+  /**
+   * What to write instead of a text that is not an integer but looks meant as one: 1e3 is a
+   * decimal in YAML (write 1000), "0, 10" one word (a list is written [0, 10]).
+   */
+  private static String integerHint(String text) {
+    String t = text.replace("_", "").toLowerCase(Locale.ROOT);
+    if (t.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)(e[-+]?\\d+)?")) {
+      try {
+        BigDecimal v = new BigDecimal(t).stripTrailingZeros();
+        if (v.scale() <= 0 && v.precision() - v.scale() <= 18) {
+          return "; write " + v.toBigInteger();
+        }
+      } catch (NumberFormatException e) {
+        return "";
+      }
+    }
+    return t.contains(",") ? "; a list is written in brackets: [" + text + "]" : "";
   }
 
   /** Any number, NaN and infinities included (written .nan, .inf, -.inf or NaN, Infinity). */

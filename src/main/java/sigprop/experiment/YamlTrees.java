@@ -67,8 +67,7 @@ final class YamlTrees {
       problems.add("", lineOf(e.getProblemMark()), documents
           ? "a config is one YAML document, and another begins here ('---'); several experiments"
               + " go under 'experiments:' in one document (docs/CONFIG.md)"
-          : "YAML syntax: " + e.getProblem()
-              + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+          : "YAML syntax: " + syntaxProblem(e.getProblem(), e.getContext()));
       return null;
     } catch (YAMLException e) {
       problems.add("", "", "YAML syntax: " + e.getMessage());
@@ -131,6 +130,23 @@ final class YamlTrees {
       problems.add(path, "--set", tooManyValues());
       return null;
     }
+  }
+
+  /**
+   * SnakeYAML's problem, with what usually causes it in a hand-written config: its wording names
+   * the parser's state ("mapping values are not allowed here"), not the slip.
+   */
+  static String syntaxProblem(String problem, String context) {
+    String p = String.valueOf(problem);
+    if (p.contains("\\t(TAB)") || p.contains("\t")) {
+      return "a tab character: YAML indents with spaces only; replace the tabs with spaces";
+    }
+    String hint = p.startsWith("mapping values are not allowed")
+        ? "; a key indented more than the keys beside it, or an unquoted value holding ': '?"
+            + " Align the keys, or quote the value"
+        : p.startsWith("could not find expected ':'")
+            ? "; a key without its ':', or a line indented less than the keys beside it?" : "";
+    return p + (context == null ? "" : " (" + context + ")") + hint;
   }
 
   private static String tooManyValues() {

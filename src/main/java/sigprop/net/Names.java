@@ -2,9 +2,33 @@ package sigprop.net;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 
 /** Finds the valid name closest to a mistyped one, for "did you mean …" messages. */
 public final class Names {
+  /**
+   * Names that other tools give to a valid name here, which no edit distance finds ("lr" for
+   * learning_rate, Keras' "glorot_normal" for xavier_normal); suggested where the name is valid.
+   */
+  private static final Map<String, String> SYNONYMS = Map.ofEntries(
+      Map.entry("lr", "learning_rate"), Map.entry("eta", "learning_rate"),
+      Map.entry("wd", "weight_decay"), Map.entry("l2", "weight_decay"),
+      Map.entry("batch_size", "batch"), Map.entry("bs", "batch"),
+      Map.entry("layers", "depth"), Map.entry("num_layers", "depth"),
+      Map.entry("n_layers", "depth"), Map.entry("hidden_layers", "depth"),
+      Map.entry("hidden_size", "width"), Map.entry("hidden_width", "width"),
+      Map.entry("units", "width"), Map.entry("act", "activation"),
+      Map.entry("nonlinearity", "activation"), Map.entry("initializer", "init"),
+      Map.entry("initialization", "init"), Map.entry("weight_init", "init"),
+      Map.entry("normalization", "norm"), Map.entry("glorot_normal", "xavier_normal"),
+      Map.entry("glorot_uniform", "xavier_uniform"), Map.entry("gaussian", "normal"),
+      Map.entry("randn", "normal"), Map.entry("name", "sweep"), Map.entry("seed", "seeds"),
+      Map.entry("n_seeds", "seeds"), Map.entry("num_seeds", "seeds"),
+      Map.entry("input_dim", "input_width"), Map.entry("in_features", "input_width"),
+      Map.entry("n_classes", "classes"), Map.entry("num_classes", "classes"),
+      Map.entry("out_features", "classes"), Map.entry("criterion", "loss"),
+      Map.entry("ce", "cross_entropy"), Map.entry("l2_loss", "mse"));
+
   private Names() {}
 
   /**
@@ -16,6 +40,10 @@ public final class Names {
    */
   public static String closest(String name, Collection<String> candidates) {
     String lower = name.toLowerCase(Locale.ROOT);
+    String synonym = SYNONYMS.get(lower);
+    if (synonym != null && candidates.contains(synonym)) {
+      return synonym;
+    }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     String prefixed = null;

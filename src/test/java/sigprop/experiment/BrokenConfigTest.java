@@ -35,7 +35,8 @@ class BrokenConfigTest {
             + " needs 'name' ('nam' is not a key; did you mean 'name'?)"),
         row("network: {activation: [tanh]}", "line 2: network.activation: expected one value, got"
             + " a list [tanh]; to run each value, make it an axis: grid: {activation: [tanh]}"),
-        row("training: {lr: 0.1}", "training.lr: unknown key 'lr' (valid: learning_rate,"),
+        row("training: {lr: 0.1}", "training.lr: unknown key 'lr'; did you mean"
+            + " 'learning_rate'? (valid: learning_rate,"),
         row("width: 64", "width: unknown key 'width' here; it belongs in input: (input.width) or"
             + " network: (network.width)"),
         row("network: {activation: {name: leaky_relu, slop: 0.2}}",
@@ -252,6 +253,70 @@ class BrokenConfigTest {
         row("network: 5", "network: expected a mapping (key: value, …), got '5'"),
         row("network: {depth: 4, depth: 5}", "network.depth: duplicate key 'depth'"),
         row("network: [depth", "YAML syntax"),
+        // What a user plausibly writes, from another tool's habits or a slip of the keyboard.
+        row("network: {init: {scheme: normal, std: 0.1}}\nrecord: {histogram: {linear_binz:"
+            + " 10}}", "line 3: record.histogram.linear_binz: unknown key 'linear_binz'; did you"
+            + " mean 'linear_bins'?"),
+        row("input: {batch: 1e3}", "line 2: input.batch: expected an integer, got '1e3'; write"
+            + " 1000"),
+        row("network: {depth: 6e1}", "network.depth: expected an integer, got '6e1'; write 60"),
+        row("grid: {depth: [4, 4.0]}", "grid.depth[1]: expected an integer, got '4.0'; write 4"),
+        row("record: {steps: \"0, 10\"}", "record.steps: expected an integer, got '0, 10'; a list"
+            + " is written in brackets: [0, 10]"),
+        row("seeds: [-1, 2]", "line 2: seeds[0]: must be >= 0, got -1"),
+        row("seeds: ten", "line 2: seeds: expected an integer, got 'ten'"),
+        row("seeds: 1000000", "line 2: seeds: 1000000 seeds = 1000000 cells at least, more than"
+            + " the 100000 one experiment may have; run fewer seeds"),
+        row("grid: {seeds: [1, 1]}", "grid.seeds[1]: seed 1 appears twice"),
+        row("input: {seed: 1.5}", "input.seed: expected an integer, got '1.5'"),
+        row("input:\n\tbatch: 4", "line 3: YAML syntax: a tab character: YAML indents with"
+            + " spaces only; replace the tabs with spaces"),
+        row("input:\n  batch: 4\n   width: 4", "line 4: YAML syntax: mapping values are not"
+            + " allowed here; a key indented more than the keys beside it, or an unquoted value"
+            + " holding ': '? Align the keys, or quote the value"),
+        row("network: {depth: 2}\nnetwork: {width: 8}",
+            "line 3: network: duplicate key 'network' (first at line 2)"),
+        row("defaults:\n  network: &net {width: 4, depth: 2}\nexperiments:\n  a:\n    <<: *net",
+            "line 3: experiments.a.depth: unknown key 'depth' here; it belongs in network:"
+                + " (network.depth)"),
+        row("experiments:\n  - task1: {network: {depth: 2}}", "line 2: experiments: expected a"
+            + " mapping of experiment name to its settings, e.g. experiments: {task1: {grid:"
+            + " {depth: [4, 20]}}}, got a list; write each name as a key, without '- '"),
+        row("grid: {activation: [tanh, Tanh]}",
+            "grid.activation[1]: value tanh appears twice in this axis (also grid.activation[0])"),
+        row("grid: {init: [{scheme: xavier_normal, std: 0.1}]}", "grid.init[0].std: unknown"
+            + " parameter of init xavier_normal 'std' (valid: gain)"),
+        row("grid: {activation: [{name: elu, slope: 1}]}",
+            "grid.activation[0].slope: unknown parameter of elu 'slope' (valid: alpha)"),
+        row("grid: {lr: [0.1, 0.01]}",
+            "grid.lr: unknown grid axis 'lr'; did you mean 'learning_rate'?"),
+        row("grid: {depth: [2, 3], dept: [4]}",
+            "grid.dept: unknown grid axis 'dept'; did you mean 'depth'?"),
+        row("grid: {norm: [none, true]}", "grid.norm[1]: unknown norm 'true' (valid: none,"
+            + " batch, layer)"),
+        row("grid: {width: [0, 4]}", "grid.width[0]: must be >= 1, got 0"),
+        row("network: {layers: 4}",
+            "network.layers: unknown key 'layers'; did you mean 'depth'?"),
+        row("input: {batch: 64, batch_size: 32}",
+            "input.batch_size: unknown key 'batch_size'; did you mean 'batch'?"),
+        row("network: {init: glorot_normal}",
+            "network.init: unknown init scheme 'glorot_normal'; did you mean 'xavier_normal'?"),
+        row("network: {norm: BatchNorm}",
+            "network.norm: unknown norm 'BatchNorm'; did you mean 'batch'?"),
+        row("input: {distribution: gaussian}",
+            "input.distribution: unknown input distribution 'gaussian'; did you mean 'normal'?"),
+        row("loss: {type: cross-entropy}",
+            "loss.type: unknown loss 'cross-entropy'; did you mean 'cross_entropy'?"),
+        row("record: {sites: output_grad}",
+            "record.sites: unknown site 'output_grad'; did you mean 'output_gradient'?"),
+        row("network: {widths: \"50,30\"}", "network.widths: expected a list of hidden widths"
+            + " such as [50, 30, 20] or null, got '50,30'"),
+        row("record: {histogram: {range: \"-1, 1\"}}",
+            "record.histogram.range: expected [lo, hi] or null, got -1, 1"),
+        row("training: {learning_rate: 1e-3}\nrecord: {steps: [0, 100]}\n"
+            + "grid: {learning_rate: [1e-3, 1e-2]}", "line 2: training.learning_rate: has no"
+            + " effect: grid.learning_rate (line 4) varies learning_rate in this experiment;"
+            + " drop one"),
         row("grid: {depth: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], width: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],"
             + " batch: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], classes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],"
             + " input_width: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], input_seed: [1, 2, 3, 4, 5, 6, 7, 8,"
@@ -408,11 +473,29 @@ class BrokenConfigTest {
         "--set: experiments.task9.network.depth: unknown experiment 'task9'; did you mean "
             + "'task1'?",
         "expected --set key.path=value, got 'input.batch'",
-        "--set: network.depth: has no effect: the grid varies depth"
-            + " (experiments.task1.grid.depth); use --set experiments.task1.grid.depth=…",
+        "--set: network.depth: has no effect: experiment 'task1' varies depth"
+            + " (experiments.task1.grid.depth (line 2)); use --set grid.depth=… to replace the"
+            + " axes, or drop it",
         "--set: input.batch: expected an integer, got 'abc'"}) {
       assertTrue(message.contains(fragment), () -> fragment + "\nnot in\n" + message);
     }
+    String single = Configs.failure("sweep: o\ninput: {batch: 4, width: 4}\nseeds: 1\n",
+        "netwrk.depth=3", "grid.dept=2,3", "grid.depth=2,3", "network.depth=5", "seeds=-1",
+        "input.batch=1e3").getMessage();
+    for (String fragment : new String[] {
+        "--set: netwrk: unknown key 'netwrk'; did you mean 'network'?",
+        "--set: grid.dept: unknown grid axis 'dept'; did you mean 'depth'?",
+        "--set: network.depth: has no effect: the grid varies depth (grid.depth); use --set"
+            + " grid.depth=…",
+        "--set: seeds: must be >= 1, got -1",
+        "--set: input.batch: expected an integer, got '1e3'; write 1000"}) {
+      assertTrue(single.contains(fragment), () -> fragment + "\nnot in\n" + single);
+    }
+    // Listed in the order of the flags, as the file's problems are in the order of its lines.
+    ConfigException ordered = Configs.failure("sweep: o\ninput: {batch: 4, width: 4}\n",
+        "seeds=-1", "netwrk.depth=3", "input.batch=1e3", "network.init.sdt=2");
+    assertEquals(List.of("seeds", "netwrk", "input.batch", "network.init"), ordered.problems()
+        .stream().map(Problem::path).toList(), ordered.getMessage());
     String brackets = Configs.failure(yaml, "grid.depth=4] # x", "grid.init=[normal")
         .getMessage();
     for (String fragment : new String[] {

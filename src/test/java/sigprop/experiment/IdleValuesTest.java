@@ -63,6 +63,23 @@ class IdleValuesTest {
         e.getMessage());
   }
 
+  /** A shared input seed is fine while an experiment that does not redraw x uses it. */
+  @Test
+  void aSharedInputSeedIsFineWhileSomeExperimentDrawsXFromIt() {
+    String yaml = """
+        sweep: s
+        defaults: {input: {batch: 4, width: 4, seed: 3}, network: {width: 4, depth: 2}, seeds: 2}
+        experiments:
+          redrawn: {input: {redraw_per_seed: true}}
+          fixed: {}
+        """;
+    assertEquals(4, Configs.plan(yaml).cells().size());
+    ConfigException e = Configs.failure(yaml.replace("fixed: {}",
+        "fixed: {input: {redraw_per_seed: true}}"));
+    assertTrue(e.getMessage().contains("line 2: defaults.input.seed: has no effect: every cell of"
+        + " experiment 'redrawn' draws x from its own seed"), e.getMessage());
+  }
+
   /**
    * An experiment's own value (a norm's ε, training settings, Kaiming's slope) that another
    * experiment merges with {@code <<:} is shared: idle where it is written and used where it is
@@ -169,6 +186,123 @@ class IdleValuesTest {
         "record.steps=0");
     assertTrue(e.getMessage().contains("line 2: grid.learning_rate: varies learning_rate, but no"
         + " cell of experiment 's' trains"), e.getMessage());
+  }
+
+  /**
+   * input.seed (idle when every cell redraws x) and redraw_per_seed (idle when the one seed run
+   * is the input seed) decide x together: each remedy, followed alone, gives a config that loads,
+   * and where both are idle at once one problem says so (dropping both would change x). Before,
+   * "drop it" of one could lead to the other's refusal, and both were listed with "drop it".
+   */
+  @Test
+  void everyRemedyOfTheInputSeedAndRedrawLeadsToAConfigThatLoads() {
+    String[][] rows = {
+        // config; override; the problem's remedy; the configs that follow each remedy
+        {"input: {seed: 3, redraw_per_seed: true}\nseeds: 1", "", "drop it and redraw_per_seed"
+            + " (every cell runs seed 0, the default input seed), or set redraw_per_seed to false",
+            "seeds: 1", "input: {seed: 3, redraw_per_seed: false}\nseeds: 1"},
+        {"input: {seed: 0, redraw_per_seed: true}\nseeds: 1", "",
+            "drop it, or drop input.seed and run more seeds",
+            "input: {seed: 0}\nseeds: 1", "input: {redraw_per_seed: true}\nseeds: 2"},
+        {"input: {seed: 5, redraw_per_seed: true}\nseeds: [5]", "",
+            "drop it, or drop input.seed and run more seeds",
+            "input: {seed: 5}\nseeds: [5]", "input: {redraw_per_seed: true}\nseeds: [5, 6]"},
+        {"input: {seed: 5, redraw_per_seed: true}\nseeds: [5, 6]", "",
+            "drop it or set redraw_per_seed to false",
+            "input: {redraw_per_seed: true}\nseeds: [5, 6]",
+            "input: {seed: 5, redraw_per_seed: false}\nseeds: [5, 6]"},
+        {"input: {seed: 3, redraw_per_seed: true}\nseeds: [7]", "",
+            "drop it or set redraw_per_seed to false", "input: {redraw_per_seed: true}\nseeds: [7]",
+            "input: {seed: 3, redraw_per_seed: false}\nseeds: [7]"},
+        {"input: {redraw_per_seed: true}\nseeds: 1", "", "drop it or run more seeds",
+            "seeds: 1", "input: {redraw_per_seed: true}\nseeds: 2"},
+        {"input: {seed: 4, redraw_per_seed: false}\nseeds: [4]", "", "drop it or run more seeds",
+            "input: {seed: 4}\nseeds: [4]",
+            "input: {seed: 4, redraw_per_seed: false}\nseeds: [4, 5]"},
+        {"input: {redraw_per_seed: true}\ngrid: {input_seed: [1, 2]}\nseeds: 1", "",
+            "drop the axis and redraw_per_seed (every cell runs seed 0, the default input seed),"
+                + " or set redraw_per_seed to false",
+            "seeds: 1", "input: {redraw_per_seed: false}\ngrid: {input_seed: [1, 2]}\nseeds: 1"},
+        // redraw_per_seed made idle by --set seeds is left alone: input.seed is said alone.
+        {"input: {seed: 5, redraw_per_seed: true}\nseeds: [5, 6]", "seeds=[5]",
+            "drop it or redraw_per_seed (x is the draw of seed 5 either way)",
+            "input: {redraw_per_seed: true}\nseeds: [5, 6]", "input: {seed: 5}\nseeds: [5, 6]"}};
+    String base = "sweep: s\nnetwork: {width: 4, depth: 2}\n";
+    for (String[] row : rows) {
+      String[] set = row[1].isEmpty() ? new String[0] : new String[] {row[1]};
+      ConfigException e = Configs.failure(base + small(row[0]), set);
+      assertEquals(1, e.problems().size(), e.getMessage());
+      assertTrue(e.problems().get(0).message().endsWith("; " + row[2]), e.getMessage());
+      for (int i = 3; i < row.length; i++) {
+        Configs.plan(base + small(row[i]), set);
+      }
+    }
+  }
+
+  /** The lines with a batch and input of 4. */
+  private static String small(String lines) {
+    return (lines.contains("input: {") ? lines.replace("input: {", "input: {batch: 4, width: 4, ")
+        : "input: {batch: 4, width: 4}\n" + lines) + "\n";
+  }
+
+  /**
+   * The older refusals follow the rule of the idle ones: a file's value that an override makes
+   * idle is left alone, and a shared value (defaults:, an override for every experiment) is
+   * refused only when no experiment taking it uses it; an experiment's own value is refused.
+   * Before, a histogram entry of a site left out by --set record.sites, a --set network.depth
+   * where one of several experiments varies depth, a Kaiming slope beside --set nonlinearity
+   * were refused, and a one-value depth axis beside widths accepted.
+   */
+  @Test
+  void olderRefusalsFollowTheRuleForOverridesAndSharedValues() {
+    String one = "sweep: s\ninput: {batch: 4, width: 4}\nnetwork: {width: 4, depth: 2}\n"
+        + "seeds: 1\n";
+    String two = "sweep: m\ndefaults: {input: {batch: 4, width: 4}, network: {width: 4,"
+        + " depth: 2}, seeds: 1}\nexperiments:\n  a: {grid: {depth: [1, 3]}}\n  b: %s\n";
+    String entry = "record: {sites: [output, output_gradient], histogram: {sites:"
+        + " {output_gradient: {range: [-1, 1]}}}}\n";
+    String kaiming = "network: {width: 4, depth: 2, init: {scheme: kaiming_normal,"
+        + " nonlinearity: leaky_relu, slope: 0.2}}\n";
+    String[][] rows = {
+        // config; overrides (';'-separated); null when it loads, else the problem
+        {one + entry, "record.sites=output", null},
+        {one + entry.replace("output, output_gradient", "output"), "",
+            "line 5: record.histogram.sites.output_gradient: has no effect: site"
+                + " 'output_gradient' is not recorded in any cell of experiment 's'"
+                + " (record.sites (line 5) leaves it out), so its bins are not used; drop it or"
+                + " add the site to record.sites"},
+        {String.format(two, "{record: {sites: [output]}}"),
+            "record.histogram.sites.output_gradient.range=[-1,1];experiments.a.record.sites=["
+                + "output,output_gradient]", null},
+        {String.format(two, "{record: {sites: [output]}}"),
+            "record.histogram.sites.output_gradient.range=[-1,1];record.sites=output",
+            "--set: record.histogram.sites.output_gradient: has no effect: site"
+                + " 'output_gradient' is not recorded in any cell of experiment 'a'"},
+        {String.format(two, "{}"), "network.depth=5", null},
+        {String.format(two, "{grid: {depth: [4]}}"), "network.depth=5",
+            "--set: network.depth: has no effect: experiment 'a' varies depth"
+                + " (experiments.a.grid.depth (line 4)); experiment 'b' varies depth"
+                + " (experiments.b.grid.depth (line 5)); use --set grid.depth=… to replace the"
+                + " axes, or drop it"},
+        {String.format(two, "{network: {widths: [4, 4]}}"), "network.width=8", null},
+        {"sweep: s\ninput: {batch: 4, width: 4}\n" + kaiming + "seeds: 1\n",
+            "network.init.nonlinearity=relu", null},
+        {"sweep: s\ninput: {batch: 4, width: 4}\n" + kaiming.replace("leaky_relu", "relu")
+            + "seeds: 1\n", "", "line 3: network.init.slope: has no effect"},
+        {one.replace("width: 4, depth: 2}", "widths: [4, 4]}") + "grid: {depth: [3]}\n", "",
+            "line 5: grid.depth: has no effect: network.widths (line 3) gives every hidden"
+                + " layer's width and the depth; drop one"},
+        {one.replace(", depth: 2", "") + "grid: {depth: [3]}\n", "network.widths=[4,4]", null}};
+    for (String[] row : rows) {
+      String[] set = row[1].isEmpty() ? new String[0] : row[1].split(";");
+      if (row[2] == null) {
+        Configs.plan(row[0], set);
+      } else {
+        ConfigException e = Configs.failure(row[0], set);
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).toString().startsWith(row[2]), e.getMessage());
+      }
+    }
   }
 
   /** A value that could not be read is not taken for the default that stands in for it. */

@@ -141,9 +141,9 @@ class MergeKeyTest {
     assertEquals(List.of(4, 6), plan.experiment("a").cells().stream()
         .map(c -> c.network().width(1)).toList());
     String message = Configs.failure(yaml, "network.width=5").getMessage();
-    assertTrue(message.contains("--set: network.width: has no effect: the grid"
-        + " varies width (experiments.a.grid.width); use --set experiments.a.grid.width=…"),
-        message);
+    assertTrue(message.contains("--set: network.width: has no effect: experiment 'a' varies"
+        + " width (experiments.a.grid.width (line 8)); use --set grid.width=… to replace the"
+        + " axes, or drop it"), message);
   }
 
   @Test
@@ -203,7 +203,7 @@ class MergeKeyTest {
         "sites: [output], histogram: {sites: {output_gradient: {range: [-2, 2]}}}}");
     String message = Configs.failure(own).getMessage();
     assertTrue(message.contains("line 9: experiments.b.record.histogram.sites.output_gradient:"
-        + " site 'output_gradient' is not recorded"), message);
+        + " has no effect: site 'output_gradient' is not recorded"), message);
   }
 
   @Test

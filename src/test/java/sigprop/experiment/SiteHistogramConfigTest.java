@@ -102,11 +102,11 @@ class SiteHistogramConfigTest {
         "record.histogram.sites.output.bins: unknown binning 'linaer'; did you mean 'linear'?",
         "record.histogram.sites.weight.bins: linear bins at every layer need a range: add"
             + " record.histogram.sites.weight.range: [lo, hi]",
-        "record.histogram.sites.normalized.range: applies to linear bins only, but"
-            + " record.histogram.sites.normalized.bins is log",
-        "record.histogram.sites.normalized.linear_bins: applies to linear bins only",
-        "record.histogram.sites.pre_activation.min_decade: applies to log bins only, but this"
-            + " site's bins are linear (it has a range)",
+        "record.histogram.sites.normalized: has no effect: no cell of experiment 'bins' has a"
+            + " norm",
+        "record.histogram.sites.pre_activation.min_decade: has no effect: it applies to log"
+            + " bins only, and site 'pre_activation' gets linear bins in every cell of experiment"
+            + " 'bins' (it has a range); drop it",
         "record.histogram.sites.pre_activation.bin: unknown key 'bin'; did you mean 'bins'?",
         "record.histogram.sites.output_gradient.max_decade: min_decade must be below"
             + " max_decade, got 4 and 4",
@@ -116,6 +116,38 @@ class SiteHistogramConfigTest {
     }
   }
 
+  /**
+   * A key of the other binning (range beside bins: log, a log key beside linear bins) is a value
+   * no cell uses: refused in the experiment's own entry, left alone when --set bins makes it
+   * idle, and, in defaults:, fine while an experiment taking it uses it.
+   */
+  @Test
+  void aKeyOfTheOtherBinningIsJudgedAsAValueNoCellUses() {
+    String own = BASE + "record: {histogram: {sites: {output_gradient: {bins: log,"
+        + " range: [-1, 1]}}}}\n";
+    assertTrue(problems(own).contains("record.histogram.sites.output_gradient.range: has no"
+        + " effect: it applies to linear bins only, and site 'output_gradient' gets log bins in"
+        + " every cell of experiment 'bins' (record.histogram.sites.output_gradient.bins"
+        + " (line 5) is log); drop it"), problems(own));
+    Configs.plan(own.replace("bins: log, ", ""),
+        "record.histogram.sites.output_gradient.bins=log");
+    String shared = """
+        sweep: m
+        defaults:
+          network: {width: 8, depth: 2}
+          seeds: 1
+          record: {histogram: {sites: {output_gradient: {range: [-0.1, 0.1]}}}}
+        experiments:
+          a: {}
+          b: {record: {histogram: {sites: {output_gradient: {bins: log}}}}}
+        """;
+    Configs.plan(shared);
+    assertTrue(problems(shared.replace("a: {}", "a: {record: {histogram: {sites:"
+        + " {output_gradient: {bins: log}}}}}")).contains("line 5:"
+            + " defaults.record.histogram.sites.output_gradient.range: has no effect: it applies"
+            + " to linear bins only"));
+  }
+
   @Test
   void aSiteThatIsNotRecordedOrNotAMappingIsAProblem() {
     String m = problems(BASE + """
@@ -123,8 +155,10 @@ class SiteHistogramConfigTest {
           sites: [output, output_gradient]
           histogram: {sites: {weight_gradient: {range: [-1, 1]}, output: [-1, 1]}}
         """);
-    assertTrue(m.contains("record.histogram.sites.weight_gradient: site 'weight_gradient' is not"
-        + " recorded (record.sites)"), m);
+    assertTrue(m.contains("record.histogram.sites.weight_gradient: has no effect: site"
+        + " 'weight_gradient' is not recorded in any cell of experiment 'bins' (record.sites"
+        + " (line 6) leaves it out), so its bins are not used; drop it or add the site to"
+        + " record.sites"), m);
     assertTrue(m.contains("record.histogram.sites.output: expected a mapping"), m);
     assertTrue(problems(BASE + "record: {histogram: {sites: [output]}}")
         .contains("record.histogram.sites: expected a mapping"));
@@ -155,11 +189,13 @@ class SiteHistogramConfigTest {
     // The experiment's own entry, or the defaults' where no record.sites of its own says no.
     assertTrue(problems(yaml.replace("b: {record: {sites: [output]}}", "b: {record: {sites:"
         + " [output], histogram: {sites: {output_gradient: {linear_bins: 9}}}}}"))
-        .contains("experiments.b.record.histogram.sites.output_gradient: site 'output_gradient'"
-            + " is not recorded"));
+        .contains("experiments.b.record.histogram.sites.output_gradient: has no effect: site"
+            + " 'output_gradient' is not recorded"));
     assertTrue(problems(yaml.replace("sites: [output, output_gradient]", "sites: [output]"))
-        .contains("defaults.record.histogram.sites.output_gradient: site 'output_gradient' is"
-            + " not recorded"));
+        .contains("defaults.record.histogram.sites.output_gradient: has no effect: site"
+            + " 'output_gradient' is not recorded in any cell of experiment 'a'"
+            + " (defaults.record.sites (line 5) leaves it out), so its bins are not used; site"
+            + " 'output_gradient' is not recorded in any cell of experiment 'b'"));
   }
 
   /** A config without the key keeps its text, its ids and its sweep id (pinned before the key). */
