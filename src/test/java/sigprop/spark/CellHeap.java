@@ -73,7 +73,7 @@ public final class CellHeap {
   }
 
   /** The first cell of the base config with these overrides, unchecked against any heap. */
-  static CellSpec cell(List<String> overrides) throws ConfigException {
+  public static CellSpec cell(List<String> overrides) throws ConfigException {
     return ConfigLoader.parse(BASE, "CellHeap", overrides, 0).cells().get(0);
   }
 
@@ -103,6 +103,9 @@ public final class CellHeap {
     long high = Math.max(32, admitted);
     while (!completes(overrides, high)) {
       System.out.println("  NOT SAFE: fails at " + high + " MiB");
+      if (high > 4 * admitted) {
+        throw new IllegalStateException("the cell fails at 4 × the admitted heap too");
+      }
       high *= 2;
     }
     long low = 4; // fails: a JVM with Spark's classes loaded needs more
@@ -125,7 +128,7 @@ public final class CellHeap {
   }
 
   /** Whether the cell completes in a child JVM with this -Xmx. */
-  private static boolean completes(List<String> overrides, long heapMib)
+  static boolean completes(List<String> overrides, long heapMib)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"),
