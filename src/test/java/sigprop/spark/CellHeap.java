@@ -25,7 +25,8 @@ import sigprop.net.HeapRegions;
  * CellSpec#memoryBytes(long)}), the heap validation admits it at (the smallest heap H with
  * estimate(G1 regions of H) ≤ H), the measured smallest heap, and their ratio (≥ 1: safe).
  *
- * <p>Not a unit test (a large cell takes minutes of bisection). How to run:
+ * <p>Not a unit test (a large cell takes minutes of bisection). How to run: {@code
+ * jobs/cell-heap} (the table in docs/CONFIG.md, or the cells given), or by hand:
  * <pre>
  * mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java --add-modules=jdk.incubator.vector \
