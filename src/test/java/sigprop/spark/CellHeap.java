@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -128,7 +130,11 @@ public final class CellHeap {
     return high;
   }
 
-  /** Whether the cell completes in a child JVM with this -Xmx. */
+  /**
+   * Whether the cell completes in a child JVM with this -Xmx: false when it ran out of heap;
+   * IllegalStateException, with the child's output, when it failed for another reason (which
+   * bisecting the heap cannot cure).
+   */
   static boolean completes(List<String> overrides, long heapMib)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
@@ -136,14 +142,25 @@ public final class CellHeap {
         "-Xmx" + heapMib + "m", "-XX:+UseG1GC", "--add-modules=jdk.incubator.vector",
         "-cp", System.getProperty("java.class.path"), CellHeap.class.getName(), "--run"));
     command.addAll(overrides);
-    Process child = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!child.waitFor(10, TimeUnit.MINUTES)) {
-      child.destroyForcibly();
-      return false;
+    Path log = Files.createTempFile("cell-heap", ".log");
+    try {
+      Process child = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(log.toFile()).start();
+      if (!child.waitFor(10, TimeUnit.MINUTES)) {
+        child.destroyForcibly();
+        throw new IllegalStateException("no end after 10 minutes in -Xmx" + heapMib + "m");
+      }
+      String output = Files.readString(log);
+      boolean ok = child.exitValue() == 0;
+      if (!ok && !output.contains("OutOfMemoryError")) {
+        throw new IllegalStateException("the cell failed in -Xmx" + heapMib + "m, not for"
+            + " want of heap (exit " + child.exitValue() + "):\n" + output);
+      }
+      System.err.println("  -Xmx" + heapMib + "m: " + (ok ? "ok" : "out of heap"));
+      return ok;
+    } finally {
+      Files.delete(log);
     }
-    System.err.println("  -Xmx" + heapMib + "m: " + (child.exitValue() == 0 ? "ok" : "fails"));
-    return child.exitValue() == 0;
   }
 
   /** Runs the cell as CellTask does; prints its status and the heap pools' peaks. */
@@ -155,6 +172,7 @@ public final class CellHeap {
       List<InternalRow> rows = LayerInternalRows.of(result);
       ok &= rows.size() == result.records().size();
     } catch (OutOfMemoryError e) {
+      System.out.println(e);
       ok = false;
     }
     long peak = 0;
