@@ -86,9 +86,9 @@ public record CellSpec(
   }
 
   /**
-   * Estimated peak bytes of the cell: the network's pass (weights unless redrawn, kept
-   * activations, scratch; momentum buffers when training uses momentum), the training task's
-   * batch, teacher and targets when the cell trains, and the recorded statistics.
+   * Estimated peak bytes of the cell ({@link CellMemory}): the network's passes (weights unless
+   * redrawn, momentum buffers, kept activations, every scratch buffer), the input and training
+   * data, the records and their rows, and a fixed allowance.
    */
   public long memoryBytes() {
     return memoryBytes(0);
@@ -99,20 +99,17 @@ public record CellSpec(
    * regions ({@code sigprop.net.HeapRegions}); 0: the raw sizes.
    */
   public long memoryBytes(long regionBytes) {
-    long bytes = network.estimatedBytes(input.batch(), training.momentum() > 0, weightMode(),
-        regionBytes);
-    if (record.lastStep() > 0) {
-      long n0 = input.width();
-      long classes = network.classes();
-      bytes += 8 * (input.batch() * n0 + n0 * classes + input.batch() * classes);
-    }
-    long statistics = record.statisticsBytes(network.depth() + 1);
-    return statistics > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : bytes + statistics;
+    return memory(regionBytes).total();
+  }
+
+  /** The estimate's parts in a G1 heap of this region size (0: the raw sizes). */
+  public CellMemory memory(long regionBytes) {
+    return CellMemory.of(this, regionBytes);
   }
 
   /** Whether the records, rather than the network's tensors, take most of the memory. */
   public boolean memoryMostlyStatistics(long regionBytes) {
-    return record.statisticsBytes(network.depth() + 1) > memoryBytes(regionBytes) / 2;
+    return CellMemory.statistics(this) > memoryBytes(regionBytes) / 2;
   }
 
   /**

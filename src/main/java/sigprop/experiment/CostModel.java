@@ -2,9 +2,9 @@ package sigprop.experiment;
 
 /**
  * Estimated work of a cell in flop-equivalents: the matrix products ({@link CellSpec#flops}),
- * the elementwise work (activations, norms, statistics), which costs about
- * {@value #ELEMENTWISE_FLOPS} flops' worth per activation entry and pass on this kind of machine
- * and dominates narrow layers, and a fixed cost per record, which dominates tiny ones.
+ * dearer for small batches, the elementwise work (activations, norms, statistics), which costs
+ * about {@value #ELEMENTWISE_FLOPS} flops' worth per activation entry and pass on this kind of
+ * machine and dominates narrow layers, and a fixed cost per record, which dominates tiny ones.
  */
 public final class CostModel {
   /** Flop-equivalents per second one core gets through, roughly, for planning batches. */
@@ -24,6 +24,15 @@ public final class CostModel {
    */
   public static final double RECORD_FLOPS = 1.1e6;
 
+  /**
+   * The batch at which the products' cost per flop doubles: the kernel's three products of a
+   * layer run at about batch / (batch + {@value #HALF_RATE_BATCH}) of its full rate (measured at
+   * widths 32–1024 on one core: 0.05–0.09 at batch 1, 0.3 at 4, 0.5–0.7 at 16, 0.8–0.9 at 64,
+   * 0.95 at 256), as its register tiles and packed panels span the batch's rows. Without it a
+   * batch-16 cell's compute came out 2.4 times its estimate beside a batch-256 cell's.
+   */
+  public static final double HALF_RATE_BATCH = 12;
+
   private CostModel() {}
 
   /** The estimated work of one cell. */
@@ -37,6 +46,7 @@ public final class CostModel {
     double elementwise = ELEMENTWISE_FLOPS * cell.input().batch() * (double) activations;
     double records = (double) cell.record().steps().size() * layers
         * cell.record().sites().size();
-    return cell.flops() + passes * elementwise + records * RECORD_FLOPS;
+    double products = cell.flops() * (1 + HALF_RATE_BATCH / cell.input().batch());
+    return products + passes * elementwise + records * RECORD_FLOPS;
   }
 }

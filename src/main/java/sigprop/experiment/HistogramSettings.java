@@ -3,6 +3,7 @@ package sigprop.experiment;
 import java.util.EnumMap;
 import java.util.Map;
 import sigprop.net.Site;
+import sigprop.stats.LogBins;
 
 /**
  * How histograms are binned for a configuration. By default bounded sites (outputs of a bounded
@@ -23,6 +24,19 @@ public record HistogramSettings(int linearBins, double linearLo, double linearHi
   public static final int MAX_BINS_PER_DECADE = 1_000;
   /** The log bins' decades lie within ±this (values carry a log scale, so beyond double's). */
   public static final int MAX_DECADE = 10_000;
+
+  /**
+   * What is wrong with log bins over these decades at this resolution beyond each key's own
+   * range, or null: more than {@link LogBins#MAX_BINS_PER_SIDE} bins on a side (each key within
+   * its range, [-10000, 10000) at 1000 a decade still asks for 2·10^7).
+   */
+  static String logBinsProblem(int minDecade, int maxDecade, int perDecade) {
+    long perSide = (long) (maxDecade - minDecade) * perDecade;
+    return perSide <= LogBins.MAX_BINS_PER_SIDE ? null : "log bins: (max_decade − min_decade) ×"
+        + " log_bins_per_decade is at most " + LogBins.MAX_BINS_PER_SIDE + " per sign, got ("
+        + maxDecade + " − " + minDecade + ") × " + perDecade + " = " + perSide
+        + ": fewer decades or bins per decade";
+  }
 
   /** 200 linear bins over the activation's range; 10 log bins per decade over 1e-400..1e400. */
   public static final HistogramSettings DEFAULT =

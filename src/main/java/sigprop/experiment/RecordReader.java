@@ -117,6 +117,13 @@ final class RecordReader {
           + maxDecade);
       minDecade = null;
     }
+    String tooMany = minDecade == null || maxDecade == null || perDecade == null ? null
+        : HistogramSettings.logBinsProblem(minDecade, maxDecade, perDecade);
+    if (tooMany != null) {
+      YamlNode per = scope.find("record", "histogram", "log_bins_per_decade");
+      problems.add(per != null ? per : scope.find("record", "histogram"), tooMany);
+      minDecade = null;
+    }
     double[] range = range(scope.find("record", "histogram", "range"), problems);
     if (linearBins == null || perDecade == null || minDecade == null || maxDecade == null
         || range == null) {

@@ -1,8 +1,6 @@
 package sigprop.experiment;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import sigprop.net.Site;
 
@@ -31,29 +29,6 @@ public record RecordSpec(Set<Site> sites, List<Integer> steps, HistogramSettings
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("record steps must not be empty");
     }
-  }
-
-  /**
-   * Estimated bytes of the statistics a cell of {@code layers} dense layers keeps: one record per
-   * (layer, site, step), each about 1 KiB of moments and quantiles plus its histogram's occupied
-   * bins (at most 1024 counters: one tensor's values rarely span more than a few dozen decades,
-   * fewer for a site's small layout), and one dense accumulator of every slot per bin layout in
-   * use (sites with the same layout share one) while a tensor is being read.
-   */
-  public long statisticsBytes(int layers) {
-    // In double, clamped: a long would wrap for absurd settings and pass the heap check.
-    double recordsPerSite = (double) layers * steps.size();
-    double bytes = 0;
-    Map<String, Long> layouts = new HashMap<>();
-    for (Site site : sites) {
-      SiteHistogram h = histogram.forSite(site);
-      bytes += recordsPerSite * (1024 + 8 * Math.min(h.maxSlots(), 1024));
-      layouts.putAll(h.layouts());
-    }
-    for (long slots : layouts.values()) {
-      bytes += 8.0 * slots;
-    }
-    return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
   }
 
   /** The last step recorded: how many training steps the cell takes. */

@@ -88,14 +88,38 @@ public record SiteHistogram(Binning binning, int linearBins, double linearLo, do
   Map<String, Long> layouts() {
     Map<String, Long> layouts = new LinkedHashMap<>();
     if (binning != Binning.LOG) {
-      layouts.put("linear:" + linearLo + ":" + linearHi + ":" + linearBins, linearBins + 2L);
+      layouts.put(linearName(linearLo, linearHi), linearBins + 2L);
     }
     if (binning != Binning.LINEAR) {
-      long perSide = (long) (maxDecade - minDecade) * logBinsPerDecade;
-      layouts.put("log:" + minDecade + ":" + maxDecade + ":" + logBinsPerDecade,
-          2 * perSide + 5);
+      layouts.put(logName(), logSlots());
     }
     return layouts;
+  }
+
+  /**
+   * The name and counters of the layout {@link #specFor} gives for this range, without building
+   * its bins (a layout too large to build is refused by the memory check, not here).
+   */
+  Map.Entry<String, Long> layoutFor(SaturationRange activation) {
+    boolean linear = binning == Binning.LINEAR
+        || (binning == Binning.AUTO && activation.isBounded());
+    if (!linear) {
+      return Map.entry(logName(), logSlots());
+    }
+    return Map.entry(hasRange() ? linearName(linearLo, linearHi)
+        : linearName(activation.low(), activation.high()), linearBins + 2L);
+  }
+
+  private String linearName(double lo, double hi) {
+    return "linear:" + lo + ":" + hi + ":" + linearBins;
+  }
+
+  private String logName() {
+    return "log:" + minDecade + ":" + maxDecade + ":" + logBinsPerDecade;
+  }
+
+  private long logSlots() {
+    return 2L * (maxDecade - minDecade) * logBinsPerDecade + 5;
   }
 
   /** The most counters one record of this site can occupy (its largest layout). */

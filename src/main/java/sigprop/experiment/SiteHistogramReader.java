@@ -77,6 +77,17 @@ final class SiteHistogramReader {
           + " max_decade, got " + minDecade + " and " + maxDecade);
       ok = false;
     }
+    // Only where the site sets a log key: inherited ones were reported with the global rule.
+    YamlNode per = find(site, "log_bins_per_decade");
+    YamlNode ownLog = per != null ? per : find(site, "min_decade") != null
+        ? find(site, "min_decade") : find(site, "max_decade");
+    String tooMany = ownLog == null || minDecade == null || maxDecade == null
+        || perDecade == null || minDecade >= maxDecade ? null
+        : HistogramSettings.logBinsProblem(minDecade, maxDecade, perDecade);
+    if (tooMany != null) {
+      problems.add(ownLog, tooMany);
+      ok = false;
+    }
     if (binning == null && binsNode != null && !Schema.isNull(binsNode)) {
       return null; // an unknown binning: the checks below would guess at what was meant
     }

@@ -28,12 +28,32 @@ final class KeptTensors {
   KeptTensors(int[] lengths) {
     arrays = new double[lengths.length][];
     offsets = new int[lengths.length];
-    // Tensors end to end, a new slab whenever the next would take this one past SLAB_DOUBLES:
-    // a slab holds as many as fit, at least one.
     int[] slabOf = new int[lengths.length];
+    int[] sizes = pack(lengths, slabOf, offsets);
+    long total = 0;
+    for (int length : lengths) {
+      total += length;
+    }
+    slabs = SlabPool.take(sizes);
+    for (int i = 0; i < lengths.length; i++) {
+      arrays[i] = slabs[slabOf[i]];
+    }
+    doubles = total;
+  }
+
+  /** The slab lengths tensors of these lengths take (for memory estimates). */
+  static int[] slabLengths(int[] lengths) {
+    return pack(lengths, new int[lengths.length], new int[lengths.length]);
+  }
+
+  /**
+   * Tensors end to end, a new slab whenever the next would take this one past SLAB_DOUBLES: a
+   * slab holds as many as fit, at least one. Fills each tensor's slab and offset; returns the
+   * slabs' lengths.
+   */
+  private static int[] pack(int[] lengths, int[] slabOf, int[] offsets) {
     int[] sizes = new int[lengths.length];
     int count = 0;
-    long total = 0;
     for (int i = 0; i < lengths.length; i++) {
       if (count == 0 || (long) sizes[count - 1] + lengths[i] > SLAB_DOUBLES) {
         count++;
@@ -41,13 +61,8 @@ final class KeptTensors {
       slabOf[i] = count - 1;
       offsets[i] = sizes[count - 1];
       sizes[count - 1] = Math.toIntExact((long) sizes[count - 1] + lengths[i]);
-      total += lengths[i];
     }
-    slabs = SlabPool.take(Arrays.copyOf(sizes, count));
-    for (int i = 0; i < lengths.length; i++) {
-      arrays[i] = slabs[slabOf[i]];
-    }
-    doubles = total;
+    return Arrays.copyOf(sizes, count);
   }
 
   /**

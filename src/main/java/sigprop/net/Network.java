@@ -201,6 +201,11 @@ public final class Network {
     kept.release();
   }
 
+  /** For tests: the scratch buffers. */
+  Scratch scratch() {
+    return scratch;
+  }
+
   /** For tests: the kept tensors. */
   KeptTensors kept() {
     return kept;

@@ -86,48 +86,6 @@ public record NetworkSpec(
     return (weightGradients ? 6.0 : 4.0) * batch * weightCount();
   }
 
-  /**
-   * Bytes a network of this spec holds for one pass over {@code batch} examples: weights and
-   * biases (twice with a momentum buffer), the kept z of every layer, and the scratch tensors
-   * (eleven batch × width tensors and two weight matrices of the widest layer).
-   */
-  public long estimatedBytes(int batch, boolean momentum) {
-    return estimatedBytes(batch, momentum, WeightMode.KEPT);
-  }
-
-  /** As {@link #estimatedBytes(int, boolean)}, without the weights when they are redrawn. */
-  public long estimatedBytes(int batch, boolean momentum, WeightMode weights) {
-    return estimatedBytes(batch, momentum, weights, 0);
-  }
-
-  /**
-   * As {@link #estimatedBytes(int, boolean, WeightMode)} in a G1 heap of this region size (0:
-   * the raw sizes): each weight matrix and momentum buffer is an array of its own, which G1 may
-   * round up to whole regions ({@link HeapRegions}); the kept tensors share slabs.
-   */
-  public long estimatedBytes(int batch, boolean momentum, WeightMode weights, long regionBytes) {
-    long bytes = 0;
-    long kept = 0;
-    long widest = inputWidth;
-    long largestWeight = 0;
-    for (int l = 1; l <= depth() + 1; l++) {
-      long w = (long) width(l - 1) * width(l);
-      long parameters = (weights == WeightMode.KEPT ? HeapRegions.footprint(8 * w, regionBytes)
-          : 0) + 8L * width(l);
-      bytes += momentum ? 2 * parameters : parameters;
-      kept += (long) batch * width(l);
-      widest = Math.max(widest, width(l));
-      largestWeight = Math.max(largestWeight, w);
-    }
-    long fullSlabs = kept / KeptTensors.SLAB_DOUBLES;
-    bytes += fullSlabs * HeapRegions.footprint(8L * KeptTensors.SLAB_DOUBLES, regionBytes)
-        + HeapRegions.footprint(8 * (kept % KeptTensors.SLAB_DOUBLES), regionBytes);
-    // Scratch: about eleven batch × widest tensors, two weight-sized ones, the input batch.
-    return bytes + 11 * HeapRegions.footprint(8L * batch * widest, regionBytes)
-        + 2 * HeapRegions.footprint(8 * largestWeight, regionBytes)
-        + HeapRegions.footprint(8L * batch * inputWidth, regionBytes);
-  }
-
   /** A copy with another weight init. */
   public NetworkSpec withWeightInit(InitSpec init) {
     return new NetworkSpec(inputWidth, hiddenWidths, activation, norm, placement, normEps, init,

@@ -34,6 +34,11 @@ final class Scratch {
     return buffers.computeIfAbsent(key, k -> new Matrix(rows, cols));
   }
 
+  /** Buffers held, for tests. */
+  int buffers() {
+    return buffers.size();
+  }
+
   /** Total doubles held, for memory reports. */
   long doubles() {
     long n = 0;

@@ -17,13 +17,16 @@ public record LogBins(int minDecade, int maxDecade, int binsPerDecade) implement
   /** [1e-400, 1e400), 10 bins per decade (ratio 10^0.1 ≈ 1.259 per bin). */
   public static final LogBins DEFAULT = new LogBins(-400, 400, 10);
 
+  /** The most bins on each side of zero: 2^22. */
+  public static final int MAX_BINS_PER_SIDE = 1 << 22;
+
   /** 2^52 − 1: magnitude bits − 1 of subnormals are below it (unsigned). */
   private static final long SUBNORMAL_LIMIT = (1L << 52) - 1;
 
   /** Checks the decade range and the resolution. */
   public LogBins {
     if (minDecade >= maxDecade || binsPerDecade < 1
-        || (long) (maxDecade - minDecade) * binsPerDecade > 1 << 22) {
+        || (long) (maxDecade - minDecade) * binsPerDecade > MAX_BINS_PER_SIDE) {
       throw new IllegalArgumentException("need minDecade < maxDecade, binsPerDecade >= 1 and at"
           + " most 2^22 bins per side, got [" + minDecade + ", " + maxDecade + ") x "
           + binsPerDecade);

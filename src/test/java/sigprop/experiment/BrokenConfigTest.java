@@ -380,15 +380,47 @@ class BrokenConfigTest {
   }
 
   @Test
+  void logBinsBeyondWhatALayoutHoldsAreRefusedAtTheirKeys() {
+    // Each key within its range, but 20,000 decades at 1000 a decade is 2·10^7 bins a sign:
+    // every cell failed when its statistics built the bins.
+    String message = Configs.failure("""
+        sweep: t
+        record:
+          histogram:
+            log_bins_per_decade: 1000
+            min_decade: -10000
+            max_decade: 10000
+        """).getMessage();
+    assertTrue(message.contains("line 4: record.histogram.log_bins_per_decade: log bins:"
+        + " (max_decade − min_decade) × log_bins_per_decade is at most 4194304 per sign, got"
+        + " (10000 − -10000) × 1000 = 20000000: fewer decades or bins per decade"), message);
+    String site = Configs.failure("""
+        sweep: t
+        record:
+          histogram:
+            sites:
+              output_gradient:
+                min_decade: -10000
+                max_decade: 10000
+                log_bins_per_decade: 500
+        """).getMessage();
+    assertTrue(site.contains("line 8: record.histogram.sites.output_gradient"
+        + ".log_bins_per_decade: log bins: (max_decade − min_decade) × log_bins_per_decade is at"
+        + " most 4194304 per sign, got (10000 − -10000) × 500 = 10000000"), site);
+  }
+
+  @Test
   void aCellWhoseRecordsOverflowTheHeapSaysSoWithAFiniteSize() {
     String message = Configs.failure("""
         sweep: t
         input: {batch: 2, width: 2}
         network: {width: 2, depth: 2}
-        record: {histogram: {linear_bins: 1000000, log_bins_per_decade: 1000,
+        record: {histogram: {linear_bins: 1000000, log_bins_per_decade: 200,
                              min_decade: -10000, max_decade: 10000}}
         """, 1L << 26).getMessage();
-    assertTrue(message.contains("needs about 313") && message.contains("MiB, more than the 64"
+    // 8 × 8,000,005 log and 8 × 1,000,002 linear counters (68.7 MiB), the allowance (32 MiB),
+    // the kernel's buffers (1 MiB) and 18 records of 4 KiB and their slots.
+    assertTrue(message.contains("needs about 101.") && message.contains("MiB, more than the 64"
         + ".0 MiB heap a cell gets") && message.contains("; most of it for the records: fewer"
         + " histogram bins"), message);
     assertFalse(java.util.regex.Pattern.compile("-\\d").matcher(message).find(),

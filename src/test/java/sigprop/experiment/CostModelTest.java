@@ -25,7 +25,9 @@ class CostModelTest {
     double records = 2 * 3 * 2; // steps × layers × sites
     CellSpec cell = cell("output, output_gradient");
     assertEquals(products, cell.flops(), 1e-6);
-    assertEquals(products + 4 * elementwise + records * 1.1e6, CostModel.work(cell), 1e-6);
+    // A batch of 5: the products cost 1 + 12/5 times their flops.
+    assertEquals(products * (1 + 12.0 / 5) + 4 * elementwise + records * 1.1e6,
+        CostModel.work(cell), 1e-6);
   }
 
   @Test

@@ -50,12 +50,12 @@ class GridCommandTest {
   @Test
   void estimatesTimeFromTheWorkAtAGivenRateAndCores() {
     assertEquals(0, run("conf/example.yaml", "--gflops", "10", "--cores=4"), err());
-    // The cost model's work (0.459 GFLOP of products, about 1.2 of elementwise work and 1.9 for
-    // about 1,700 records) ÷ (10 GFLOP/s × 4 cores) = 0.093 s; the largest cell, 0.25 in all,
-    // takes 0.025 s on one core.
-    assertTrue(out().contains("  time:   about 0.093 s on 4 cores for 3.71 GFLOP of cost-model"
-        + " work, max 0.025 s per cell"), out());
-    assertTrue(out().contains("time:  about 0.093 s on 4 cores at 10.0 GFLOP/s per core (given"
+    // The cost model's work (0.459 GFLOP of products at 1 + 12/64 times their flops for a batch
+    // of 64: 0.545, about 1.2 of elementwise work and 1.9 for about 1,700 records) ÷ (10 GFLOP/s
+    // × 4 cores) = 0.095 s; the largest cell, 0.256 in all, takes 0.026 s on one core.
+    assertTrue(out().contains("  time:   about 0.095 s on 4 cores for 3.80 GFLOP of cost-model"
+        + " work, max 0.026 s per cell"), out());
+    assertTrue(out().contains("time:  about 0.095 s on 4 cores at 10.0 GFLOP/s per core (given"
         + " with --gflops)"), out());
   }
 

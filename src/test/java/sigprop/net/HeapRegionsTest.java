@@ -50,23 +50,16 @@ class HeapRegionsTest {
         StandardActivation.TANH, Norm.LAYER, NormPlacement.BEFORE_ACTIVATION, 1e-5,
         InitSpec.of(InitScheme.XAVIER_NORMAL), InitSpec.of(InitScheme.ZEROS), 10,
         StandardActivation.LINEAR);
-    long raw = net.estimatedBytes(64, true, WeightMode.KEPT, 0);
-    long g1 = net.estimatedBytes(64, true, WeightMode.KEPT, 2 * MIB);
-    // 500 weight matrices of 2 MiB and as many momentum buffers, each taking 4 MiB, and the two
-    // weight-sized scratch tensors; the 64 × 512 tensors (256 KiB) stay below half a region.
-    assertEquals(raw + 2 * 500 * 2 * MIB + 2 * 2 * MIB, g1 - slabRounding(net, 64, 2 * MIB));
-    assertEquals(raw, net.estimatedBytes(64, true, WeightMode.KEPT));
-    assertTrue(g1 > 1.9 * 2 * 500 * 2 * MIB);
-  }
-
-  /** What the kept tensors' slabs add in regions. */
-  private static long slabRounding(NetworkSpec net, int batch, long region) {
-    long kept = 0;
-    for (int l = 1; l <= net.depth() + 1; l++) {
-      kept += (long) batch * net.width(l);
-    }
-    long slab = KeptTensors.SLAB_DOUBLES;
-    return kept / slab * (HeapRegions.footprint(8 * slab, region) - 8 * slab)
-        + HeapRegions.footprint(8 * (kept % slab), region) - 8 * (kept % slab);
+    PassMemory raw = PassMemory.of(net, 64, WeightMode.KEPT, true, true, 0);
+    PassMemory g1 = PassMemory.of(net, 64, WeightMode.KEPT, true, true, 2 * MIB);
+    // 500 weight matrices of 2 MiB and 16 bytes take 4 MiB each (raw: 2 MiB and the header),
+    // and as many momentum buffers; the 512-wide input's weights too.
+    long perMatrix = 4 * MIB - (2 * MIB + 16);
+    assertEquals(raw.parameters() + 500 * perMatrix, g1.parameters());
+    assertEquals(raw.momentum() + 500 * perMatrix, g1.momentum());
+    // The two weight-sized scratch buffers (∂L/∂W of the 512 × 512 layers and of the input
+    // layer share a shape); the 64 × 512 tensors (256 KiB) stay below half a region.
+    assertEquals(raw.scratch() + perMatrix, g1.scratch());
+    assertTrue(g1.total() > 1.9 * 2 * 500 * 2 * MIB);
   }
 }
