@@ -247,8 +247,8 @@ final class GridExpander {
     return "the cell " + describe(shown) + " needs about "
         + Sizes.bytes(cell.memoryBytes(regionBytes))
         + ", more than the " + Sizes.bytes(heapBytes) + " heap a cell gets (an executor's heap"
-        + " over its task slots; in local mode this JVM's heap, SIGPROP_HEAP, over the local"
-        + " threads)"
+        + " less the 300 MiB Spark keeps, over its task slots; in local mode this JVM's heap,"
+        + " SIGPROP_HEAP, less the same, over the local threads)"
         + (cell.memoryMostlyStatistics(regionBytes)
             ? "; most of it for the records: fewer histogram bins (record.histogram), sites or"
                 + " steps, or " + MORE_HEAP

@@ -36,15 +36,22 @@ public final class SparkSessions {
   }
 
   /**
-   * The heap one concurrently running cell may use: the executor heap divided by its cores on a
-   * cluster, the driver's heap divided by the local cores in local mode.
+   * The heap one concurrently running cell may use: the executor heap less the memory Spark
+   * reserves for its own objects, divided by its cores on a cluster; the driver's heap, less the
+   * same, divided by the local cores in local mode.
    */
   public static long heapPerTask(String master) {
     SparkConf conf = new SparkConf();
     String m = masterOf(conf, master);
     int cores = m.startsWith("local") ? localCores(m) : conf.getInt("spark.executor.cores", 1);
-    return executorHeap(conf, m) / Math.max(1, cores);
+    return Math.max(0, executorHeap(conf, m) - SPARK_RESERVED) / Math.max(1, cores);
   }
+
+  /**
+   * The heap Spark keeps for its own objects in every JVM that runs tasks (its unified memory
+   * manager's reserved system memory): not the cells'.
+   */
+  static final long SPARK_RESERVED = 300L << 20;
 
   /**
    * What the memory check cannot know, said before the sweep starts: on a standalone master an

@@ -659,8 +659,8 @@ class BrokenConfigTest {
     assertTrue(message.startsWith("line 4: grid: the cell {depth: 100, width: 4096, batch: 512,"
         + " input_width: 256} needs about "), message);
     assertTrue(message.contains("GiB, more than the 1.00 GiB heap a cell gets (an executor's heap"
-        + " over its task slots; in local mode this JVM's heap, SIGPROP_HEAP, over the local"
-        + " threads);"
+        + " less the 300 MiB Spark keeps, over its task slots; in local mode this JVM's heap,"
+        + " SIGPROP_HEAP, less the same, over the local threads);"
         + " lower batch, width or depth, or give each cell more heap: in local mode a larger"
         + " SIGPROP_HEAP (jobs/sigprop's -Xmx, 4g unless set; spark-submit's --driver-memory) or"
         + " fewer threads (--master local[1]); on a cluster a larger spark.executor.memory or"
