@@ -459,9 +459,7 @@ public final class SweepJob {
         internalFrame(layers, LayerTable.SCHEMA).write().options(LayerTable.WRITE_OPTIONS)
             .parquet(output.layersWave(wave).toString());
       } catch (Exception | FSError e) { // the cells run as the write consumes their rows
-        CellTaskFailure failed = CellTaskFailure.in(e);
-        throw failed != null ? SweepFailure.task(wave, failed, e) : SweepFailure.writing(
-            "wave " + wave + "'s layers rows to " + output.layersWave(wave), e);
+        throw SweepFailure.ofWave(wave, output.layersWave(wave).toString(), e);
       }
       List<Row> cells = cellRows.value();
       if (cells.size() != cellCount) { // each successful task's updates count exactly once

@@ -1,0 +1,55 @@
+package sigprop.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import org.apache.spark.SparkException;
+import org.junit.jupiter.api.Test;
+
+/** The one line a sweep's failed wave ends with, for each way a wave's job fails. */
+class SweepFailureTest {
+  private static final String LAYERS = "file:/data/chaos/layers/wave=0";
+
+  /**
+   * An executor JVM killed (kill -9) while it ran a wave's task, on a standalone cluster with
+   * spark.task.maxFailures=1: the stage failure Spark's write job threw, verbatim. The line said
+   * "writing wave 0's layers rows … failed", as if a write had failed.
+   */
+  @Test
+  void aTaskLostWithItsExecutorIsSaidSo() {
+    SparkException lost = new SparkException("Job aborted due to stage failure: Task 0 in stage"
+        + " 1.0 failed 1 times, most recent failure: Lost task 0.0 in stage 1.0 (TID 2)"
+        + " (127.0.0.1 executor 0): ExecutorLostFailure (executor 0 exited caused by one of the"
+        + " running tasks) Reason: Command exited with code 137\nDriver stacktrace:");
+    assertEquals("sigprop sweep: a task of wave 0 failed 1 time(s) (spark.task.maxFailures),"
+        + " the last with its executor lost: ExecutorLostFailure (executor 0 exited caused by"
+        + " one of the running tasks) Reason: Command exited with code 137 (the executor's JVM"
+        + " died or its worker was lost: that executor's stderr and its worker's log say why);"
+        + " no cell is committed yet, and the same command with --resume runs the other 48 once"
+        + " that is fixed", SweepFailure.ofWave(0, LAYERS, lost).resumable(0, 48).getMessage());
+  }
+
+  /** A task's own error that Spark retried 4 times ends the stage alike: not a lost executor. */
+  @Test
+  void aTasksOwnErrorIsSaidAsItsCellsError() {
+    SparkException failed = new SparkException("Job aborted due to stage failure: Task 0 in stage"
+        + " 1.0 failed 4 times, most recent failure: Lost task 0.3 in stage 1.0 (TID 5)"
+        + " (127.0.0.1 executor 0): sigprop.spark.CellTaskFailure: in cell c0123456789abcdef",
+        new CellTaskFailure("in cell c0123456789abcdef", new IllegalStateException("bad")));
+    assertEquals("sigprop sweep: a task of wave 2 failed in cell c0123456789abcdef:"
+        + " java.lang.IllegalStateException: bad; 8 of 48 cells are committed and kept, and the"
+        + " same command with --resume runs the other 40 once that is fixed",
+        SweepFailure.ofWave(2, LAYERS, failed).resumable(8, 48).getMessage());
+  }
+
+  /** A failed write (a full disk) stays a write, with its root cause. */
+  @Test
+  void aFailedWriteIsSaidAsAWrite() {
+    SparkException full = new SparkException("[TASK_WRITE_FAILED] Task failed while writing rows",
+        new IOException("No space left on device"));
+    assertEquals("sigprop sweep: writing wave 0's layers rows to " + LAYERS + " failed:"
+        + " java.io.IOException: No space left on device; no cell is committed yet, and the same"
+        + " command with --resume runs the other 48 once that is fixed",
+        SweepFailure.ofWave(0, LAYERS, full).resumable(0, 48).getMessage());
+  }
+}
