@@ -87,8 +87,8 @@ public record CellSpec(
 
   /**
    * Estimated peak bytes of the cell ({@link CellMemory}): the network's passes (weights unless
-   * redrawn, momentum buffers, kept activations, every scratch buffer), the input and training
-   * data, the records and their rows, and a fixed allowance.
+   * redrawn, momentum buffers, kept activations, every scratch buffer, an orthogonal init's
+   * QR), the input and training data, the records and their rows, and a fixed allowance.
    */
   public long memoryBytes() {
     return memoryBytes(0);

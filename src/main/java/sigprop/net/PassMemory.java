@@ -14,8 +14,11 @@ import java.util.Set;
  * @param kept the slabs of kept z tensors ({@link KeptTensors})
  * @param scratch every buffer of {@link Scratch} the passes ask for, one per (shape, slot)
  * @param kernel the matrix kernel's per-thread packing buffers, at most {@link #KERNEL_BYTES}
+ * @param draw the arrays an orthogonal init's QR factorization holds while it draws the largest
+ *     weight matrix ({@link #orthogonalDraw}); 0 for the other inits, which fill in place
  */
-public record PassMemory(long parameters, long momentum, long kept, long scratch, long kernel) {
+public record PassMemory(long parameters, long momentum, long kept, long scratch, long kernel,
+    long draw) {
   /** Bytes of objects per layer beside its arrays: Layer, Parameters, Matrices, NormLayer. */
   static final long OBJECTS_PER_LAYER = 1024;
   /**
@@ -26,7 +29,7 @@ public record PassMemory(long parameters, long momentum, long kept, long scratch
 
   /** The sum of the parts. */
   public long total() {
-    return parameters + momentum + kept + scratch + kernel;
+    return parameters + momentum + kept + scratch + kernel + draw;
   }
 
   /**
@@ -59,12 +62,33 @@ public record PassMemory(long parameters, long momentum, long kept, long scratch
       }
       keptLengths[l - 1] = Math.multiplyExact(batch, spec.width(l));
     }
+    long draw = 0;
+    if (spec.weightInit().scheme() == InitScheme.ORTHOGONAL) {
+      for (int l = 1; l <= layers; l++) {
+        draw = Math.max(draw, orthogonalDraw(spec.width(l - 1), spec.width(l), regionBytes));
+      }
+    }
     long kept = 0;
     for (int slab : KeptTensors.slabLengths(keptLengths)) {
       kept += array(8L * slab, regionBytes);
     }
     return new PassMemory(parameters, momentum ? velocity : 0, kept,
-        scratch(spec, batch, weights, weightGradients, regionBytes), KERNEL_BYTES);
+        scratch(spec, batch, weights, weightGradients, regionBytes), KERNEL_BYTES, draw);
+  }
+
+  /**
+   * What {@link InitScheme#ORTHOGONAL} holds at once while it draws one fanIn × fanOut matrix,
+   * as rows of doubles (tall = the larger fan, thin = the smaller): the Gaussian matrix (tall
+   * rows of thin) and commons-math's QR of it, its transposed copy (thin rows of tall), Qᵀ and Q
+   * (tall × tall each, as the decomposition caches both), and R with the rows it is copied from
+   * (tall × thin twice). A 1024-wide layer's draw holds 48 MiB: such a cell needed 77–82 MiB
+   * of heap where the estimate without it admitted it at 53 (with it, at 101).
+   */
+  static long orthogonalDraw(long fanIn, long fanOut, long regionBytes) {
+    long tall = Math.max(fanIn, fanOut);
+    long thin = Math.min(fanIn, fanOut);
+    return 3 * tall * array(8 * thin, regionBytes) + thin * array(8 * tall, regionBytes)
+        + 2 * tall * array(8 * tall, regionBytes);
   }
 
   /**

@@ -259,7 +259,6 @@ final class Figures {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  /** {min, max} of the finite x or y data of all series; NaNs if there are none. */
   /** The span of an axis: its set ends where given, else its data's. */
   private static double axisSpan(double[] data, Double min, Double max) {
     return (max == null ? data[1] : max) - (min == null ? data[0] : min);
@@ -284,6 +283,7 @@ final class Figures {
     return "0." + "#".repeat(2 - exponent);
   }
 
+  /** {min, max} of the finite x or y data of all series; NaNs if there are none. */
   private static double[] range(XYChart chart, boolean xData) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;

@@ -42,7 +42,8 @@ final class GoneSinceCommitted {
       return null;
     }
     long cells = committed.cellsOfDamagedWaves();
-    String rerun = cells > 0 ? "runs the " + cells + " cells of those waves again" : "";
+    String rerun = cells > 0 ? "runs the " + cells + (cells == 1 ? " cell" : " cells")
+        + " of those waves again" : "";
     String theoryAgain = theoryGone ? "writes the theory table again" : "";
     String resume = rerun.isEmpty() && theoryAgain.isEmpty() ? "finds the sweep complete"
         : rerun + (rerun.isEmpty() || theoryAgain.isEmpty() ? "" : " and ") + theoryAgain;

@@ -64,7 +64,7 @@ public final class SummarizeCommand {
       err.println("sigprop summarize: " + gone);
       return 2;
     }
-    boolean fresh = !Files.exists(options.out(), LinkOption.NOFOLLOW_LINKS);
+    Path made = firstMissing(options.out());
     String problem = checkInputs(options);
     if (problem != null) {
       err.println("sigprop summarize: " + problem);
@@ -75,9 +75,9 @@ public final class SummarizeCommand {
       code = summarize(options, out, err);
       return code;
     } finally {
-      if (fresh && code != 0) {
-        // checkInputs made the folder; a run refused or failed before writing leaves none.
-        removeIfEmpty(options.out());
+      if (made != null && code != 0) {
+        // checkInputs made the folders; a run refused or failed before writing leaves none.
+        removeIfEmpty(options.out().toAbsolutePath().normalize(), made);
       }
     }
   }
@@ -132,13 +132,30 @@ public final class SummarizeCommand {
     }
   }
 
-  private static void removeIfEmpty(Path folder) {
-    try (Stream<Path> files = Files.list(folder)) {
-      if (files.findAny().isEmpty()) {
-        Files.delete(folder);
+  /**
+   * The outermost folder of {@code out} that does not exist yet (out itself, or a parent that
+   * making it makes too); null when out exists.
+   */
+  static Path firstMissing(Path out) {
+    Path missing = null;
+    for (Path p = out.toAbsolutePath().normalize(); p != null
+        && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+      missing = p;
+    }
+    return missing;
+  }
+
+  /** Removes {@code folder} and its parents up to {@code outermost}, each only while empty. */
+  static void removeIfEmpty(Path folder, Path outermost) {
+    for (Path p = folder; p != null && p.startsWith(outermost); p = p.getParent()) {
+      try (Stream<Path> files = Files.list(p)) {
+        if (files.findAny().isPresent()) {
+          return;
+        }
+        Files.delete(p);
+      } catch (IOException | UncheckedIOException e) {
+        return; // left as it is: the exit code and message already say what went wrong
       }
-    } catch (IOException | UncheckedIOException e) {
-      // left as it is: the exit code and message already say what went wrong
     }
   }
 

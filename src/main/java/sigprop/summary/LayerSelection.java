@@ -1,7 +1,10 @@
 package sigprop.summary;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -104,10 +107,31 @@ public record LayerSelection(List<Integer> layers, int every, int spread) {
     return layers.isEmpty() || layers.contains(layer);
   }
 
-  /** The rows whose layer this selection keeps, in their order (all of them for {@code all}). */
+  /**
+   * The rows whose layer this selection keeps, in their order (all of them for {@code all}).
+   * {@code spread:N} spreads its N over the hidden layers each configuration's rows hold (those
+   * a first selection kept), as a histogram figure of those rows chooses its layers: of
+   * {@code every:10}'s layers of a 500-layer net, 1, 131, 251, 381 and 500, where spreading over
+   * the whole net (1, 126, 251, 375, 500) kept only the three of them that {@code every:10} has.
+   */
   public List<LayerRow> kept(List<LayerRow> rows) {
-    return isAll() ? rows
-        : rows.stream().filter(r -> keeps(r.key().layer(), r.config().depth())).toList();
+    if (isAll()) {
+      return rows;
+    }
+    if (spread == 0) {
+      return rows.stream().filter(r -> keeps(r.key().layer(), r.config().depth())).toList();
+    }
+    Map<Configuration, TreeSet<Integer>> hidden = new HashMap<>();
+    for (LayerRow r : rows) {
+      if (!r.key().head()) {
+        hidden.computeIfAbsent(r.config(), c -> new TreeSet<>()).add(r.key().layer());
+      }
+    }
+    Map<Configuration, Set<Integer>> chosen = new HashMap<>();
+    hidden.forEach((c, layers) -> chosen.put(c,
+        Set.copyOf(FigureLayers.evenlySpaced(List.copyOf(layers), spread))));
+    return rows.stream().filter(r -> !r.key().head()
+        && chosen.get(r.config()).contains(r.key().layer())).toList();
   }
 
   /** The hidden layers {@code spread:N} keeps of a net of depth L: those a figure would draw. */

@@ -108,6 +108,25 @@ class PassMemoryTest {
         .toArray();
   }
 
+  /**
+   * An orthogonal init's QR holds six matrices' worth of rows while it draws a layer: a
+   * 1024-wide cell estimated at 52 MiB needed 77 MiB (jobs/cell-heap), as no part counted them.
+   */
+  @Test
+  void anOrthogonalDrawCountsItsFactorizationAtTheWidestLayer() {
+    NetworkSpec xavier = small(Norm.NONE);
+    NetworkSpec orthogonal = xavier.withWeightInit(InitSpec.of(InitScheme.ORTHOGONAL));
+    assertEquals(0, PassMemory.of(xavier, 6, WeightMode.KEPT, false, false, 0).draw());
+    // Layers 3×4, 4×5 (the largest: tall 5, thin 4) and 5×2. Rows of doubles: the Gaussian
+    // matrix, R and its copy (5 rows of 4 each), the transposed copy (4 rows of 5), Qᵀ and Q
+    // (5 rows of 5 each).
+    long draw = 3 * 5 * array(4) + 4 * array(5) + 2 * 5 * array(5);
+    PassMemory m = PassMemory.of(orthogonal, 6, WeightMode.KEPT, false, false, 0);
+    assertEquals(draw, m.draw());
+    assertEquals(m.parameters() + m.momentum() + m.kept() + m.scratch() + m.kernel() + draw,
+        m.total());
+  }
+
   @Test
   void theKernelAllowanceCoversItsPackingBuffers() {
     long packing = 8L * ((VectorMatMul.MC + VectorMatMul.NC) * VectorMatMul.KC

@@ -57,7 +57,7 @@ class GoneSinceCommittedTest {
     assertEquals("sigprop sweep: s: 3 cells ran, but what the sweep committed in "
         + output.root() + " is not all there (deleted while it ran?): the theory table"
         + " theory/; wave 1: layers/wave=1/part-1.parquet, 1 cell; the same command with"
-        + " --resume runs the 1 cells of those waves again and writes the theory table again",
+        + " --resume runs the 1 cell of those waves again and writes the theory table again",
         GoneSinceCommitted.line(output, plan, committed, 3));
   }
 

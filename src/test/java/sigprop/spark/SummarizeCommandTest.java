@@ -1,6 +1,8 @@
 package sigprop.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +42,28 @@ class SummarizeCommandTest {
     String[] r = run(args);
     assertEquals("2", r[0], r[2]);
     assertTrue(r[2].contains(expected), r[2]);
+  }
+
+  /**
+   * A refused run removes the folders made for its --out, innermost first, and stops at the
+   * first that holds anything or that was there before.
+   */
+  @Test
+  void onlyTheEmptyFoldersMadeForOutAreRemoved() throws IOException {
+    Path out = dir.resolve("a/b/c");
+    assertEquals(dir.resolve("a").toAbsolutePath(), SummarizeCommand.firstMissing(out));
+    assertNull(SummarizeCommand.firstMissing(dir), "an existing folder is not made");
+    Files.createDirectories(out);
+    Files.writeString(dir.resolve("a/b/note.txt"), "kept");
+    SummarizeCommand.removeIfEmpty(out.toAbsolutePath(), dir.resolve("a").toAbsolutePath());
+    assertFalse(Files.exists(out));
+    assertTrue(Files.exists(dir.resolve("a/b/note.txt")), "a folder holding a file stays");
+
+    Files.delete(dir.resolve("a/b/note.txt"));
+    Files.createDirectories(out);
+    SummarizeCommand.removeIfEmpty(out.toAbsolutePath(), dir.resolve("a/b").toAbsolutePath());
+    assertFalse(Files.exists(dir.resolve("a/b")));
+    assertTrue(Files.isDirectory(dir.resolve("a")), "a folder that was there before stays");
   }
 
   @Test

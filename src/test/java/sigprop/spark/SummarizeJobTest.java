@@ -542,12 +542,17 @@ class SummarizeJobTest extends SharedSparkSession {
 
     log.reset();
     Path none = ROOT.resolve("histogram-layers-none");
+    deleteTree(none);
     assertEquals(2, SummarizeCommand.run(new String[] {SWEEP.toString(), "--out",
-        none.toString(), "--layers", "spread:2", "--histogram-layers", "2-3"}, print, print));
+        none.resolve("of/tiny").toString(), "--layers", "spread:2", "--histogram-layers", "2-3"},
+        print, print));
     assertTrue(log.toString().contains("--histogram-layers [2, 3] selects none of the layers"
         + " summarized"), log.toString());
     assertTrue(log.toString().contains("--layers spread:2 keeps"), log.toString());
-    assertFalse(Files.exists(none), "the folder made before Spark started is removed again");
+    // The folders made before Spark started are removed again, the parents made with it too
+    // (a nested --out left them behind), and none that was there before.
+    assertFalse(Files.exists(none), "histogram-layers-none/of/tiny and its parents made for it");
+    assertTrue(Files.isDirectory(ROOT), "a folder that was there is kept");
   }
 
   /**

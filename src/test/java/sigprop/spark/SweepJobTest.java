@@ -583,7 +583,7 @@ class SweepJobTest {
         + java.util.regex.Pattern.quote("file:" + root.toAbsolutePath()) + " is not all"
         + " there \\(deleted while it ran\\?\\): sweep.json \\(written again\\); wave 0 \\(its"
         + " cells/ and layers/ folders\\), ([0-9]+) cells?; the same command with --resume runs"
-        + " the \\1 cells of those waves again\n").matcher(cut);
+        + " the \\1 cells? of those waves again\n").matcher(cut);
     assertTrue(line.find(), cut::toString);
     assertFalse(cut.toString().contains("16 ok"), cut::toString);
     assertTrue(Files.exists(root.resolve("sweep.json")));
