@@ -44,7 +44,8 @@ public final class SparkSessions {
     SparkConf conf = new SparkConf();
     String m = masterOf(conf, master);
     int cores = m.startsWith("local") ? localCores(m) : conf.getInt("spark.executor.cores", 1);
-    return Math.max(0, executorHeap(conf, m) - SPARK_RESERVED) / Math.max(1, cores);
+    // At least 1 byte: 0 would mean "unchecked", and a heap within Spark's reserve holds no cell.
+    return Math.max(1, (executorHeap(conf, m) - SPARK_RESERVED) / Math.max(1, cores));
   }
 
   /**

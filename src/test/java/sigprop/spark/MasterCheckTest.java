@@ -60,6 +60,17 @@ class MasterCheckTest {
   }
 
   @Test
+  void aHeapWithinSparksReserveLeavesCellsNoRoomRatherThanUncheckedOnes() {
+    assumeTrue(System.getProperty("spark.executor.memory") == null);
+    System.setProperty("spark.executor.memory", "256m");
+    try {
+      assertEquals(1, SparkSessions.heapPerTask("spark://127.0.0.1:7077"));
+    } finally {
+      System.clearProperty("spark.executor.memory");
+    }
+  }
+
+  @Test
   void malformedMastersAreRefusedWithTheirText() {
     for (String bad : new String[] {"local[x]", "local[", "local[2", "local[]", "local[0]",
         "localhost", "local[2,x]", "spark:/host:7077", "cluster", "bogus://x"}) {
