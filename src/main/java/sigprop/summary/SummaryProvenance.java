@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -68,8 +69,11 @@ public record SummaryProvenance(String command, List<String> sites, LayerSelecti
         ? "every layer layers.csv holds" : "of those, layers `" + spec(histogramLayers) + "` ("
             + meaning(histogramLayers) + "): " + layersByDepth(histogramRows))
         .append(".\n");
+    Set<String> experiments = new TreeSet<>();
+    configs.forEach(c -> experiments.add(c.experiment()));
     md.append("- **theory.csv**: the hidden layers layers.csv holds; **cells.csv**: every cell of"
-        + " the summarized experiments, whatever its status.\n");
+        + " the experiment").append(experiments.size() == 1 ? " " : "s ")
+        .append(String.join(", ", experiments)).append(", whatever its status.\n");
     md.append("- **figures/**: ").append(figures ? "drawn, variance and saturation figures split"
         + " by `--facet " + facet + "`" : "none (`--no-figures`)").append(".\n");
     md.append("- Seeds per configuration: ").append(seedRange(configs)).append(".\n\n");

@@ -255,6 +255,8 @@ class SummarizeJobTest extends SharedSparkSession {
     assertTrue(schema.contains("- **layers.csv**: every site the sweeps recorded; layers `all`"
         + " (every layer): depth 4 (head 5): 1-5.\n"), schema);
     assertTrue(schema.contains("- **histograms.csv**: every layer layers.csv holds.\n"), schema);
+    assertTrue(schema.contains("**cells.csv**: every cell of the experiment tiny, whatever its"
+        + " status.\n"), schema);
     assertTrue(schema.contains("- **figures/**: drawn, variance and saturation figures split by"
         + " `--facet auto`.\n"), schema);
     // Configuration 0 holds the injected failed cell (seed 99) beside its three seeds.
