@@ -67,7 +67,9 @@ public record SummaryProvenance(String command, List<String> sites, LayerSelecti
         .append(layersByDepth(rows)).append(".\n");
     md.append("- **histograms.csv**: ").append(histogramLayers.isAll()
         ? "every layer layers.csv holds" : "of those, layers `" + spec(histogramLayers) + "` ("
-            + meaning(histogramLayers) + "): " + layersByDepth(histogramRows))
+            + (histogramLayers.spread() > 0 ? histogramLayers.spread() + " evenly spaced of the"
+                + " hidden layers layers.csv holds, first and last included"
+                : meaning(histogramLayers)) + "): " + layersByDepth(histogramRows))
         .append(".\n");
     Set<String> experiments = new TreeSet<>();
     configs.forEach(c -> experiments.add(c.experiment()));

@@ -625,8 +625,8 @@ class SummarizeJobTest extends SharedSparkSession {
     assertTrue(schema.contains("- **layers.csv**: the site output; layers `all` (every layer):"
         + " depth 4 (head 5): 1-5.\n"), schema);
     assertTrue(schema.contains("- **histograms.csv**: of those, layers `spread:2` (2 evenly"
-        + " spaced hidden layers of each net, first and last included): depth 4 (head 5):"
-        + " 1, 4.\n"), schema);
+        + " spaced of the hidden layers layers.csv holds, first and last included): depth 4"
+        + " (head 5): 1, 4.\n"), schema);
     assertTrue(Files.exists(
         out.resolve("figures/tiny-hist-output-c0-norm_batch_init_normal_std_1.0.png")));
 
