@@ -37,12 +37,29 @@ public final class SchemaWriter {
   /** Writes one Markdown file (e.g. {@code schema.md}) documenting several tables. */
   public static Path write(Path file, String title, List<TableSchema> schemas, IfExists ifExists)
       throws IOException {
-    return write(file, render(title, schemas), ifExists);
+    return write(file, render(title, "", schemas), ifExists);
+  }
+
+  /**
+   * Writes one Markdown file documenting several tables, with a preamble (Markdown, e.g. how the
+   * tables were made) between the title and the tables.
+   */
+  public static Path write(Path file, String title, String preamble, List<TableSchema> schemas,
+      IfExists ifExists) throws IOException {
+    return write(file, render(title, preamble, schemas), ifExists);
   }
 
   /** The Markdown for several tables, each a section headed by its file name. */
   public static String render(String title, List<TableSchema> schemas) {
+    return render(title, "", schemas);
+  }
+
+  /** The same, with a preamble (Markdown, "" for none) after the title. */
+  public static String render(String title, String preamble, List<TableSchema> schemas) {
     StringBuilder text = new StringBuilder("# ").append(title).append("\n\n");
+    if (!preamble.isEmpty()) {
+      text.append(preamble.strip()).append("\n\n## CSV format\n\n");
+    }
     text.append(FORMAT_NOTE).append("\n");
     for (TableSchema schema : schemas) {
       text.append("\n## ").append(schema.name()).append(".csv\n\n");

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,6 +44,7 @@ import sigprop.summary.LayerStatisticsTable;
 import sigprop.summary.SourceDescriptions;
 import sigprop.summary.SourceTable;
 import sigprop.summary.StatusCounts;
+import sigprop.summary.SummaryProvenance;
 import sigprop.summary.SummaryTable;
 import sigprop.summary.SummaryWriter;
 import sigprop.summary.TheoryColumns;
@@ -138,14 +141,75 @@ public final class SummarizeJob {
         cellsTable(input.cells(), cells, byKey, parameterNames),
         theoryTable(input.theory(), theory, byKey, options.layers()));
     long written = System.nanoTime();
+    String provenance = provenance(options, cells).markdown(configs, rows, histogramRows);
     List<Path> files = SummaryWriter.write(options.out(), tables, rows,
         new CurveFacets.Rule(parameterNames, options.facet()), histogramLayers,
-        options.figures(),
-        options.overwrite());
+        options.figures(), options.overwrite(), provenance);
     log.printf(Locale.ROOT, "summarize: wrote %d files to %s (tables %.1f s, files %.1f s,"
         + " total %.1f s)%n", files.size(), options.out(), (written - tablesStart) / 1e9,
         (System.nanoTime() - written) / 1e9, (System.nanoTime() - start) / 1e9);
     return new Result(options.out(), cells.size(), configs.size(), rows.size(), files);
+  }
+
+  /** How this summary is made: the options, and per folder what its summarized cells were. */
+  private static SummaryProvenance provenance(SummarizeOptions options, List<Row> cells) {
+    List<SummaryProvenance.Source> sources = new ArrayList<>();
+    for (int i = 0; i < options.sweeps().size(); i++) {
+      sources.add(new SummaryProvenance.Source(options.sweeps().get(i), new TreeSet<>(),
+          new TreeSet<>(), new TreeSet<>(), StatusCounts.NONE));
+    }
+    for (Row r : cells) {
+      int i = r.getInt(r.fieldIndex("source"));
+      SummaryProvenance.Source s = sources.get(i);
+      s.sweeps().add(r.getString(r.fieldIndex("sweep")));
+      s.configHashes().add(stringOrUnknown(r, "config_hash"));
+      s.codeVersions().add(stringOrUnknown(r, "code_version"));
+      sources.set(i, new SummaryProvenance.Source(s.folder(), s.sweeps(), s.configHashes(),
+          s.codeVersions(), s.counts().plus(CellStatus.valueOf(
+              r.getString(r.fieldIndex("status")).toUpperCase(Locale.ROOT)))));
+    }
+    return new SummaryProvenance(command(options), options.sites(), options.layers(),
+        options.histogramLayers(), options.figures(), options.facet(), sources,
+        CodeVersion.get(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+  }
+
+  /** A string column's value; "unknown" where it is null or the layout lacks the column. */
+  private static String stringOrUnknown(Row r, String column) {
+    if (!List.of(r.schema().fieldNames()).contains(column) || r.isNullAt(r.fieldIndex(column))) {
+      return "unknown";
+    }
+    return r.getString(r.fieldIndex(column));
+  }
+
+  /** The command line that makes this summary again (the options in a fixed order). */
+  static String command(SummarizeOptions options) {
+    List<String> words = new ArrayList<>(List.of("sigprop", "summarize"));
+    words.addAll(options.sweeps());
+    if (!options.experiments().isEmpty()) {
+      words.addAll(List.of("--experiment", String.join(",", options.experiments())));
+    }
+    if (!options.sites().isEmpty()) {
+      words.addAll(List.of("--site", String.join(",", options.sites())));
+    }
+    if (!options.layers().isAll()) {
+      words.addAll(List.of("--layers", SummaryProvenance.spec(options.layers())));
+    }
+    if (!options.histogramLayers().isAll()) {
+      words.addAll(List.of("--histogram-layers",
+          SummaryProvenance.spec(options.histogramLayers())));
+    }
+    words.addAll(List.of("--out", options.out().toString()));
+    if (!options.figures()) {
+      words.add("--no-figures");
+    }
+    if (!options.facet().equals(CurveFacets.AUTO)) {
+      words.addAll(List.of("--facet", options.facet()));
+    }
+    List<String> quoted = new ArrayList<>();
+    for (String w : words) {
+      quoted.add(w.matches("[A-Za-z0-9_./:,=+@%-]+") ? w : "'" + w.replace("'", "'\\''") + "'");
+    }
+    return String.join(" ", quoted);
   }
 
   /**

@@ -58,6 +58,16 @@ public final class SummaryWriter {
   public static List<Path> write(Path folder, List<SummaryTable> tables, List<LayerRow> rows,
       CurveFacets.Rule facets, LayerSelection histogramLayers, boolean figures,
       boolean overwrite) throws IOException {
+    return write(folder, tables, rows, facets, histogramLayers, figures, overwrite, "");
+  }
+
+  /**
+   * The same, with {@code provenance} (Markdown: how the summary was made, "" for none) at the
+   * top of schema.md.
+   */
+  public static List<Path> write(Path folder, List<SummaryTable> tables, List<LayerRow> rows,
+      CurveFacets.Rule facets, LayerSelection histogramLayers, boolean figures,
+      boolean overwrite, String provenance) throws IOException {
     if (!overwrite) {
       refuseExisting(folder);
     }
@@ -74,8 +84,8 @@ public final class SummaryWriter {
               ifExists));
       schemas.add(t.schema());
     }
-    written.add(SchemaWriter.write(folder.resolve(SCHEMA_FILE), TITLE, schemas,
-        ifExists));
+    written.add(SchemaWriter.write(folder.resolve(SCHEMA_FILE), TITLE, provenance,
+        schemas, ifExists));
     Path figureFolder = folder.resolve(FIGURES);
     List<Path> drawn = figures ? SummaryFigures.write(rows, facets,
         histogramLayers, figureFolder, ifExists) : List.of();

@@ -1,5 +1,6 @@
 package sigprop.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,6 +34,7 @@ import sigprop.report.CsvReader;
 import sigprop.report.Table;
 import sigprop.summary.LayerSelection;
 import sigprop.summary.LayerStatisticsTable;
+import sigprop.summary.SummaryProvenance;
 
 /**
  * The summarizer end to end on a tiny real sweep (2 inits × 2 norms × 3 seeds, depth 4) plus an
@@ -238,6 +240,64 @@ class SummarizeJobTest extends SharedSparkSession {
     }
   }
 
+  /**
+   * A summary folder found without the run's log said nothing of how it was made: schema.md
+   * now opens with the command, what each table holds, every folder read with its config hash,
+   * builds and cells by status, and the build and date of the summary.
+   */
+  @Test
+  void schemaSaysHowTheSummaryWasMade() throws IOException {
+    String schema = Files.readString(result.folder().resolve("schema.md"));
+    assertTrue(schema.startsWith("# Summary tables\n\n" + SummaryProvenance.HEADING + "\n"),
+        schema);
+    assertTrue(schema.contains("```\nsigprop summarize " + SWEEP + " --out "
+        + SWEEP.resolve("summary") + "\n```\n"), schema);
+    assertTrue(schema.contains("- **layers.csv**: every site the sweeps recorded; layers `all`"
+        + " (every layer): depth 4 (head 5): 1-5.\n"), schema);
+    assertTrue(schema.contains("- **histograms.csv**: every layer layers.csv holds.\n"), schema);
+    assertTrue(schema.contains("**cells.csv**: every cell of the experiment tiny, whatever its"
+        + " status.\n"), schema);
+    assertTrue(schema.contains("- **figures/**: drawn, variance and saturation figures split by"
+        + " `--facet auto`.\n"), schema);
+    // Configuration 0 holds the injected failed cell (seed 99) beside its three seeds.
+    assertTrue(schema.contains("- Seeds per configuration: 3–4 cells pooled, 3 of them ok"
+        + " (averaged), over 4 configurations.\n"), schema);
+    // TestSweeps's cells are of build "test", the injected failed cell of another.
+    assertTrue(schema.contains("| `" + SWEEP + "` | tiny | " + plan.configHash() + " |"
+        + " 0.1.0+000000000000, test | 13 | 12 | 0 | 1 |\n"), schema);
+    assertTrue(schema.matches("(?s).*Summarized by sigprop " + CodeVersion.get().replace("+",
+        "\\+") + " on \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\.\n.*"),
+        schema);
+  }
+
+  /**
+   * A second run over the same input (with --overwrite) gives the same CSVs byte for byte, and
+   * the same schema.md but its date.
+   */
+  @Test
+  void aSecondRunWritesTheSameBytesButTheDate() throws Exception {
+    Path out = ROOT.resolve("again");
+    deleteTree(out);
+    SummarizeJob.run(spark, options(out, false, false, LayerSelection.ALL, List.of()), QUIET);
+    List<byte[]> first = new ArrayList<>();
+    for (String f : List.of("layers.csv", "histograms.csv", "cells.csv", "theory.csv")) {
+      first.add(Files.readAllBytes(out.resolve(f)));
+    }
+    String firstSchema = withoutDate(Files.readString(out.resolve("schema.md")));
+    SummarizeJob.run(spark, options(out, true, false, LayerSelection.ALL, List.of()), QUIET);
+    int i = 0;
+    for (String f : List.of("layers.csv", "histograms.csv", "cells.csv", "theory.csv")) {
+      assertArrayEquals(first.get(i++), Files.readAllBytes(out.resolve(f)), f);
+    }
+    assertEquals(firstSchema, withoutDate(Files.readString(out.resolve("schema.md"))));
+  }
+
+  private static String withoutDate(String schema) {
+    String replaced = schema.replaceAll(" on \\d{4}-[0-9T:-]+Z\\.", " on DATE.");
+    assertFalse(replaced.equals(schema), "the date is there");
+    return replaced;
+  }
+
   @Test
   void histogramCountsAddUpToThePooledCount() throws IOException {
     Table t = layersCsv(result.folder());
@@ -316,6 +376,18 @@ class SummarizeJobTest extends SharedSparkSession {
         "nothing written (the folder made before the work is removed again)");
     assertEquals(0, SummarizeCommand.run(new String[] {plain.toString(), alike.toString(),
         "--out", ROOT.resolve("bins-summary").toString(), "--no-figures"}, QUIET, QUIET));
+    // Pooled: schema.md names each folder with its config hash, build and cells.
+    String schema = Files.readString(ROOT.resolve("bins-summary/schema.md"));
+    for (Path folder : List.of(plain, alike)) {
+      String hash = Manifest.configHash(Files.readString(folder.resolve("sweep.json")));
+      // TestSweeps writes its cells as build "test".
+      assertTrue(schema.contains("| `" + folder + "` | tiny | " + hash + " | test | 1 | 1 | 0"
+          + " | 0 |\n"), schema);
+    }
+    assertTrue(schema.contains("sigprop summarize " + plain + " " + alike + " --out "
+        + ROOT.resolve("bins-summary") + " --no-figures\n"), schema);
+    assertTrue(schema.contains("- Seeds per configuration: 2 cells pooled, 2 of them ok"
+        + " (averaged), over 1 configuration.\n"), schema);
   }
 
   /** A sweep of this config written into a folder under ROOT, with its sweep.json. */
@@ -508,6 +580,15 @@ class SummarizeJobTest extends SharedSparkSession {
     assertEquals(List.of(1, 3, 4), List.copyOf(theoryLayers), "theory.csv keeps the same layers");
     assertFalse(Files.exists(copy.resolve("figures/tiny-saturation.png")),
         "figures of the earlier run are gone with --no-figures");
+    String schema = Files.readString(copy.resolve("schema.md"));
+    assertTrue(schema.startsWith("# Summary tables\n"), schema);
+    assertEquals(1, schema.split(SummaryProvenance.HEADING, -1).length - 1, schema);
+    assertTrue(schema.contains(" --site output --layers every:2 --out " + copy
+        + " --no-figures\n"), schema);
+    assertTrue(schema.contains("layers `every:2` (layers 1, 1+2, 1+2·2, … plus the top hidden"
+        + " layer L and the head L+1): depth 4 (head 5): 1, 3-5.\n"), schema);
+    assertTrue(schema.contains("- **figures/**: none (`--no-figures`)."), schema);
+    assertFalse(schema.contains("layers `all`"), "the earlier run's account is replaced");
   }
 
   /**
@@ -537,6 +618,15 @@ class SummarizeJobTest extends SharedSparkSession {
     lines.stream().skip(1)
         .forEach(l -> histogramLayers.add(Integer.parseInt(l.split(",", -1)[layer])));
     assertEquals(List.of(1, 4), List.copyOf(histogramLayers), "the first and last hidden layer");
+    // schema.md says so, for whoever finds the folder without the run's log.
+    String schema = Files.readString(out.resolve("schema.md"));
+    assertTrue(schema.contains("sigprop summarize " + SWEEP + " --site output --histogram-layers"
+        + " spread:2 --out " + out + "\n"), schema);
+    assertTrue(schema.contains("- **layers.csv**: the site output; layers `all` (every layer):"
+        + " depth 4 (head 5): 1-5.\n"), schema);
+    assertTrue(schema.contains("- **histograms.csv**: of those, layers `spread:2` (2 evenly"
+        + " spaced of the hidden layers layers.csv holds, first and last included): depth 4"
+        + " (head 5): 1, 4.\n"), schema);
     assertTrue(Files.exists(
         out.resolve("figures/tiny-hist-output-c0-norm_batch_init_normal_std_1.0.png")));
 
