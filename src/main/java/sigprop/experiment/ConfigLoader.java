@@ -167,6 +167,7 @@ public final class ConfigLoader {
       }
     }
     UnusedSharedOverrides.report(overrides, defaults, scopes, out, problems);
+    UntakenDefaults.report(defaults, scopes, out, problems);
     return out;
   }
 }

@@ -326,6 +326,60 @@ class BrokenConfigTest {
                 + " the 100000 one experiment may have"));
   }
 
+  /** Defaults no experiment takes: refused at the default's line, naming what replaces it. */
+  static Stream<Arguments> untakenDefaults() {
+    String head = "defaults: {input: {batch: 4, width: 4}, network: {width: 4, depth: 10}}\n"
+        + "experiments:\n";
+    return Stream.of(
+        row(head + "  a: {grid: {depth: [2, 3]}, seeds: 1}\n  b: {network: {depth: 2}, seeds: 1}",
+            "line 2: defaults.network.depth: has no effect: no experiment takes this default:"
+                + " experiment 'a' varies depth (line 4); experiment 'b' sets its own"
+                + " network.depth (line 5); drop it from defaults:"),
+        row("defaults: {seeds: 3, network: {width: 4, depth: 2}, input: {batch: 4, width: 4}}\n"
+            + "experiments:\n  a: {seeds: 1}\n  b: {grid: {seeds: [5]}}",
+            "line 2: defaults.seeds: has no effect: no experiment takes this default: experiment"
+                + " 'a' writes its own seeds (line 4); experiment 'b' writes its own seeds"
+                + " (line 5); drop it from defaults:"),
+        row("defaults: {record: {steps: [0, 5]}, input: {batch: 4, width: 4}}\nexperiments:\n"
+            + "  a: {record: {steps: [0]}, network: {width: 4, depth: 2}, seeds: 1}",
+            "line 2: defaults.record.steps: has no effect: no experiment takes this default:"
+                + " experiment 'a' sets its own record.steps (line 4)"),
+        row(head + "  a: {network: {widths: [4, 4]}, seeds: 1}",
+            "line 2: defaults.network.depth: has no effect: no experiment takes this default:"
+                + " experiment 'a' has widths (line 4), which give the depth and every hidden"
+                + " layer's width"),
+        // an anchor in defaults: each experiment merging it replaces the merged depth
+        row("defaults:\n  network: &net {width: 4, depth: 10}\n  input: {batch: 4, width: 4}\n"
+            + "experiments:\n  a: {network: {<<: *net, depth: 2}, seeds: 1}\n"
+            + "  b: {network: {<<: *net}, grid: {depth: [3]}, seeds: 1}",
+            "line 3: defaults.network.depth: has no effect: no experiment takes this default:"
+                + " experiment 'a' sets its own network.depth (line 6); experiment 'b' varies"
+                + " depth (line 7)"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("untakenDefaults")
+  void refusesADefaultNoExperimentTakes(String yaml, String fragment) {
+    reportsTheProblemWithItsKeyPath(yaml, fragment);
+  }
+
+  /** Defaults some experiment takes (merged too), or replaced only by an override, still load. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "a: {grid: {depth: [2, 3]}}\n  b: {}|",
+      "a: {network: {depth: 2}}\n  b: {network: {width: 8}}|",
+      "a: {network: {<<: *net}}\n  b: {network: {depth: 2}}|",
+      "a: {grid: {depth: [2, 3]}}\n  b: {}|experiments.b.network.depth=3",
+      "a: {grid: {depth: [2, 3]}}\n  b: {}|grid.depth=2,3",
+      "a: {}\n  b: {}|network.depth=3",
+      "a: {}\n  b: {}|seeds=2"})
+  void loadsADefaultSomeExperimentTakesOrOnlyAnOverrideReplaces(String row) {
+    String[] parts = row.split("\\|", -1);
+    String yaml = "sweep: t\ndefaults:\n  network: &net {width: 4, depth: 10}\n"
+        + "  input: {batch: 4, width: 4}\n  seeds: 1\nexperiments:\n  " + parts[0] + "\n";
+    Configs.plan(yaml, parts[1].isEmpty() ? new String[0] : new String[] {parts[1]});
+  }
+
   private static Arguments row(String body, String fragment) {
     return Arguments.of("sweep: t\n" + body + "\n", fragment);
   }
