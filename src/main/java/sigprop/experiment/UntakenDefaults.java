@@ -74,7 +74,7 @@ final class UntakenDefaults {
     String who = "experiment '" + e.name() + "' ";
     if (keys.length == 1) {
       YamlNode seeds = ExperimentReader.seedsNode(scope);
-      if (seeds == null || same(seeds, node, scope.explicit("seeds") == null
+      if (seeds == null || Schema.isNull(seeds) || same(seeds, node, scope.explicit("seeds") == null
           && scope.explicit("grid", "seeds") == null)) {
         return null;
       }
@@ -89,6 +89,9 @@ final class UntakenDefaults {
       return axis.node();
     }
     YamlNode found = scope.find(keys);
+    if (found != null && Schema.isNull(found)) {
+      return null; // "depth:" with no value: refused on its own, as giving no value
+    }
     if (found != null && !same(found, node, scope.explicit(keys) == null)) {
       replaced.add(who + "sets its own " + String.join(".", keys) + " (" + where(found) + ")");
       return found;

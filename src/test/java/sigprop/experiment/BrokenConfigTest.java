@@ -326,6 +326,61 @@ class BrokenConfigTest {
                 + " the 100000 one experiment may have"));
   }
 
+  /**
+   * A key with nothing after its colon (YAML's null): said to have no value, with what dropping
+   * the key gives (its default) and what to write, for each kind of value.
+   */
+  static Stream<Arguments> noValue() {
+    String drop = ": has no value; drop the key for ";
+    return Stream.of(
+        row("network:\n  depth:", "line 3: network.depth" + drop + "the default 4, or give an"
+            + " integer >= 1"),
+        row("training: {momentum: }", "line 2: training.momentum" + drop + "the default 0.0, or"
+            + " give a number >= 0"),
+        row("network: {norm: }", "network.norm" + drop + "the default none, or give a norm name"
+            + " (none, batch, layer)"),
+        row("network: {activation: }", "network.activation" + drop + "the default tanh, or give"
+            + " an activation name (or {name: …, …})"),
+        row("network: {init: }", "network.init" + drop + "the default xavier_normal"),
+        row("input: {redraw_per_seed: }", "input.redraw_per_seed" + drop + "the default false,"
+            + " or give true or false"),
+        row("network: {init: {scheme: normal, std: }}", "network.init.std" + drop
+            + "the default 1.0, or give a number"),
+        row("seeds:", "line 2: seeds" + drop + "the default 10 seeds (0 to 9), or give a count"
+            + " (seeds: 3 runs 0, 1, 2) or a list of seeds ([0, 7])"),
+        row("grid: {seeds: }", "grid.seeds" + drop + "the default 10 seeds"),
+        row("record: {steps: }", "record.steps" + drop + "the default [0] (at initialization),"
+            + " or give a list of steps, e.g. [0, 100]"),
+        row("record: {sites: }", "record.sites" + drop + "every site, or give a list of sites"),
+        row("record: {histogram: {linear_bins: }}", "record.histogram.linear_bins" + drop
+            + "the default 200, or give an integer"),
+        row("grid: {depth: }", "line 2: grid.depth: has no value; give the values to run, e.g."
+            + " grid: {depth: [4, 20]}, or drop the axis"),
+        row("grid: {init: [normal, ~]}", "grid.init[1]: has no value; give an init scheme name"),
+        row("defaults: {seeds: 2, network: {depth: 3}}\nexperiments:\n"
+            + "  a: {seeds: , network: {depth: }}", "line 4: experiments.a.network.depth" + drop
+            + "the value in defaults: (line 2), or give an integer >= 1"),
+        row("defaults: {seeds: 2}\nexperiments:\n  a: {seeds: }",
+            "experiments.a.seeds" + drop + "the seeds in defaults: (line 2)"),
+        row("experiments:", "line 2: experiments: has no value; give each experiment's name and"
+            + " settings, e.g. experiments: {task1: {grid: {depth: [4, 20]}}}"));
+  }
+
+  /** A null value in an experiment is its own problem, not one of the default it leaves. */
+  @Test
+  void aKeyWithNoValueDoesNotReplaceTheDefault() {
+    ConfigException e = Configs.failure("sweep: s\ndefaults: {seeds: 2, network: {depth: 3}}\n"
+        + "experiments:\n  a: {seeds: , network: {depth: }}\n");
+    assertEquals(2, e.problems().size(), e.getMessage());
+  }
+
+  @Test
+  void aSweepWithNoNameSaysWhatToWrite() {
+    String message = Configs.failure("sweep:\n").getMessage();
+    assertTrue(message.contains("line 1: sweep: has no value; give a sweep name (its output"
+        + " folder), e.g. sweep: hw7"), message);
+  }
+
   /** Defaults no experiment takes: refused at the default's line, naming what replaces it. */
   static Stream<Arguments> untakenDefaults() {
     String head = "defaults: {input: {batch: 4, width: 4}, network: {width: 4, depth: 10}}\n"
@@ -357,12 +412,6 @@ class BrokenConfigTest {
                 + " depth (line 7)"));
   }
 
-  @ParameterizedTest
-  @MethodSource("untakenDefaults")
-  void refusesADefaultNoExperimentTakes(String yaml, String fragment) {
-    reportsTheProblemWithItsKeyPath(yaml, fragment);
-  }
-
   /** Defaults some experiment takes (merged too), or replaced only by an override, still load. */
   @ParameterizedTest
   @ValueSource(strings = {
@@ -385,7 +434,7 @@ class BrokenConfigTest {
   }
 
   @ParameterizedTest
-  @MethodSource("broken")
+  @MethodSource({"broken", "noValue", "untakenDefaults"})
   void reportsTheProblemWithItsKeyPath(String yaml, String fragment) {
     String message = Configs.failure(yaml).getMessage();
     assertTrue(message.contains(fragment), () -> "expected\n  " + fragment + "\nin\n" + message);
