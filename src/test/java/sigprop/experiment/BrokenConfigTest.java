@@ -375,6 +375,14 @@ class BrokenConfigTest {
   }
 
   @Test
+  void anOverrideWithNoValueIsToBeGivenOneOrDropped() {
+    String message = Configs.failure("sweep: s\nnetwork: {depth: 3}\n", "network.depth=null")
+        .getMessage();
+    assertTrue(message.contains("--set: network.depth: has no value; give an integer >= 1, or"
+        + " drop the --set"), message);
+  }
+
+  @Test
   void aSweepWithNoNameSaysWhatToWrite() {
     String message = Configs.failure("sweep:\n").getMessage();
     assertTrue(message.contains("line 1: sweep: has no value; give a sweep name (its output"
