@@ -109,7 +109,8 @@ public final class ConfigLoader {
       problems.add("sweep", "", "missing: name the sweep (its output folder), e.g. sweep: hw7");
       return "sweep";
     }
-    String name = Values.text(node, problems, "a sweep name");
+    String name = Values.text(node, problems, "a sweep name (its output folder),"
+        + " e.g. sweep: hw7");
     // Not starting with '.' (a hidden folder, or ..) or '-' (read as an option by shell tools).
     if (name != null && !SWEEP_NAME.matcher(name).matches()) {
       problems.add(node, "a sweep name is a folder name of letters, digits, '.', '_' and '-', not"
@@ -140,6 +141,10 @@ public final class ConfigLoader {
     }
     List<ExperimentConfig> out = new ArrayList<>();
     YamlNode node = root.get("experiments");
+    if (node != null && Values.missing(node, problems, null, "each experiment's name and"
+        + " settings, e.g. experiments: {task1: {grid: {depth: [4, 20]}}}")) {
+      return out;
+    }
     if (!(node instanceof YamlNode.Mapping exps) || exps.view().isEmpty()) {
       problems.add(node, "expected a mapping of experiment name to its settings, e.g. "
           + "experiments: {task1: {grid: {depth: [4, 20]}}}, got "
@@ -167,6 +172,7 @@ public final class ConfigLoader {
       }
     }
     UnusedSharedOverrides.report(overrides, defaults, scopes, out, problems);
+    UntakenDefaults.report(defaults, scopes, out, problems);
     return out;
   }
 }

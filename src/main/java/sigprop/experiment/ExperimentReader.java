@@ -197,8 +197,19 @@ final class ExperimentReader {
               + "}"));
       return new SettingValue(s.defaultValue(), null);
     }
+    if (s != Setting.WIDTHS && Values.missing(node, problems, dropFor(s), s.expected())) {
+      return new SettingValue(s.defaultValue(), null);
+    }
     Object value = node == null ? null : s.read(node, problems);
     return value == null ? new SettingValue(s.defaultValue(), null) : new SettingValue(value, node);
+  }
+
+  /** What dropping an experiment's key gives: the value in defaults:, or the built-in default. */
+  private String dropFor(Setting s) {
+    YamlNode shared = scope.inherited(s.section(), s.key());
+    return shared != null && !Schema.isNull(shared)
+        ? "the value in defaults: (" + shared.location() + ")"
+        : "the default " + Setting.text(s.defaultValue());
   }
 
   private List<AxisConfig> axes() {
@@ -235,6 +246,10 @@ final class ExperimentReader {
 
   private AxisConfig axis(Setting setting, YamlNode node) {
     List<SettingValue> values = new ArrayList<>();
+    if (setting != Setting.WIDTHS && Values.missing(node, problems, null, "the values to run,"
+        + " e.g. grid: {" + setting.axis() + ": [" + example(setting) + "]}, or drop the axis")) {
+      return new AxisConfig(setting, node, values);
+    }
     if (node instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
       problems.add(node, "empty axis: list at least one value");
       return new AxisConfig(setting, node, values);
@@ -263,6 +278,23 @@ final class ExperimentReader {
     return new AxisConfig(setting, node, values);
   }
 
+  /** Two values of a setting, for the example of an axis. */
+  private static String example(Setting s) {
+    return switch (s) {
+      case DEPTH -> "4, 20";
+      case ACTIVATION, OUTPUT_ACTIVATION -> "tanh, relu";
+      case INIT -> "normal, xavier_normal";
+      case BIAS -> "zeros, normal";
+      case NORM -> "none, batch";
+      case NORM_PLACEMENT -> "before_activation, after_activation";
+      case DISTRIBUTION -> String.join(", ", InputSpec.DISTRIBUTIONS.subList(0, 2));
+      case LOSS -> "cross_entropy, mse";
+      case REDRAW_PER_SEED -> "false, true";
+      case NORM_EPS, LEARNING_RATE, MOMENTUM, WEIGHT_DECAY -> "0.01, 0.1";
+      default -> "64, 256";
+    };
+  }
+
   private List<Long> seeds() {
     YamlNode inGrid = scope.own("grid", "seeds");
     YamlNode own = scope.own("seeds");
@@ -273,7 +305,11 @@ final class ExperimentReader {
     }
     YamlNode node = seedsNode();
     List<Long> seeds = new ArrayList<>();
-    if (node == null) {
+    YamlNode shared = scope.inherited("seeds");
+    if (node == null || Values.missing(node, problems, shared != null && !Schema.isNull(shared)
+        ? "the seeds in defaults: (" + shared.location() + ")"
+        : "the default " + DEFAULT_SEEDS + " seeds (0 to " + (DEFAULT_SEEDS - 1) + ")",
+        "a count (seeds: 3 runs 0, 1, 2) or a list of seeds ([0, 7])")) {
       for (long s = 0; s < DEFAULT_SEEDS; s++) {
         seeds.add(s);
       }

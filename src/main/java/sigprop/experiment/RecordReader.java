@@ -60,6 +60,10 @@ final class RecordReader {
     for (Site s : Site.values()) {
       names.add(s.key());
     }
+    if (Values.missing(node, problems, "every site", "a list of sites, e.g. [output,"
+        + " output_gradient]")) {
+      return null;
+    }
     if (node instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
       problems.add(node, "must name at least one site (valid: " + String.join(", ", names) + ")");
       return null;
@@ -76,6 +80,10 @@ final class RecordReader {
 
   private List<Integer> steps(YamlNode node) {
     if (node == null) {
+      return null;
+    }
+    if (Values.missing(node, problems, "the default [0] (at initialization)",
+        "a list of steps, e.g. [0, 100]")) {
       return null;
     }
     if (node instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
@@ -135,6 +143,7 @@ final class RecordReader {
   private Integer count(String key, int defaultValue, int min, int max) {
     YamlNode node = scope.find("record", "histogram", key);
     return node == null ? Integer.valueOf(defaultValue)
+        : Values.missing(node, problems, "the default " + defaultValue, "an integer") ? null
         : Values.integer(node, problems, min, max);
   }
 

@@ -117,6 +117,27 @@ enum Setting {
     return null;
   }
 
+  /** What a value of this setting is, for "has no value; … or give an integer". */
+  String expected() {
+    return switch (this) {
+      case DEPTH, WIDTH, CLASSES, BATCH, INPUT_WIDTH -> "an integer >= 1";
+      case INPUT_SEED -> "an integer >= 0";
+      case NORM_EPS -> "a number > 0";
+      case LEARNING_RATE, MOMENTUM, WEIGHT_DECAY -> "a number >= 0";
+      case REDRAW_PER_SEED -> "true or false";
+      case ACTIVATION, OUTPUT_ACTIVATION -> "an activation name (or {name: …, …})";
+      case INIT -> "an init scheme name (or {scheme: …, …})";
+      case BIAS -> "a bias scheme name (or {scheme: …, …})";
+      case NORM -> "a norm name (" + String.join(", ", keys(Norm.values())) + ")";
+      case NORM_PLACEMENT -> "a norm placement (" + String.join(", ",
+          keys(NormPlacement.values())) + ")";
+      case DISTRIBUTION -> "an input distribution name (" + String.join(", ",
+          InputSpec.DISTRIBUTIONS) + ")";
+      case LOSS -> "a loss name (" + String.join(", ", keys(LossType.values())) + ")";
+      case WIDTHS -> "a list of hidden widths such as [50, 30, 20]";
+    };
+  }
+
   /** The setting written as {@code section.key} (e.g. network.depth), or null. */
   static Setting byKey(String section, String key) {
     for (Setting s : values()) {

@@ -116,6 +116,8 @@ final class SiteHistogramReader {
   private Integer count(Site site, String key, int defaultValue, int min, int max) {
     YamlNode node = find(site, key);
     return node == null ? Integer.valueOf(defaultValue)
+        : Values.missing(node, problems, "the record.histogram value " + defaultValue,
+            "an integer") ? null
         : Values.integer(node, problems, min, max);
   }
 

@@ -161,6 +161,10 @@ final class SpecValues {
               new ArrayList<>(scheme.defaults().keySet())));
       return null;
     }
+    if (Values.missing(node, problems, "the default " + def, def instanceof Double ? "a number"
+        : "a word")) {
+      return null;
+    }
     Object value = def instanceof Double ? Values.number(node, problems)
         : Values.text(node, problems, "a word");
     if (value instanceof String s) {

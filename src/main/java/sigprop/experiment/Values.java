@@ -18,8 +18,27 @@ final class Values {
     if (node instanceof YamlNode.Scalar s && !s.isNull()) {
       return s.text().trim();
     }
-    problems.add(node, "expected " + expected + ", got " + node.describe());
+    if (!missing(node, problems, null, expected)) {
+      problems.add(node, "expected " + expected + ", got " + node.describe());
+    }
     return null;
+  }
+
+  /**
+   * Whether the node is a key written with nothing after its colon ({@code depth:} alone, which
+   * YAML reads as null), after a problem saying so and what to write instead: drop the key for
+   * {@code dropFor} (its default; null for a key that has none) or give {@code expected}; an
+   * override is to be given a value or dropped.
+   */
+  static boolean missing(YamlNode node, Problems problems, String dropFor, String expected) {
+    if (!(node instanceof YamlNode.Scalar s && s.isNull())) {
+      return false;
+    }
+    // An override replaced the file's value in place: what dropping it gives is not known here.
+    problems.add(node, "has no value; " + (node.location().equals("--set")
+        ? "give " + expected + ", or drop the --set" : dropFor == null ? "give " + expected
+        : "drop the key for " + dropFor + ", or give " + expected));
+    return true;
   }
 
   /** An integer in [min, max]. */

@@ -326,12 +326,123 @@ class BrokenConfigTest {
                 + " the 100000 one experiment may have"));
   }
 
+  /**
+   * A key with nothing after its colon (YAML's null): said to have no value, with what dropping
+   * the key gives (its default) and what to write, for each kind of value.
+   */
+  static Stream<Arguments> noValue() {
+    String drop = ": has no value; drop the key for ";
+    return Stream.of(
+        row("network:\n  depth:", "line 3: network.depth" + drop + "the default 4, or give an"
+            + " integer >= 1"),
+        row("training: {momentum: }", "line 2: training.momentum" + drop + "the default 0.0, or"
+            + " give a number >= 0"),
+        row("network: {norm: }", "network.norm" + drop + "the default none, or give a norm name"
+            + " (none, batch, layer)"),
+        row("network: {activation: }", "network.activation" + drop + "the default tanh, or give"
+            + " an activation name (or {name: …, …})"),
+        row("network: {init: }", "network.init" + drop + "the default xavier_normal"),
+        row("input: {redraw_per_seed: }", "input.redraw_per_seed" + drop + "the default false,"
+            + " or give true or false"),
+        row("network: {init: {scheme: normal, std: }}", "network.init.std" + drop
+            + "the default 1.0, or give a number"),
+        row("seeds:", "line 2: seeds" + drop + "the default 10 seeds (0 to 9), or give a count"
+            + " (seeds: 3 runs 0, 1, 2) or a list of seeds ([0, 7])"),
+        row("grid: {seeds: }", "grid.seeds" + drop + "the default 10 seeds"),
+        row("record: {steps: }", "record.steps" + drop + "the default [0] (at initialization),"
+            + " or give a list of steps, e.g. [0, 100]"),
+        row("record: {sites: }", "record.sites" + drop + "every site, or give a list of sites"),
+        row("record: {histogram: {linear_bins: }}", "record.histogram.linear_bins" + drop
+            + "the default 200, or give an integer"),
+        row("grid: {depth: }", "line 2: grid.depth: has no value; give the values to run, e.g."
+            + " grid: {depth: [4, 20]}, or drop the axis"),
+        row("grid: {init: [normal, ~]}", "grid.init[1]: has no value; give an init scheme name"),
+        row("defaults: {seeds: 2, network: {depth: 3}}\nexperiments:\n"
+            + "  a: {seeds: , network: {depth: }}", "line 4: experiments.a.network.depth" + drop
+            + "the value in defaults: (line 2), or give an integer >= 1"),
+        row("defaults: {seeds: 2}\nexperiments:\n  a: {seeds: }",
+            "experiments.a.seeds" + drop + "the seeds in defaults: (line 2)"),
+        row("experiments:", "line 2: experiments: has no value; give each experiment's name and"
+            + " settings, e.g. experiments: {task1: {grid: {depth: [4, 20]}}}"));
+  }
+
+  /** A null value in an experiment is its own problem, not one of the default it leaves. */
+  @Test
+  void aKeyWithNoValueDoesNotReplaceTheDefault() {
+    ConfigException e = Configs.failure("sweep: s\ndefaults: {seeds: 2, network: {depth: 3}}\n"
+        + "experiments:\n  a: {seeds: , network: {depth: }}\n");
+    assertEquals(2, e.problems().size(), e.getMessage());
+  }
+
+  @Test
+  void anOverrideWithNoValueIsToBeGivenOneOrDropped() {
+    String message = Configs.failure("sweep: s\nnetwork: {depth: 3}\n", "network.depth=null")
+        .getMessage();
+    assertTrue(message.contains("--set: network.depth: has no value; give an integer >= 1, or"
+        + " drop the --set"), message);
+  }
+
+  @Test
+  void aSweepWithNoNameSaysWhatToWrite() {
+    String message = Configs.failure("sweep:\n").getMessage();
+    assertTrue(message.contains("line 1: sweep: has no value; give a sweep name (its output"
+        + " folder), e.g. sweep: hw7"), message);
+  }
+
+  /** Defaults no experiment takes: refused at the default's line, naming what replaces it. */
+  static Stream<Arguments> untakenDefaults() {
+    String head = "defaults: {input: {batch: 4, width: 4}, network: {width: 4, depth: 10}}\n"
+        + "experiments:\n";
+    return Stream.of(
+        row(head + "  a: {grid: {depth: [2, 3]}, seeds: 1}\n  b: {network: {depth: 2}, seeds: 1}",
+            "line 2: defaults.network.depth: has no effect: no experiment takes this default:"
+                + " experiment 'a' varies depth (line 4); experiment 'b' sets its own"
+                + " network.depth (line 5); drop it from defaults:"),
+        row("defaults: {seeds: 3, network: {width: 4, depth: 2}, input: {batch: 4, width: 4}}\n"
+            + "experiments:\n  a: {seeds: 1}\n  b: {grid: {seeds: [5]}}",
+            "line 2: defaults.seeds: has no effect: no experiment takes this default: experiment"
+                + " 'a' writes its own seeds (line 4); experiment 'b' writes its own seeds"
+                + " (line 5); drop it from defaults:"),
+        row("defaults: {record: {steps: [0, 5]}, input: {batch: 4, width: 4}}\nexperiments:\n"
+            + "  a: {record: {steps: [0]}, network: {width: 4, depth: 2}, seeds: 1}",
+            "line 2: defaults.record.steps: has no effect: no experiment takes this default:"
+                + " experiment 'a' sets its own record.steps (line 4)"),
+        row(head + "  a: {network: {widths: [4, 4]}, seeds: 1}",
+            "line 2: defaults.network.depth: has no effect: no experiment takes this default:"
+                + " experiment 'a' has widths (line 4), which give the depth and every hidden"
+                + " layer's width"),
+        // an anchor in defaults: each experiment merging it replaces the merged depth
+        row("defaults:\n  network: &net {width: 4, depth: 10}\n  input: {batch: 4, width: 4}\n"
+            + "experiments:\n  a: {network: {<<: *net, depth: 2}, seeds: 1}\n"
+            + "  b: {network: {<<: *net}, grid: {depth: [3]}, seeds: 1}",
+            "line 3: defaults.network.depth: has no effect: no experiment takes this default:"
+                + " experiment 'a' sets its own network.depth (line 6); experiment 'b' varies"
+                + " depth (line 7)"));
+  }
+
+  /** Defaults some experiment takes (merged too), or replaced only by an override, still load. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "a: {grid: {depth: [2, 3]}}\n  b: {}|",
+      "a: {network: {depth: 2}}\n  b: {network: {width: 8}}|",
+      "a: {network: {<<: *net}}\n  b: {network: {depth: 2}}|",
+      "a: {grid: {depth: [2, 3]}}\n  b: {}|experiments.b.network.depth=3",
+      "a: {grid: {depth: [2, 3]}}\n  b: {}|grid.depth=2,3",
+      "a: {}\n  b: {}|network.depth=3",
+      "a: {}\n  b: {}|seeds=2"})
+  void loadsADefaultSomeExperimentTakesOrOnlyAnOverrideReplaces(String row) {
+    String[] parts = row.split("\\|", -1);
+    String yaml = "sweep: t\ndefaults:\n  network: &net {width: 4, depth: 10}\n"
+        + "  input: {batch: 4, width: 4}\n  seeds: 1\nexperiments:\n  " + parts[0] + "\n";
+    Configs.plan(yaml, parts[1].isEmpty() ? new String[0] : new String[] {parts[1]});
+  }
+
   private static Arguments row(String body, String fragment) {
     return Arguments.of("sweep: t\n" + body + "\n", fragment);
   }
 
   @ParameterizedTest
-  @MethodSource("broken")
+  @MethodSource({"broken", "noValue", "untakenDefaults"})
   void reportsTheProblemWithItsKeyPath(String yaml, String fragment) {
     String message = Configs.failure(yaml).getMessage();
     assertTrue(message.contains(fragment), () -> "expected\n  " + fragment + "\nin\n" + message);

@@ -54,7 +54,7 @@ class IdleValuesTest {
           norm_eps: 1e-3}, seeds: 1}
         experiments:
           a: {network: {<<: *net, depth: 3}}
-          b: {grid: {depth: [1, 2]}}
+          b: {grid: {width: [1, 2]}}
         """;
     e = Configs.failure(mergedOnly);
     assertEquals(1, e.problems().size(), e.getMessage());
@@ -279,12 +279,15 @@ class IdleValuesTest {
             "--set: record.histogram.sites.output_gradient: has no effect: site"
                 + " 'output_gradient' is not recorded in any cell of experiment 'a'"},
         {String.format(two, "{}"), "network.depth=5", null},
-        {String.format(two, "{grid: {depth: [4]}}"), "network.depth=5",
+        // (without a default depth, which no experiment would take)
+        {String.format(two.replace(", depth: 2}", "}"), "{grid: {depth: [4]}}"),
+            "network.depth=5",
             "--set: network.depth: has no effect: experiment 'a' varies depth"
                 + " (experiments.a.grid.depth (line 4)); experiment 'b' varies depth"
                 + " (experiments.b.grid.depth (line 5)); use --set grid.depth=… to replace the"
                 + " axes, or drop it"},
-        {String.format(two, "{network: {widths: [4, 4]}}"), "network.width=8", null},
+        {String.format(two.replace(", depth: 2}", "}"), "{network: {widths: [4, 4]}}"),
+            "network.width=8", null},
         {"sweep: s\ninput: {batch: 4, width: 4}\n" + kaiming + "seeds: 1\n",
             "network.init.nonlinearity=relu", null},
         {"sweep: s\ninput: {batch: 4, width: 4}\n" + kaiming.replace("leaky_relu", "relu")

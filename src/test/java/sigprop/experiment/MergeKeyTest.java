@@ -30,6 +30,7 @@ class MergeKeyTest {
           a:
             network: {<<: *net, activation: relu}
             grid: {depth: [2, 4]}
+          b: {}
         """);
     assertEquals(List.of(2, 4), depths(plan, "a"));
     assertEquals(8, plan.experiment("a").cells().get(0).network().width(1));
@@ -105,6 +106,7 @@ class MergeKeyTest {
         experiments:
           a: &a {network: {depth: 5, width: 8}}
           b: {<<: *a}
+          c: {}
         """);
     assertEquals(List.of(5), depths(plan, "b"));
   }
@@ -135,7 +137,8 @@ class MergeKeyTest {
             network: {<<: *net, activation: relu}
             grid: {width: [4, 6]}
         """;
-    SweepPlan plan = Configs.plan(yaml, "network.depth=9");
+    // b takes the default width, which a's axis replaces
+    SweepPlan plan = Configs.plan(yaml + "  b: {}\n", "network.depth=9");
     assertEquals(List.of(9, 9), depths(plan, "a"));
     // the merged width still gives way to the axis, the --set depth is the experiment's own
     assertEquals(List.of(4, 6), plan.experiment("a").cells().stream()
