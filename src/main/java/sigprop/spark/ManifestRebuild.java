@@ -10,7 +10,6 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import sigprop.experiment.CellSpec;
 import sigprop.experiment.SweepPlan;
 
@@ -39,9 +38,7 @@ final class ManifestRebuild {
     try {
       if (!committed.isEmpty()) {
         // A damaged file reads as no rows: its wave is run again, not trusted.
-        Dataset<Row> rows = spark.read().option("ignoreCorruptFiles", "true")
-            .schema(CellTable.SCHEMA.add("wave", DataTypes.IntegerType))
-            .parquet(output.cells().toString())
+        Dataset<Row> rows = ResumeRepair.readable(spark, output.cells(), CellTable.SCHEMA)
             .where(col("wave").isin(committed.toArray()))
             .select("cell_id", "config_hash", "code_version", "schema_version");
         long otherHash = 0;

@@ -105,6 +105,11 @@ final class ResumeRepair {
 
   /** As {@link #table}, a damaged file (truncated, say) read as holding no rows. */
   private Dataset<Row> readable(Path dir, StructType schema) {
+    return readable(spark, dir, schema);
+  }
+
+  /** A wave-partitioned table read with its wave column, a damaged file as holding no rows. */
+  static Dataset<Row> readable(SparkSession spark, Path dir, StructType schema) {
     return spark.read().option("ignoreCorruptFiles", "true")
         .schema(schema.add("wave", DataTypes.IntegerType)).parquet(dir.toString());
   }
