@@ -11,7 +11,8 @@
  * executors with {@code sigprop.summary}'s arithmetic, then writes the CSVs and figures on the
  * driver; what it checks of its input ({@code DamagedWaves}, {@code IncompleteFolders},
  * {@code MixedBins}), which rows it keeps of cells held twice ({@code LatestRows}) and its account
- * of the run ({@code RunProvenance}) are classes of their own. Around the two jobs: the session and its scheduler pools, progress lines, the build's
- * code version, and the {@code grid} verb's view of the heap a cell would get.
+ * of the run ({@code RunProvenance}) are classes of their own. Around the two jobs: the session
+ * and its scheduler pools, progress lines, the build's code version, and the {@code grid} verb's
+ * view of the heap a cell would get.
  */
 package sigprop.spark;
