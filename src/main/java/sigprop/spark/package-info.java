@@ -9,7 +9,10 @@
  * The {@code summarize} verb ({@link sigprop.spark.SummarizeJob}) reads those tables back, groups
  * the layer rows of each configuration, step, layer and site and averages them over seeds on the
  * executors with {@code sigprop.summary}'s arithmetic, then writes the CSVs and figures on the
- * driver. Around the two jobs: the session and its scheduler pools, progress lines, the build's
- * code version, and the {@code grid} verb's view of the heap a cell would get.
+ * driver; what it checks of its input ({@code DamagedWaves}, {@code IncompleteFolders},
+ * {@code MixedBins}), which rows it keeps of cells held twice ({@code LatestRows}) and its account
+ * of the run ({@code RunProvenance}) are classes of their own. Around the two jobs: the session
+ * and its scheduler pools, progress lines, the build's code version, and the {@code grid} verb's
+ * view of the heap a cell would get.
  */
 package sigprop.spark;

@@ -1,20 +1,22 @@
 package sigprop.summary;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * How a summary was made, for the top of its {@code schema.md}: the command's options and what
- * each table holds because of them (sites, layers per depth), every sweep folder read with its
- * config hashes, builds and cells by status, the seeds pooled per configuration, the build that
- * summarized and the date. A folder found weeks later then says whether histograms.csv holds
- * every layer and what was pooled, which only the run's terminal log said before.
+ * How a summary was made, for the top of its {@code schema.md} and for {@code provenance.json}
+ * (both rendered from this record alone): the command's options and what each table holds
+ * because of them (sites, layers per depth), every sweep folder read with its config hashes,
+ * builds and cells by status, the seeds pooled per configuration, the build that summarized and
+ * the date. A folder found weeks later then says whether histograms.csv holds every layer and
+ * what was pooled, which only the run's terminal log said before.
  *
  * @param command the command line, rebuilt from the options (equivalent to the one given)
  * @param sites the sites chosen; empty for all
@@ -22,12 +24,18 @@ import java.util.TreeSet;
  * @param histogramLayers the --histogram-layers selection
  * @param figures whether figures were drawn
  * @param facet the --facet rule
+ * @param configurations the configurations summarized, in config_index order, with their cells'
+ *     status counts
+ * @param tableLayers per depth, the layers layers.csv holds ({@link #layersByDepth})
+ * @param histogramTableLayers per depth, the layers histograms.csv holds
  * @param sources the folders read, in the order given
  * @param build the code version of the build that summarized
  * @param date when it ran (ISO-8601, UTC): the only part a rerun changes
  */
 public record SummaryProvenance(String command, List<String> sites, LayerSelection layers,
-    LayerSelection histogramLayers, boolean figures, String facet, List<Source> sources,
+    LayerSelection histogramLayers, boolean figures, String facet,
+    List<Configuration> configurations, SortedMap<Integer, SortedSet<Integer>> tableLayers,
+    SortedMap<Integer, SortedSet<Integer>> histogramTableLayers, List<Source> sources,
     String build, String date) {
 
   /** The section's heading. */
@@ -44,41 +52,70 @@ public record SummaryProvenance(String command, List<String> sites, LayerSelecti
    * @param counts its summarized cells by status (a cell a later folder also holds counts there)
    */
   public record Source(String folder, SortedSet<String> sweeps, SortedSet<String> configHashes,
-      SortedSet<String> codeVersions, StatusCounts counts) {}
+      SortedSet<String> codeVersions, StatusCounts counts) {
+    /** Copies the sets. */
+    public Source {
+      sweeps = Collections.unmodifiableSortedSet(new TreeSet<>(sweeps));
+      configHashes = Collections.unmodifiableSortedSet(new TreeSet<>(configHashes));
+      codeVersions = Collections.unmodifiableSortedSet(new TreeSet<>(codeVersions));
+    }
+  }
 
-  /** Copies the lists. */
+  /** Copies the lists and maps. */
   public SummaryProvenance {
     sites = List.copyOf(sites);
+    configurations = List.copyOf(configurations);
+    tableLayers = copy(tableLayers);
+    histogramTableLayers = copy(histogramTableLayers);
     sources = List.copyOf(sources);
   }
 
-  /**
-   * The Markdown section: the options and their effect on each table, from the rows that were
-   * written (layers.csv's and histograms.csv's), and what was read.
-   */
-  public String markdown(List<Configuration> configs, List<LayerRow> rows,
-      List<LayerRow> histogramRows) {
+  /** Depth → the layers the rows of configurations of that depth hold. */
+  public static SortedMap<Integer, SortedSet<Integer>> layersByDepth(List<LayerRow> rows) {
+    SortedMap<Integer, SortedSet<Integer>> byDepth = new TreeMap<>();
+    for (LayerRow r : rows) {
+      byDepth.computeIfAbsent(r.config().depth(), d -> new TreeSet<>()).add(r.key().layer());
+    }
+    return byDepth;
+  }
+
+  private static SortedMap<Integer, SortedSet<Integer>> copy(
+      SortedMap<Integer, SortedSet<Integer>> byDepth) {
+    SortedMap<Integer, SortedSet<Integer>> copy = new TreeMap<>();
+    byDepth.forEach((depth, layers) ->
+        copy.put(depth, Collections.unmodifiableSortedSet(new TreeSet<>(layers))));
+    return Collections.unmodifiableSortedMap(copy);
+  }
+
+  /** The experiments summarized, in name order. */
+  public SortedSet<String> experiments() {
+    SortedSet<String> experiments = new TreeSet<>();
+    configurations.forEach(c -> experiments.add(c.experiment()));
+    return experiments;
+  }
+
+  /** The Markdown section: the options and their effect on each table, and what was read. */
+  public String markdown() {
     StringBuilder md = new StringBuilder(HEADING).append("\n\n");
     md.append("```\n").append(command).append("\n```\n\n");
     String siteText = sites.isEmpty() ? "every site the sweeps recorded"
         : (sites.size() == 1 ? "the site " : "the sites ") + String.join(", ", sites);
     md.append("- **layers.csv**: ").append(siteText).append("; layers `")
         .append(spec(layers)).append("` (").append(meaning(layers)).append("): ")
-        .append(layersByDepth(rows)).append(".\n");
+        .append(layersText(tableLayers)).append(".\n");
     md.append("- **histograms.csv**: ").append(histogramLayers.isAll()
         ? "every layer layers.csv holds" : "of those, layers `" + spec(histogramLayers) + "` ("
             + (histogramLayers.spread() > 0 ? histogramLayers.spread() + " evenly spaced of the"
                 + " hidden layers layers.csv holds, first and last included"
-                : meaning(histogramLayers)) + "): " + layersByDepth(histogramRows))
+                : meaning(histogramLayers)) + "): " + layersText(histogramTableLayers))
         .append(".\n");
-    Set<String> experiments = new TreeSet<>();
-    configs.forEach(c -> experiments.add(c.experiment()));
+    Set<String> experiments = experiments();
     md.append("- **theory.csv**: the hidden layers layers.csv holds; **cells.csv**: every cell of"
         + " the experiment").append(experiments.size() == 1 ? " " : "s ")
         .append(String.join(", ", experiments)).append(", whatever its status.\n");
     md.append("- **figures/**: ").append(figures ? "drawn, variance and saturation figures split"
         + " by `--facet " + facet + "`" : "none (`--no-figures`)").append(".\n");
-    md.append("- Seeds per configuration: ").append(seedRange(configs)).append(".\n\n");
+    md.append("- Seeds per configuration: ").append(seedRange(configurations)).append(".\n\n");
     md.append("| sweep folder | sweep | config hash | code version | cells | ok | diverged"
         + " | failed |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (Source s : sources) {
@@ -97,7 +134,7 @@ public record SummaryProvenance(String command, List<String> sites, LayerSelecti
   /** A selection as the option takes it: {@code all}, {@code every:10}, {@code 1-2,10-20}. */
   public static String spec(LayerSelection s) {
     return s.isAll() || s.every() > 0 || s.spread() > 0 ? s.toString()
-        : ranges(new TreeSet<>(s.layers())).replace(", ", ",");
+        : LayerRuns.ranges(new TreeSet<>(s.layers())).replace(", ", ",");
   }
 
   private static String meaning(LayerSelection s) {
@@ -114,41 +151,15 @@ public record SummaryProvenance(String command, List<String> sites, LayerSelecti
     return "these layers of each net";
   }
 
-  /** "depth 4: 1-5" per depth of the rows, or "none". */
-  private static String layersByDepth(List<LayerRow> rows) {
-    Map<Integer, SortedSet<Integer>> byDepth = new TreeMap<>();
-    for (LayerRow r : rows) {
-      byDepth.computeIfAbsent(r.config().depth(), d -> new TreeSet<>()).add(r.key().layer());
-    }
+  /** "depth 4 (head 5): 1, 3-5" per depth, regular runs compactly; or "none". */
+  private static String layersText(SortedMap<Integer, SortedSet<Integer>> byDepth) {
     if (byDepth.isEmpty()) {
       return "none";
     }
     List<String> parts = new ArrayList<>();
     byDepth.forEach((depth, layers) -> parts.add("depth " + depth + " (head " + (depth + 1)
-        + "): " + ranges(layers)));
+        + "): " + LayerRuns.compact(layers)));
     return String.join("; ", parts);
-  }
-
-  /** Consecutive runs written as ranges: {@code 1-4, 7, 9-10}. */
-  static String ranges(SortedSet<Integer> values) {
-    List<String> parts = new ArrayList<>();
-    Integer first = null;
-    Integer last = null;
-    for (int v : values) {
-      if (last != null && v == last + 1) {
-        last = v;
-        continue;
-      }
-      if (first != null) {
-        parts.add(first.equals(last) ? "" + first : first + "-" + last);
-      }
-      first = v;
-      last = v;
-    }
-    if (first != null) {
-      parts.add(first.equals(last) ? "" + first : first + "-" + last);
-    }
-    return String.join(", ", parts);
   }
 
   private static String seedRange(List<Configuration> configs) {

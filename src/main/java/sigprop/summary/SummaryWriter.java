@@ -2,6 +2,7 @@ package sigprop.summary;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -9,21 +10,24 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import sigprop.report.AtomicFiles;
 import sigprop.report.CsvWriter;
 import sigprop.report.IfExists;
 import sigprop.report.SchemaWriter;
 import sigprop.report.TableSchema;
 
 /**
- * Writes a summary folder: one CSV per table, {@code schema.md} describing every column, and
- * {@code figures/}. An existing summary is kept unless the caller allows overwriting; then files
- * are replaced atomically, and figures of the earlier run that this run does not draw (all of
- * them without figures) are removed: {@code figures/} of a summary folder belongs to the
- * summarizer, that of any other folder to its owner.
+ * Writes a summary folder: one CSV per table, {@code schema.md} describing every column,
+ * {@code provenance.json} and {@code figures/}. An existing summary is kept unless the caller
+ * allows overwriting; then files are replaced atomically, and figures of the earlier run that
+ * this run does not draw (all of them without figures) are removed: {@code figures/} of a
+ * summary folder belongs to the summarizer, that of any other folder to its owner.
  */
 public final class SummaryWriter {
   /** The schema file's name. */
   public static final String SCHEMA_FILE = "schema.md";
+  /** The machine-readable account of how the summary was made ({@link ProvenanceJson}). */
+  public static final String PROVENANCE_FILE = "provenance.json";
   /** The figures' folder name. */
   public static final String FIGURES = "figures";
   /** The schema file's title. */
@@ -38,6 +42,7 @@ public final class SummaryWriter {
     List<Path> parts = new ArrayList<>();
     TABLES.forEach(t -> parts.add(folder.resolve(t + ".csv")));
     parts.add(folder.resolve(SCHEMA_FILE));
+    parts.add(folder.resolve(PROVENANCE_FILE));
     parts.add(folder.resolve(FIGURES));
     for (Path p : parts) {
       if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -58,16 +63,16 @@ public final class SummaryWriter {
   public static List<Path> write(Path folder, List<SummaryTable> tables, List<LayerRow> rows,
       CurveFacets.Rule facets, LayerSelection histogramLayers, boolean figures,
       boolean overwrite) throws IOException {
-    return write(folder, tables, rows, facets, histogramLayers, figures, overwrite, "");
+    return write(folder, tables, rows, facets, histogramLayers, figures, overwrite, null);
   }
 
   /**
-   * The same, with {@code provenance} (Markdown: how the summary was made, "" for none) at the
-   * top of schema.md.
+   * The same, with {@code provenance} (how the summary was made; null for none) at the top of
+   * schema.md and as provenance.json.
    */
   public static List<Path> write(Path folder, List<SummaryTable> tables, List<LayerRow> rows,
       CurveFacets.Rule facets, LayerSelection histogramLayers, boolean figures,
-      boolean overwrite, String provenance) throws IOException {
+      boolean overwrite, SummaryProvenance provenance) throws IOException {
     if (!overwrite) {
       refuseExisting(folder);
     }
@@ -84,8 +89,13 @@ public final class SummaryWriter {
               ifExists));
       schemas.add(t.schema());
     }
-    written.add(SchemaWriter.write(folder.resolve(SCHEMA_FILE), TITLE, provenance,
-        schemas, ifExists));
+    written.add(SchemaWriter.write(folder.resolve(SCHEMA_FILE), TITLE,
+        provenance == null ? "" : provenance.markdown(), schemas, ifExists));
+    if (provenance != null) {
+      byte[] json = ProvenanceJson.render(provenance).getBytes(StandardCharsets.UTF_8);
+      written.add(AtomicFiles.write(folder.resolve(PROVENANCE_FILE), ifExists,
+          out -> out.write(json)));
+    }
     Path figureFolder = folder.resolve(FIGURES);
     List<Path> drawn = figures ? SummaryFigures.write(rows, facets,
         histogramLayers, figureFolder, ifExists) : List.of();

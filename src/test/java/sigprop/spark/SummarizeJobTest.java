@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -268,6 +270,34 @@ class SummarizeJobTest extends SharedSparkSession {
     assertTrue(schema.matches("(?s).*Summarized by sigprop " + CodeVersion.get().replace("+",
         "\\+") + " on \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\.\n.*"),
         schema);
+
+    // The same facts for scripts, in provenance.json beside it.
+    JsonNode json = new ObjectMapper().readTree(result.folder().resolve("provenance.json")
+        .toFile());
+    assertTrue(schema.contains("```\n" + json.get("command").asText() + "\n```\n"), schema);
+    assertEquals("[{\"depth\":4,\"head\":5,\"layers\":[1,2,3,4,5]}]",
+        json.at("/tables/layers.csv").toString());
+    assertEquals(json.at("/tables/layers.csv"), json.at("/tables/histograms.csv"));
+    JsonNode folder = json.at("/sweep_folders/0");
+    assertEquals(SWEEP.toString(), folder.get("folder").asText());
+    assertEquals("[\"" + plan.configHash() + "\"]", folder.get("config_hashes").toString());
+    assertEquals("[\"0.1.0+000000000000\",\"test\"]", folder.get("code_versions").toString());
+    assertEquals("13 12 0 1", folder.get("cells") + " " + folder.get("ok") + " "
+        + folder.get("diverged") + " " + folder.get("failed"));
+    // Per configuration, in config_index order: the one with the failed cell pooled 4, 3 ok.
+    List<String> pooled = new ArrayList<>();
+    json.get("configurations").forEach(c -> pooled.add(c.get("config_index") + ":"
+        + (c.get("config_id").asText().equals(failed.configId()) ? "failed's " : "")
+        + c.get("cells") + "/" + c.get("ok")));
+    assertEquals(4, pooled.size(), pooled::toString);
+    for (int i = 0; i < pooled.size(); i++) {
+      assertTrue(pooled.get(i).equals(i + ":3/3") || pooled.get(i).equals(i + ":failed's 4/3"),
+          pooled::toString);
+    }
+    assertEquals(1, pooled.stream().filter(p -> p.contains("failed's")).count(),
+        pooled::toString);
+    assertEquals(CodeVersion.get(), json.get("build").asText());
+    assertTrue(schema.contains(" on " + json.get("date").asText() + ".\n"), schema);
   }
 
   /**
@@ -284,12 +314,20 @@ class SummarizeJobTest extends SharedSparkSession {
       first.add(Files.readAllBytes(out.resolve(f)));
     }
     String firstSchema = withoutDate(Files.readString(out.resolve("schema.md")));
+    String firstJson = withoutJsonDate(Files.readString(out.resolve("provenance.json")));
     SummarizeJob.run(spark, options(out, true, false, LayerSelection.ALL, List.of()), QUIET);
     int i = 0;
     for (String f : List.of("layers.csv", "histograms.csv", "cells.csv", "theory.csv")) {
       assertArrayEquals(first.get(i++), Files.readAllBytes(out.resolve(f)), f);
     }
     assertEquals(firstSchema, withoutDate(Files.readString(out.resolve("schema.md"))));
+    assertEquals(firstJson, withoutJsonDate(Files.readString(out.resolve("provenance.json"))));
+  }
+
+  private static String withoutJsonDate(String json) {
+    String replaced = json.replaceAll("\"date\" : \"[0-9T:-]+Z\"", "\"date\" : DATE");
+    assertFalse(replaced.equals(json), "the date is there: " + json);
+    return replaced;
   }
 
   private static String withoutDate(String schema) {

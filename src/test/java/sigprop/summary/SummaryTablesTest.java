@@ -188,6 +188,32 @@ class SummaryTablesTest {
     assertFalse(Files.exists(stale), "figures of an earlier run are removed on overwrite");
   }
 
+  /** provenance.json belongs to the summary: never replaced without --overwrite. */
+  @Test
+  void provenanceJsonIsKeptUnlessOverwriting() throws IOException {
+    List<LayerRow> rows = rows();
+    SummaryProvenance p = SummaryProvenanceTest.provenance();
+    SummaryWriter.write(folder, tables(rows), rows, FACETS, LayerSelection.ALL, false, false, p);
+    Path json = folder.resolve(SummaryWriter.PROVENANCE_FILE);
+    assertEquals(ProvenanceJson.render(p), Files.readString(json));
+    // A folder left with only the JSON (the rest deleted) still refuses to take another's.
+    for (SummaryTable t : tables(rows)) {
+      Files.delete(folder.resolve(t.fileName()));
+    }
+    Files.delete(folder.resolve(SummaryWriter.SCHEMA_FILE));
+    var e = assertThrows(FileAlreadyExistsException.class,
+        () -> SummaryWriter.write(folder, tables(rows), rows, FACETS, LayerSelection.ALL, false,
+            false, p));
+    assertEquals(json.toString(), e.getFile());
+    assertFalse(Files.exists(folder.resolve("layers.csv")), "refused before writing anything");
+    SummaryProvenance later = new SummaryProvenance(p.command(), p.sites(), p.layers(),
+        p.histogramLayers(), false, p.facet(), p.configurations(), p.tableLayers(),
+        p.histogramTableLayers(), p.sources(), p.build(), "2026-12-09T00:00:00Z");
+    SummaryWriter.write(folder, tables(rows), rows, FACETS, LayerSelection.ALL, false, true,
+        later);
+    assertEquals(ProvenanceJson.render(later), Files.readString(json));
+  }
+
   @Test
   void overwritingIntoAFolderThatHeldNoSummaryKeepsItsFigures() throws IOException {
     List<LayerRow> rows = rows();
