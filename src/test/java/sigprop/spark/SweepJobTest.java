@@ -701,6 +701,8 @@ class SweepJobTest {
     } finally {
       spark.conf().unset("spark.sigprop.test.failFirstAttempts");
     }
+    // A failed attempt's end (or the theory task's) before any cell is done is no progress.
+    assertFalse(log.toString().contains("sigprop: 0/16 cells"), log::toString);
     List<Row> ids = spark.read().parquet(dir.resolve("f/t/cells").toString())
         .groupBy("cell_id").count().collectAsList();
     assertEquals(16, ids.size());
