@@ -259,7 +259,11 @@ public final class SweepJob {
       try (WavePipeline pipeline = new WavePipeline(spark.sparkContext())) {
         // The theory table is written beside the first wave rather than before it.
         Future<Void> theory = pipeline.side(() -> {
-          writing("the theory table to " + output.theory(), this::writeTheory);
+          try {
+            writeTheory();
+          } catch (Exception | FSError e) { // the rows are computed as the write consumes them
+            throw SweepFailure.ofTheory(output.theory().toString(), e);
+          }
           return null;
         });
         return runCells(pipeline, theory, start);
@@ -499,7 +503,8 @@ public final class SweepJob {
           spark.sparkContext().defaultParallelism()));
       JavaRDD<InternalRow> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
           .parallelize(indices, partitions)
-          .mapPartitions(new TheoryTask(plan.configText(), plan.source(), plan.overrides()));
+          .mapPartitions(new TheoryTask(plan.configText(), plan.source(), plan.overrides(),
+              TheoryTask.failsEveryAttempt(spark.conf())));
       internalFrame(rows, TheoryTableRows.SCHEMA).write().mode("overwrite")
           .parquet(output.theory().toString());
     }

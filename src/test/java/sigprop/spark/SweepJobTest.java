@@ -839,6 +839,40 @@ class SweepJobTest {
     assertEquals(8, spark.read().parquet(dir.resolve("out/t/cells").toString()).count());
   }
 
+  /**
+   * The theory table's task failing on every attempt ended the sweep with "writing the theory
+   * table to … failed", as if a write had; it is said as a task's failure, like a wave's. The
+   * cells committed meanwhile are kept, and --resume writes the table.
+   */
+  @Test
+  void aTheoryTaskThatFailsIsSaidAsATaskNotAsAWrite() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    StringBuilder log = new StringBuilder();
+    String out = dir.resolve("out").toString();
+    spark.conf().set("spark.sigprop.test.failTheoryEveryAttempt", "true");
+    SweepFailure failure;
+    try {
+      failure = assertThrows(SweepFailure.class, () -> sweep(log, config.toString(), "--out",
+          out));
+    } finally {
+      spark.conf().unset("spark.sigprop.test.failTheoryEveryAttempt");
+    }
+    String line = failure.getMessage();
+    assertEquals(List.of(line), line.lines().toList(), "one line");
+    java.util.regex.Matcher said = java.util.regex.Pattern.compile("sigprop sweep: a task of"
+        + " the theory table failed for configuration (g[0-9a-f]{16}):"
+        + " java.lang.IllegalStateException: injected fault"
+        + " \\(spark.sigprop.test.failTheoryEveryAttempt\\); all 8 cells are committed and"
+        + " kept, and the same command with --resume writes what is missing once that is fixed")
+        .matcher(line);
+    assertTrue(said.matches(), line);
+    assertTrue(ConfigLoader.parse(Files.readString(config), "test", List.of(), 0).cells()
+        .stream().anyMatch(c -> c.configId().equals(said.group(1))), "a config of the sweep");
+    log.setLength(0);
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(Files.exists(dir.resolve("out/t/theory/_SUCCESS")), log::toString);
+  }
+
   @Test
   void badConfigsExitTwoListEveryProblemAndWriteNothing() throws Exception {
     Path config = write(dir, CONFIG.replace("activation: tanh", "activation: tanhh")
