@@ -775,14 +775,45 @@ class SweepJobTest {
     deleteTree(wave0);
     deleteTree(root.resolve("layers/wave=0"));
 
+    // When the sweep began is lost with sweep.json: the earliest commit marker bounds it.
+    List<Path> markers;
+    try (Stream<Path> paths = Files.walk(root)) {
+      markers = paths.filter(p -> p.getFileName().toString().equals("_SUCCESS")).sorted()
+          .toList();
+    }
+    for (Path m : markers) {
+      Files.setLastModifiedTime(m, java.nio.file.attribute.FileTime.from(
+          java.time.Instant.parse("2026-03-05T00:00:00Z")));
+    }
+    Path first = markers.get(markers.size() / 2);
+    Files.setLastModifiedTime(first, java.nio.file.attribute.FileTime.from(
+        java.time.Instant.parse("2026-03-04T05:06:07Z")));
+    String firstMarker = root.relativize(first).toString();
+    java.time.Instant resumed = java.time.Instant.now();
     log.setLength(0);
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
     assertTrue(log.toString().contains("sigprop: note: sweep.json was gone from file:" + root
         + "; written again from this config, whose hash and build every committed cell"
-        + " carries\n"), log::toString);
+        + " carries; when the sweep began is lost with it, so its created is the earliest"
+        + " commit found (" + firstMarker + " at 2026-03-04T05:06:07Z) and its rebuilt field"
+        + " says so\n"), log::toString);
     assertTrue(log.toString().contains("sigprop: resuming: "), log::toString);
+    String rebuilt = Files.readString(root.resolve("sweep.json"));
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(rebuilt);
+    assertEquals("2026-03-04T05:06:07Z", json.path("created").asText(), rebuilt);
+    assertEquals(firstMarker, json.path("rebuilt").path("created_from").asText(), rebuilt);
+    assertFalse(java.time.Instant.parse(json.path("rebuilt").path("at").asText())
+        .isBefore(resumed), rebuilt);
+    assertTrue(Files.readString(dir.resolve("whole/t/sweep.json")).indexOf("rebuilt") < 0);
     assertEquals(Manifest.configHash(Files.readString(dir.resolve("whole/t/sweep.json"))),
-        Manifest.configHash(Files.readString(root.resolve("sweep.json"))));
+        Manifest.configHash(rebuilt));
+    // Every reader takes it: a resume finds the sweep complete, and summarize reads it.
+    log.setLength(0);
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains(" is complete: all "), log::toString);
+    assertEquals(0, SummarizeCommand.run(new String[] {root.toString()}, new PrintStream(
+        new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err));
     assertSameRows(rows(dir.resolve("whole/t/layers")), rows(root.resolve("layers")));
     assertSameRows(rows(dir.resolve("whole/t/cells"), "wall_seconds"),
         rows(root.resolve("cells"), "wall_seconds"));
