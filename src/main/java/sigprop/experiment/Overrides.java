@@ -105,15 +105,22 @@ final class Overrides {
       at = at.isMerged(key) ? unmerge(at, key, m) : m;
     }
     String last = keys.get(keys.size() - 1);
-    at.entries().put(last, value);
+    replaced(at.entries().put(last, value), value, problems);
     at.merged().remove(last); // an override is the experiment's own value
     // seeds and grid.seeds are one setting written two ways: the override replaces either.
     if (last.equals("seeds") && keys.size() >= 2 && keys.get(keys.size() - 2).equals("grid")) {
-      above.entries().remove("seeds");
+      replaced(above.entries().remove("seeds"), value, problems);
       above.merged().remove("seeds");
     } else if (last.equals("seeds") && at.get("grid") instanceof YamlNode.Mapping grid) {
-      grid.entries().remove("seeds");
+      replaced(grid.entries().remove("seeds"), value, problems);
       grid.merged().remove("seeds");
+    }
+  }
+
+  /** Notes the config file's value {@code old} (if any) that the override's value replaced. */
+  private static void replaced(YamlNode old, YamlNode value, Problems problems) {
+    if (old != null && !Schema.isNull(old) && !old.location().equals("--set")) {
+      problems.overrode(value.path(), old);
     }
   }
 

@@ -2,8 +2,10 @@ package sigprop.experiment;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,11 +16,26 @@ final class Problems {
   private final Set<Problem> problems = new LinkedHashSet<>();
   /** The --set paths in the order given, which orders the overrides' problems. */
   private List<String> overridePaths = List.of();
+  /**
+   * Where the config's own values that overrides replaced were written ("line 3"), by the
+   * override's path: what leaving an override out gives, for a problem of its value.
+   */
+  private final Map<String, Set<String>> replaced = new LinkedHashMap<>();
 
   /** Lists the problems of overrides in the order of these {@code key.path=value} strings. */
   void orderOverrides(List<String> overrides) {
     overridePaths = overrides.stream().map(o -> o.indexOf('=') < 0 ? o.trim()
         : o.substring(0, o.indexOf('=')).trim()).toList();
+  }
+
+  /** Notes that the override at {@code path} replaced {@code old}, a value of the config file. */
+  void overrode(String path, YamlNode old) {
+    replaced.computeIfAbsent(path, p -> new LinkedHashSet<>()).add(old.location());
+  }
+
+  /** Where the config's values that the override at {@code path} replaced were written. */
+  Set<String> overridden(String path) {
+    return replaced.getOrDefault(path, Set.of());
   }
 
   /** Records a problem at a node's path and location. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import sigprop.net.Names;
 
 /**
@@ -27,17 +28,27 @@ final class Values {
   /**
    * Whether the node is a key written with nothing after its colon ({@code depth:} alone, which
    * YAML reads as null), after a problem saying so and what to write instead: drop the key for
-   * {@code dropFor} (its default; null for a key that has none) or give {@code expected}; an
-   * override is to be given a value or dropped.
+   * {@code dropFor} (its default; null for a key that has none) or give {@code expected}. An
+   * override ({@code --set network.depth=null}) is to be left out for the same default, or for
+   * the config's own value where it replaced one.
    */
   static boolean missing(YamlNode node, Problems problems, String dropFor, String expected) {
     if (!(node instanceof YamlNode.Scalar s && s.isNull())) {
       return false;
     }
-    // An override replaced the file's value in place: what dropping it gives is not known here.
-    problems.add(node, "has no value; " + (node.location().equals("--set")
-        ? "give " + expected + ", or drop the --set" : dropFor == null ? "give " + expected
-        : "drop the key for " + dropFor + ", or give " + expected));
+    if (!node.location().equals("--set")) {
+      problems.add(node, "has no value; " + (dropFor == null ? "give " + expected
+          : "drop the key for " + dropFor + ", or give " + expected));
+      return true;
+    }
+    // What leaving the override out gives: the config's value it replaced, else the default.
+    Set<String> replaced = problems.overridden(node.path());
+    problems.add(node, "has no value; " + (!replaced.isEmpty()
+        ? "leave out the --set for the config's value (" + String.join(", ", replaced)
+            + "), or give " + expected + (dropFor == null ? ""
+                : "; for " + dropFor + ", also drop the key from the config")
+        : dropFor == null ? "give " + expected + ", or leave out the --set"
+        : "leave out the --set for " + dropFor + ", or give " + expected));
     return true;
   }
 

@@ -24,7 +24,7 @@ import sigprop.experiment.CostModel;
  * a time, as the Parquet writer consumes them, and hands each cell's row to the driver through an
  * accumulator (Spark applies a task's updates once, and only when the attempt succeeds). Nothing
  * depends on partition, attempt or executor, so a retried or speculative task produces the same
- * rows. What its own code throws is marked ({@link CellTaskFailure}), so that the driver says
+ * rows. What its own code throws is marked ({@link TaskFailure}), so that the driver says
  * that a task failed, not the write that consumed its rows.
  */
 final class CellTask implements FlatMapFunction<Iterator<int[]>, InternalRow> {
@@ -91,7 +91,7 @@ final class CellTask implements FlatMapFunction<Iterator<int[]>, InternalRow> {
       }
       return new LayerRows(mine);
     } catch (RuntimeException | LinkageError e) { // a JVM that cannot run the kernels, say
-      throw new CellTaskFailure("before its first cell", e);
+      throw new TaskFailure("before its first cell", e);
     }
   }
 
@@ -142,7 +142,7 @@ final class CellTask implements FlatMapFunction<Iterator<int[]>, InternalRow> {
           current = run(cell, next).iterator();
         } catch (RuntimeException | LinkageError e) {
           // Not the virtual machine's errors (out of memory): Spark's executor handles those.
-          throw new CellTaskFailure("in cell " + cell.id(), e);
+          throw new TaskFailure("in cell " + cell.id(), e);
         }
         next++;
       }

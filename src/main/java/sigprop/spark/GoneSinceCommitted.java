@@ -16,16 +16,17 @@ final class GoneSinceCommitted {
 
   /**
    * The one line saying what is gone and what --resume does about it, or null when all is
-   * there: the manifest (written again here, so that --resume takes the folder), the theory
-   * table, and the files of every wave in {@code committed}; {@code ran} is this run's cells.
+   * there: the manifest (written again here as {@code manifest}, the text the run found or
+   * wrote, its {@code created} kept, so that --resume takes the folder), the theory table, and
+   * the files of every wave in {@code committed}; {@code ran} is this run's cells.
    */
-  static String line(SweepOutput output, SweepPlan plan, CommittedWaves committed, int ran)
-      throws IOException {
+  static String line(SweepOutput output, SweepPlan plan, String manifest,
+      CommittedWaves committed, int ran) throws IOException {
     List<String> gone = new ArrayList<>();
     if (!output.hasManifest()) {
       String again;
       try {
-        output.writeManifest(Manifest.of(plan));
+        output.writeManifest(manifest);
         again = "written again";
       } catch (IOException | FSError e) {
         again = "writing it again failed: " + OneLineFailure.rootCause(e) + "; the same"

@@ -19,7 +19,29 @@ final class Manifest {
 
   private Manifest() {}
 
+  /** A new sweep's manifest, {@code created} now. */
   static String of(SweepPlan plan) throws JsonProcessingException {
+    return JSON.writeValueAsString(node(plan, Instant.now().toString(), null));
+  }
+
+  /**
+   * The manifest of a sweep whose {@code sweep.json} was gone, written again by --resume from
+   * the config its data prove. When the sweep began is not known: {@code created} is the
+   * earliest commit found ({@code earliest}; null when none), which it began before, and
+   * {@code rebuilt} says so: when the file was written again, and which marker's time
+   * {@code created} is.
+   */
+  static String rebuilt(SweepPlan plan, SweepOutput.Commit earliest)
+      throws JsonProcessingException {
+    ObjectNode rebuilt = JSON.createObjectNode();
+    rebuilt.put("at", Instant.now().toString());
+    rebuilt.put("created_from", earliest == null ? null : earliest.marker());
+    return JSON.writeValueAsString(
+        node(plan, earliest == null ? null : earliest.time().toString(), rebuilt));
+  }
+
+  /** The manifest's fields; {@code rebuilt} (or none) beside the {@code created} it qualifies. */
+  private static ObjectNode node(SweepPlan plan, String created, ObjectNode rebuilt) {
     ObjectNode n = JSON.createObjectNode();
     n.put("sweep", plan.sweep());
     n.put("schema_version", CellTable.SCHEMA_VERSION);
@@ -28,10 +50,13 @@ final class Manifest {
     n.put("config_source", plan.source());
     n.putPOJO("overrides", plan.overrides());
     n.put("cells", plan.cellCount());
-    n.put("created", Instant.now().toString());
+    n.put("created", created);
+    if (rebuilt != null) {
+      n.set("rebuilt", rebuilt);
+    }
     n.put("config_text", plan.configText());
     n.put("canonical_config", plan.canonicalConfig());
-    return JSON.writeValueAsString(n);
+    return n;
   }
 
   /** The code version recorded in a manifest's text ("" if none). */

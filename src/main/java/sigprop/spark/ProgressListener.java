@@ -9,8 +9,9 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 
 /**
- * Prints a progress line whenever a task of the sweep finishes: cells done / total, elapsed time
- * and an ETA from the work done so far, cells weighed by their cost ({@code CostModel.work}):
+ * Prints a progress line whenever a task's end moves the count of cells done (a failed attempt's
+ * end or the theory table's does not): cells done / total, elapsed time and an ETA from the work
+ * done so far, cells weighed by their cost ({@code CostModel.work}):
  * tasks run most expensive first, so cells counted equal would put the early ETAs far too high.
  * Also sums the tasks' run time, so a sweep can tell its time in tasks from its time around them.
  */
@@ -21,7 +22,8 @@ final class ProgressListener extends SparkListener {
   private final double totalWork;
   private final DoubleSupplier workDone;
   private final long start = System.nanoTime();
-  private long lastPrinted = -1;
+  /** No line until a cell is done: a failed attempt's end before then is no progress. */
+  private long lastPrinted;
   private long firstTask = -1;
   private long taskMillis;
 

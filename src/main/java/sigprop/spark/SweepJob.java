@@ -209,6 +209,8 @@ public final class SweepJob {
     private final Map<String, Long> byStatus = new LinkedHashMap<>();
     /** The code version in an existing sweep's manifest; null for a new sweep. */
     private String startedBy;
+    /** The manifest's text as this run found or wrote it: what a deleted one is written as. */
+    private String manifestText;
     /** The waves committed, by earlier runs and this one, checked again at the end. */
     private final CommittedWaves committed;
     /** What this run continues from in the folder, damaged waves deleted first. */
@@ -238,13 +240,17 @@ public final class SweepJob {
               + " --overwrite to start over; nothing was run or changed");
           return 2;
         }
-        writeManifest();
+        SweepOutput.Commit earliest = output.earliestCommit();
+        writeManifest(Manifest.rebuilt(plan, earliest));
         out.println("sigprop: note: " + SweepOutput.MANIFEST + " was gone from " + output.root()
             + "; written again from this config, whose hash and build every committed cell"
-            + " carries");
+            + " carries; when the sweep began is lost with it, so its created is "
+            + (earliest == null ? "null" : "the earliest commit found (" + earliest.marker()
+                + " at " + earliest.time() + ")") + " and its rebuilt field says so");
       } else if (manifest == null) {
-        writeManifest();
+        writeManifest(Manifest.of(plan));
       } else {
+        manifestText = manifest;
         startedBy = Manifest.codeVersion(manifest);
         int layout = Manifest.schemaVersion(manifest);
         if (layout != CellTable.SCHEMA_VERSION) {
@@ -259,7 +265,11 @@ public final class SweepJob {
       try (WavePipeline pipeline = new WavePipeline(spark.sparkContext())) {
         // The theory table is written beside the first wave rather than before it.
         Future<Void> theory = pipeline.side(() -> {
-          writing("the theory table to " + output.theory(), this::writeTheory);
+          try {
+            writeTheory();
+          } catch (Exception | FSError e) { // the rows are computed as the write consumes them
+            throw SweepFailure.ofTheory(output.theory().toString(), e);
+          }
           return null;
         });
         return runCells(pipeline, theory, start);
@@ -269,12 +279,14 @@ public final class SweepJob {
     }
 
     /**
-     * Writes a new sweep's manifest, before any cell runs. A write that fails (a full disk)
-     * removes what it wrote: a partial sweep.json would have the next run refuse the folder.
+     * Writes a new sweep's manifest (or one written again), before any cell runs. A write that
+     * fails (a full disk) removes what it wrote: a partial sweep.json would have the next run
+     * refuse the folder.
      */
-    private void writeManifest() throws Exception {
+    private void writeManifest(String text) throws Exception {
+      manifestText = text;
       try {
-        output.writeManifest(Manifest.of(plan));
+        output.writeManifest(text);
       } catch (IOException | FSError e) { // Hadoop's local file system throws FSError
         throw new OneLineFailure("sigprop sweep: writing the manifest " + output.manifest()
             + " failed: " + OneLineFailure.rootCause(e) + "; no cell has run, and "
@@ -399,7 +411,8 @@ public final class SweepJob {
       } finally {
         spark.sparkContext().removeSparkListener(progress);
       }
-      String gone = GoneSinceCommitted.line(output, plan, committed, remaining.size());
+      String gone = GoneSinceCommitted.line(output, plan, manifestText, committed,
+          remaining.size());
       if (gone != null) {
         err.println(gone);
         return 1;
@@ -499,7 +512,8 @@ public final class SweepJob {
           spark.sparkContext().defaultParallelism()));
       JavaRDD<InternalRow> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
           .parallelize(indices, partitions)
-          .mapPartitions(new TheoryTask(plan.configText(), plan.source(), plan.overrides()));
+          .mapPartitions(new TheoryTask(plan.configText(), plan.source(), plan.overrides(),
+              TheoryTask.failsEveryAttempt(spark.conf())));
       internalFrame(rows, TheoryTableRows.SCHEMA).write().mode("overwrite")
           .parquet(output.theory().toString());
     }

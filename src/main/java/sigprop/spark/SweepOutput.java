@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -289,6 +290,36 @@ final class SweepOutput {
             + " whose cells must run again; remove that folder yourself, then run with --resume");
       }
     }
+  }
+
+  /** A table's commit: its {@code _SUCCESS} marker, relative to the root, and its time. */
+  record Commit(String marker, Instant time) {}
+
+  /**
+   * The earliest commit of the tables here (a committed wave's two parts, the theory table), by
+   * the modification times the file system gives their {@code _SUCCESS} markers; null when none
+   * has one.
+   */
+  Commit earliestCommit() throws IOException {
+    List<String> markers = new ArrayList<>();
+    for (int wave : committedWaves()) {
+      markers.add("layers/wave=" + wave + "/_SUCCESS");
+      markers.add("cells/wave=" + wave + "/_SUCCESS");
+    }
+    markers.add("theory/_SUCCESS");
+    Commit earliest = null;
+    for (String marker : markers) {
+      long time;
+      try {
+        time = fs.getFileStatus(new Path(root, marker)).getModificationTime();
+      } catch (FileNotFoundException gone) {
+        continue;
+      }
+      if (time > 0 && (earliest == null || time < earliest.time().toEpochMilli())) {
+        earliest = new Commit(marker, Instant.ofEpochMilli(time));
+      }
+    }
+    return earliest;
   }
 
   /** The committed waves, increasing. */

@@ -363,7 +363,27 @@ class BrokenConfigTest {
         row("defaults: {seeds: 2}\nexperiments:\n  a: {seeds: }",
             "experiments.a.seeds" + drop + "the seeds in defaults: (line 2)"),
         row("experiments:", "line 2: experiments: has no value; give each experiment's name and"
-            + " settings, e.g. experiments: {task1: {grid: {depth: [4, 20]}}}"));
+            + " settings, e.g. experiments: {task1: {grid: {depth: [4, 20]}}}"),
+        // An override with no value: leaving it out gives the default, as dropping a key does,
+        // or the config's own value where it replaced one.
+        override("network: {width: 3}", "network.depth=null", "--set: network.depth: has no"
+            + " value; leave out the --set for the default 4, or give an integer >= 1"),
+        override("record: {sites: [output]}", "record.steps=~", "--set: record.steps: has no"
+            + " value; leave out the --set for the default [0] (at initialization), or give a"
+            + " list of steps"),
+        override("network: {depth: 3}", "network.depth=null", "--set: network.depth: has no"
+            + " value; leave out the --set for the config's value (line 2), or give an integer"
+            + " >= 1; for the default 4, also drop the key from the config"),
+        override("grid: {seeds: 3}", "seeds=null", "--set: seeds: has no value; leave out the"
+            + " --set for the config's value (line 2), or give a count (seeds: 3 runs 0, 1, 2)"
+            + " or a list of seeds ([0, 7]); for the default 10 seeds (0 to 9), also drop the"
+            + " key from the config"),
+        override("defaults: {network: {depth: 3}}\nexperiments:\n  a: {seeds: 1}",
+            "network.depth=null", "--set: network.depth: has no value; leave out the --set for"
+            + " the value in defaults: (line 2), or give an integer >= 1"),
+        override("grid: {depth: [2, 3]}", "grid.depth=null", "--set: grid.depth: has no value;"
+            + " leave out the --set for the config's value (line 2), or give the values to run,"
+            + " e.g. grid: {depth: [4, 20]}, or drop the axis"));
   }
 
   /** A null value in an experiment is its own problem, not one of the default it leaves. */
@@ -372,14 +392,6 @@ class BrokenConfigTest {
     ConfigException e = Configs.failure("sweep: s\ndefaults: {seeds: 2, network: {depth: 3}}\n"
         + "experiments:\n  a: {seeds: , network: {depth: }}\n");
     assertEquals(2, e.problems().size(), e.getMessage());
-  }
-
-  @Test
-  void anOverrideWithNoValueIsToBeGivenOneOrDropped() {
-    String message = Configs.failure("sweep: s\nnetwork: {depth: 3}\n", "network.depth=null")
-        .getMessage();
-    assertTrue(message.contains("--set: network.depth: has no value; give an integer >= 1, or"
-        + " drop the --set"), message);
   }
 
   @Test
@@ -438,13 +450,18 @@ class BrokenConfigTest {
   }
 
   private static Arguments row(String body, String fragment) {
-    return Arguments.of("sweep: t\n" + body + "\n", fragment);
+    return Arguments.of("sweep: t\n" + body + "\n", fragment, List.of());
+  }
+
+  /** A config and an override of it ({@code key=value}), and a fragment of their problem. */
+  private static Arguments override(String body, String set, String fragment) {
+    return Arguments.of("sweep: t\n" + body + "\n", fragment, List.of(set));
   }
 
   @ParameterizedTest
   @MethodSource({"broken", "noValue", "untakenDefaults"})
-  void reportsTheProblemWithItsKeyPath(String yaml, String fragment) {
-    String message = Configs.failure(yaml).getMessage();
+  void reportsTheProblemWithItsKeyPath(String yaml, String fragment, List<String> overrides) {
+    String message = Configs.failure(yaml, overrides.toArray(String[]::new)).getMessage();
     assertTrue(message.contains(fragment), () -> "expected\n  " + fragment + "\nin\n" + message);
   }
 

@@ -42,7 +42,8 @@ class GoneSinceCommittedTest {
   void eachLossIsNamedWithWhatResumeDoes() throws Exception {
     SweepPlan plan = plan();
     SweepOutput output = new SweepOutput(dir.toString(), "s", new Configuration());
-    output.writeManifest(Manifest.of(plan));
+    String manifest = Manifest.of(plan);
+    output.writeManifest(manifest);
     Files.createDirectories(dir.resolve("s/theory"));
     Files.createFile(dir.resolve("s/theory/_SUCCESS"));
     wave(0);
@@ -50,7 +51,7 @@ class GoneSinceCommittedTest {
     CommittedWaves committed = new CommittedWaves(output);
     committed.record(0, 2);
     committed.record(1, 1);
-    assertNull(GoneSinceCommitted.line(output, plan, committed, 3));
+    assertNull(GoneSinceCommitted.line(output, plan, manifest, committed, 3));
 
     Files.delete(dir.resolve("s/layers/wave=1/part-1.parquet"));
     Files.delete(dir.resolve("s/theory/_SUCCESS"));
@@ -58,21 +59,29 @@ class GoneSinceCommittedTest {
         + output.root() + " is not all there (deleted while it ran?): the theory table"
         + " theory/; wave 1: layers/wave=1/part-1.parquet, 1 cell; the same command with"
         + " --resume runs the 1 cell of those waves again and writes the theory table again",
-        GoneSinceCommitted.line(output, plan, committed, 3));
+        GoneSinceCommitted.line(output, plan, manifest, committed, 3));
   }
 
+  /**
+   * The manifest is written again as the run found it, not made anew: a new one's created
+   * would be the end of this run, not the start of the sweep.
+   */
   @Test
-  void aManifestGoneAloneIsWrittenAgainAndResumeFindsTheSweepComplete() throws Exception {
+  void aManifestGoneAloneIsWrittenAgainAsItWasAndResumeFindsTheSweepComplete()
+      throws Exception {
     SweepPlan plan = plan();
     SweepOutput output = new SweepOutput(dir.toString(), "s", new Configuration());
+    String manifest = Manifest.of(plan).replaceFirst("\"created\" : \"[^\"]+\"",
+        "\"created\" : \"2026-01-02T03:04:05Z\"");
     Files.createDirectories(dir.resolve("s/theory"));
     Files.createFile(dir.resolve("s/theory/_SUCCESS"));
     wave(0);
     CommittedWaves committed = new CommittedWaves(output);
     committed.record(0, 3);
-    String line = GoneSinceCommitted.line(output, plan, committed, 3);
+    String line = GoneSinceCommitted.line(output, plan, manifest, committed, 3);
     assertTrue(line.endsWith(": sweep.json (written again); the same command with --resume"
         + " finds the sweep complete"), line);
-    assertEquals(plan.configHash(), Manifest.configHash(output.readManifest()));
+    assertEquals(manifest, output.readManifest());
+    assertTrue(manifest.contains("\"created\" : \"2026-01-02T03:04:05Z\""), manifest);
   }
 }

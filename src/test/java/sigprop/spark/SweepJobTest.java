@@ -701,6 +701,8 @@ class SweepJobTest {
     } finally {
       spark.conf().unset("spark.sigprop.test.failFirstAttempts");
     }
+    // A failed attempt's end (or the theory task's) before any cell is done is no progress.
+    assertFalse(log.toString().contains("sigprop: 0/16 cells"), log::toString);
     List<Row> ids = spark.read().parquet(dir.resolve("f/t/cells").toString())
         .groupBy("cell_id").count().collectAsList();
     assertEquals(16, ids.size());
@@ -773,14 +775,45 @@ class SweepJobTest {
     deleteTree(wave0);
     deleteTree(root.resolve("layers/wave=0"));
 
+    // When the sweep began is lost with sweep.json: the earliest commit marker bounds it.
+    List<Path> markers;
+    try (Stream<Path> paths = Files.walk(root)) {
+      markers = paths.filter(p -> p.getFileName().toString().equals("_SUCCESS")).sorted()
+          .toList();
+    }
+    for (Path m : markers) {
+      Files.setLastModifiedTime(m, java.nio.file.attribute.FileTime.from(
+          java.time.Instant.parse("2026-03-05T00:00:00Z")));
+    }
+    Path first = markers.get(markers.size() / 2);
+    Files.setLastModifiedTime(first, java.nio.file.attribute.FileTime.from(
+        java.time.Instant.parse("2026-03-04T05:06:07Z")));
+    String firstMarker = root.relativize(first).toString();
+    java.time.Instant resumed = java.time.Instant.now();
     log.setLength(0);
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
     assertTrue(log.toString().contains("sigprop: note: sweep.json was gone from file:" + root
         + "; written again from this config, whose hash and build every committed cell"
-        + " carries\n"), log::toString);
+        + " carries; when the sweep began is lost with it, so its created is the earliest"
+        + " commit found (" + firstMarker + " at 2026-03-04T05:06:07Z) and its rebuilt field"
+        + " says so\n"), log::toString);
     assertTrue(log.toString().contains("sigprop: resuming: "), log::toString);
+    String rebuilt = Files.readString(root.resolve("sweep.json"));
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(rebuilt);
+    assertEquals("2026-03-04T05:06:07Z", json.path("created").asText(), rebuilt);
+    assertEquals(firstMarker, json.path("rebuilt").path("created_from").asText(), rebuilt);
+    assertFalse(java.time.Instant.parse(json.path("rebuilt").path("at").asText())
+        .isBefore(resumed), rebuilt);
+    assertTrue(Files.readString(dir.resolve("whole/t/sweep.json")).indexOf("rebuilt") < 0);
     assertEquals(Manifest.configHash(Files.readString(dir.resolve("whole/t/sweep.json"))),
-        Manifest.configHash(Files.readString(root.resolve("sweep.json"))));
+        Manifest.configHash(rebuilt));
+    // Every reader takes it: a resume finds the sweep complete, and summarize reads it.
+    log.setLength(0);
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains(" is complete: all "), log::toString);
+    assertEquals(0, SummarizeCommand.run(new String[] {root.toString()}, new PrintStream(
+        new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err));
     assertSameRows(rows(dir.resolve("whole/t/layers")), rows(root.resolve("layers")));
     assertSameRows(rows(dir.resolve("whole/t/cells"), "wall_seconds"),
         rows(root.resolve("cells"), "wall_seconds"));
@@ -835,6 +868,40 @@ class SweepJobTest {
         .stream().anyMatch(c -> c.id().equals(said.group(1))), "a cell of the sweep: " + line);
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
     assertEquals(8, spark.read().parquet(dir.resolve("out/t/cells").toString()).count());
+  }
+
+  /**
+   * The theory table's task failing on every attempt ended the sweep with "writing the theory
+   * table to … failed", as if a write had; it is said as a task's failure, like a wave's. The
+   * cells committed meanwhile are kept, and --resume writes the table.
+   */
+  @Test
+  void aTheoryTaskThatFailsIsSaidAsATaskNotAsAWrite() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    StringBuilder log = new StringBuilder();
+    String out = dir.resolve("out").toString();
+    spark.conf().set("spark.sigprop.test.failTheoryEveryAttempt", "true");
+    SweepFailure failure;
+    try {
+      failure = assertThrows(SweepFailure.class, () -> sweep(log, config.toString(), "--out",
+          out));
+    } finally {
+      spark.conf().unset("spark.sigprop.test.failTheoryEveryAttempt");
+    }
+    String line = failure.getMessage();
+    assertEquals(List.of(line), line.lines().toList(), "one line");
+    java.util.regex.Matcher said = java.util.regex.Pattern.compile("sigprop sweep: a task of"
+        + " the theory table failed for configuration (g[0-9a-f]{16}):"
+        + " java.lang.IllegalStateException: injected fault"
+        + " \\(spark.sigprop.test.failTheoryEveryAttempt\\); all 8 cells are committed and"
+        + " kept, and the same command with --resume writes what is missing once that is fixed")
+        .matcher(line);
+    assertTrue(said.matches(), line);
+    assertTrue(ConfigLoader.parse(Files.readString(config), "test", List.of(), 0).cells()
+        .stream().anyMatch(c -> c.configId().equals(said.group(1))), "a config of the sweep");
+    log.setLength(0);
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(Files.exists(dir.resolve("out/t/theory/_SUCCESS")), log::toString);
   }
 
   @Test
