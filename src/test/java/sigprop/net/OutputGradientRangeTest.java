@@ -1,0 +1,91 @@
+package sigprop.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The smallest net in mean squared error's overflow window: 1 → 1 → 1, tanh, batch 1, one
+ * output o = w₂·tanh(w₁x) near 1.2e154, so the loss (o − t)² ≈ 1.4e308 is a double while
+ * ∂L/∂h = 2(o − t)·w₂ ≈ 6e308 is not. The loss's gradient 2(o − t) was multiplied by w₂ before
+ * backprop's first rescale and read ∞ (a recorded non-finite value: a diverged cell with a
+ * finite loss); it is rescaled before the head's products, as every layer's is.
+ */
+class OutputGradientRangeTest {
+  private static final double X = 0.5;
+  private static final double TARGET = 0.25;
+
+  /** The net with w₁ = 1 and w₂ chosen so that o − t = {@code difference}. */
+  static Network net(double difference) {
+    NetworkSpec spec = NetworkSpec.uniform(1, 1, 1, StandardActivation.TANH, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL), 1);
+    Network net = Network.build(spec, 1, 0, PlainMatMul.INSTANCE);
+    net.layers().get(0).weight().value().data[0] = 1;
+    net.layers().get(1).weight().value().data[0] = (difference + TARGET) / Math.tanh(X);
+    return net;
+  }
+
+  static Matrix input() {
+    return new Matrix(1, 1, new double[] {X});
+  }
+
+  static Loss loss() {
+    return new MeanSquaredErrorLoss(new Matrix(1, 1, new double[] {TARGET}));
+  }
+
+  /** Every gradient tensor of one pass as (values, scale), by layer and site. */
+  static final class Seen implements Probe {
+    final Map<Site, Matrix[]> values = new EnumMap<>(Site.class);
+    final Map<Site, int[]> scales = new EnumMap<>(Site.class);
+
+    @Override
+    public boolean wants(int layer, Site site) {
+      return true;
+    }
+
+    @Override
+    public void record(int layer, Site site, Matrix v, int log2Scale) {
+      values.computeIfAbsent(site, s -> new Matrix[3])[layer] = v.copy();
+      scales.computeIfAbsent(site, s -> new int[3])[layer] = log2Scale;
+    }
+
+    /** The one value of a site's tensor at layer l, times 2^-shift, at true size. */
+    double shifted(int layer, Site site, int shift) {
+      return Math.scalb(values.get(site)[layer].data[0], scales.get(site)[layer] - shift);
+    }
+  }
+
+  /** One pass with backward's scale taken from the loss. */
+  static Seen pass(Network net, Loss loss, GradientSink sink) {
+    Matrix out = net.forward(input(), Probe.NONE);
+    Matrix g = new Matrix(1, 1);
+    int scale = loss.gradient(out, g);
+    Seen seen = new Seen();
+    net.backward(g, scale, seen, sink);
+    return seen;
+  }
+
+  @Test
+  void aGradientPastTheRangeBeforeTheFirstRescaleIsCarriedInItsScale() {
+    double difference = 1.2e154;
+    Network net = net(difference);
+    Matrix out = net.forward(input(), Probe.NONE);
+    double lossValue = loss().value(out);
+    assertEquals(1.44e308, lossValue, 1e294, "a finite loss");
+    Seen seen = pass(net, loss(), GradientSink.NONE);
+    double w2 = net.layers().get(1).weight().value().data[0];
+    double phiPrime = 1 - Math.tanh(X) * Math.tanh(X);
+    // True values in units of 2^1024, each product rounded once as backprop rounds it.
+    double dh = 2 * Math.scalb(difference, -512) * Math.scalb(w2, -512);
+    assertEquals(dh, seen.shifted(1, Site.OUTPUT_GRADIENT, 1024), 1e-15 * dh);
+    double dz = dh * phiPrime;
+    assertEquals(dz, seen.shifted(1, Site.PRE_ACTIVATION_GRADIENT, 1024), 1e-15 * dz);
+    assertEquals(X * dz, seen.shifted(1, Site.WEIGHT_GRADIENT, 1024), 1e-15 * X * dz);
+    assertTrue(Math.scalb(dh, 1024) == Double.POSITIVE_INFINITY, "beyond double's range");
+    double top = Math.scalb(2 * difference, -1024);
+    assertEquals(top, seen.shifted(2, Site.OUTPUT_GRADIENT, 1024), 1e-15 * top);
+  }
+}
