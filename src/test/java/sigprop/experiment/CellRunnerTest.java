@@ -485,6 +485,40 @@ class CellRunnerTest {
     assertEquals(Math.log10(2) + Math.log10(out), top.moments().log10MeanAbs(), 1e-6);
   }
 
+  /**
+   * 1200 layers of width-64 tanh with N(0, 1) weights (the chaotic phase): ∂L/∂W of the first
+   * layers passes 1e330. With η = 1e-100 a training step moves those weights by about 1e230,
+   * exactly (it wrote ±∞: a diverged cell); with η = 0.01 the true step passes double's range
+   * too, and the cell is diverged from that step with every record of step 0 kept.
+   */
+  @Test
+  void trainingOnGradientsPastTheRangeIsExactOrDiverged() {
+    NetworkSpec net = NetworkSpec.uniform(64, 64, 1200, StandardActivation.TANH, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL), 10);
+    Set<Site> sites = Set.of(Site.WEIGHT, Site.WEIGHT_GRADIENT);
+    CellSpec base = TestCells.cell(net, 8, 0, List.of(0, 1), sites);
+    CellSpec small = new CellSpec(base.sweep(), base.experiment(), net, base.input(), base.loss(),
+        base.seed(), base.record(), new TrainingSpec(1e-100, 0, 0), base.parameters());
+    CellResult r = CellRunner.run(small);
+    assertEquals(CellStatus.OK, r.status(), r.message());
+    double gradient = find(r, 0, 1, Site.WEIGHT_GRADIENT).moments().log10MeanAbs();
+    assertTrue(gradient > 320, "log10 mean |∂L/∂W| = " + gradient);
+    double moved = find(r, 1, 1, Site.WEIGHT).moments().log10MeanAbs();
+    assertTrue(moved > gradient - 100 - 3 && moved < gradient - 100 + 3, "1e" + moved);
+
+    CellSpec large = new CellSpec(base.sweep(), base.experiment(), net, base.input(),
+        base.loss(), base.seed(), base.record(), new TrainingSpec(0.01, 0, 0),
+        base.parameters());
+    CellResult d = CellRunner.run(large);
+    assertEquals(CellStatus.DIVERGED, d.status(), d.message());
+    assertTrue(d.message().contains("non-finite parameters after an SGD step"), d.message());
+    List<LayerRecord> first = d.records().stream().filter(x -> x.step() == 0).toList();
+    assertEquals(r.records().stream().filter(x -> x.step() == 0).toList(), first);
+    assertEquals(1201 * 2, first.size());
+    assertTrue(first.stream().allMatch(x -> x.record().nonFinite() == 0));
+    assertTrue(Double.isFinite(d.losses().get(0)));
+  }
+
   /** Relu keeps NaN: an overflowed relu net must not read as zeros with a finite loss. */
   @Test
   void anOverflowedReluNetIsDivergedWhateverItRecords() {

@@ -1,6 +1,7 @@
 package sigprop.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumMap;
@@ -87,5 +88,23 @@ class OutputGradientRangeTest {
     assertTrue(Math.scalb(dh, 1024) == Double.POSITIVE_INFINITY, "beyond double's range");
     double top = Math.scalb(2 * difference, -1024);
     assertEquals(top, seen.shifted(2, Site.OUTPUT_GRADIENT, 1024), 1e-15 * top);
+  }
+
+  /**
+   * SGD on that net with η = 1e-10: ∂L/∂w₁ ≈ 2.4e308 is beyond double's range, the step η·∂L/∂w₁
+   * ≈ 2.4e298 is not, and is taken at its true size (it wrote −∞ into w₁).
+   */
+  @Test
+  void anSgdStepOnAGradientPastTheRangeIsTakenAtItsTrueSize() {
+    Network net = net(1.2e154);
+    Sgd sgd = new Sgd(1e-10, 0, 0);
+    Seen seen = pass(net, loss(), sgd);
+    assertFalse(sgd.sawNonFinite());
+    double gradient = seen.shifted(1, Site.WEIGHT_GRADIENT, 1024);
+    assertTrue(Math.scalb(gradient, 1024) == Double.POSITIVE_INFINITY, "beyond double's range");
+    double expected = 1 - Math.scalb(1e-10 * gradient, 1024);
+    double w1 = net.layers().get(0).weight().value().data[0];
+    assertEquals(expected, w1, 1e-15 * Math.abs(expected));
+    assertTrue(Math.abs(w1) > 1e298 && Math.abs(w1) < 1e299, "w1 = " + w1);
   }
 }
