@@ -197,11 +197,12 @@ public final class Network {
         gIn = scratch.get(batch, layers.get(l - 2).fanOut(),
             slot(l, Scratch.GRAD_A, Scratch.GRAD_B));
       }
-      layer.backward(in, current.mid, current.deriv, g, scale, gIn, scratch, mm, probe, sink);
+      int inputScale =
+          layer.backward(in, current.mid, current.deriv, g, scale, gIn, scratch, mm, probe, sink);
       if (gIn != null) {
         int gInExponent = rescaleExponent(gIn);
         scaleInto(gIn, gInExponent, gIn);
-        scale += gInExponent;
+        scale += inputScale + gInExponent;
         g = gIn;
         current = below;
       }

@@ -62,7 +62,7 @@ class OutputGradientRangeTest {
   /** One pass with backward's scale taken from the loss. */
   static Seen pass(Network net, Loss loss, GradientSink sink) {
     Matrix out = net.forward(input(), Probe.NONE);
-    Matrix g = new Matrix(1, 1);
+    Matrix g = new Matrix(out.rows, out.cols);
     int scale = loss.gradient(out, g);
     Seen seen = new Seen();
     net.backward(g, scale, seen, sink);
@@ -106,5 +106,53 @@ class OutputGradientRangeTest {
     double w1 = net.layers().get(0).weight().value().data[0];
     assertEquals(expected, w1, 1e-15 * Math.abs(expected));
     assertTrue(Math.abs(w1) > 1e298 && Math.abs(w1) < 1e299, "w1 = " + w1);
+  }
+
+  /** 1 → 1 → 2 linear, batch 1, weights w₁ and (a, b). */
+  private static Network twoOutputs(double w1, double a, double b) {
+    NetworkSpec spec = NetworkSpec.uniform(1, 1, 1, StandardActivation.LINEAR, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL), 2);
+    Network net = Network.build(spec, 1, 0, PlainMatMul.INSTANCE);
+    net.layers().get(0).weight().value().data[0] = w1;
+    net.layers().get(1).weight().value().data[0] = a;
+    net.layers().get(1).weight().value().data[1] = b;
+    return net;
+  }
+
+  /**
+   * Sum of outputs through head weights (1.5e308, 1.25e308) fed by h = 5e-11: the loss (about
+   * 1.4e298) is a double, ∂L/∂h = a + b = 2.75e308 is not; formed at the carried g̃ = 1 it read
+   * ∞, and is formed again with a power of two taken out, as ∂L/∂W is.
+   */
+  @Test
+  void anInputGradientPastTheRangeIsCarriedInItsScale() {
+    Seen seen = pass(twoOutputs(1e-10, 1.5e308, 1.25e308), new SumOfOutputsLoss(),
+        GradientSink.NONE);
+    double expected = Math.scalb(1.5e308, -1024) + Math.scalb(1.25e308, -1024);
+    assertEquals(expected, seen.shifted(1, Site.OUTPUT_GRADIENT, 1024), 1e-15 * expected);
+    double dw = X * expected;
+    assertEquals(dw, seen.shifted(1, Site.WEIGHT_GRADIENT, 1024), 1e-15 * dw);
+  }
+
+  /**
+   * MSE gradients near 1e-18 (not rescaled: within 2^64 of one) through head weights near
+   * 1e-300: ∂L/∂h ≈ −3e-318 was a subnormal with about 20 of its 53 bits; formed at order one
+   * it keeps them all.
+   */
+  @Test
+  void aTinyInputGradientKeepsItsBits() {
+    double a = 1.1e-300;
+    double b = -1.7e-300;
+    Network net = twoOutputs(1, a, b);
+    Matrix targets = new Matrix(1, 2, new double[] {-1.3e-18, -2.7e-18});
+    Matrix out = net.forward(input(), Probe.NONE).copy();
+    Seen seen = pass(net, new MeanSquaredErrorLoss(targets), GradientSink.NONE);
+    double ga = out.data[0] - targets.data[0];
+    double gb = out.data[1] - targets.data[1];
+    double expected = Math.scalb(ga, 64) * Math.scalb(a, 1000)
+        + Math.scalb(gb, 64) * Math.scalb(b, 1000);
+    assertEquals(expected, seen.shifted(1, Site.OUTPUT_GRADIENT, -1064),
+        1e-15 * Math.abs(expected));
+    assertTrue(Math.abs(Math.scalb(expected, -1064)) < Double.MIN_NORMAL, "a subnormal");
   }
 }
