@@ -178,7 +178,7 @@ public final class Network {
     int scale = log2Scale;
     // Rescaled before the head's products, as every layer's gradient is before its own: an MSE
     // gradient 2(o − t) near 1e154 times head weights near 1e154 overflowed, though the loss
-    // (o − t)² and the true ∂L/∂h are ordinary (the latter beyond the range: g̃·2^s carries it).
+    // (o − t)² is a double and the true ∂L/∂h, beyond the range, is carried as g̃·2^s.
     int e = rescaleExponent(gradOutput);
     if (e != 0) {
       g = scratch.get(gradOutput.rows, gradOutput.cols, Scratch.SCALED_OUTPUT_GRADIENT);
