@@ -102,8 +102,8 @@ public final class CellRunner {
     Matrix out = net.forward(x, probe);
     double value = loss.value(out);
     Matrix g = new Matrix(out.rows, out.cols);
-    loss.gradient(out, g);
-    net.backward(g, probe, sink);
+    int scale = loss.gradient(out, g);
+    net.backward(g, scale, probe, sink);
     return value;
   }
 

@@ -64,8 +64,8 @@ public final class GradientCheck {
     Map<Parameter, Matrix> analytic = new IdentityHashMap<>();
     Matrix out = net.forward(x, Probe.NONE);
     Matrix g = new Matrix(out.rows, out.cols);
-    loss.gradient(out, g);
-    net.backward(g, Probe.NONE, (layer, p, grad, scale) -> {
+    int outputScale = loss.gradient(out, g);
+    net.backward(g, outputScale, Probe.NONE, (layer, p, grad, scale) -> {
       Matrix copy = grad.copy();
       for (int i = 0; i < copy.data.length; i++) {
         copy.data[i] = Math.scalb(copy.data[i], scale);

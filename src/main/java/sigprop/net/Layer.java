@@ -192,11 +192,12 @@ public final class Layer {
 
   /**
    * Backprop through the layer, after {@link #recompute} filled {@code mid}, {@code out} and
-   * {@code deriv}. {@code gOut} is ∂L/∂out·2^{-scale}; writes ∂L/∂in·2^{-scale} to {@code gIn}
-   * (unless null), and hands the parameter gradients (same scale) to the sink only after every
-   * use of the parameters, so an optimizer may update them in place.
+   * {@code deriv}. {@code gOut} is ∂L/∂out·2^{-scale}; writes ∂L/∂in·2^{-(scale + t)} to {@code
+   * gIn} (unless null) and returns t, 0 unless that product left double's normal range. Hands
+   * the parameter gradients to the sink only after every use of the parameters, so an optimizer
+   * may update them in place.
    */
-  void backward(Matrix in, Matrix mid, Matrix deriv, Matrix gOut, int scale, Matrix gIn,
+  int backward(Matrix in, Matrix mid, Matrix deriv, Matrix gOut, int scale, Matrix gIn,
       Scratch scratch, MatMul mm, Probe probe, GradientSink sink) {
     if (probe.wants(index, Site.OUTPUT_GRADIENT)) {
       probe.record(index, Site.OUTPUT_GRADIENT, gOut, scale);
@@ -234,8 +235,13 @@ public final class Layer {
     }
     Matrix dB = scratch.get(1, fanOut, Scratch.GRAD_BIAS);
     columnSums(gZ, dB);
+    int gInScale = 0;
     if (gIn != null) {
-      mm.abT(gZ, weights(scratch), gIn);
+      Matrix w = weights(scratch);
+      mm.abT(gZ, w, gIn);
+      if (leftNormalRange(gIn)) {
+        gInScale = inputGradientInRange(gZ, w, gIn, mm);
+      }
     }
     if (probe.wants(index, Site.WEIGHT_GRADIENT)) {
       probe.record(index, Site.WEIGHT_GRADIENT, dW, dWScale);
@@ -248,27 +254,28 @@ public final class Layer {
       sink.accept(index, weight, dW, dWScale);
     }
     sink.accept(index, bias, dB, scale);
+    return gInScale;
   }
 
   /**
-   * Whether dW has a value beyond double's range or its largest magnitude lies within 2^64 of
-   * the subnormals, 0 included: an input near double's limit times a carried gradient g̃ of
-   * order one overflows, though the true ∂L/∂W = inᵀ·g̃·2^s may be an ordinary number (or beyond
-   * the range, which its scale can carry), and subnormal inputs lose bits or every product. One
-   * pass over dW, only when something uses it.
+   * Whether a product (dW or ∂L/∂in) has a value beyond double's range or its largest magnitude
+   * lies within 2^64 of the subnormals, 0 included: an input near double's limit times a
+   * carried gradient g̃ of order one overflows, though the true ∂L/∂W = inᵀ·g̃·2^s may be an
+   * ordinary number (or beyond the range, which its scale can carry), and subnormal inputs lose
+   * bits or every product; likewise g̃·Wᵀ with weights near 1e±300. One pass over the product.
    */
-  private static boolean leftNormalRange(Matrix dW) {
+  private static boolean leftNormalRange(Matrix product) {
     // The largest |v| as its bits (their order is the magnitudes', NaN's above ∞): twice as fast
     // as Math.max over doubles, which C2 does not vectorize.
     long max = 0;
-    for (double v : dW.data) {
+    for (double v : product.data) {
       max = Math.max(max, Double.doubleToRawLongBits(v) & Long.MAX_VALUE);
     }
     return max >= INFINITY_BITS || max < LOW_EDGE_BITS;
   }
 
   private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
-  /** 2^64 above the smallest normal double: below it dW has lost bits, or all of them. */
+  /** 2^64 above the smallest normal double: below it a product has lost bits, or all of them. */
   private static final long LOW_EDGE_BITS = Double.doubleToRawLongBits(
       Math.scalb(1.0, Double.MIN_EXPONENT + Network.DEFAULT_RESCALE_EXPONENT));
 
@@ -292,6 +299,30 @@ public final class Layer {
       scaled.data[i] = Math.scalb(in.data[i], -t);
     }
     mm.aTb(scaled, gZ, dW);
+    return t;
+  }
+
+  /**
+   * Forms ∂L/∂in again as (g̃z·2^-t)·Wᵀ with t = the exponents of max |g̃z| plus max |W|, so its
+   * largest values are of order one, and returns t: g̃z is within 2^±64 of one, but weights
+   * beyond about 1e±288 pushed the product past double's range or into the subnormals, though
+   * its true value is carried by the scale. g̃z is scaled in place: nothing uses it after this.
+   * Zero or non-finite factors leave gIn as it is (t = 0).
+   */
+  private static int inputGradientInRange(Matrix gZ, Matrix w, Matrix gIn, MatMul mm) {
+    int gradientExponent = largestExponent(gZ);
+    if (gradientExponent == Integer.MIN_VALUE) {
+      return 0;
+    }
+    int weightExponent = largestExponent(w);
+    if (weightExponent == Integer.MIN_VALUE) {
+      return 0;
+    }
+    int t = gradientExponent + weightExponent;
+    for (int i = 0; i < gZ.data.length; i++) {
+      gZ.data[i] = Math.scalb(gZ.data[i], -t);
+    }
+    mm.abT(gZ, w, gIn);
     return t;
   }
 

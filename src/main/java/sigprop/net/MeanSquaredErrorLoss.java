@@ -1,6 +1,9 @@
 package sigprop.net;
 
-/** Mean squared error over all entries, L = (1/(B·C)) Σ (o − t)²; ∂L/∂o = 2(o − t)/(B·C). */
+/**
+ * Mean squared error over all entries, L = (1/(B·C)) Σ (o − t)²; ∂L/∂o = 2(o − t)/(B·C), handed
+ * over in units of 4 where it passes double's range.
+ */
 public final class MeanSquaredErrorLoss implements Loss {
   private final Matrix targets;
 
@@ -41,12 +44,27 @@ public final class MeanSquaredErrorLoss implements Loss {
   }
 
   @Override
-  public void gradient(Matrix output, Matrix gradient) {
+  public int gradient(Matrix output, Matrix gradient) {
     check(output);
     double k = 2.0 / output.data.length;
+    boolean overflowed = false;
     for (int i = 0; i < output.data.length; i++) {
-      gradient.data[i] = k * (output.data[i] - targets.data[i]);
+      double o = output.data[i];
+      double t = targets.data[i];
+      double g = k * (o - t);
+      gradient.data[i] = g;
+      overflowed |= Double.isInfinite(g) && Double.isFinite(o) && Double.isFinite(t);
     }
+    if (!overflowed) {
+      return 0;
+    }
+    // An output near ±1.8e308 (and one example, k = 2, or a target of the other sign): in
+    // units of 4, |o/4 − t/4| ≤ 2^1023 and k ≤ 2 keep every entry finite; dividing by 4 changes
+    // no bits of a normal double.
+    for (int i = 0; i < output.data.length; i++) {
+      gradient.data[i] = k * (Math.scalb(output.data[i], -2) - Math.scalb(targets.data[i], -2));
+    }
+    return 2;
   }
 
   private void check(Matrix output) {

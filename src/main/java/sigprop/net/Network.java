@@ -153,13 +153,19 @@ public final class Network {
     return in;
   }
 
+  /** Backward with {@code gradOutput} = ∂L/∂output at its true size (scale 0). */
+  public int backward(Matrix gradOutput, Probe probe, GradientSink sink) {
+    return backward(gradOutput, 0, probe, sink);
+  }
+
   /**
-   * Backward pass after {@link #forward}: {@code gradOutput} = ∂L/∂output. Parameter gradients go
+   * Backward pass after {@link #forward}: {@code gradOutput}·2^{@code log2Scale} = ∂L/∂output
+   * (the scale {@link Loss#gradient} returns; gradOutput is not changed). Parameter gradients go
    * to the sink top layer first; returns the binary scale of the last gradient handed out. A
    * network that redraws its weights takes only {@link GradientSink#NONE}: its weights cannot be
    * updated.
    */
-  public int backward(Matrix gradOutput, Probe probe, GradientSink sink) {
+  public int backward(Matrix gradOutput, int log2Scale, Probe probe, GradientSink sink) {
     requireUnreleased();
     if (input == null) {
       throw new IllegalStateException("backward before forward");
@@ -169,7 +175,16 @@ public final class Network {
     }
     int top = layers.size();
     Matrix g = gradOutput;
-    int scale = 0;
+    int scale = log2Scale;
+    // Rescaled before the head's products, as every layer's gradient is before its own: an MSE
+    // gradient 2(o − t) near 1e154 times head weights near 1e154 overflowed, though the loss
+    // (o − t)² is a double and the true ∂L/∂h, beyond the range, is carried as g̃·2^s.
+    int e = rescaleExponent(gradOutput);
+    if (e != 0) {
+      g = scratch.get(gradOutput.rows, gradOutput.cols, Scratch.SCALED_OUTPUT_GRADIENT);
+      scaleInto(gradOutput, e, g);
+      scale += e;
+    }
     Buffers current = recompute(top);
     for (int l = top; l >= 1; l--) {
       Layer layer = layers.get(l - 1);
@@ -182,9 +197,12 @@ public final class Network {
         gIn = scratch.get(batch, layers.get(l - 2).fanOut(),
             slot(l, Scratch.GRAD_A, Scratch.GRAD_B));
       }
-      layer.backward(in, current.mid, current.deriv, g, scale, gIn, scratch, mm, probe, sink);
+      int inputScale =
+          layer.backward(in, current.mid, current.deriv, g, scale, gIn, scratch, mm, probe, sink);
       if (gIn != null) {
-        scale += rescale(gIn);
+        int gInExponent = rescaleExponent(gIn);
+        scaleInto(gIn, gInExponent, gIn);
+        scale += inputScale + gInExponent;
         g = gIn;
         current = below;
       }
@@ -241,8 +259,8 @@ public final class Network {
     }
   }
 
-  /** Divides g by 2^e when its largest exponent e is beyond the threshold; returns e or 0. */
-  private int rescale(Matrix g) {
+  /** The largest exponent e of g's values when it is beyond the threshold, else 0. */
+  private int rescaleExponent(Matrix g) {
     double[] d = g.data;
     double max = 0;
     for (int i = 0; i < d.length; i++) {
@@ -252,16 +270,22 @@ public final class Network {
       return 0; // zero or non-finite: nothing a power of two can fix
     }
     int e = Math.getExponent(max);
-    if (Math.abs(e) <= rescaleExponent) {
-      return 0;
+    return Math.abs(e) <= rescaleExponent ? 0 : e;
+  }
+
+  /** to = from·2^-e (the same matrix or one of its shape); nothing to do for e = 0. */
+  private static void scaleInto(Matrix from, int e, Matrix to) {
+    if (e == 0) {
+      return;
     }
     // 2^-e is exactly a double for every exponent e of a nonzero double (−1023..1023), and
     // v·2^-e rounds once, to the bits of Math.scalb(v, -e), in a loop that vectorizes.
     double factor = Math.scalb(1.0, -e);
+    double[] s = from.data;
+    double[] d = to.data;
     for (int i = 0; i < d.length; i++) {
-      d[i] *= factor;
+      d[i] = s[i] * factor;
     }
-    return e;
   }
 
   /** Doubles held by kept tensors, weights and biases, and scratch, for memory reports. */

@@ -96,12 +96,14 @@ public record PassMemory(long parameters, long momentum, long kept, long scratch
    * Layer} ask for them: per layer l its mid, out and φ′ (slot by parity), z, ∂L/∂z and ∂L/∂b,
    * with a norm ∂L/∂mid, ∂L/∂γ and ∂L/∂β, the weights when redrawn, with ∂L/∂W also the scaled
    * input it is formed again from when out of range, and below the head the gradient it hands
-   * down; one buffer per distinct (rows, cols, slot).
+   * down; the loss's gradient rescaled (batch × classes) when it is beyond 2^±64; one buffer
+   * per distinct (rows, cols, slot).
    */
   static long scratch(NetworkSpec spec, int batch, WeightMode weights, boolean weightGradients,
       long regionBytes) {
     Set<Shape> shapes = new HashSet<>();
     int layers = spec.depth() + 1;
+    shapes.add(new Shape(batch, spec.classes(), Scratch.SCALED_OUTPUT_GRADIENT));
     for (int l = 1; l <= layers; l++) {
       int fanIn = spec.width(l - 1);
       int fanOut = spec.width(l);

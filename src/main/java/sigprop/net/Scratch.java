@@ -25,6 +25,7 @@ final class Scratch {
   static final int Z = 14;
   static final int WEIGHTS = 15;
   static final int SCALED_INPUT = 16;
+  static final int SCALED_OUTPUT_GRADIENT = 17;
 
   private final Map<Long, Matrix> buffers = new HashMap<>();
 

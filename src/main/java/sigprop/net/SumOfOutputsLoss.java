@@ -22,8 +22,9 @@ public final class SumOfOutputsLoss implements Loss {
   }
 
   @Override
-  public void gradient(Matrix output, Matrix gradient) {
+  public int gradient(Matrix output, Matrix gradient) {
     gradient.fill(1.0);
+    return 0;
   }
 
   @Override

@@ -425,6 +425,100 @@ class CellRunnerTest {
     assertTrue(Double.isFinite(r.losses().get(0)), "step 0 ran on the initial weights");
   }
 
+  /** A cell of {@code net} with the given loss and training, recording steps 0 and 1. */
+  private static CellSpec cell(NetworkSpec net, int batch, sigprop.net.LossType loss,
+      TrainingSpec training, List<Integer> steps) {
+    CellSpec base = TestCells.cell(net, batch, 0, steps);
+    return new CellSpec(base.sweep(), base.experiment(), net, base.input(), loss, base.seed(),
+        base.record(), training, base.parameters());
+  }
+
+  /**
+   * 1 → 1 → 1 tanh, batch 1, mean squared error, N(0, σ²) weights with σ ≈ 1e154 chosen so
+   * that the output o = ±w₂ (a saturated tanh feeds the head) has |o − t| = 1.2e154: the loss
+   * (o − t)² ≈ 1.4e308 is a double, ∂L/∂h = 2(o − t)·w₂ ≈ 2.9e308 is not, and is carried in its
+   * scale. Before backprop rescaled the loss's gradient ahead of the head's products, that
+   * product read ∞ and the cell was diverged with a finite loss.
+   */
+  @Test
+  void mseInItsOverflowWindowIsOkWithFiniteGradients() {
+    NetworkSpec unit = NetworkSpec.uniform(1, 1, 1, StandardActivation.TANH, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL), 1);
+    double n2 = Network.build(unit, 1, 0).layers().get(1).weight().value().data[0];
+    Matrix target = new Matrix(1, 1);
+    RandomStreams.standardNormals(RandomStreams.of(0, 0, Purpose.TARGETS), target.data);
+    double std = (1.2e154 + Math.signum(n2) * target.data[0]) / Math.abs(n2);
+    NetworkSpec net = unit.withWeightInit(InitSpec.of(InitScheme.NORMAL, Map.of("std", std)));
+    CellResult r = CellRunner.run(cell(net, 1, sigprop.net.LossType.MSE, TrainingSpec.DEFAULT,
+        List.of(0)));
+    assertEquals(CellStatus.OK, r.status(), r.message());
+    assertTrue(r.losses().get(0) > 1e308 && r.losses().get(0) < Double.MAX_VALUE,
+        "loss " + r.losses());
+    SiteRecord dh = find(r, 0, 1, Site.OUTPUT_GRADIENT);
+    assertEquals(0, dh.nonFinite());
+    double log10 = Math.log10(2 * 1.2e154) + Math.log10(Math.abs(n2) * std);
+    assertEquals(log10, dh.moments().log10MeanAbs(), 1e-12);
+  }
+
+  /**
+   * 1 → 1 → 1 linear, batch 1, mean squared error, weights N(0, σ²) with σ ≈ 1e154 chosen for
+   * an output of ±1.5e308: it makes the loss ∞ (the cell is diverged, as documented), and the
+   * loss's gradient 2(o − t), past the range too, is carried in its scale: every record stays
+   * finite.
+   */
+  @Test
+  void mseBeyondTheRangeIsDivergedWithFiniteGradientRecords() {
+    NetworkSpec unit = NetworkSpec.uniform(1, 1, 1, StandardActivation.LINEAR, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL), 1);
+    Matrix x = cell(unit, 1, sigprop.net.LossType.MSE, TrainingSpec.DEFAULT, List.of(0)).input()
+        .draw(0);
+    double o = Network.build(unit, 1, 0).forward(x, Probe.NONE).data[0];
+    NetworkSpec net = unit.withWeightInit(InitSpec.of(InitScheme.NORMAL,
+        Map.of("std", Math.sqrt(1.5e308) / Math.sqrt(Math.abs(o)))));
+    CellResult r = CellRunner.run(cell(net, 1, sigprop.net.LossType.MSE, TrainingSpec.DEFAULT,
+        List.of(0)));
+    assertEquals(CellStatus.DIVERGED, r.status(), r.message());
+    assertEquals("non-finite loss", r.message());
+    double out = Math.abs(find(r, 0, 2, Site.OUTPUT).mean());
+    assertTrue(out > 0.9e308 && out < Double.MAX_VALUE, "output " + out);
+    SiteRecord top = find(r, 0, 2, Site.OUTPUT_GRADIENT);
+    assertEquals(Math.log10(2) + Math.log10(out), top.moments().log10MeanAbs(), 1e-6);
+  }
+
+  /**
+   * 1200 layers of width-64 tanh with N(0, 1) weights (the chaotic phase): ∂L/∂W of the first
+   * layers passes 1e330. With η = 1e-100 a training step moves those weights by about 1e230,
+   * exactly (it wrote ±∞: a diverged cell); with η = 0.01 the true step passes double's range
+   * too, and the cell is diverged from that step with every record of step 0 kept.
+   */
+  @Test
+  void trainingOnGradientsPastTheRangeIsExactOrDiverged() {
+    NetworkSpec net = NetworkSpec.uniform(64, 64, 1200, StandardActivation.TANH, Norm.NONE,
+        InitSpec.of(InitScheme.NORMAL), 10);
+    Set<Site> sites = Set.of(Site.WEIGHT, Site.WEIGHT_GRADIENT);
+    CellSpec base = TestCells.cell(net, 8, 0, List.of(0, 1), sites);
+    CellSpec small = new CellSpec(base.sweep(), base.experiment(), net, base.input(), base.loss(),
+        base.seed(), base.record(), new TrainingSpec(1e-100, 0, 0), base.parameters());
+    CellResult r = CellRunner.run(small);
+    assertEquals(CellStatus.OK, r.status(), r.message());
+    double gradient = find(r, 0, 1, Site.WEIGHT_GRADIENT).moments().log10MeanAbs();
+    assertTrue(gradient > 320, "log10 mean |∂L/∂W| = " + gradient);
+    double moved = find(r, 1, 1, Site.WEIGHT).moments().log10MeanAbs();
+    assertTrue(moved > gradient - 100 - 3 && moved < gradient - 100 + 3, "1e" + moved);
+
+    CellSpec large = new CellSpec(base.sweep(), base.experiment(), net, base.input(),
+        base.loss(), base.seed(), base.record(), new TrainingSpec(0.01, 0, 0),
+        base.parameters());
+    CellResult d = CellRunner.run(large);
+    assertEquals(CellStatus.DIVERGED, d.status(), d.message());
+    assertTrue(d.message().contains("non-finite parameters after an SGD step"), d.message());
+    List<LayerRecord> first = d.records().stream().filter(x -> x.step() == 0).toList();
+    assertEquals(r.records().stream().filter(x -> x.step() == 0).toList(), first);
+    assertEquals(1201 * 2, first.size());
+    assertTrue(first.stream().allMatch(x -> x.record().nonFinite() == 0));
+    assertTrue(Double.isFinite(d.losses().get(0)));
+  }
+
   /** Relu keeps NaN: an overflowed relu net must not read as zeros with a finite loss. */
   @Test
   void anOverflowedReluNetIsDivergedWhateverItRecords() {

@@ -40,6 +40,30 @@ class LossRangeTest {
     assertEquals(1e308, new MeanSquaredErrorLoss(new Matrix(2, 4)).value(two), 1e293);
   }
 
+  /**
+   * ∂L/∂o = 2(o − t)/n passes the range with one entry (n = 1, o = 1.5e308) or a target of the
+   * other sign (n = 2, o − t = 2.5e308): handed over in units of 4 with scale 2, not as ∞. An
+   * ordinary gradient keeps scale 0 and its bits.
+   */
+  @Test
+  void meanSquaredErrorGradientPastTheRangeIsCarriedInItsScale() {
+    Matrix g = new Matrix(1, 1);
+    Matrix one = new Matrix(1, 1, new double[] {1.5e308});
+    assertEquals(2, new MeanSquaredErrorLoss(new Matrix(1, 1, new double[] {-0.5})).gradient(one,
+        g));
+    assertEquals(Math.scalb(1.5e308, -2) + Math.scalb(0.5, -2), Math.scalb(g.data[0], -1), 0.0);
+    Matrix two = new Matrix(1, 2, new double[] {1.5e308, 3});
+    Matrix targets = new Matrix(1, 2, new double[] {-1e308, 1});
+    Matrix g2 = new Matrix(1, 2);
+    assertEquals(2, new MeanSquaredErrorLoss(targets).gradient(two, g2));
+    assertEquals(0.625e308, g2.data[0], 1e-15 * g2.data[0]); // 2.5e308 / 4
+    assertEquals(0.5, g2.data[1], 0.0);
+    two.data[0] = 1.5;
+    assertEquals(0, new MeanSquaredErrorLoss(targets).gradient(two, g2));
+    assertEquals(1e308 + 1.5, g2.data[0], 0.0);
+    assertEquals(2.0, g2.data[1], 0.0);
+  }
+
   @Test
   void sumOfOutputsWhosePartialSumsOverflow() {
     Matrix out = new Matrix(1, 4, new double[] {1e308, 1e308, -1e308, -0.5e308});

@@ -50,8 +50,8 @@ class PassMemoryTest {
     // No norm, kept weights, ∂L/∂W formed. Per layer l of width n_l (batch 6): mid, out and φ′
     // in the slot of l's parity, z, ∂L/∂z (6 × n_l) and ∂L/∂b (1 × n_l); ∂L/∂W (n_{l-1} × n_l)
     // and the scaled input (6 × n_{l-1}); above layer 1 the gradient handed down (6 × n_{l-1},
-    // slot by l's parity).
-    long expected = 0;
+    // slot by l's parity). And the loss's gradient rescaled (6 × 2 classes).
+    long expected = array(6 * 2);
     int[] n = {3, 4, 5, 2};
     for (int l = 1; l <= 3; l++) {
       expected += 5 * array(6 * n[l]) + array(n[l]) + array(n[l - 1] * n[l])
@@ -89,8 +89,9 @@ class PassMemoryTest {
             continue; // a redrawn network trains on nothing
           }
           Scratch s = net.scratch();
-          // The scaled inputs are allocated only when ∂L/∂W leaves the normal range.
-          long scaled = 0;
+          // The scaled inputs are allocated only when ∂L/∂W leaves the normal range, the
+          // rescaled loss gradient only when it is beyond 2^±64.
+          long scaled = array(5L * spec.classes());
           for (int w : weightGradients ? distinctFanIns(spec) : new int[0]) {
             scaled += array(5L * w);
           }
