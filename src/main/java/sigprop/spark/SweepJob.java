@@ -146,6 +146,9 @@ public final class SweepJob {
     for (ExperimentPlan e : plan.experiments()) {
       out.printf(Locale.ROOT, "sigprop: %s: %s, %.3g GFLOP%n", e.name(), e.shape(),
           e.flops() / 1e9);
+      if (e.repeats() != null) {
+        out.println("sigprop: note: " + e.name() + ": " + e.repeats());
+      }
     }
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.start("sigprop sweep " + plan.sweep(), o.master());
