@@ -54,6 +54,7 @@ final class RepeatedConfigurations {
       }
     }
     return repeated == 0 ? null : repeated + " of " + configurations.size()
-        + " configurations repeat another's numbers (" + String.join("; ", reasons) + ")";
+        + " configurations " + (repeated == 1 ? "repeats" : "repeat") + " another's numbers ("
+        + String.join("; ", reasons) + ")";
   }
 }

@@ -17,7 +17,7 @@ class RepeatedConfigurationsTest {
         + "grid:\n  norm: [none, batch, layer]\n"
         + "  norm_placement: [before_activation, after_activation]\nseeds: 2\n";
     // none × after_activation is none × before_activation again: 1 of 6.
-    assertEquals("1 of 6 configurations repeat another's numbers (norm_placement changes"
+    assertEquals("1 of 6 configurations repeats another's numbers (norm_placement changes"
         + " nothing where norm is none)", repeats(yaml));
     assertEquals("3 of 12 configurations repeat another's numbers (norm_eps changes nothing"
         + " where norm is none; norm_placement changes nothing where norm is none)",
