@@ -179,9 +179,16 @@ public final class SweepJob {
       List<String> changes = ConfigDifference.between(Manifest.canonicalConfig(manifest),
           plan.canonicalConfig());
       if (!hash.isEmpty() && !changes.isEmpty()) {
+        String seeds = ConfigDifference.addedSeeds(Manifest.canonicalConfig(manifest),
+            plan.canonicalConfig());
+        // More seeds need not rerun the old ones: the same sweep name in another folder pools.
+        String addSeeds = seeds == null ? "" : "; to add the seeds " + seeds + ", run only them"
+            + " into another folder (--set seeds=" + seeds + " --out DIR) and summarize both"
+            + " folders together (summarize " + output.root() + " DIR/" + plan.sweep()
+            + " --out …)";
         return "its config differs from this one (config or --set): "
             + String.join("; ", changes) + " (config hash " + shortHash(hash) + " in its "
-            + SweepOutput.MANIFEST + ", " + shortHash(plan.configHash()) + " here)";
+            + SweepOutput.MANIFEST + ", " + shortHash(plan.configHash()) + " here)" + addSeeds;
       }
       return "its config hash " + (hash.isEmpty() ? "is missing" : hash
           + " differs from this config's " + plan.configHash()) + " (config or --set changed)";
