@@ -26,6 +26,15 @@ public record ExperimentPlan(String name, List<Axis> axes, List<Long> seeds,
         + (cells.size() == 1 ? " cell" : " cells");
   }
 
+  /**
+   * How many configurations repeat another's numbers under other ids, and why ("2 of 6
+   * configurations repeat another's numbers (norm_placement changes nothing where norm is
+   * none)"); null when none does.
+   */
+  public String repeats() {
+    return RepeatedConfigurations.note(configurations());
+  }
+
   /** Floating-point work of all cells. */
   public double flops() {
     return configurations().stream().mapToDouble(CellSpec::flops).sum() * seeds.size();

@@ -314,8 +314,15 @@ final class ExperimentReader {
         seeds.add(s);
       }
     } else if (node instanceof YamlNode.Scalar) {
-      Long count = Values.longInteger(node, problems, 1, Long.MAX_VALUE);
-      if (count != null && count > MAX_CELLS) {
+      Problems read = new Problems();
+      Long count = Values.longInteger(node, read, 0, Long.MAX_VALUE);
+      if (count != null && count == 0) {
+        // A count of 0 is most likely meant as seed 0, which is a list of one.
+        problems.add(node, "must be >= 1, got 0 (a count of seeds; seed 0 alone is seeds: [0])");
+        count = null;
+      } else if (!read.isEmpty()) {
+        count = Values.longInteger(node, problems, 1, Long.MAX_VALUE); // says what is wrong
+      } else if (count > MAX_CELLS) {
         problems.add(node, count + " seeds = " + count + " cells at least, more than the "
             + MAX_CELLS + " one experiment may have; run fewer seeds");
         count = null;

@@ -31,6 +31,9 @@ final class PlanSummary {
     long maxMemory = 0;
     for (ExperimentPlan e : plan.experiments()) {
       out.println(e.name() + ": " + e.shape());
+      if (e.repeats() != null) {
+        out.println("  note:   " + e.repeats());
+      }
       double flops = e.flops();
       double maxFlops = e.maxFlops();
       double work = e.work();

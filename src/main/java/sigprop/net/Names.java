@@ -8,7 +8,8 @@ import java.util.Map;
 public final class Names {
   /**
    * Names that other tools give to a valid name here, which no edit distance finds ("lr" for
-   * learning_rate, Keras' "glorot_normal" for xavier_normal); suggested where the name is valid.
+   * learning_rate, Keras' "glorot_normal" for xavier_normal, PyTorch's "negative_slope" for
+   * slope); suggested where the name is valid.
    */
   private static final Map<String, String> SYNONYMS = Map.ofEntries(
       Map.entry("lr", "learning_rate"), Map.entry("eta", "learning_rate"),
@@ -27,7 +28,10 @@ public final class Names {
       Map.entry("input_dim", "input_width"), Map.entry("in_features", "input_width"),
       Map.entry("n_classes", "classes"), Map.entry("num_classes", "classes"),
       Map.entry("out_features", "classes"), Map.entry("criterion", "loss"),
-      Map.entry("ce", "cross_entropy"), Map.entry("l2_loss", "mse"));
+      Map.entry("ce", "cross_entropy"), Map.entry("l2_loss", "mse"),
+      // PyTorch's LeakyReLU(negative_slope) and kaiming_normal_(a), Keras 2's LeakyReLU(alpha).
+      Map.entry("negative_slope", "slope"), Map.entry("a", "slope"),
+      Map.entry("alpha", "slope"), Map.entry("he", "he_normal"));
 
   private Names() {}
 

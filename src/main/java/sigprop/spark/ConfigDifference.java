@@ -51,6 +51,49 @@ final class ConfigDifference {
   }
 
   /**
+   * The seeds the new config adds, as {@code --set seeds=} takes them ({@code [2,3]}), when they
+   * are all that changed: every experiment runs the old seeds and these same new ones (so one
+   * {@code --set seeds=} for every experiment runs exactly them); null otherwise. Run into
+   * another folder under the same sweep name, they pool with the old ones in a summary of both.
+   */
+  static String addedSeeds(String before, String after) {
+    Map<String, Map<String, String>> was = entries(before);
+    Map<String, Map<String, String>> now = entries(after);
+    if (!was.keySet().equals(now.keySet()) || !was.get("").equals(now.get(""))) {
+      return null;
+    }
+    List<String> added = null;
+    for (String name : was.keySet()) {
+      Map<String, String> a = new LinkedHashMap<>(was.get(name));
+      Map<String, String> b = new LinkedHashMap<>(now.get(name));
+      List<String> old = seeds(a.remove("seeds"));
+      List<String> all = seeds(b.remove("seeds"));
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (!a.equals(b) || old == null || all == null || !all.containsAll(old)) {
+        return null;
+      }
+      List<String> extra = new ArrayList<>(all);
+      extra.removeAll(old);
+      if (extra.isEmpty() || added != null && !added.equals(extra)) {
+        return null;
+      }
+      added = extra;
+    }
+    return added == null ? null : "[" + String.join(",", added) + "]";
+  }
+
+  /** The seeds of a canonical {@code seeds: [0,1]} value, or null. */
+  private static List<String> seeds(String value) {
+    if (value == null || !value.startsWith("[") || !value.endsWith("]")) {
+      return null;
+    }
+    String inner = value.substring(1, value.length() - 1).strip();
+    return inner.isEmpty() ? List.of() : List.of(inner.split("\\s*,\\s*"));
+  }
+
+  /**
    * Experiment name → key → value of a canonical text ({@code CanonicalConfig}); the sweep's own
    * lines under "". A grid axis ({@code grid.depth:} with {@code - v} lines) becomes
    * {@code depth → [4, 6]}, so an axis that became a fixed setting reads as a changed value.

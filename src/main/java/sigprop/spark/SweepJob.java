@@ -146,6 +146,9 @@ public final class SweepJob {
     for (ExperimentPlan e : plan.experiments()) {
       out.printf(Locale.ROOT, "sigprop: %s: %s, %.3g GFLOP%n", e.name(), e.shape(),
           e.flops() / 1e9);
+      if (e.repeats() != null) {
+        out.println("sigprop: note: " + e.name() + ": " + e.repeats());
+      }
     }
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.start("sigprop sweep " + plan.sweep(), o.master());
@@ -176,9 +179,16 @@ public final class SweepJob {
       List<String> changes = ConfigDifference.between(Manifest.canonicalConfig(manifest),
           plan.canonicalConfig());
       if (!hash.isEmpty() && !changes.isEmpty()) {
+        String seeds = ConfigDifference.addedSeeds(Manifest.canonicalConfig(manifest),
+            plan.canonicalConfig());
+        // More seeds need not rerun the old ones: the same sweep name in another folder pools.
+        String addSeeds = seeds == null ? "" : "; to add the seeds " + seeds + ", run only them"
+            + " into another folder (--set seeds=" + seeds + " --out DIR) and summarize both"
+            + " folders together (summarize " + output.root() + " DIR/" + plan.sweep()
+            + " --out …)";
         return "its config differs from this one (config or --set): "
             + String.join("; ", changes) + " (config hash " + shortHash(hash) + " in its "
-            + SweepOutput.MANIFEST + ", " + shortHash(plan.configHash()) + " here)";
+            + SweepOutput.MANIFEST + ", " + shortHash(plan.configHash()) + " here)" + addSeeds;
       }
       return "its config hash " + (hash.isEmpty() ? "is missing" : hash
           + " differs from this config's " + plan.configHash()) + " (config or --set changed)";

@@ -161,7 +161,7 @@ public final class SummaryFigures {
         .yScale(YScale.VALUES_ARE_LOG10)
         .size(CURVES);
     boolean any = addSeries(figure, rows, facet, site, LayerStatistic.LOG10_VARIANCE,
-        TheoryColumns::log10Variance);
+        TheoryColumns::log10Variance, NO_FINITE_VALUE);
     return any ? figure.build() : null;
   }
 
@@ -175,7 +175,7 @@ public final class SummaryFigures {
         .fraction()
         .size(CURVES);
     boolean any = addSeries(figure, rows, facet, Site.OUTPUT, LayerStatistic.FRAC_SAT90,
-        TheoryColumns::fracSat90);
+        TheoryColumns::fracSat90, NO_SATURATION);
     return any ? figure.build() : null;
   }
 
@@ -204,10 +204,24 @@ public final class SummaryFigures {
     return "mean over seeds (one seed: no sd)";
   }
 
-  /** Adds one series per configuration with a finite value; returns whether any was added. */
+  /** Why an ok configuration has no line in a variance figure. */
+  static final String NO_FINITE_VALUE = "no finite value";
+
+  /**
+   * Why an ok configuration has no line in a saturation figure: the layers table measures
+   * saturation only where the outputs have a range (NaN elsewhere), so a relu net beside a tanh
+   * one, or tanh with a norm after it, has none.
+   */
+  static final String NO_SATURATION =
+      "no saturation: the activation is unbounded or a norm follows it";
+
+  /**
+   * Adds one series per configuration with a finite value; returns whether any was added. An
+   * ok configuration without one stays in the legend with {@code noValue} as the reason.
+   */
   private static boolean addSeries(LayerCurveFigure.Builder figure, List<LayerRow> group,
       CurveFacets.Facet facet, Site site, LayerStatistic statistic,
-      ToDoubleFunction<TheoryColumns> theory) {
+      ToDoubleFunction<TheoryColumns> theory, String noValue) {
     Map<Configuration, List<LayerRow>> byConfig = byConfiguration(group, site);
     boolean bands = bands(facet);
     boolean any = false;
@@ -247,7 +261,7 @@ public final class SummaryFigures {
         figure.series(bands ? curve.withBand(lo, hi) : curve);
       } else {
         // A configuration with nothing to draw stays in the legend, saying why (no line).
-        figure.series(Curve.of(label + " (" + notDrawn(config) + ")", x, y));
+        figure.series(Curve.of(label + " (" + notDrawn(config, noValue) + ")", x, y));
       }
       // No theory without a measurement beside it: it would only set the axis (1e+290 for a
       // net that diverged) and flatten the lines that were measured.
@@ -331,10 +345,10 @@ public final class SummaryFigures {
         : String.format(java.util.Locale.ROOT, "%.1f", p)) + " %";
   }
 
-  /** Why a configuration has no line: its seeds' statuses, or no finite value among the ok. */
-  static String notDrawn(Configuration config) {
+  /** Why a configuration has no line: its seeds' statuses, or noValue when some are ok. */
+  static String notDrawn(Configuration config, String noValue) {
     if (config.counts().ok() > 0) {
-      return "not drawn: no finite value";
+      return "not drawn: " + noValue;
     }
     return "not drawn: " + statuses(config.counts());
   }

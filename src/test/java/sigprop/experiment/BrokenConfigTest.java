@@ -240,7 +240,8 @@ class BrokenConfigTest {
             "record.histogram.range: needs finite lo < hi"),
         row("record: {histogram: {range: [-1e308, 1e308]}}",
             "record.histogram.range: needs finite lo < hi with hi − lo finite"),
-        row("seeds: 0", "seeds: must be >= 1, got 0"),
+        row("seeds: 0", "seeds: must be >= 1, got 0 (a count of seeds; seed 0 alone is "
+            + "seeds: [0])"),
         row("seeds: [1, 2, 1]", "seeds[2]: seed 1 appears twice"),
         row("seeds: 2\ngrid: {seeds: 3}", "grid.seeds: seeds are given twice"),
         row("network: {batch: 4}", "network.batch: unknown key 'batch' here; it belongs in "

@@ -48,6 +48,15 @@ class GridCommandTest {
   }
 
   @Test
+  void saysWhichConfigurationsRepeatAnothersNumbers() {
+    assertEquals(0, run("conf/example.yaml", "--set",
+        "grid.norm_placement=before_activation,after_activation"), err());
+    assertTrue(out().contains("example: 2 depths × 2 inits × 2 norms × 2 norm_placements × 3 "
+        + "seeds = 48 cells\n  note:   4 of 16 configurations repeat another's numbers "
+        + "(norm_placement changes nothing where norm is none)\n"), out());
+  }
+
+  @Test
   void estimatesTimeFromTheWorkAtAGivenRateAndCores() {
     assertEquals(0, run("conf/example.yaml", "--gflops", "10", "--cores=4"), err());
     // The cost model's work (0.459 GFLOP of products at 1 + 12/64 times their flops for a batch

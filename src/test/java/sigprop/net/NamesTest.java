@@ -44,6 +44,13 @@ class NamesTest {
     assertEquals("xavier_normal", Names.closest("glorot_normal", List.of("glorot_standard",
         "xavier_normal", "xavier_uniform")));
     assertEquals("depth", Names.closest("num_layers", List.of("depth", "width")));
+    // PyTorch's LeakyReLU(negative_slope) and kaiming_normal_(a), Keras 2's LeakyReLU(alpha).
+    for (String slope : new String[] {"negative_slope", "a", "alpha"}) {
+      assertEquals("slope", Names.closest(slope, List.of("mode", "nonlinearity", "slope")));
+    }
+    assertEquals("alpha", Names.closest("alpha", List.of("alpha")), "valid where it is valid");
+    assertEquals("he_normal", Names.closest("he", List.of("kaiming_normal", "he_normal",
+        "he_uniform")));
     assertNull(Names.closest("batch_size", KEYS), "only where the name used here is valid");
   }
 

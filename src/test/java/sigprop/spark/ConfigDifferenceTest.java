@@ -39,6 +39,20 @@ class ConfigDifferenceTest {
             canonical(CONFIG, "input.batch=13", "grid.depth=3,7", "seeds=3")));
   }
 
+  /** Seeds added and nothing else: they can run on their own and pool with the old ones. */
+  @Test
+  void seedsAddedAloneAreNamedForARunOfTheirOwn() throws Exception {
+    String before = canonical(CONFIG);
+    assertEquals("[2]", ConfigDifference.addedSeeds(before, canonical(CONFIG, "seeds=3")));
+    assertEquals("[5,9]", ConfigDifference.addedSeeds(before, canonical(CONFIG,
+        "seeds=[0, 1, 5, 9]")));
+    assertEquals(null, ConfigDifference.addedSeeds(before, canonical(CONFIG, "seeds=[1, 2]")),
+        "seed 0 dropped: not an addition");
+    assertEquals(null, ConfigDifference.addedSeeds(before, canonical(CONFIG, "seeds=3",
+        "input.batch=13")), "another change besides");
+    assertEquals(null, ConfigDifference.addedSeeds(before, before));
+  }
+
   @Test
   void anAxisThatBecameFixedReadsAsOneChangedValue() throws Exception {
     String fixed = CONFIG.replace("  init: [normal, xavier_normal]\n", "")

@@ -363,6 +363,30 @@ class SweepJobTest {
     assertFalse(log.toString().contains("\tat "), "no stack trace: " + log);
   }
 
+  /**
+   * A resume refused because seeds were added says how to run only those: into another folder
+   * under the same sweep name, whose seeds pool with the first folder's in one summary.
+   */
+  @Test
+  void aResumeWithMoreSeedsNamesARunOfTheNewSeedsAlone() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1")
+        .replace("  depth: [2, 6]\n", ""));
+    StringBuilder log = new StringBuilder();
+    String out = dir.resolve("out").toString();
+    assertEquals(0, sweep(log, config.toString(), "--out", out), log::toString);
+    log.setLength(0);
+    assertEquals(2, sweep(log, config.toString(), "--out", out, "--resume", "--set", "seeds=3"),
+        log::toString);
+    Path root = dir.resolve("out/t");
+    assertTrue(log.toString().contains("t: seeds was [0], now [0,1,2] (config hash "),
+        log::toString);
+    assertTrue(log.toString().contains("; to add the seeds [1,2], run only them into another"
+        + " folder (--set seeds=[1,2] --out DIR) and summarize both folders together (summarize"
+        + " file:" + root + " DIR/t --out …); use --overwrite"), log::toString);
+    assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("more").toString(),
+        "--set", "seeds=[1,2]"), log::toString);
+  }
+
   @Test
   void interruptedSweepResumesToTheSameData() throws Exception {
     Path config = write(dir, CONFIG);

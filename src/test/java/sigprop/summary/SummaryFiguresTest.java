@@ -67,12 +67,48 @@ class SummaryFiguresTest {
 
   @Test
   void aConfigurationWithoutLineSaysWhyInTheLegend() {
+    String none = SummaryFigures.NO_FINITE_VALUE;
     assertEquals("not drawn: 0 of 3 seeds ok, 3 diverged",
-        SummaryFigures.notDrawn(config(new StatusCounts(3, 0, 3, 0))));
+        SummaryFigures.notDrawn(config(new StatusCounts(3, 0, 3, 0)), none));
     assertEquals("not drawn: 0 of 3 seeds ok, 2 diverged, 1 failed",
-        SummaryFigures.notDrawn(config(new StatusCounts(3, 0, 2, 1))));
+        SummaryFigures.notDrawn(config(new StatusCounts(3, 0, 2, 1)), none));
     assertEquals("not drawn: no finite value",
-        SummaryFigures.notDrawn(config(new StatusCounts(2, 2, 0, 0))));
+        SummaryFigures.notDrawn(config(new StatusCounts(2, 2, 0, 0)), none));
+  }
+
+
+  /**
+   * A saturation figure of a tanh and a relu configuration: relu outputs have no saturation
+   * (NaN in every ok seed), which its legend entry says instead of "no finite value".
+   */
+  @Test
+  void aSaturationLegendSaysAConfigurationWithoutSaturationHasNone() {
+    List<Configuration> configs = grid(List.of(10L), List.of("none"), List.of("tanh", "relu"),
+        ALL_OK);
+    List<LayerRow> rows = new ArrayList<>();
+    for (Configuration c : configs) {
+      for (int layer = 1; layer <= 3; layer++) {
+        List<SeedStatistics> stats = new ArrayList<>();
+        for (int i = 0; i < LayerStatistic.ALL.size(); i++) {
+          stats.add(SeedStatistics.MISSING);
+        }
+        stats.set(LayerStatistic.LOG10_VARIANCE.ordinal(),
+            SeedStatistics.of(new double[] {-layer, -layer}));
+        if (c.index() == 0) {
+          stats.set(LayerStatistic.FRAC_SAT90.ordinal(),
+              SeedStatistics.of(new double[] {0.1, 0.2}));
+        }
+        rows.add(new LayerRow(c, new LayerKey("s", c.configId(), 0, layer, false, "output"),
+            new LayerSummary(3, 3, stats, null), TheoryColumns.NONE));
+      }
+    }
+    List<SummaryFigures.NamedFigure> figures =
+        SummaryFigures.curveFigures(new SummaryFigures.Group("e", "e", rows), AUTO);
+    LayerCurveFigure saturation = figures.stream().filter(f -> f.name().equals("e-saturation"))
+        .findFirst().orElseThrow().figure();
+    assertEquals(List.of("depth=10 norm=none init=tanh", "depth=10 norm=none init=relu "
+        + "(not drawn: no saturation: the activation is unbounded or a norm follows it)"),
+        saturation.series().stream().map(Curve::label).toList());
   }
 
   @Test

@@ -1,0 +1,41 @@
+package sigprop.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+/** Configurations that differ in a parameter their cells do not use are said to repeat. */
+class RepeatedConfigurationsTest {
+  private static String repeats(String yaml, String... overrides) {
+    return Configs.plan(yaml, overrides).experiments().get(0).repeats();
+  }
+
+  @Test
+  void normPlacementWithoutANormRepeatsTheNetwork() {
+    String yaml = "sweep: s\nnetwork: {depth: 2, width: 4}\ninput: {batch: 4, width: 4}\n"
+        + "grid:\n  norm: [none, batch, layer]\n"
+        + "  norm_placement: [before_activation, after_activation]\nseeds: 2\n";
+    // none × after_activation is none × before_activation again: 1 of 6.
+    assertEquals("1 of 6 configurations repeats another's numbers (norm_placement changes"
+        + " nothing where norm is none)", repeats(yaml));
+    assertEquals("3 of 12 configurations repeat another's numbers (norm_eps changes nothing"
+        + " where norm is none; norm_placement changes nothing where norm is none)",
+        repeats(yaml, "grid.norm_eps=1e-5,1e-3"));
+    assertNull(repeats(yaml, "grid.norm=batch,layer"));
+  }
+
+  @Test
+  void anInputSeedAxisRepeatsWhereEveryCellRedrawsX() {
+    String yaml = "sweep: s\nnetwork: {depth: 2, width: 4}\ninput: {batch: 4, width: 4}\n"
+        + "grid:\n  redraw_per_seed: [false, true]\n  input_seed: [1, 2, 3]\nseeds: 2\n";
+    assertEquals("2 of 6 configurations repeat another's numbers (input_seed changes nothing"
+        + " where redraw_per_seed is true)", repeats(yaml));
+  }
+
+  @Test
+  void aGridOfDistinctNetworksRepeatsNothing() {
+    assertNull(repeats("sweep: s\ngrid: {depth: [2, 3], norm: [none, batch]}\n"
+        + "network: {width: 4}\n"));
+  }
+}
