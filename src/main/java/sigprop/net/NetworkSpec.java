@@ -79,11 +79,13 @@ public record NetworkSpec(
   }
 
   /**
-   * Floating-point operations of one forward + backward pass: 6·batch·Σ fanIn·fanOut, or 4· for
-   * a pass that forms no weight gradients (neither recorded nor trained on).
+   * Floating-point operations of one forward + backward pass's products: 2·batch·fanIn·fanOut a
+   * layer for the forward product, for ∂L/∂in except at the first layer (nothing takes ∂L/∂x),
+   * and for ∂L/∂W unless the pass forms no weight gradients (neither recorded nor trained on).
    */
   public double flopsPerPass(int batch, boolean weightGradients) {
-    return (weightGradients ? 6.0 : 4.0) * batch * weightCount();
+    long firstLayer = (long) width(0) * width(1);
+    return (weightGradients ? 6.0 : 4.0) * batch * weightCount() - 2.0 * batch * firstLayer;
   }
 
   /** A copy with another weight init. */

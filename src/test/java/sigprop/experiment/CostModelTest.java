@@ -18,9 +18,11 @@ class CostModelTest {
   void productsElementwiseWorkAndRecordsByHand() {
     // Layers 3→4, 4→6 and the head 6→2; recorded at steps 0 and 2, two training steps between:
     // four passes. The two recorded ones form no weight gradients (4·batch·Σ fanIn·fanOut),
-    // the training ones do (6·).
+    // the training ones do (6·); none forms ∂L/∂x at the first layer (2·batch·3·4 less).
     double weights = 3 * 4 + 4 * 6 + 6 * 2;
-    double products = 2 * 4.0 * 5 * weights + 2 * 6.0 * 5 * weights;
+    double noInputGradient = 2.0 * 5 * 3 * 4;
+    double products = 2 * (4.0 * 5 * weights - noInputGradient)
+        + 2 * (6.0 * 5 * weights - noInputGradient);
     double elementwise = 1000.0 * 5 * (4 + 6 + 2);
     double records = 2 * 3 * 2; // steps × layers × sites
     CellSpec cell = cell("output, output_gradient");
@@ -33,6 +35,7 @@ class CostModelTest {
   @Test
   void recordedWeightGradientsCostTheirProducts() {
     double weights = 3 * 4 + 4 * 6 + 6 * 2;
-    assertEquals(4 * 6.0 * 5 * weights, cell("output, weight_gradient").flops(), 1e-6);
+    assertEquals(4 * (6.0 * 5 * weights - 2.0 * 5 * 3 * 4), cell("output, weight_gradient").flops(),
+        1e-6);
   }
 }
