@@ -328,7 +328,7 @@ public final class Layer {
   }
 
   /** The binary exponent of the largest |v|; Integer.MIN_VALUE if all are 0 or any not finite. */
-  private static int largestExponent(Matrix m) {
+  static int largestExponent(Matrix m) {
     double max = 0;
     for (double v : m.data) {
       max = Math.max(max, Math.abs(v));

@@ -202,7 +202,7 @@ public final class Network {
       int inputScale =
           layer.backward(in, current.mid, current.deriv, g, scale, gIn, scratch, mm, probe, sink);
       if (gIn != null) {
-        int gInExponent = rescaleExponent(gIn);
+        int gInExponent = exponentToRescale(gIn);
         scaleInto(gIn, gInExponent, gIn);
         scale += inputScale + gInExponent;
         g = gIn;
@@ -262,9 +262,10 @@ public final class Network {
   }
 
   /** The largest exponent e of g's values when it is beyond the threshold, else 0. */
-  private int rescaleExponent(Matrix g) {
-    int e = largestExponent(g);
-    return Math.abs(e) <= rescaleExponent ? 0 : e;
+  private int exponentToRescale(Matrix g) {
+    int e = Layer.largestExponent(g);
+    // zero or non-finite: nothing a power of two can fix
+    return e == Integer.MIN_VALUE || Math.abs(e) <= rescaleExponent ? 0 : e;
   }
 
   /**
@@ -272,22 +273,9 @@ public final class Network {
    * of double's range edges (beyond about 1e289 or below 1e-288), else 0.
    */
   private static int edgeExponent(Matrix g) {
-    int e = largestExponent(g);
-    return e > Double.MAX_EXPONENT - DEFAULT_RESCALE_EXPONENT
-        || e < Double.MIN_EXPONENT + DEFAULT_RESCALE_EXPONENT ? e : 0;
-  }
-
-  /** The exponent of g's largest |value|; 0 if all are 0 or any is not finite. */
-  private static int largestExponent(Matrix g) {
-    double[] d = g.data;
-    double max = 0;
-    for (int i = 0; i < d.length; i++) {
-      max = Math.max(max, Math.abs(d[i]));
-    }
-    if (!(max > 0) || Double.isInfinite(max)) {
-      return 0; // zero or non-finite: nothing a power of two can fix
-    }
-    return Math.getExponent(max);
+    int e = Layer.largestExponent(g);
+    return e != Integer.MIN_VALUE && (e > Double.MAX_EXPONENT - DEFAULT_RESCALE_EXPONENT
+        || e < Double.MIN_EXPONENT + DEFAULT_RESCALE_EXPONENT) ? e : 0;
   }
 
   /** to = from·2^-e (the same matrix or one of its shape); nothing to do for e = 0. */
