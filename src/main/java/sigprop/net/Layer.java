@@ -304,10 +304,11 @@ public final class Layer {
 
   /**
    * Forms ∂L/∂in again as (g̃z·2^-t)·Wᵀ with t = the exponents of max |g̃z| plus max |W|, so its
-   * largest values are of order one, and returns t: g̃z is within 2^±64 of one, but weights
-   * beyond about 1e±288 pushed the product past double's range or into the subnormals, though
-   * its true value is carried by the scale. g̃z is scaled in place: nothing uses it after this.
-   * Zero or non-finite factors leave gIn as it is (t = 0).
+   * largest values are of order one, and returns t: weights beyond about 1e±288, or a g̃z
+   * that φ′ made tiny (a sigmoid or elu layer whose every unit is deep in its flat side; g̃ is
+   * within 2^±64 of one, g̃z need not be), pushed the product past double's range or into the
+   * subnormals, though its true value is carried by the scale. g̃z is scaled in place: nothing
+   * uses it after this. Zero or non-finite factors leave gIn as it is (t = 0).
    */
   private static int inputGradientInRange(Matrix gZ, Matrix w, Matrix gIn, MatMul mm) {
     int gradientExponent = largestExponent(gZ);
@@ -327,7 +328,7 @@ public final class Layer {
   }
 
   /** The binary exponent of the largest |v|; Integer.MIN_VALUE if all are 0 or any not finite. */
-  private static int largestExponent(Matrix m) {
+  static int largestExponent(Matrix m) {
     double max = 0;
     for (double v : m.data) {
       max = Math.max(max, Math.abs(v));

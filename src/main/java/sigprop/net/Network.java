@@ -176,10 +176,12 @@ public final class Network {
     int top = layers.size();
     Matrix g = gradOutput;
     int scale = log2Scale;
-    // Rescaled before the head's products, as every layer's gradient is before its own: an MSE
-    // gradient 2(o − t) near 1e154 times head weights near 1e154 overflowed, though the loss
-    // (o − t)² is a double and the true ∂L/∂h, beyond the range, is carried as g̃·2^s.
-    int e = rescaleExponent(gradOutput);
+    // The head takes the loss's gradient as it is (rescaled like a layer's output gradient it
+    // moved the powers of two carried below, and with them the subnormal tails of ordinary
+    // deep MSE cells' gradient records), unless it lies within 2^64 of double's range edges
+    // (an MSE gradient handed over in units of 4, near 1e308). A product of the head that
+    // leaves the range (2(o − t) near 1e154 times weights near 1e154) is formed again by Layer.
+    int e = edgeExponent(gradOutput);
     if (e != 0) {
       g = scratch.get(gradOutput.rows, gradOutput.cols, Scratch.SCALED_OUTPUT_GRADIENT);
       scaleInto(gradOutput, e, g);
@@ -200,7 +202,7 @@ public final class Network {
       int inputScale =
           layer.backward(in, current.mid, current.deriv, g, scale, gIn, scratch, mm, probe, sink);
       if (gIn != null) {
-        int gInExponent = rescaleExponent(gIn);
+        int gInExponent = exponentToRescale(gIn);
         scaleInto(gIn, gInExponent, gIn);
         scale += inputScale + gInExponent;
         g = gIn;
@@ -260,17 +262,20 @@ public final class Network {
   }
 
   /** The largest exponent e of g's values when it is beyond the threshold, else 0. */
-  private int rescaleExponent(Matrix g) {
-    double[] d = g.data;
-    double max = 0;
-    for (int i = 0; i < d.length; i++) {
-      max = Math.max(max, Math.abs(d[i]));
-    }
-    if (!(max > 0) || Double.isInfinite(max)) {
-      return 0; // zero or non-finite: nothing a power of two can fix
-    }
-    int e = Math.getExponent(max);
-    return Math.abs(e) <= rescaleExponent ? 0 : e;
+  private int exponentToRescale(Matrix g) {
+    int e = Layer.largestExponent(g);
+    // zero or non-finite: nothing a power of two can fix
+    return e == Integer.MIN_VALUE || Math.abs(e) <= rescaleExponent ? 0 : e;
+  }
+
+  /**
+   * The largest exponent e of g's values when it lies within 2^{@value #DEFAULT_RESCALE_EXPONENT}
+   * of double's range edges (beyond about 1e289 or below 1e-288), else 0.
+   */
+  private static int edgeExponent(Matrix g) {
+    int e = Layer.largestExponent(g);
+    return e != Integer.MIN_VALUE && (e > Double.MAX_EXPONENT - DEFAULT_RESCALE_EXPONENT
+        || e < Double.MIN_EXPONENT + DEFAULT_RESCALE_EXPONENT) ? e : 0;
   }
 
   /** to = from·2^-e (the same matrix or one of its shape); nothing to do for e = 0. */

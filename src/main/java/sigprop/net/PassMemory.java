@@ -96,7 +96,7 @@ public record PassMemory(long parameters, long momentum, long kept, long scratch
    * Layer} ask for them: per layer l its mid, out and φ′ (slot by parity), z, ∂L/∂z and ∂L/∂b,
    * with a norm ∂L/∂mid, ∂L/∂γ and ∂L/∂β, the weights when redrawn, with ∂L/∂W also the scaled
    * input it is formed again from when out of range, and below the head the gradient it hands
-   * down; the loss's gradient rescaled (batch × classes) when it is beyond 2^±64; one buffer
+   * down; the loss's gradient rescaled (batch × classes) near double's range edges; one buffer
    * per distinct (rows, cols, slot).
    */
   static long scratch(NetworkSpec spec, int batch, WeightMode weights, boolean weightGradients,

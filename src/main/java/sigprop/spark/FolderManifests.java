@@ -13,7 +13,7 @@ final class FolderManifests {
 
   /** A folder's manifest path. */
   static Path of(String folder) {
-    return new Path(folder, "sweep.json");
+    return new Path(folder, SweepOutput.MANIFEST);
   }
 
   /** The file system a folder's manifest is on. */

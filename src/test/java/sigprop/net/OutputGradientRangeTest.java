@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * output o = w₂·tanh(w₁x) near 1.2e154, so the loss (o − t)² ≈ 1.4e308 is a double while
  * ∂L/∂h = 2(o − t)·w₂ ≈ 6e308 is not. The loss's gradient 2(o − t) was multiplied by w₂ before
  * backprop's first rescale and read ∞ (a recorded non-finite value: a diverged cell with a
- * finite loss); it is rescaled before the head's products, as every layer's is.
+ * finite loss); that product is formed again with a power of two taken out, as ∂L/∂W is.
  */
 class OutputGradientRangeTest {
   private static final double X = 0.5;
@@ -154,5 +154,22 @@ class OutputGradientRangeTest {
     assertEquals(expected, seen.shifted(1, Site.OUTPUT_GRADIENT, -1064),
         1e-15 * Math.abs(expected));
     assertTrue(Math.abs(Math.scalb(expected, -1064)) < Double.MIN_NORMAL, "a subnormal");
+  }
+
+  /**
+   * A loss gradient beyond 2^64 but far from double's range edges (an MSE gradient near 1e28,
+   * as deep N(0, 1) nets give) reaches the head as it is, scale 0, as in earlier builds:
+   * rescaling it there moved the powers of two carried below and changed the bits of a selu
+   * cell's smallest pre-activation gradients. Near the range's edge it is rescaled.
+   */
+  @Test
+  void theLossGradientIsRescaledOnlyNearTheRangesEdges() {
+    Seen ordinary = pass(net(1e28), loss(), GradientSink.NONE);
+    assertEquals(0, ordinary.scales.get(Site.OUTPUT_GRADIENT)[2]);
+    assertEquals(2e28, ordinary.values.get(Site.OUTPUT_GRADIENT)[2].data[0], 1e13);
+    Seen edge = pass(net(1e300), loss(), GradientSink.NONE);
+    int scale = edge.scales.get(Site.OUTPUT_GRADIENT)[2];
+    assertTrue(scale > 900, "scale " + scale);
+    assertEquals(2e300, edge.shifted(2, Site.OUTPUT_GRADIENT, 0), 1e285);
   }
 }

@@ -84,6 +84,18 @@ class SweepJobTest {
     return code;
   }
 
+  /** Runs the sweep verb as {@link #sweep} does, with the test-only task fault {@code fault}. */
+  private static int sweepWithFault(String fault, StringBuilder log, String... args)
+      throws Exception {
+    String key = "spark.sigprop.test." + fault;
+    spark.conf().set(key, "true");
+    try {
+      return sweep(log, args);
+    } finally {
+      spark.conf().unset(key);
+    }
+  }
+
   /** Every row of a table, sorted, without the columns that legitimately differ between runs. */
   static List<String> rows(Path table, String... drop) {
     return rows(spark, table, drop);
@@ -718,13 +730,8 @@ class SweepJobTest {
   void failedTaskAttemptsAreRetriedAndEveryCellLandsOnce() throws Exception {
     Path config = write(dir, CONFIG);
     StringBuilder log = new StringBuilder();
-    spark.conf().set("spark.sigprop.test.failFirstAttempts", "true");
-    try {
-      assertEquals(0, sweep(log, config.toString(), "--out", dir.resolve("f").toString(),
-          "--task-gflop", "0.001"), log::toString);
-    } finally {
-      spark.conf().unset("spark.sigprop.test.failFirstAttempts");
-    }
+    assertEquals(0, sweepWithFault("failFirstAttempts", log, config.toString(), "--out",
+        dir.resolve("f").toString(), "--task-gflop", "0.001"), log::toString);
     // A failed attempt's end (or the theory task's) before any cell is done is no progress.
     assertFalse(log.toString().contains("sigprop: 0/16 cells"), log::toString);
     List<Row> ids = spark.read().parquet(dir.resolve("f/t/cells").toString())
@@ -873,14 +880,8 @@ class SweepJobTest {
     Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
     StringBuilder log = new StringBuilder();
     String out = dir.resolve("out").toString();
-    spark.conf().set("spark.sigprop.test.failEveryAttempt", "true");
-    SweepFailure failure;
-    try {
-      failure = assertThrows(SweepFailure.class, () -> sweep(log, config.toString(), "--out",
-          out, "--task-gflop", "0.001"));
-    } finally {
-      spark.conf().unset("spark.sigprop.test.failEveryAttempt");
-    }
+    SweepFailure failure = assertThrows(SweepFailure.class, () -> sweepWithFault(
+        "failEveryAttempt", log, config.toString(), "--out", out, "--task-gflop", "0.001"));
     String line = failure.getMessage();
     assertEquals(List.of(line), line.lines().toList(), "one line");
     java.util.regex.Matcher said = java.util.regex.Pattern.compile("sigprop sweep: a task of"
@@ -904,14 +905,8 @@ class SweepJobTest {
     Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
     StringBuilder log = new StringBuilder();
     String out = dir.resolve("out").toString();
-    spark.conf().set("spark.sigprop.test.failTheoryEveryAttempt", "true");
-    SweepFailure failure;
-    try {
-      failure = assertThrows(SweepFailure.class, () -> sweep(log, config.toString(), "--out",
-          out));
-    } finally {
-      spark.conf().unset("spark.sigprop.test.failTheoryEveryAttempt");
-    }
+    SweepFailure failure = assertThrows(SweepFailure.class, () -> sweepWithFault(
+        "failTheoryEveryAttempt", log, config.toString(), "--out", out));
     String line = failure.getMessage();
     assertEquals(List.of(line), line.lines().toList(), "one line");
     java.util.regex.Matcher said = java.util.regex.Pattern.compile("sigprop sweep: a task of"
