@@ -431,6 +431,38 @@ class SweepJobTest {
   }
 
   /**
+   * Committed files whose bytes were overwritten inside, their footers and row counts intact
+   * (a disk fault: Hadoop's checksum file still says what was written; a bad copy: no checksum
+   * file, only the pages' own CRCs): --resume said "nothing to run", and the damage showed only
+   * when summarize decoded the pages. Their waves now run again, each file named.
+   */
+  @Test
+  void filesDamagedInsideCommittedWavesAreRunAgainOnResume() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    StringBuilder log = new StringBuilder();
+    String out = dir.resolve("out").toString();
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--wave-seconds", "0.002",
+        "--task-gflop", "0.001"), log::toString);
+    Path root = dir.resolve("out/t");
+    List<String> layers = rows(root.resolve("layers"));
+    List<String> cells = rows(root.resolve("cells"), "wall_seconds");
+    String layersFile = damageParquet(root.resolve("layers/wave=0"), false);
+    String cellsFile = damageParquet(root.resolve("cells/wave=1"), false);
+    String diskFault = damageParquet(root.resolve("layers/wave=2"), true);
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    for (String removed : List.of("wave 0: layers/wave=0/" + layersFile + " decodes ",
+        "wave 1: cells/wave=1/" + cellsFile + " decodes ",
+        "wave 2: layers/wave=2/" + diskFault + " decodes ")) {
+      assertTrue(log.toString().contains("removed " + removed), log::toString);
+    }
+    assertTrue(log.toString().contains("(bytes changed since it committed: a disk fault or a bad"
+        + " copy); its cells run again"), log::toString);
+    assertFalse(log.toString().contains("\tat "), log::toString);
+    assertSameRows(layers, rows(root.resolve("layers")));
+    assertSameRows(cells, rows(root.resolve("cells"), "wall_seconds"));
+  }
+
+  /**
    * A listener that deletes {@code paths} once, as the first job of a job group that
    * {@code group} accepts starts (the end-of-run check waits for the listeners' events).
    */
@@ -620,6 +652,33 @@ class SweepJobTest {
         c.truncate(900);
       }
     }
+  }
+
+  /**
+   * Overwrites 200 bytes (each inverted) halfway into the pages of a folder's first Parquet
+   * file, leaving its footer and row count as they were; without {@code keepChecksumFile} its
+   * Hadoop checksum file goes too (a copy made without it). Returns the file's name.
+   */
+  static String damageParquet(Path folder, boolean keepChecksumFile) throws IOException {
+    Path first;
+    try (Stream<Path> files = Files.list(folder)) {
+      first = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted()
+          .findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(first);
+    int footer = java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 4)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    int pagesEnd = bytes.length - 8 - footer; // the pages lie between "PAR1" and the footer
+    int length = Math.min(200, (pagesEnd - 4) / 4);
+    int from = 4 + (pagesEnd - 4) / 2 - length / 2;
+    for (int i = from; i < from + length; i++) {
+      bytes[i] = (byte) ~bytes[i];
+    }
+    Files.write(first, bytes);
+    if (!keepChecksumFile) {
+      Files.delete(first.resolveSibling("." + first.getFileName() + ".crc"));
+    }
+    return first.getFileName().toString();
   }
 
   /** The folder of a table's last wave. */
