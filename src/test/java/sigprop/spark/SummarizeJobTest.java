@@ -282,6 +282,8 @@ class SummarizeJobTest extends SharedSparkSession {
     assertEquals(SWEEP.toString(), folder.get("folder").asText());
     assertEquals("[\"" + plan.configHash() + "\"]", folder.get("config_hashes").toString());
     assertEquals("[\"0.1.0+000000000000\",\"test\"]", folder.get("code_versions").toString());
+    assertTrue(folder.get("sweep_json_rebuilt").isNull(), folder::toString);
+    assertFalse(schema.contains("written again by `sweep --resume`"), schema);
     assertEquals("13 12 0 1", folder.get("cells") + " " + folder.get("ok") + " "
         + folder.get("diverged") + " " + folder.get("failed"));
     // Per configuration, in config_index order: the one with the failed cell pooled 4, 3 ok.

@@ -873,6 +873,20 @@ class SweepJobTest {
     assertTrue(log.toString().contains(" is complete: all "), log::toString);
     assertEquals(0, SummarizeCommand.run(new String[] {root.toString()}, new PrintStream(
         new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err));
+    // Its provenance says the sweep.json was written again, and what its created then is.
+    String schema = Files.readString(root.resolve("summary/schema.md"));
+    assertTrue(schema.contains("\n`" + root + "`: its sweep.json was deleted and written again by"
+        + " `sweep --resume` at " + json.path("rebuilt").path("at").asText() + " from the config"
+        + " whose cells it holds; its `created` (2026-03-04T05:06:07Z) is the time of "
+        + firstMarker + ", the earliest commit found, not when the sweep began (somewhat before"
+        + " it).\n"), schema);
+    com.fasterxml.jackson.databind.JsonNode provenance =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+            root.resolve("summary/provenance.json").toFile());
+    assertEquals(json.path("rebuilt").path("at").asText() + " 2026-03-04T05:06:07Z "
+        + firstMarker, provenance.at("/sweep_folders/0/sweep_json_rebuilt/at").asText() + " "
+        + provenance.at("/sweep_folders/0/sweep_json_rebuilt/created").asText() + " "
+        + provenance.at("/sweep_folders/0/sweep_json_rebuilt/created_from").asText());
     assertSameRows(rows(dir.resolve("whole/t/layers")), rows(root.resolve("layers")));
     assertSameRows(rows(dir.resolve("whole/t/cells"), "wall_seconds"),
         rows(root.resolve("cells"), "wall_seconds"));
