@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class DecodedFiles {
    * One file.
    *
    * @param wave its wave
-   * @param file its path, as Spark names it
+   * @param file its path, as Spark names it (a URI)
    * @param footerRows the rows its footer counts (0 for a file without a readable footer)
    * @param decodedRows the rows read before a page failed to decode or its check (all when none)
    */
@@ -46,7 +47,7 @@ final class DecodedFiles {
 
     /** The file's path below the table: {@code layers/wave=0/part-….parquet}. */
     String shortName() {
-      Path p = new Path(file);
+      Path p = path(file);
       return p.getParent().getParent().getName() + "/" + p.getParent().getName() + "/"
           + p.getName();
     }
@@ -93,7 +94,12 @@ final class DecodedFiles {
 
   /** The K of a file's {@code wave=K} folder. */
   private static int wave(String file) {
-    String folder = new Path(file).getParent().getName();
+    String folder = path(file).getParent().getName();
     return Integer.parseInt(folder.substring(folder.indexOf('=') + 1));
+  }
+
+  /** A file as Spark names it (a URI, a space as %20) as a Hadoop path (the space itself). */
+  private static Path path(String file) {
+    return new Path(URI.create(file));
   }
 }

@@ -434,7 +434,8 @@ class SweepJobTest {
    * Committed files whose bytes were overwritten inside, their footers and row counts intact
    * (a disk fault: Hadoop's checksum file still says what was written; a bad copy: no checksum
    * file, only the pages' own CRCs): --resume said "nothing to run", and the damage showed only
-   * when summarize decoded the pages. Their waves now run again, each file named.
+   * when summarize decoded the pages. Their waves now run again, each file named, and such a
+   * theory table is written again.
    */
   @Test
   void filesDamagedInsideCommittedWavesAreRunAgainOnResume() throws Exception {
@@ -449,7 +450,10 @@ class SweepJobTest {
     String layersFile = damageParquet(root.resolve("layers/wave=0"), false);
     String cellsFile = damageParquet(root.resolve("cells/wave=1"), false);
     String diskFault = damageParquet(root.resolve("layers/wave=2"), true);
+    List<String> theory = rows(root.resolve("theory"));
+    damageParquet(root.resolve("theory"), false);
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains("removed the theory table: "), log::toString);
     for (String removed : List.of("wave 0: layers/wave=0/" + layersFile + " decodes ",
         "wave 1: cells/wave=1/" + cellsFile + " decodes ",
         "wave 2: layers/wave=2/" + diskFault + " decodes ")) {
@@ -460,6 +464,7 @@ class SweepJobTest {
     assertFalse(log.toString().contains("\tat "), log::toString);
     assertSameRows(layers, rows(root.resolve("layers")));
     assertSameRows(cells, rows(root.resolve("cells"), "wall_seconds"));
+    assertSameRows(theory, rows(root.resolve("theory")));
   }
 
   /**
