@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import sigprop.experiment.SweepPlan;
+import sigprop.summary.SummaryProvenance;
 
 /**
  * {@code sweep.json}: what a sweep's data came from — the config text and hash (after
@@ -57,6 +62,23 @@ final class Manifest {
     n.put("config_text", plan.configText());
     n.put("canonical_config", plan.canonicalConfig());
     return n;
+  }
+
+  /**
+   * What the {@code sweep.json} of {@code folder} says of being written again by --resume, or
+   * null when it was not (no {@code rebuilt} field) or cannot be read (the summary does not
+   * depend on it).
+   */
+  static SummaryProvenance.Rebuilt rebuiltOf(String folder, Configuration conf) {
+    Path manifest = new Path(folder, SweepOutput.MANIFEST);
+    try (InputStream in = manifest.getFileSystem(conf).open(manifest)) {
+      JsonNode n = JSON.readTree(in);
+      JsonNode r = n.path("rebuilt");
+      return r.isObject() ? new SummaryProvenance.Rebuilt(r.path("at").asText(null),
+          n.path("created").asText(null), r.path("created_from").asText(null)) : null;
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
   }
 
   /** The code version recorded in a manifest's text ("" if none). */

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * What a run continues from in a sweep folder that holds committed data: first the committed
  * waves and theory table whose files were lost or damaged since they committed are deleted, so
- * that they run (are written) again; then the committed cells are read. A damaged file (a
- * truncated one, say) reads as holding no rows, so its wave's row counts no longer match.
+ * that they run (are written) again; then the committed cells are read. A truncated file reads
+ * as holding no rows, so its wave's row counts no longer match; a file damaged inside is found
+ * by decoding every page of the committed waves, each checked against its CRC.
  */
 final class ResumeRepair {
   private final SparkSession spark;
@@ -38,23 +40,40 @@ final class ResumeRepair {
   }
 
   /**
-   * Deletes every committed wave whose layers part no longer holds the rows its cells wrote
-   * (the cells' {@code records}), or whose cells rows are gone. Its cells run again, so each
-   * cell ends with all of its rows, once.
+   * Deletes every committed wave one of whose files does not decode whole (a page whose bytes
+   * changed since it committed: its CRC or its decoding fails), whose layers part no longer holds
+   * the rows its cells wrote (the cells' {@code records}), or whose cells rows are gone. Its
+   * cells run again, so each cell ends with all of its rows, once.
    */
   private void dropDamagedWaves() throws IOException {
     List<Integer> committed = output.committedWaves();
     if (committed.isEmpty()) {
       return;
     }
+    Map<Integer, List<DecodedFiles.File>> damaged = new HashMap<>();
+    Map<Integer, Long> present = new HashMap<>();
+    for (DecodedFiles.File f : DecodedFiles.of(spark, output.cells(), CellTable.SCHEMA)) {
+      if (f.damaged()) {
+        damaged.computeIfAbsent(f.wave(), k -> new ArrayList<>()).add(f);
+      }
+    }
+    for (DecodedFiles.File f : DecodedFiles.of(spark, output.layers(), LayerTable.SCHEMA)) {
+      if (f.damaged()) {
+        damaged.computeIfAbsent(f.wave(), k -> new ArrayList<>()).add(f);
+      }
+      present.merge(f.wave(), f.decodedRows(), Long::sum);
+    }
     Map<Integer, Long> written = perWave(readable(output.cells(), CellTable.SCHEMA)
         .groupBy("wave").agg(sum("records")));
-    Map<Integer, Long> present = perWave(
-        readable(output.layers(), LayerTable.SCHEMA).groupBy("wave").count());
     for (int wave : committed) {
       Long w = written.get(wave);
       long p = present.getOrDefault(wave, 0L);
-      if (w == null || w != p) {
+      if (damaged.containsKey(wave)) {
+        output.dropWave(wave);
+        out.println("sigprop: removed wave " + wave + ": " + undecodable(damaged.get(wave))
+            + " (bytes changed since it committed: a disk fault or a bad copy); its cells run"
+            + " again");
+      } else if (w == null || w != p) {
         output.dropWave(wave);
         out.println("sigprop: removed wave " + wave + ": " + (w == null
             ? "its cells rows cannot be read" : "its cells wrote " + w + " layers rows and "
@@ -64,13 +83,27 @@ final class ResumeRepair {
     }
   }
 
-  /** Deletes a committed theory table that cannot be read (a truncated file): written again. */
+  /** "layers/wave=0/part-….parquet decodes 0 of its 1530 rows", and so on for each file. */
+  private static String undecodable(List<DecodedFiles.File> files) {
+    List<String> named = new ArrayList<>();
+    for (DecodedFiles.File f : files) {
+      named.add(f.shortName() + " decodes " + f.decodedRows() + " of its " + f.footerRows()
+          + " rows");
+    }
+    return String.join(", ", named);
+  }
+
+  /**
+   * Deletes a committed theory table that cannot be read (a truncated file, a page that fails its
+   * check): written again.
+   */
   private void dropDamagedTheory() throws IOException {
     if (!output.committed(output.theory())) {
       return;
     }
     try {
-      spark.read().schema(TheoryTableRows.SCHEMA).parquet(output.theory().toString())
+      DecodedFiles.reader(spark).schema(TheoryTableRows.SCHEMA)
+          .parquet(output.theory().toString())
           .collectAsList();
     } catch (Exception e) { // Spark's read failure (a SparkException, undeclared)
       output.dropTheory();
@@ -99,7 +132,7 @@ final class ResumeRepair {
 
   /** A table read with its schema and the wave column, so a wave without files reads empty. */
   private Dataset<Row> table(Path dir, StructType schema) {
-    return spark.read().schema(schema.add("wave", DataTypes.IntegerType))
+    return DecodedFiles.reader(spark).schema(schema.add("wave", DataTypes.IntegerType))
         .parquet(dir.toString());
   }
 
@@ -110,7 +143,7 @@ final class ResumeRepair {
 
   /** A wave-partitioned table read with its wave column, a damaged file as holding no rows. */
   static Dataset<Row> readable(SparkSession spark, Path dir, StructType schema) {
-    return spark.read().option("ignoreCorruptFiles", "true")
+    return DecodedFiles.reader(spark).option("ignoreCorruptFiles", "true")
         .schema(schema.add("wave", DataTypes.IntegerType)).parquet(dir.toString());
   }
 

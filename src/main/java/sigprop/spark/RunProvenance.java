@@ -20,19 +20,22 @@ final class RunProvenance {
 
   /**
    * The account of a run from its options, the cells summarized (each once), their
-   * configurations and the rows written to layers.csv and histograms.csv; dated now.
+   * configurations and the rows written to layers.csv and histograms.csv, and each folder's
+   * sweep.json (read with {@code conf}) for whether it was written again; dated now.
    */
   static SummaryProvenance of(SummarizeOptions options, List<Row> cells,
-      List<Configuration> configs, List<LayerRow> rows, List<LayerRow> histogramRows) {
+      List<Configuration> configs, List<LayerRow> rows, List<LayerRow> histogramRows,
+      org.apache.hadoop.conf.Configuration conf) {
     return new SummaryProvenance(RerunCommand.of(options), options.sites(), options.layers(),
         options.histogramLayers(), options.figures(), options.facet(), configs,
         SummaryProvenance.layersByDepth(rows), SummaryProvenance.layersByDepth(histogramRows),
-        sources(options.sweeps(), cells), CodeVersion.get(),
+        sources(options.sweeps(), cells, conf), CodeVersion.get(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
   /** Each folder's description, gathered over the cells and built once. */
-  private static List<SummaryProvenance.Source> sources(List<String> folders, List<Row> cells) {
+  private static List<SummaryProvenance.Source> sources(List<String> folders, List<Row> cells,
+      org.apache.hadoop.conf.Configuration conf) {
     List<SortedSet<String>> sweeps = new ArrayList<>();
     List<SortedSet<String>> configHashes = new ArrayList<>();
     List<SortedSet<String>> codeVersions = new ArrayList<>();
@@ -54,7 +57,8 @@ final class RunProvenance {
     List<SummaryProvenance.Source> sources = new ArrayList<>();
     for (int i = 0; i < folders.size(); i++) {
       sources.add(new SummaryProvenance.Source(folders.get(i), sweeps.get(i),
-          configHashes.get(i), codeVersions.get(i), counts[i]));
+          configHashes.get(i), codeVersions.get(i), counts[i],
+          Manifest.rebuiltOf(folders.get(i), conf)));
     }
     return sources;
   }

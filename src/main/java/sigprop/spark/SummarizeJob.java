@@ -126,7 +126,8 @@ public final class SummarizeJob {
         SourceTables.cells(input.cells(), cells, byKey, parameterNames),
         SourceTables.theory(input.theory(), theory, byKey, options.layers()));
     long written = System.nanoTime();
-    SummaryProvenance provenance = RunProvenance.of(options, cells, configs, rows, histogramRows);
+    SummaryProvenance provenance = RunProvenance.of(options, cells, configs, rows, histogramRows,
+        spark.sparkContext().hadoopConfiguration());
     List<Path> files = SummaryWriter.write(options.out(), tables, rows,
         new CurveFacets.Rule(parameterNames, options.facet()), histogramLayers,
         options.figures(), options.overwrite(), provenance);

@@ -48,6 +48,7 @@ public final class ProvenanceJson {
         strings(json, "config_hashes", s.configHashes());
         strings(json, "code_versions", s.codeVersions());
         counts(json, s.counts());
+        rebuilt(json, s.rebuilt());
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -98,6 +99,23 @@ public final class ProvenanceJson {
       json.writeEndObject();
     }
     json.writeEndArray();
+  }
+
+  /**
+   * {@code "sweep_json_rebuilt": {"at": …, "created": …, "created_from": …}}, or null when the
+   * folder's sweep.json was never written again.
+   */
+  private static void rebuilt(JsonGenerator json, SummaryProvenance.Rebuilt r)
+      throws IOException {
+    if (r == null) {
+      json.writeNullField("sweep_json_rebuilt");
+      return;
+    }
+    json.writeObjectFieldStart("sweep_json_rebuilt");
+    json.writeStringField("at", r.at());
+    json.writeStringField("created", r.created());
+    json.writeStringField("created_from", r.createdFrom());
+    json.writeEndObject();
   }
 
   /** The cells by status: {@code cells} (all of them, pooled), {@code ok} (averaged), … */

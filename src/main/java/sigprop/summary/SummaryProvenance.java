@@ -50,14 +50,36 @@ public record SummaryProvenance(String command, List<String> sites, LayerSelecti
    *     another config)
    * @param codeVersions the builds that computed them
    * @param counts its summarized cells by status (a cell a later folder also holds counts there)
+   * @param rebuilt what its {@code sweep.json} says of being written again by {@code sweep
+   *     --resume} after it was deleted; null when it never was (or the folder has none)
    */
   public record Source(String folder, SortedSet<String> sweeps, SortedSet<String> configHashes,
-      SortedSet<String> codeVersions, StatusCounts counts) {
+      SortedSet<String> codeVersions, StatusCounts counts, Rebuilt rebuilt) {
     /** Copies the sets. */
     public Source {
       sweeps = Collections.unmodifiableSortedSet(new TreeSet<>(sweeps));
       configHashes = Collections.unmodifiableSortedSet(new TreeSet<>(configHashes));
       codeVersions = Collections.unmodifiableSortedSet(new TreeSet<>(codeVersions));
+    }
+  }
+
+  /**
+   * A sweep folder's {@code sweep.json} written again by {@code sweep --resume} after it was
+   * deleted (its {@code rebuilt} field): its {@code created} is then not when the sweep began
+   * but the time of the earliest commit found, which the sweep began before.
+   *
+   * @param at when --resume wrote it again
+   * @param created its {@code created}; null when no commit marker had a time
+   * @param createdFrom the commit marker whose time {@code created} is; null likewise
+   */
+  public record Rebuilt(String at, String created, String createdFrom) {
+    /** The sentence schema.md writes of it for {@code folder}. */
+    String sentence(String folder) {
+      return "`" + folder.replace("`", "'") + "`: its sweep.json was deleted and written again"
+          + " by `sweep --resume` at " + at + " from the config whose cells it holds; its"
+          + " `created` " + (created == null ? "is null (no commit marker had a time)"
+              : "(" + created + ") is the time of " + createdFrom + ", the earliest commit found,"
+                  + " not when the sweep began (somewhat before it)") + ".";
     }
   }
 
@@ -125,6 +147,11 @@ public record SummaryProvenance(String command, List<String> sites, LayerSelecti
           .append(String.join(", ", s.codeVersions())).append(" | ").append(s.counts().seeds())
           .append(" | ").append(s.counts().ok()).append(" | ").append(s.counts().diverged())
           .append(" | ").append(s.counts().failed()).append(" |\n");
+    }
+    for (Source s : sources) {
+      if (s.rebuilt() != null) {
+        md.append("\n").append(s.rebuilt().sentence(s.folder())).append("\n");
+      }
     }
     md.append("\nA cell in several folders counts once, in the folder given last. Summarized by"
         + " sigprop ").append(build).append(" on ").append(date).append(".\n");

@@ -282,6 +282,8 @@ class SummarizeJobTest extends SharedSparkSession {
     assertEquals(SWEEP.toString(), folder.get("folder").asText());
     assertEquals("[\"" + plan.configHash() + "\"]", folder.get("config_hashes").toString());
     assertEquals("[\"0.1.0+000000000000\",\"test\"]", folder.get("code_versions").toString());
+    assertTrue(folder.get("sweep_json_rebuilt").isNull(), folder::toString);
+    assertFalse(schema.contains("written again by `sweep --resume`"), schema);
     assertEquals("13 12 0 1", folder.get("cells") + " " + folder.get("ok") + " "
         + folder.get("diverged") + " " + folder.get("failed"));
     // Per configuration, in config_index order: the one with the failed cell pooled 4, 3 ok.
@@ -762,6 +764,26 @@ class SummarizeJobTest extends SharedSparkSession {
         + " holds no Parquet file), though its sweep.json says it is a sweep's: deleted since"
         + " the sweep ran? Nothing was written, and" + resume + " runs its cells again\n",
         err.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A layers file whose pages were overwritten inside, its footer intact and no checksum file
+   * beside it (a bad copy): the summary decoded the changed bytes as numbers, and failed on one
+   * of them with a stack trace (or, had they looked plausible, summarized them). The pages' CRCs
+   * are now checked: one line naming the file and the command that repairs it.
+   */
+  @Test
+  void aFileDamagedInsideIsNamedWithTheCommandThatRepairsIt() throws Exception {
+    Path damaged = folder("damaged-inside", YAML);
+    String file = SweepJobTest.damageParquet(damaged.resolve("layers/wave=0"), false);
+    OneLineFailure f = assertThrows(OneLineFailure.class, () -> SummarizeCommand.run(
+        new String[] {damaged.toString(), "--no-figures"}, QUIET, QUIET));
+    assertEquals(2, f.exitCode());
+    assertTrue(f.getMessage().matches("sigprop summarize: file:.*/damaged-inside/layers/wave=0/"
+        + java.util.regex.Pattern.quote(file) + " cannot be read: .*; the file is damaged"
+        + " \\(truncated, or changed since the sweep wrote it\\), nothing was written, and the"
+        + " sweep's command with --resume \\(.*\\) runs its cells again"), f.getMessage());
+    assertFalse(Files.exists(damaged.resolve("summary/layers.csv")));
   }
 
   /** Several damaged waves of one folder: each named, in wave order, in the one line. */

@@ -467,6 +467,43 @@ class SweepJobTest {
   }
 
   /**
+   * Committed files whose bytes were overwritten inside, their footers and row counts intact
+   * (a disk fault: Hadoop's checksum file still says what was written; a bad copy: no checksum
+   * file, only the pages' own CRCs): --resume said "nothing to run", and the damage showed only
+   * when summarize decoded the pages. Their waves now run again, each file named, and such a
+   * theory table is written again.
+   */
+  @Test
+  void filesDamagedInsideCommittedWavesAreRunAgainOnResume() throws Exception {
+    Path config = write(dir, CONFIG.replace("seeds: 2", "seeds: 1"));
+    StringBuilder log = new StringBuilder();
+    String out = dir.resolve("out").toString();
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--wave-seconds", "0.002",
+        "--task-gflop", "0.001"), log::toString);
+    Path root = dir.resolve("out/t");
+    List<String> layers = rows(root.resolve("layers"));
+    List<String> cells = rows(root.resolve("cells"), "wall_seconds");
+    String layersFile = damageParquet(root.resolve("layers/wave=0"), false);
+    String cellsFile = damageParquet(root.resolve("cells/wave=1"), false);
+    String diskFault = damageParquet(root.resolve("layers/wave=2"), true);
+    List<String> theory = rows(root.resolve("theory"));
+    damageParquet(root.resolve("theory"), false);
+    assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
+    assertTrue(log.toString().contains("removed the theory table: "), log::toString);
+    for (String removed : List.of("wave 0: layers/wave=0/" + layersFile + " decodes ",
+        "wave 1: cells/wave=1/" + cellsFile + " decodes ",
+        "wave 2: layers/wave=2/" + diskFault + " decodes ")) {
+      assertTrue(log.toString().contains("removed " + removed), log::toString);
+    }
+    assertTrue(log.toString().contains("(bytes changed since it committed: a disk fault or a bad"
+        + " copy); its cells run again"), log::toString);
+    assertFalse(log.toString().contains("\tat "), log::toString);
+    assertSameRows(layers, rows(root.resolve("layers")));
+    assertSameRows(cells, rows(root.resolve("cells"), "wall_seconds"));
+    assertSameRows(theory, rows(root.resolve("theory")));
+  }
+
+  /**
    * A listener that deletes {@code paths} once, as the first job of a job group that
    * {@code group} accepts starts (the end-of-run check waits for the listeners' events).
    */
@@ -658,6 +695,33 @@ class SweepJobTest {
     }
   }
 
+  /**
+   * Overwrites 200 bytes (each inverted) halfway into the pages of a folder's first Parquet
+   * file, leaving its footer and row count as they were; without {@code keepChecksumFile} its
+   * Hadoop checksum file goes too (a copy made without it). Returns the file's name.
+   */
+  static String damageParquet(Path folder, boolean keepChecksumFile) throws IOException {
+    Path first;
+    try (Stream<Path> files = Files.list(folder)) {
+      first = files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted()
+          .findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(first);
+    int footer = java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 4)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    int pagesEnd = bytes.length - 8 - footer; // the pages lie between "PAR1" and the footer
+    int length = Math.min(200, (pagesEnd - 4) / 4);
+    int from = 4 + (pagesEnd - 4) / 2 - length / 2;
+    for (int i = from; i < from + length; i++) {
+      bytes[i] = (byte) ~bytes[i];
+    }
+    Files.write(first, bytes);
+    if (!keepChecksumFile) {
+      Files.delete(first.resolveSibling("." + first.getFileName() + ".crc"));
+    }
+    return first.getFileName().toString();
+  }
+
   /** The folder of a table's last wave. */
   private static Path lastWave(Path table) throws IOException {
     try (Stream<Path> waves = Files.list(table)) {
@@ -845,6 +909,20 @@ class SweepJobTest {
     assertTrue(log.toString().contains(" is complete: all "), log::toString);
     assertEquals(0, SummarizeCommand.run(new String[] {root.toString()}, new PrintStream(
         new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err));
+    // Its provenance says the sweep.json was written again, and what its created then is.
+    String schema = Files.readString(root.resolve("summary/schema.md"));
+    assertTrue(schema.contains("\n`" + root + "`: its sweep.json was deleted and written again by"
+        + " `sweep --resume` at " + json.path("rebuilt").path("at").asText() + " from the config"
+        + " whose cells it holds; its `created` (2026-03-04T05:06:07Z) is the time of "
+        + firstMarker + ", the earliest commit found, not when the sweep began (somewhat before"
+        + " it).\n"), schema);
+    com.fasterxml.jackson.databind.JsonNode provenance =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+            root.resolve("summary/provenance.json").toFile());
+    assertEquals(json.path("rebuilt").path("at").asText() + " 2026-03-04T05:06:07Z "
+        + firstMarker, provenance.at("/sweep_folders/0/sweep_json_rebuilt/at").asText() + " "
+        + provenance.at("/sweep_folders/0/sweep_json_rebuilt/created").asText() + " "
+        + provenance.at("/sweep_folders/0/sweep_json_rebuilt/created_from").asText());
     assertSameRows(rows(dir.resolve("whole/t/layers")), rows(root.resolve("layers")));
     assertSameRows(rows(dir.resolve("whole/t/cells"), "wall_seconds"),
         rows(root.resolve("cells"), "wall_seconds"));

@@ -1,6 +1,7 @@
 package sigprop.summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,7 +94,7 @@ class SummaryProvenanceTest {
     histograms.put(500, new TreeSet<>(List.of(1, 131, 251, 381, 500)));
     SummaryProvenance.Source folder = new SummaryProvenance.Source("out/s",
         new TreeSet<>(List.of("s")), new TreeSet<>(List.of("h1")),
-        new TreeSet<>(List.of("0.1.0+a", "0.1.0+b")), new StatusCounts(6, 5, 1, 0));
+        new TreeSet<>(List.of("0.1.0+a", "0.1.0+b")), new StatusCounts(6, 5, 1, 0), null);
     return new SummaryProvenance("sigprop summarize out/s --layers every:10", List.of("output"),
         LayerSelection.parse("every:10"), LayerSelection.parse("spread:5"), true, "auto",
         List.of(shallow, deep), table, histograms, List.of(folder), "0.1.0+c",
@@ -144,5 +145,40 @@ class SummaryProvenanceTest {
     assertEquals("0.1.0+c", json.get("build").asText());
     assertEquals("2026-12-08T01:02:03Z", json.get("date").asText());
     assertTrue(md.contains("Summarized by sigprop 0.1.0+c on 2026-12-08T01:02:03Z."), md);
+  }
+  /**
+   * A folder whose sweep.json --resume wrote again: its created is a commit's time, not the
+   * sweep's start, which both renderings now say; a folder whose file was never rewritten, and
+   * one whose commits had no time, each as such.
+   */
+  @Test
+  void aRebuiltSweepJsonIsSaidInBoth() throws Exception {
+    SummaryProvenance p = provenance();
+    SummaryProvenance.Source s = p.sources().get(0);
+    SummaryProvenance.Source rebuilt = new SummaryProvenance.Source("out/r", s.sweeps(),
+        s.configHashes(), s.codeVersions(), s.counts(), new SummaryProvenance.Rebuilt(
+            "2026-12-08T09:14:02.118Z", "2026-12-07T20:53:10.412Z", "layers/wave=0/_SUCCESS"));
+    SummaryProvenance.Source timeless = new SummaryProvenance.Source("out/t", s.sweeps(),
+        s.configHashes(), s.codeVersions(), s.counts(),
+        new SummaryProvenance.Rebuilt("2026-12-08T09:15:00Z", null, null));
+    SummaryProvenance both = new SummaryProvenance(p.command(), p.sites(), p.layers(),
+        p.histogramLayers(), p.figures(), p.facet(), p.configurations(), p.tableLayers(),
+        p.histogramTableLayers(), List.of(s, rebuilt, timeless), p.build(), p.date());
+    String md = both.markdown();
+    assertTrue(md.contains("|\n\n`out/r`: its sweep.json was deleted and written again by"
+        + " `sweep --resume` at 2026-12-08T09:14:02.118Z from the config whose cells it holds;"
+        + " its `created` (2026-12-07T20:53:10.412Z) is the time of layers/wave=0/_SUCCESS, the"
+        + " earliest commit found, not when the sweep began (somewhat before it).\n"), md);
+    assertTrue(md.contains("\n`out/t`: its sweep.json was deleted and written again by `sweep"
+        + " --resume` at 2026-12-08T09:15:00Z from the config whose cells it holds; its"
+        + " `created` is null (no commit marker had a time).\n"), md);
+    assertFalse(md.contains("`out/s`: its sweep.json"), md);
+    JsonNode json = new ObjectMapper().readTree(ProvenanceJson.render(both));
+    assertTrue(json.at("/sweep_folders/0/sweep_json_rebuilt").isNull(), json::toString);
+    assertEquals("{\"at\":\"2026-12-08T09:14:02.118Z\",\"created\":\"2026-12-07T20:53:10.412Z\","
+        + "\"created_from\":\"layers/wave=0/_SUCCESS\"}",
+        json.at("/sweep_folders/1/sweep_json_rebuilt").toString());
+    assertTrue(json.at("/sweep_folders/2/sweep_json_rebuilt/created").isNull(),
+        json::toString);
   }
 }
