@@ -65,15 +65,17 @@ public final class SweepFailure extends OneLineFailure {
 
   /**
    * The one line: what failed and why, how many of the sweep's cells are committed (kept), and
-   * that {@code --resume} runs the others.
+   * that {@code --resume} runs the others and writes the theory table unless it is committed.
    */
-  public SweepFailure resumable(long committed, long cells) {
+  public SweepFailure resumable(long committed, long cells, boolean theoryCommitted) {
     String kept = committed == 0 ? "no cell is committed yet"
         : committed == cells ? "all " + cells + " cells are committed and kept"
         : committed + " of " + cells + " cells are committed and kept";
-    // With every cell committed, what is missing is the theory table (or what another run lost).
-    String rest = committed == cells ? "writes what is missing"
-        : "runs the other " + (cells - committed);
+    String theory = theoryCommitted ? "" : "the theory table";
+    // With every cell and the theory table committed, what is missing is what another run lost.
+    String rest = committed < cells
+        ? "runs the other " + (cells - committed) + (theory.isEmpty() ? "" : " and writes " + theory)
+        : "writes " + (theory.isEmpty() ? "what is missing" : theory);
     return new SweepFailure("sigprop sweep: " + getMessage() + ": "
         + (why != null ? why : rootCause(getCause())) + "; " + kept
         + ", and the same command with --resume " + rest + " once that is fixed", getCause());

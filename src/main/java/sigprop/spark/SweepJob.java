@@ -284,7 +284,7 @@ public final class SweepJob {
         });
         return runCells(pipeline, theory, start);
       } catch (SweepFailure e) {
-        throw e.resumable(committedCells(), plan.cellCount());
+        throw e.resumable(committedCells(), plan.cellCount(), theoryCommitted());
       }
     }
 
@@ -499,6 +499,15 @@ public final class SweepJob {
 
     private synchronized void count(String status) {
       byStatus.merge(status, 1L, Long::sum);
+    }
+
+    /** Whether the theory table is committed; true when that cannot be told (claims nothing). */
+    private boolean theoryCommitted() {
+      try {
+        return output.committed(output.theory());
+      } catch (IOException e) {
+        return true;
+      }
     }
 
     /** The cells committed so far, by earlier runs and this one. */

@@ -18,7 +18,7 @@ class FailureReportTest {
   private static final SweepFailure FULL_DISK = SweepFailure.writing(
       "wave 3's layers rows to file:/data/example/layers/wave=3",
       new IllegalStateException("[TASK_WRITE_FAILED] Task failed while writing rows",
-          new IOException("No space left on device"))).resumable(15, 240);
+          new IOException("No space left on device"))).resumable(15, 240, true);
   private static final String LINE = "sigprop sweep: writing wave 3's layers rows to"
       + " file:/data/example/layers/wave=3 failed: java.io.IOException: No space left on device;"
       + " 15 of 240 cells are committed and kept, and the same command with --resume runs the"

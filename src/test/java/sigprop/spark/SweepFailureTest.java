@@ -31,8 +31,9 @@ class SweepFailureTest {
         + " the last with its executor lost: ExecutorLostFailure (executor 0 exited caused by"
         + " one of the running tasks) Reason: Command exited with code 137 (the executor's JVM"
         + " died or its worker was lost: that executor's stderr and its worker's log say why);"
-        + " no cell is committed yet, and the same command with --resume runs the other 48 once"
-        + " that is fixed", SweepFailure.ofWave(0, LAYERS, LOST).resumable(0, 48).getMessage());
+        + " no cell is committed yet, and the same command with --resume runs the other 48 and"
+        + " writes the theory table once that is fixed",
+        SweepFailure.ofWave(0, LAYERS, LOST).resumable(0, 48, false).getMessage());
   }
 
   /**
@@ -46,8 +47,8 @@ class SweepFailureTest {
         + " (executor 0 exited caused by one of the running tasks) Reason: Command exited with"
         + " code 137 (the executor's JVM died or its worker was lost: that executor's stderr and"
         + " its worker's log say why); all 48 cells are committed and kept, and the same command"
-        + " with --resume writes what is missing once that is fixed",
-        SweepFailure.ofTheory(THEORY, LOST).resumable(48, 48).getMessage());
+        + " with --resume writes the theory table once that is fixed",
+        SweepFailure.ofTheory(THEORY, LOST).resumable(48, 48, false).getMessage());
   }
 
   /** A task's own error that Spark retried 4 times ends the stage alike: not a lost executor. */
@@ -60,10 +61,13 @@ class SweepFailureTest {
     assertEquals("sigprop sweep: a task of wave 2 failed in cell c0123456789abcdef:"
         + " java.lang.IllegalStateException: bad; 8 of 48 cells are committed and kept, and the"
         + " same command with --resume runs the other 40 once that is fixed",
-        SweepFailure.ofWave(2, LAYERS, failed).resumable(8, 48).getMessage());
+        SweepFailure.ofWave(2, LAYERS, failed).resumable(8, 48, true).getMessage());
   }
 
-  /** A failed write (a full disk) stays a write, with its root cause. */
+  /**
+   * A failed write (a full disk) stays a write, with its root cause; with the theory table
+   * committed, --resume has only cells to run.
+   */
   @Test
   void aFailedWriteIsSaidAsAWrite() {
     SparkException full = new SparkException("[TASK_WRITE_FAILED] Task failed while writing rows",
@@ -71,7 +75,7 @@ class SweepFailureTest {
     assertEquals("sigprop sweep: writing wave 0's layers rows to " + LAYERS + " failed:"
         + " java.io.IOException: No space left on device; no cell is committed yet, and the same"
         + " command with --resume runs the other 48 once that is fixed",
-        SweepFailure.ofWave(0, LAYERS, full).resumable(0, 48).getMessage());
+        SweepFailure.ofWave(0, LAYERS, full).resumable(0, 48, true).getMessage());
   }
 
   /** The theory table's failed write stays a write, named as before. */
@@ -81,7 +85,7 @@ class SweepFailureTest {
         new IOException("No space left on device"));
     assertEquals("sigprop sweep: writing the theory table to " + THEORY + " failed:"
         + " java.io.IOException: No space left on device; 8 of 48 cells are committed and kept,"
-        + " and the same command with --resume runs the other 40 once that is fixed",
-        SweepFailure.ofTheory(THEORY, full).resumable(8, 48).getMessage());
+        + " and the same command with --resume runs the other 40 and writes the theory table once"
+        + " that is fixed", SweepFailure.ofTheory(THEORY, full).resumable(8, 48, false).getMessage());
   }
 }
