@@ -16,10 +16,16 @@ import java.util.regex.Pattern;
  * <p>A string is written on one line: each run of line breaks and tabs, with the spaces around
  * it, becomes {@value #LINE_SEPARATOR} (dropped at the string's ends): gnuplot and line-based
  * tools (awk, grep, sort) take every line for a row and do not understand a quoted line break.
+ * A double quote in a string is written as a single quote ({@value #QUOTE_STANDIN}): gnuplot 5.4
+ * ends a quoted field at a doubled quote followed by a comma ({@code "a ""b"", c",3}), shifting
+ * every later column of the row, so a number after a failed cell's message could be read from the
+ * wrong column without a word. A field is then quoted only for a comma or for the empty string.
  */
 final class CsvFormat {
   static final char SEPARATOR = ',';
   static final char QUOTE = '"';
+  /** What a double quote in a string is written as. */
+  static final char QUOTE_STANDIN = '\'';
   static final String POSITIVE_INFINITY = "inf";
   static final String NEGATIVE_INFINITY = "-inf";
   /** What a line break or tab in a string is written as. */
@@ -56,15 +62,18 @@ final class CsvFormat {
     return Double.parseDouble(field);
   }
 
-  /** A string field on one line: quoted only when it holds a separator or quote, or is empty. */
+  /**
+   * A string field on one line, its double quotes written as single ones: quoted only when it
+   * holds a separator or is empty.
+   */
   static String formatString(String value) {
     if (value == null) {
       return "";
     }
-    String line = oneLine(value);
+    String line = oneLine(value).replace(QUOTE, QUOTE_STANDIN);
     // An empty string is quoted ("") so it reads back as "" rather than as missing.
-    if (line.isEmpty() || line.indexOf(SEPARATOR) >= 0 || line.indexOf(QUOTE) >= 0) {
-      return QUOTE + line.replace("\"", "\"\"") + QUOTE;
+    if (line.isEmpty() || line.indexOf(SEPARATOR) >= 0) {
+      return QUOTE + line + QUOTE;
     }
     return line;
   }

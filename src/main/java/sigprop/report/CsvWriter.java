@@ -11,10 +11,11 @@ import java.util.List;
 
 /**
  * Writes a {@link Table} as one plain CSV file: a header row of column names in table order, then
- * one line per row; UTF-8 without BOM, {@code '\n'} line ends, RFC 4180 quoting only where a field
- * holds a comma or a quote (and for the empty string, to keep it apart from missing). A string's
- * line breaks and tabs are written as {@code " | "}, so every row is one physical line, as
- * gnuplot and line-based tools need (the Parquet keeps the text as it was).
+ * one line per row; UTF-8 without BOM, {@code '\n'} line ends, a field quoted only where it holds
+ * a comma (and for the empty string, to keep it apart from missing). A string's line breaks and
+ * tabs are written as {@code " | "}, so every row is one physical line, as gnuplot and line-based
+ * tools need, and its double quotes as single ones, which gnuplot cannot misread (the Parquet
+ * keeps the text as it was).
  *
  * <p>Numbers are locale-independent. Longs are plain decimal. Doubles are the shortest decimal
  * that reads back bit-exact, in {@link Double#toString(double)}'s layout as of JDK 19

@@ -14,8 +14,8 @@ public final class SchemaWriter {
   public static final String SUFFIX = ".schema.md";
 
   private static final String FORMAT_NOTE = "Format: comma-separated, UTF-8, header row, `\\n` "
-      + "line ends; strings quoted only when they hold a comma, a quote or a line break, and the "
-      + "empty string as `\"\"`. "
+      + "line ends; strings on one line (line breaks and tabs as ` | `, `\"` as `'`), quoted "
+      + "only when they hold a comma, and the empty string as `\"\"`. "
       + "Numbers use `.` and, for doubles, Java's shortest exact form (`0.25`, `1.0E-5`); "
       + "an empty field is a missing value (NaN), `inf`/`-inf` are infinities. "
       + "Booleans are `TRUE` or `FALSE` (R reads them as logical, pandas as bool). "

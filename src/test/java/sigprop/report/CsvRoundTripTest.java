@@ -91,12 +91,40 @@ class CsvRoundTripTest {
     builder.addRow(null, null);
     Table written = builder.build();
     String csv = CsvWriter.toCsv(written);
-    assertTrue(csv.startsWith("s,n\nplain,0\nwith space,1\n\"a,b\",2\n\"say \"\"hi\"\"\",3\n"
+    assertTrue(csv.startsWith("s,n\nplain,0\nwith space,1\n\"a,b\",2\nsay 'hi',3\n"
         + "\"\",4\n"), csv);
     assertTrue(csv.endsWith("\n,\n"), csv);
     Path file = CsvWriter.write(written, folder.resolve("strings.csv"));
     assertEquals(csv, Files.readString(file, StandardCharsets.UTF_8));
-    assertEquals(written, CsvReader.read(file, written.columns()));
+    Table read = CsvReader.read(file, written.columns());
+    assertEquals("say 'hi'", read.getString(3, 0));
+    for (int row : new int[] {0, 1, 2, 4, 5, 6, 7, 8}) {
+      assertEquals(written.isMissing(row, 0), read.isMissing(row, 0), "row " + row);
+      if (!written.isMissing(row, 0)) {
+        assertEquals(written.getString(row, 0), read.getString(row, 0), "row " + row);
+      }
+    }
+  }
+
+  /**
+   * A double quote in a string is written as a single quote, so no field holds a doubled quote:
+   * gnuplot 5.4 ended a quoted field at {@code "",} and read the next columns from the wrong
+   * places ({@code "bad value ""1,5"" at 7",4} gave 5 for the column holding 4), without a word.
+   */
+  @Test
+  void doubleQuotesInStringsAreWrittenAsSingleQuotes() throws IOException {
+    Table written = Table.builder().stringColumn("message").longColumn("records")
+        .doubleColumn("loss")
+        .addRow("bad value \"1,5\" at 7", 4L, 0.5)
+        .addRow("For input string: \"x\", radix 10", 5L, 1.5)
+        .addRow("\"", 6L, 2.5).build();
+    Path file = CsvWriter.write(written, folder.resolve("cells.csv"));
+    assertEquals(List.of("message,records,loss", "\"bad value '1,5' at 7\",4,0.5",
+        "\"For input string: 'x', radix 10\",5,1.5", "',6,2.5"),
+        Files.readAllLines(file, StandardCharsets.UTF_8));
+    Table read = CsvReader.read(file, written.columns());
+    assertEquals("bad value '1,5' at 7", read.getString(0, 0));
+    assertArrayEquals(new double[] {0.5, 1.5, 2.5}, read.doubles("loss"));
   }
 
   /**
@@ -112,7 +140,7 @@ class CsvRoundTripTest {
         "cr\r\nlf", "two\n\nblank lines", "a\tb", "\n  framed \r\n",
         "vt\u000Bff\fnel\u0085ls\u2028ps\u2029.", "\n", "no break");
     List<String> lines = List.of(
-        "java.lang.IllegalStateException: layer 3, \"W\" | at a.B.c(B.java:1)"
+        "java.lang.IllegalStateException: layer 3, 'W' | at a.B.c(B.java:1)"
             + " | at d.E.f(E.java:2)",
         "cr | lf", "two | blank lines", "a | b", "framed", "vt | ff | nel | ls | ps | .", "",
         "no break");
@@ -128,7 +156,7 @@ class CsvRoundTripTest {
     Path file = CsvWriter.write(written, folder.resolve("cells.csv"));
     List<String> physical = Files.readAllLines(file, StandardCharsets.UTF_8);
     assertEquals(1 + messages.size(), physical.size(), String.join("\n", physical));
-    assertEquals("\"java.lang.IllegalStateException: layer 3, \"\"W\"\" | at a.B.c(B.java:1)"
+    assertEquals("\"java.lang.IllegalStateException: layer 3, 'W' | at a.B.c(B.java:1)"
         + " | at d.E.f(E.java:2)\",0,0.5", physical.get(1));
     for (String line : physical) {
       assertTrue(line.chars().noneMatch(c -> c == '\t' || c == '\r'), line);

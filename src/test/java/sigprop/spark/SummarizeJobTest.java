@@ -140,7 +140,7 @@ class SummarizeJobTest extends SharedSparkSession {
   /**
    * The failed cell's message keeps its line breaks in the Parquet and is one line in cells.csv,
    * one physical line per cell: gnuplot took each half of a quoted line break for a row and
-   * dropped both.
+   * dropped both. Its double quotes are single there, which gnuplot cannot misread.
    */
   @Test
   void aMultiLineMessageIsOneLineInCellsCsv() throws IOException {
@@ -159,7 +159,7 @@ class SummarizeJobTest extends SharedSparkSession {
         .filter(r -> r.get(status).equals("failed")).toList();
     assertEquals(1, failedRows.size());
     assertEquals(records.get(0).size(), failedRows.get(0).size());
-    assertEquals("java.lang.IllegalStateException: injected, \"W\""
+    assertEquals("java.lang.IllegalStateException: injected, 'W'"
         + " | at sigprop.Injected.run(Injected.java:1)", failedRows.get(0).get(message));
   }
 

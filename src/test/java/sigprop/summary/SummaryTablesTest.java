@@ -88,10 +88,10 @@ class SummaryTablesTest {
     List<Column> cellColumns = List.of(Column.string("sweep"), Column.string("experiment"),
         Column.string("cell_id"), Column.string("config_id"), Column.longs("seed"),
         Column.string("status"), Column.string("message"), Column.doubles("initial_loss"));
-    // A message reads back exactly unless it has line breaks, which a CSV writes as " | "
-    // (CsvRoundTripTest.lineBreaksAndTabsNeverSplitARow).
+    // A message reads back exactly unless it has line breaks or double quotes, which a CSV writes
+    // as " | " and ' (CsvRoundTripTest).
     List<Object[]> cells = List.of(
-        new Object[] {"sweep", "exp", "c1", "id1", 1L, "failed", "boom, \"quoted\" | line", 2.5},
+        new Object[] {"sweep", "exp", "c1", "id1", 1L, "failed", "boom, 'quoted' | line", 2.5},
         new Object[] {"sweep", "exp", "c0", "id0", 0L, "ok", "", Double.NaN},
         new Object[] {"sweep", "exp", "cx", "unknown", 0L, "ok", "", 1.0});
     return List.of(LayerStatisticsTable.build(rows, PARAMETERS), HistogramTable.build(rows),
