@@ -32,7 +32,7 @@ public record ExperimentPlan(String name, List<Axis> axes, List<Long> seeds,
    * none)"); null when none does.
    */
   public String repeats() {
-    return RepeatedConfigurations.note(configurations());
+    return RepeatedConfigurations.note(configurations(), seeds);
   }
 
   /** Floating-point work of all cells. */

@@ -82,7 +82,7 @@ final class ManifestRebuild {
       }
       if (output.committed(output.theory())) {
         long otherConfigs = 0;
-        for (Row r : DecodedFiles.reader(spark).option("ignoreCorruptFiles", "true")
+        for (Row r : CheckedPages.reader(spark).option("ignoreCorruptFiles", "true")
             .schema(TheoryTableRows.SCHEMA).parquet(output.theory().toString())
             .select("config_id").distinct().collectAsList()) {
           otherConfigs += configs.contains(r.getString(0)) ? 0 : 1;

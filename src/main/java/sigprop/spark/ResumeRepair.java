@@ -20,7 +20,7 @@ import org.apache.spark.sql.types.StructType;
  * waves and theory table whose files were lost or damaged since they committed are deleted, so
  * that they run (are written) again; then the committed cells are read. A truncated file reads
  * as holding no rows, so its wave's row counts no longer match; a file damaged inside is found
- * by decoding every page of the committed waves, each checked against its CRC.
+ * by reading every page of the committed waves, each checked against its CRC.
  */
 final class ResumeRepair {
   private final SparkSession spark;
@@ -40,8 +40,8 @@ final class ResumeRepair {
   }
 
   /**
-   * Deletes every committed wave one of whose files does not decode whole (a page whose bytes
-   * changed since it committed: its CRC or its decoding fails), whose layers part no longer holds
+   * Deletes every committed wave one of whose files does not read whole (a page whose bytes
+   * changed since it committed fails its CRC), whose layers part no longer holds
    * the rows its cells wrote (the cells' {@code records}), or whose cells rows are gone. Its
    * cells run again, so each cell ends with all of its rows, once.
    */
@@ -50,18 +50,18 @@ final class ResumeRepair {
     if (committed.isEmpty()) {
       return;
     }
-    Map<Integer, List<DecodedFiles.File>> damaged = new HashMap<>();
+    Map<Integer, List<CheckedPages.File>> damaged = new HashMap<>();
     Map<Integer, Long> present = new HashMap<>();
-    for (DecodedFiles.File f : DecodedFiles.of(spark, output.cells(), CellTable.SCHEMA)) {
+    for (CheckedPages.File f : CheckedPages.of(spark, output.cells())) {
       if (f.damaged()) {
         damaged.computeIfAbsent(f.wave(), k -> new ArrayList<>()).add(f);
       }
     }
-    for (DecodedFiles.File f : DecodedFiles.of(spark, output.layers(), LayerTable.SCHEMA)) {
+    for (CheckedPages.File f : CheckedPages.of(spark, output.layers())) {
       if (f.damaged()) {
         damaged.computeIfAbsent(f.wave(), k -> new ArrayList<>()).add(f);
       }
-      present.merge(f.wave(), f.decodedRows(), Long::sum);
+      present.merge(f.wave(), f.intactRows(), Long::sum);
     }
     Map<Integer, Long> written = perWave(readable(output.cells(), CellTable.SCHEMA)
         .groupBy("wave").agg(sum("records")));
@@ -70,7 +70,7 @@ final class ResumeRepair {
       long p = present.getOrDefault(wave, 0L);
       if (damaged.containsKey(wave)) {
         output.dropWave(wave);
-        out.println("sigprop: removed wave " + wave + ": " + undecodable(damaged.get(wave))
+        out.println("sigprop: removed wave " + wave + ": " + damagedFiles(damaged.get(wave))
             + " (bytes changed since it committed: a disk fault or a bad copy); its cells run"
             + " again");
       } else if (w == null || w != p) {
@@ -83,12 +83,15 @@ final class ResumeRepair {
     }
   }
 
-  /** "layers/wave=0/part-….parquet decodes 0 of its 1530 rows", and so on for each file. */
-  private static String undecodable(List<DecodedFiles.File> files) {
+  /**
+   * "layers/wave=0/part-….parquet has 0 of its 1530 rows in pages that pass their CRC", and so
+   * on for each file.
+   */
+  private static String damagedFiles(List<CheckedPages.File> files) {
     List<String> named = new ArrayList<>();
-    for (DecodedFiles.File f : files) {
-      named.add(f.shortName() + " decodes " + f.decodedRows() + " of its " + f.footerRows()
-          + " rows");
+    for (CheckedPages.File f : files) {
+      named.add(f.shortName() + " has " + f.intactRows() + " of its " + f.footerRows()
+          + " rows in pages that pass their CRC");
     }
     return String.join(", ", named);
   }
@@ -102,7 +105,7 @@ final class ResumeRepair {
       return;
     }
     try {
-      DecodedFiles.reader(spark).schema(TheoryTableRows.SCHEMA)
+      CheckedPages.reader(spark).schema(TheoryTableRows.SCHEMA)
           .parquet(output.theory().toString())
           .collectAsList();
     } catch (Exception e) { // Spark's read failure (a SparkException, undeclared)
@@ -132,7 +135,7 @@ final class ResumeRepair {
 
   /** A table read with its schema and the wave column, so a wave without files reads empty. */
   private Dataset<Row> table(Path dir, StructType schema) {
-    return DecodedFiles.reader(spark).schema(schema.add("wave", DataTypes.IntegerType))
+    return CheckedPages.reader(spark).schema(schema.add("wave", DataTypes.IntegerType))
         .parquet(dir.toString());
   }
 
@@ -143,7 +146,7 @@ final class ResumeRepair {
 
   /** A wave-partitioned table read with its wave column, a damaged file as holding no rows. */
   static Dataset<Row> readable(SparkSession spark, Path dir, StructType schema) {
-    return DecodedFiles.reader(spark).option("ignoreCorruptFiles", "true")
+    return CheckedPages.reader(spark).option("ignoreCorruptFiles", "true")
         .schema(schema.add("wave", DataTypes.IntegerType)).parquet(dir.toString());
   }
 

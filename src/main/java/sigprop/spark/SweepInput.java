@@ -54,7 +54,7 @@ record SweepInput(Dataset<Row> cells, Dataset<Row> layers, Dataset<Row> theory) 
       }
       return null;
     }
-    Dataset<Row> table = DecodedFiles.reader(spark).parquet(path);
+    Dataset<Row> table = CheckedPages.reader(spark).parquet(path);
     if (!List.of(table.columns()).contains("wave")) {
       table = table.withColumn("wave", lit(0));
     }

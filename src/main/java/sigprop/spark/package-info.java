@@ -6,8 +6,8 @@
  * tables ({@link sigprop.spark.CellTable}, {@link sigprop.spark.LayerTable},
  * {@link sigprop.spark.TheoryTableRows}) in waves committed one by one ({@code WavePipeline}),
  * beside a manifest and under a one-writer lock ({@code SweepLock}), so a killed sweep resumes
- * (after {@code ResumeRepair} drops the waves whose files were lost or no longer decode, every
- * page checked against its CRC by {@code DecodedFiles}).
+ * (after {@code ResumeRepair} drops the waves whose files were lost or damaged, every page
+ * read and checked against its CRC by {@code CheckedPages}).
  * The {@code summarize} verb ({@link sigprop.spark.SummarizeJob}) reads those tables back, groups
  * the layer rows of each configuration, step, layer and site and averages them over seeds on the
  * executors with {@code sigprop.summary}'s arithmetic, then writes the CSVs and figures on the

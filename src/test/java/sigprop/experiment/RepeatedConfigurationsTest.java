@@ -33,6 +33,21 @@ class RepeatedConfigurationsTest {
         + " where redraw_per_seed is true)", repeats(yaml));
   }
 
+  /**
+   * With one seed run, x is that seed's draw both where each cell redraws it and where the input
+   * seed is that seed: redraw_per_seed false × input_seed 3 repeats the cells that redraw.
+   */
+  @Test
+  void theOneSeedRunAsTheInputSeedRepeatsTheCellsThatRedraw() {
+    String yaml = "sweep: s\nnetwork: {depth: 2, width: 4}\ninput: {batch: 4, width: 4}\n"
+        + "grid:\n  redraw_per_seed: [false, true]\n  input_seed: [3, 5]\nseeds: [3]\n";
+    assertEquals("2 of 4 configurations repeat another's numbers (input_seed changes nothing"
+        + " where redraw_per_seed is true; redraw_per_seed changes nothing where input_seed is"
+        + " 3, the one seed run)", repeats(yaml));
+    assertEquals("1 of 4 configurations repeats another's numbers (input_seed changes nothing"
+        + " where redraw_per_seed is true)", repeats(yaml, "seeds=[3,4]"));
+  }
+
   @Test
   void aGridOfDistinctNetworksRepeatsNothing() {
     assertNull(repeats("sweep: s\ngrid: {depth: [2, 3], norm: [none, batch]}\n"

@@ -490,9 +490,9 @@ class SweepJobTest {
     damageParquet(root.resolve("theory"), false);
     assertEquals(0, sweep(log, config.toString(), "--out", out, "--resume"), log::toString);
     assertTrue(log.toString().contains("removed the theory table: "), log::toString);
-    for (String removed : List.of("wave 0: layers/wave=0/" + layersFile + " decodes ",
-        "wave 1: cells/wave=1/" + cellsFile + " decodes ",
-        "wave 2: layers/wave=2/" + diskFault + " decodes ")) {
+    for (String removed : List.of("wave 0: layers/wave=0/" + layersFile + " has ",
+        "wave 1: cells/wave=1/" + cellsFile + " has ",
+        "wave 2: layers/wave=2/" + diskFault + " has ")) {
       assertTrue(log.toString().contains("removed " + removed), log::toString);
     }
     assertTrue(log.toString().contains("(bytes changed since it committed: a disk fault or a bad"

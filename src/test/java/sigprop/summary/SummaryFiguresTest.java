@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import sigprop.report.Curve;
 import sigprop.report.LayerCurveFigure;
@@ -85,25 +86,12 @@ class SummaryFiguresTest {
   void aSaturationLegendSaysAConfigurationWithoutSaturationHasNone() {
     List<Configuration> configs = grid(List.of(10L), List.of("none"), List.of("tanh", "relu"),
         ALL_OK);
-    List<LayerRow> rows = new ArrayList<>();
-    for (Configuration c : configs) {
-      for (int layer = 1; layer <= 3; layer++) {
-        List<SeedStatistics> stats = new ArrayList<>();
-        for (int i = 0; i < LayerStatistic.ALL.size(); i++) {
-          stats.add(SeedStatistics.MISSING);
-        }
-        stats.set(LayerStatistic.LOG10_VARIANCE.ordinal(),
-            SeedStatistics.of(new double[] {-layer, -layer}));
-        if (c.index() == 0) {
-          stats.set(LayerStatistic.FRAC_SAT90.ordinal(),
-              SeedStatistics.of(new double[] {0.1, 0.2}));
-        }
-        rows.add(new LayerRow(c, new LayerKey("s", c.configId(), 0, layer, false, "output"),
-            new LayerSummary(3, 3, stats, null), TheoryColumns.NONE));
+    SummaryFigures.Group group = group(configs, 2, (c, stats) -> {
+      if (c.index() == 0) {
+        stats.set(LayerStatistic.FRAC_SAT90.ordinal(), SeedStatistics.of(new double[] {0.1, 0.2}));
       }
-    }
-    List<SummaryFigures.NamedFigure> figures =
-        SummaryFigures.curveFigures(new SummaryFigures.Group("e", "e", rows), AUTO);
+    });
+    List<SummaryFigures.NamedFigure> figures = SummaryFigures.curveFigures(group, AUTO);
     LayerCurveFigure saturation = figures.stream().filter(f -> f.name().equals("e-saturation"))
         .findFirst().orElseThrow().figure();
     assertEquals(List.of("depth=10 norm=none init=tanh", "depth=10 norm=none init=relu "
@@ -153,6 +141,12 @@ class SummaryFiguresTest {
 
   /** The same from one or two seeds. */
   private static SummaryFigures.Group group(List<Configuration> configs, int seeds) {
+    return group(configs, seeds, (c, stats) -> { });
+  }
+
+  /** The same, each row's statistics then set further by {@code more}. */
+  private static SummaryFigures.Group group(List<Configuration> configs, int seeds,
+      BiConsumer<Configuration, List<SeedStatistics>> more) {
     List<LayerRow> rows = new ArrayList<>();
     for (Configuration c : configs) {
       for (int layer = 1; layer <= 3; layer++) {
@@ -163,6 +157,7 @@ class SummaryFiguresTest {
         stats.set(LayerStatistic.LOG10_VARIANCE.ordinal(),
             SeedStatistics.of(seeds == 1 ? new double[] {-layer}
                 : new double[] {-layer - 0.5, -layer + 0.5}));
+        more.accept(c, stats);
         rows.add(new LayerRow(c, new LayerKey("s", c.configId(), 0, layer, false, "output"),
             new LayerSummary(c.counts().seeds(), c.counts().ok(), stats, null),
             TheoryColumns.NONE));
