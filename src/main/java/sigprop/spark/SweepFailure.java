@@ -71,11 +71,10 @@ public final class SweepFailure extends OneLineFailure {
     String kept = committed == 0 ? "no cell is committed yet"
         : committed == cells ? "all " + cells + " cells are committed and kept"
         : committed + " of " + cells + " cells are committed and kept";
-    String theory = theoryCommitted ? "" : "the theory table";
+    String theory = theoryCommitted ? "" : " and writes the theory table";
     // With every cell and the theory table committed, what is missing is what another run lost.
-    String rest = committed < cells
-        ? "runs the other " + (cells - committed) + (theory.isEmpty() ? "" : " and writes " + theory)
-        : "writes " + (theory.isEmpty() ? "what is missing" : theory);
+    String rest = committed < cells ? "runs the other " + (cells - committed) + theory
+        : theoryCommitted ? "writes what is missing" : "writes the theory table";
     return new SweepFailure("sigprop sweep: " + getMessage() + ": "
         + (why != null ? why : rootCause(getCause())) + "; " + kept
         + ", and the same command with --resume " + rest + " once that is fixed", getCause());

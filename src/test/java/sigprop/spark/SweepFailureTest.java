@@ -86,6 +86,7 @@ class SweepFailureTest {
     assertEquals("sigprop sweep: writing the theory table to " + THEORY + " failed:"
         + " java.io.IOException: No space left on device; 8 of 48 cells are committed and kept,"
         + " and the same command with --resume runs the other 40 and writes the theory table once"
-        + " that is fixed", SweepFailure.ofTheory(THEORY, full).resumable(8, 48, false).getMessage());
+        + " that is fixed",
+        SweepFailure.ofTheory(THEORY, full).resumable(8, 48, false).getMessage());
   }
 }

@@ -991,7 +991,7 @@ class SweepJobTest {
         + " the theory table failed for configuration (g[0-9a-f]{16}):"
         + " java.lang.IllegalStateException: injected fault"
         + " \\(spark.sigprop.test.failTheoryEveryAttempt\\); all 8 cells are committed and"
-        + " kept, and the same command with --resume writes what is missing once that is fixed")
+        + " kept, and the same command with --resume writes the theory table once that is fixed")
         .matcher(line);
     assertTrue(said.matches(), line);
     assertTrue(ConfigLoader.parse(Files.readString(config), "test", List.of(), 0).cells()
