@@ -96,7 +96,9 @@ public final class TheoryTableWriter {
     for (TheoryRow row : table.rows()) {
       String[] line = new String[COLUMNS.size()];
       for (int j = 0; j < line.length; j++) {
-        line[j] = format(COLUMNS.get(j).value.apply(row));
+        Column c = COLUMNS.get(j);
+        Number v = c.value.apply(row);
+        line[j] = c.name.startsWith("log10_") ? formatLog10(v) : format(v);
       }
       cells.add(line);
     }
@@ -154,6 +156,18 @@ public final class TheoryTableWriter {
       return Double.toString(d);
     }
     return String.format(Locale.ROOT, "%.5g", d);
+  }
+
+  /**
+   * A log10 value to four decimals: its absolute error is what matters, and the quadrature's
+   * 1 ± 4e-16 for an exact 1 printed as "1.9287e-16" where the value is 0 (the CSV keeps it).
+   */
+  private static String formatLog10(Number v) {
+    double d = v.doubleValue();
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      return Double.toString(d);
+    }
+    return String.format(Locale.ROOT, "%.4f", Math.abs(d) < 5e-5 ? 0.0 : d);
   }
 
   /** One column: its CSV name, its short text label and its value. */

@@ -34,6 +34,23 @@ class TheoryCommandTest {
         lines.get(14));
   }
 
+  /**
+   * He init on ReLU keeps the gradient's variance exactly: its log10 is 0, which the quadrature's
+   * 1 ± 4e-16 printed as "1.9287e-16"; log10 columns print to four decimals.
+   */
+  @Test
+  void log10ColumnsPrintToFourDecimalsWithoutRoundingNoise() {
+    Result r = run("--activation", "relu", "--init", "he_normal", "--depth", "3", "--width",
+        "128");
+    assertEquals(0, r.code, r.out);
+    List<String> header = List.of(r.out.lines().toList().get(1).trim().split("\\s+"));
+    for (String row : r.out.lines().toList().subList(2, 5)) {
+      List<String> fields = List.of(row.trim().split("\\s+"));
+      assertEquals("0.0000", fields.get(header.indexOf("log10_grad_var")), row);
+      assertEquals("0.0000", fields.get(header.indexOf("log10_pre_grad_var")), row);
+    }
+  }
+
   @Test
   void writesCsvWithHeaderAndPlainColumns() throws IOException {
     Path csv = dir.resolve("sub/theory.csv");
