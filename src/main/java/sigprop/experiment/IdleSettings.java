@@ -86,7 +86,9 @@ final class IdleSettings {
   private static Idle idle(Setting s, ExperimentConfig e, Scope scope) {
     boolean readable = switch (s) {
       case NORM_PLACEMENT, NORM_EPS -> readable(e, scope, Setting.NORM);
-      case LEARNING_RATE, WEIGHT_DECAY, MOMENTUM -> RecordReader.stepsReadCleanly(scope);
+      case LEARNING_RATE -> RecordReader.stepsReadCleanly(scope);
+      case WEIGHT_DECAY, MOMENTUM -> RecordReader.stepsReadCleanly(scope)
+          && readable(e, scope, Setting.LEARNING_RATE);
       case INPUT_SEED -> readable(e, scope, Setting.REDRAW_PER_SEED);
       default -> readable(e, scope, Setting.INPUT_SEED) && seedsReadable(scope);
     };
@@ -106,10 +108,15 @@ final class IdleSettings {
       case NORM_PLACEMENT, NORM_EPS:
         return anyNorm(e) ? null : new Idle("no %s has a norm (" + where(e, Setting.NORM)
             + " is none)", " or add a norm", causes(e, Setting.NORM));
-      case LEARNING_RATE, WEIGHT_DECAY:
+      case LEARNING_RATE:
         return lastStep > 0 ? null : noTraining(steps);
+      case WEIGHT_DECAY:
+        return lastStep == 0 ? noTraining(steps) : weightsStill(e);
       case MOMENTUM:
-        return lastStep > 1 ? null : lastStep == 0 ? noTraining(steps) : new Idle("no %s takes more"
+        if (lastStep == 0 || weightsStill(e) != null) {
+          return lastStep == 0 ? noTraining(steps) : weightsStill(e);
+        }
+        return lastStep > 1 ? null : new Idle("no %s takes more"
             + " than one SGD step (record.steps ends at 1), and the first step is η·(g + λ·p)"
             + " whatever the momentum", " or record later steps", steps);
       case INPUT_SEED:
@@ -141,6 +148,17 @@ final class IdleSettings {
     return seed != null && seed == 0 ? " and redraw_per_seed (every cell runs seed 0, the"
         + " default input seed), or set redraw_per_seed to false"
         : " or set redraw_per_seed to false";
+  }
+
+  /**
+   * With a learning rate of 0 in every cell, w ← w − η·v leaves the weights as they are whatever
+   * the decay and momentum put into v; null when some cell's learning rate is above 0.
+   */
+  private static Idle weightsStill(ExperimentConfig e) {
+    boolean still = values(e, Setting.LEARNING_RATE).stream()
+        .allMatch(v -> ((Number) v).doubleValue() == 0);
+    return still ? new Idle("no %s moves its weights (" + where(e, Setting.LEARNING_RATE)
+        + " is 0)", " or give a learning rate above 0", causes(e, Setting.LEARNING_RATE)) : null;
   }
 
   private static Idle noTraining(List<YamlNode> steps) {

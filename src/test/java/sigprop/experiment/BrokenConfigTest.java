@@ -179,6 +179,13 @@ class BrokenConfigTest {
             + " record later steps"),
         row("grid: {momentum: [0, 0.9]}\nrecord: {steps: [0, 1]}", "line 2: grid.momentum: varies"
             + " momentum, but no cell of experiment 't' takes more than one SGD step"),
+        // w ← w − η·v: with η = 0 nothing the momentum or the decay adds to v reaches w.
+        row("training: {learning_rate: 0, momentum: 0.9}\nrecord: {steps: [0, 5]}", "line 2:"
+            + " training.momentum: has no effect: no cell of experiment 't' moves its weights"
+            + " (training.learning_rate (line 2) is 0); drop it or give a learning rate above 0"),
+        row("training: {weight_decay: 1e-4}\ngrid: {learning_rate: [0]}\nrecord: {steps: [0, 5]}",
+            "line 2: training.weight_decay: has no effect: no cell of experiment 't' moves its"
+            + " weights (grid.learning_rate (line 3) is 0)"),
         row("input: {seed: 3, redraw_per_seed: true}", "line 2: input.seed: has no effect: every"
             + " cell of experiment 't' draws x from its own seed (input.redraw_per_seed (line 2)"
             + " is true); drop it or set redraw_per_seed to false"),
