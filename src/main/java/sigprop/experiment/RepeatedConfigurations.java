@@ -14,7 +14,8 @@ import sigprop.net.Norm;
  * {@code norm: [none, batch]} × {@code norm_placement: [before_activation, after_activation]}
  * without a norm are the same network twice, as are those of an {@code input_seed} axis that
  * draw x from their own seed, and, with one seed run, those that redraw x and those whose input
- * seed is that seed. Each axis is used by some cell, so the config is valid ({@link IdleSettings}
+ * seed is that seed, and those that differ in momentum or weight decay only where the learning
+ * rate is 0. Each axis is used by some cell, so the config is valid ({@link IdleSettings}
  * refuses a setting that no cell uses, by the same rules); the sweep runs the copies, and the
  * summary shows them as configurations that never differed.
  */
@@ -32,7 +33,9 @@ final class RepeatedConfigurations {
         CellParameters.NORM_EPS, "norm_eps changes nothing where norm is none",
         CellParameters.INPUT_SEED, "input_seed changes nothing where redraw_per_seed is true",
         CellParameters.REDRAW_PER_SEED, "redraw_per_seed changes nothing where input_seed is "
-            + onlySeed + ", the one seed run");
+            + onlySeed + ", the one seed run",
+        CellParameters.MOMENTUM, "momentum changes nothing where learning_rate is 0",
+        CellParameters.WEIGHT_DECAY, "weight_decay changes nothing where learning_rate is 0");
     Map<Map<String, String>, CellSpec> first = new HashMap<>();
     Set<String> reasons = new TreeSet<>();
     int repeated = 0;
@@ -63,6 +66,11 @@ final class RepeatedConfigurations {
     if (Norm.NONE.key().equals(parameters.get(CellParameters.NORM))) {
       deciding.remove(CellParameters.NORM_PLACEMENT);
       deciding.remove(CellParameters.NORM_EPS);
+    }
+    String learningRate = parameters.get(CellParameters.LEARNING_RATE);
+    if (learningRate != null && Double.parseDouble(learningRate) == 0) { // w ← w − η·v: still
+      deciding.remove(CellParameters.MOMENTUM);
+      deciding.remove(CellParameters.WEIGHT_DECAY);
     }
     if (Boolean.parseBoolean(deciding.remove(CellParameters.REDRAW_PER_SEED))) {
       deciding.put(CellParameters.INPUT_SEED, onlySeed != null ? onlySeed : "the cell's seed");

@@ -48,6 +48,20 @@ class RepeatedConfigurationsTest {
         + " where redraw_per_seed is true)", repeats(yaml, "seeds=[3,4]"));
   }
 
+  /** w ← w − η·v: where η is 0, the momentum and the decay put into v reach no weight. */
+  @Test
+  void momentumAndDecayRepeatWhereTheLearningRateIsZero() {
+    String yaml = "sweep: s\nnetwork: {depth: 2, width: 4}\ninput: {batch: 4, width: 4}\n"
+        + "record: {steps: [0, 3]}\n"
+        + "grid:\n  learning_rate: [0, 0.01]\n  momentum: [0, 0.9]\n";
+    assertEquals("1 of 4 configurations repeats another's numbers (momentum changes nothing"
+        + " where learning_rate is 0)", repeats(yaml));
+    assertEquals("3 of 8 configurations repeat another's numbers (momentum changes nothing"
+        + " where learning_rate is 0; weight_decay changes nothing where learning_rate is 0)",
+        repeats(yaml, "grid.weight_decay=0,0.001"));
+    assertNull(repeats(yaml, "grid.learning_rate=0.1,0.01"));
+  }
+
   @Test
   void aGridOfDistinctNetworksRepeatsNothing() {
     assertNull(repeats("sweep: s\ngrid: {depth: [2, 3], norm: [none, batch]}\n"
